@@ -1,0 +1,21 @@
+/** The streams a command writes to; tests capture them instead of touching process.stdout. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  readonly stderrIsTty: boolean;
+  readonly stdinIsTty: boolean;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+export const processIo: CliIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  stderrIsTty: Boolean(process.stderr.isTTY),
+  stdinIsTty: Boolean(process.stdin.isTTY),
+  env: process.env,
+};
+
+/** Prints a value as pretty JSON (for `--json`) with a trailing newline. */
+export function printJson(io: CliIo, value: unknown): void {
+  io.out(`${JSON.stringify(value, null, 2)}\n`);
+}

@@ -1,0 +1,15 @@
+import type { Channel, Req, Res } from '../../shared/ipc/contract.js';
+
+/** What a handler may do besides answering: report progress on long work. */
+export interface HandlerContext {
+  progress(label: string, fraction?: number): void;
+}
+
+/** One handler per channel; a channel without a handler is a compile error. */
+export type Handlers = { [C in Channel]: (request: Req<C>, ctx: HandlerContext) => Promise<Res<C>> };
+
+/** The part of a sender frame the trust check reads (Electron's WebFrameMain has both). */
+export interface SenderFrame {
+  readonly url: string;
+  readonly parent: unknown;
+}

@@ -1,0 +1,6 @@
+import type { Services } from '../../services/services.js';
+import type { Handlers } from '../handler-types.js';
+
+export function createChainHandlers(_services: Services): Pick<Handlers, never> {
+  return {};
+}

@@ -1,0 +1,42 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { NodeProcessRunner, type ProcessRunner } from './process/process-runner.js';
+
+/**
+ * Everything a service takes from its surroundings, passed in so tests can use temp dirs, a fixed
+ * clock and (for tools that cannot run here) a recording runner.
+ */
+export interface ServiceEnv {
+  readonly runner: ProcessRunner;
+  readonly now: () => Date;
+  /** Where Certbench keeps its own files (keystore backups, generated keys, settings). */
+  readonly dataDir: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly platform: NodeJS.Platform;
+  readonly homeDir: string;
+}
+
+/**
+ * The data folder the app and the CLI share, so a backup made by one is listed by the other. It
+ * matches Electron's userData for productName "Certbench"; CERTBENCH_DATA_DIR overrides it.
+ */
+export function defaultDataDir(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, home: string): string {
+  if (env.CERTBENCH_DATA_DIR) return env.CERTBENCH_DATA_DIR;
+  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Certbench');
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Certbench');
+  return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), 'Certbench');
+}
+
+export function defaultServiceEnv(overrides: Partial<ServiceEnv> = {}): ServiceEnv {
+  const env = overrides.env ?? process.env;
+  const platform = overrides.platform ?? process.platform;
+  const homeDir = overrides.homeDir ?? homedir();
+  return {
+    runner: overrides.runner ?? new NodeProcessRunner(),
+    now: overrides.now ?? (() => new Date()),
+    dataDir: overrides.dataDir ?? defaultDataDir(platform, env, homeDir),
+    env,
+    platform,
+    homeDir,
+  };
+}

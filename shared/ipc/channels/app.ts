@@ -1,0 +1,2 @@
+/** Channel names of the app domain; must equal the keys of contracts/app.ts (unit-tested). */
+export const APP_CHANNELS = ['app.info', 'dialog.openFiles', 'dialog.saveFile'] as const;

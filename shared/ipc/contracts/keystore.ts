@@ -1,0 +1,4 @@
+import { defineContracts } from '../define.js';
+
+/** The keystore domain's channels (`keystore.verb`). */
+export const keystoreContracts = defineContracts({});
