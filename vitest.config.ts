@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 20_000 } },
+      // Property/mutation fuzzing of every parser; CERTBENCH_FUZZ_RUNS scales it (`npm run fuzz`: 100k).
+      { test: { name: 'fuzz', include: ['test/fuzz/**/*.test.ts'], environment: 'node', testTimeout: 1_800_000 } },
       {
         test: {
           name: 'integration',

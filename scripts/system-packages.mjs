@@ -1,0 +1,8 @@
+// The Debian packages `npm test` needs, each with the file that proves it is installed and why.
+// scripts/ensure-system-packages.mjs installs the missing ones (as root) or fails naming them.
+export const SYSTEM_PACKAGES = [
+  { pkg: 'chromium', file: '/usr/bin/chromium', why: 'renderer e2e tests drive Debian Chromium' },
+  { pkg: 'openssl', file: '/usr/bin/openssl', why: 'interop tests and fixtures' },
+  { pkg: 'libnss3-tools', file: '/usr/bin/certutil', why: 'NSS trust-store adapter tests' },
+  { pkg: 'openjdk-17-jdk-headless', file: '/usr/bin/keytool', why: 'Java keystore tests use the real keytool', alternatives: ['/usr/lib/jvm'] },
+];
