@@ -20,5 +20,5 @@ export const CHANNELS = [
 
 export type ChannelName = (typeof CHANNELS)[number];
 
-export const EVENTS = ['progress'] as const;
+export const EVENTS = ['progress', 'menu'] as const;
 export type EventChannelName = (typeof EVENTS)[number];

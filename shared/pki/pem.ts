@@ -39,6 +39,8 @@ export function findPemBlocks(text: string): PemBlock[] {
 }
 
 function splitHeaders(raw: string): { headers: Record<string, string>; body: string } {
+  // Fast path for the usual header-less block: fromBase64 skips the whitespace itself.
+  if (!raw.includes(':')) return { headers: {}, body: raw };
   const lines = raw.split('\n').map((l) => l.trim());
   const headers: Record<string, string> = {};
   let i = 0;

@@ -1,46 +1,36 @@
 /**
  * One interface for every certificate store Certbench can change: Windows, macOS, Linux system
- * stores, NSS databases, PEM bundles. The CLI, the app and the trust map call stores only
- * through it.
+ * stores, NSS databases, PEM bundles. The CLI, the app, the trust map and the chain engine (as a
+ * source of trust anchors) call stores only through it.
  */
+import type { StoreInfo, TrustEntry, TrustPlan } from '../../../shared/model/trust.js';
+
+export type { PlanStep, TrustPlan } from '../../../shared/model/trust.js';
 
 /** A certificate as a store holds it, identified by the SHA-256 of its DER (never by name). */
-export interface StoredCertificate {
-  readonly sha256: string;
-  readonly subject: string;
-  readonly notAfter: string;
-  /** DER, when the store's listing yields it (Linux, NSS, PEM bundles, macOS); Windows lists hashes only. */
+export interface StoredCertificate extends TrustEntry {
+  /** DER, when the store's listing yields it (every adapter here does; Windows through RawData). */
   readonly der?: Uint8Array;
-  /** The store's own name for it (NSS nickname, file name, keychain label), for display only. */
-  readonly label?: string;
 }
 
-/** One step of a plan: an exact argv, or a file the app writes, and whether it needs elevation. */
-export type PlanStep =
-  | { readonly kind: 'run'; readonly file: string; readonly args: readonly string[]; readonly elevated: boolean; readonly note?: string }
-  | { readonly kind: 'write-file'; readonly path: string; readonly elevated: boolean; readonly note?: string }
-  | { readonly kind: 'remove-file'; readonly path: string; readonly elevated: boolean; readonly note?: string };
-
-/** What a change will do, shown before anything runs. */
-export interface TrustPlan {
-  readonly storeId: string;
-  readonly action: 'add' | 'remove';
-  readonly steps: readonly PlanStep[];
-  readonly needsElevation: boolean;
-  /** Plain-language warnings, e.g. "adding an intermediate as a trust anchor". */
-  readonly warnings: readonly string[];
+/** Options of an addition: the store's own name for the certificate, when the store has names. */
+export interface AddOptions {
+  readonly label?: string;
 }
 
 export interface TrustStore {
   /** Stable id as the CLI spells it: `linux`, `nss:/path`, `pem:/path`, `windows-machine-root`, … */
   readonly id: string;
-  readonly displayName: string;
+  readonly info: StoreInfo;
   /** Whether this store exists/applies on this machine (e.g. the Debian layout is present). */
   available(): Promise<boolean>;
   list(): Promise<StoredCertificate[]>;
   contains(sha256: string): Promise<boolean>;
-  plan(action: 'add' | 'remove', der: Uint8Array): Promise<TrustPlan>;
+  /** The exact steps of an addition, computed without changing anything. */
+  planAdd(der: Uint8Array, options?: AddOptions): Promise<TrustPlan>;
+  /** The exact steps of a removal by SHA-256, computed without changing anything. */
+  planRemove(sha256: string): Promise<TrustPlan>;
   /** Carries out the plan, then re-lists and confirms the change; throws CertbenchError otherwise. */
-  add(der: Uint8Array): Promise<TrustPlan>;
+  add(der: Uint8Array, options?: AddOptions): Promise<TrustPlan>;
   remove(sha256: string): Promise<TrustPlan>;
 }

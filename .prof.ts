@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { scanCertificate, certificateDers } from './shared/pki/cert-scan.js';
+import { useNativeDigests } from './electron/services/inspect/native-digests.js';
+import { utf8Text } from './shared/pki/bytes.js';
+import { findPemBlocks } from './shared/pki/pem.js';
+const bytes = readFileSync('/etc/ssl/certs/ca-certificates.crt');
+const big = Buffer.concat(Array.from({length: 70}, () => bytes));
+const ders = certificateDers(big);
+const time = (label: string, f: () => unknown) => { for (let i=0;i<3;i++){ const t = performance.now(); f(); console.log(label, (performance.now()-t).toFixed(0)); } };
+time('text', () => utf8Text(big));
+const text = utf8Text(big);
+time('findPem', () => findPemBlocks(text));
+time('scan', () => ders.forEach(scanCertificate));
+useNativeDigests();
+time('scan-native', () => ders.forEach(scanCertificate));
+time('bundle-native', () => certificateDers(big).forEach(scanCertificate));

@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { utf8Text, fromBase64 } from './shared/pki/bytes.js';
+import { findPemBlocks } from './shared/pki/pem.js';
+const bytes = readFileSync('/etc/ssl/certs/ca-certificates.crt');
+const big = Buffer.concat(Array.from({length: 70}, () => bytes));
+const text = utf8Text(big);
+const time = (label: string, f: () => unknown) => { for (let i=0;i<4;i++){ const t = performance.now(); f(); console.log(label, (performance.now()-t).toFixed(0)); } };
+time('findPem', () => findPemBlocks(text));
+const bodies = text.split('-----END CERTIFICATE-----').map(s => s.slice(s.indexOf('-----\n')+6));
+bodies.pop();
+time('b64', () => bodies.forEach(fromBase64));
+time('buf', () => bodies.forEach(b => Buffer.from(b, 'base64')));

@@ -1,0 +1,48 @@
+import type { Diagnosis } from '../../../../shared/model/chain-diagnosis.js';
+import type { ChainPath, CertificateOrigin } from '../../../../shared/model/chain.js';
+import type { X509Certificate } from '../../../../shared/pki/x509.js';
+
+/** A certificate as the rules see it: parsed once, named for people. */
+export interface KnownCertificate {
+  readonly sha256: string;
+  readonly cert: X509Certificate;
+  readonly origin: CertificateOrigin;
+  /** The subject's CN when it has one, else the whole subject DN. */
+  readonly name: string;
+}
+
+/** Everything the diagnosis rules read; built once per report by the chain analysis. */
+export interface DiagnosisContext {
+  readonly at: Date;
+  readonly hostname?: string;
+  /** Certificates in the order the server or the files presented them. */
+  readonly presented: readonly KnownCertificate[];
+  readonly lookup: (sha256: string) => KnownCertificate;
+  /** Ranked best first; the first decides `trusted`. */
+  readonly paths: readonly ChainPath[];
+  /** Paths built from the presented certificates alone, before AIA downloads. */
+  readonly pathsWithoutAia: readonly ChainPath[];
+  readonly aia: { readonly enabled: boolean; readonly urls: readonly string[]; readonly failures: readonly string[] };
+  /** True when the SHA-256 is a public (Mozilla) root, or a root with the same subject and key. */
+  readonly isPublicRoot: (cert: KnownCertificate) => boolean;
+  /** The trust sources' labels, for fix texts ("add it to System bundle /etc/…"). */
+  readonly trustLabels: readonly string[];
+  /** Whether the chain came from a server (fixes then speak of the server's bundle). */
+  readonly fromServer: boolean;
+}
+
+/** One rule: looks at the context and says what it finds. */
+export type DiagnosisRule = (ctx: DiagnosisContext) => Diagnosis[];
+
+/** "'CN=x'" quoting used in every message, so names stand out from the prose. */
+export const quote = (c: KnownCertificate): string => `"${c.name}"`;
+
+export const bestPath = (ctx: DiagnosisContext): ChainPath | undefined => ctx.paths[0];
+
+export const leafOf = (ctx: DiagnosisContext): KnownCertificate | undefined => ctx.presented[0];
+
+/** Short display name: the first CN of a DN string, else the DN itself. */
+export function displayName(dn: string): string {
+  const cn = /(?:^|,\s*)CN=((?:\\,|[^,])+)/.exec(dn);
+  return cn ? cn[1]!.replace(/\\,/g, ',').trim() : dn || '(empty subject)';
+}

@@ -1,0 +1,82 @@
+import { isIP, type Socket } from 'node:net';
+import { connect as tlsConnect, type TLSSocket } from 'node:tls';
+import type { X509Certificate } from 'node:crypto';
+import { CertbenchError } from '../../../../shared/errors.js';
+import { connectThroughProxy } from './proxy-connect.js';
+import type { ProxyConfig } from './proxy-url.js';
+import { smtpStartTls } from './smtp-starttls.js';
+import { tcpConnect, withLimits } from './socket-io.js';
+import type { HostTarget } from './target.js';
+
+export interface FetchOptions {
+  /** SNI to send; defaults to the host when it is a name (RFC 6066 §3 forbids IP literals). */
+  readonly servername?: string;
+  readonly proxy?: ProxyConfig;
+  readonly starttls?: 'smtp';
+  readonly connectTimeoutMs?: number;
+  readonly handshakeTimeoutMs?: number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (label: string) => void;
+}
+
+/** What a server presented in one handshake. */
+export interface FetchedChain {
+  readonly protocol: string;
+  readonly cipher: string;
+  readonly servername: string;
+  /** DER of each certificate in the order the server sent it, duplicates and strays kept. */
+  readonly certificates: Uint8Array[];
+}
+
+const MAX_PRESENTED = 64;
+
+/**
+ * Completes one TLS handshake (never verifying, never sending application data) and returns the
+ * certificates exactly as sent. `getPeerCertificate(true)` would not do: Node rebuilds that list
+ * by issuer links, dropping strays and reordering. The X509Certificate from
+ * `getPeerX509Certificate()` links `issuerCertificate` to the next entry of OpenSSL's
+ * SSL_get_peer_cert_chain as received, so walking it keeps the order (checked by an integration
+ * test that serves a shuffled chain with a stray certificate).
+ */
+export async function fetchPresentedChain(target: HostTarget, options: FetchOptions = {}): Promise<FetchedChain> {
+  const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
+  const handshakeTimeoutMs = options.handshakeTimeoutMs ?? 10_000;
+  const limits = { timeoutMs: connectTimeoutMs, signal: options.signal };
+  const where = `${target.host}:${target.port}`;
+  options.onProgress?.(options.proxy ? `Connecting to ${where} through ${options.proxy.display}` : `Connecting to ${where}`);
+  let socket: Socket = options.proxy
+    ? await connectThroughProxy(options.proxy, target.host, target.port, limits)
+    : await tcpConnect(target.host, target.port, { ...limits, what: `connect to ${where}` });
+  if (options.starttls === 'smtp') socket = await smtpStartTls(socket, limits);
+  const servername = options.servername ?? (isIP(target.host) ? '' : target.host);
+  options.onProgress?.(`TLS handshake with ${where}`);
+  const tls = tlsConnect({
+    socket,
+    servername: servername || undefined,
+    rejectUnauthorized: false,
+    // Offer everything a server might still run, so an old server is diagnosed, not refused.
+    minVersion: 'TLSv1',
+  });
+  try {
+    await withLimits(tls as unknown as Socket, { timeoutMs: handshakeTimeoutMs, signal: options.signal, what: `TLS handshake with ${where}` }, () =>
+      new Promise<void>((resolve) => tls.once('secureConnect', () => resolve())),
+    );
+    const certificates = presentedCertificates(tls);
+    if (certificates.length === 0) throw new CertbenchError('connection', `${where} completed the handshake without a certificate`);
+    const cipher = tls.getCipher();
+    return { protocol: tls.getProtocol() ?? 'unknown', cipher: cipher.standardName || cipher.name, servername, certificates };
+  } finally {
+    tls.destroy();
+    socket.destroy();
+  }
+}
+
+function presentedCertificates(tls: TLSSocket): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  let cert: X509Certificate | undefined = tls.getPeerX509Certificate();
+  while (cert && out.length < MAX_PRESENTED) {
+    out.push(new Uint8Array(cert.raw));
+    cert = cert.issuerCertificate;
+  }
+  return out;
+}

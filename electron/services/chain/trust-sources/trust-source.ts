@@ -1,0 +1,13 @@
+/** A set of trust anchors to verify against, with a name a person recognises. */
+export interface TrustAnchors {
+  /** Shown in reports: "Mozilla roots (Debian ca-certificates)", "PEM bundle /etc/corp.pem". */
+  readonly label: string;
+  readonly certificates: readonly Uint8Array[];
+}
+
+/** Where anchors come from; loading is deferred so naming a source costs nothing until used. */
+export interface TrustSource {
+  /** The spelling the CLI accepts: `system`, `mozilla`, `jdk`, `jdk:PATH`, `pem:PATH`. */
+  readonly id: string;
+  load(): Promise<TrustAnchors>;
+}

@@ -1,0 +1,93 @@
+import { CertbenchError } from '../../../shared/errors.js';
+import type { ProcessRequest } from '../process/process-runner.js';
+import { assertSafeToken } from './safe-token.js';
+
+/** One fixed program run with elevated rights, over validated arguments. */
+export interface ElevatedCommand {
+  readonly file: string;
+  readonly args: readonly string[];
+}
+
+/**
+ * Programs Certbench ever elevates, by base name. Anything else is refused, so a bug elsewhere
+ * cannot turn the elevation prompt into a general "run as root".
+ */
+const ALLOWED_PROGRAMS = new Set([
+  'cp',
+  'rm',
+  'install',
+  'mkdir',
+  'update-ca-certificates',
+  'update-ca-trust',
+  'trust',
+  'keytool',
+  'certutil',
+  'certutil.exe',
+  'security',
+]);
+
+/** Checks every token of every command; throws `invalid-request` on the first unsafe one. */
+export function validateElevatedCommands(commands: readonly ElevatedCommand[], platform: NodeJS.Platform): void {
+  if (commands.length === 0) throw new CertbenchError('internal', 'Nothing to elevate');
+  for (const command of commands) {
+    const base = command.file.split(/[\\/]/).pop() ?? '';
+    const absolute = platform === 'win32' ? /^[A-Za-z]:\\/.test(command.file) || !/[\\/]/.test(command.file) : command.file.startsWith('/');
+    if (!ALLOWED_PROGRAMS.has(base.toLowerCase()) || !absolute) {
+      throw new CertbenchError('invalid-request', `Refusing to elevate ${JSON.stringify(command.file)}: not one of Certbench's fixed commands`);
+    }
+    assertSafeToken(command.file, platform);
+    for (const arg of command.args) assertSafeToken(arg, platform);
+  }
+}
+
+/** The commands as one `a b && c d` line; safe only because every token passed validation. */
+export function posixCommandLine(commands: readonly ElevatedCommand[]): string {
+  return commands.map((c) => [c.file, ...c.args].join(' ')).join(' && ');
+}
+
+/**
+ * Constant PowerShell script that elevates each job with UAC (Start-Process -Verb RunAs). Jobs
+ * arrive as JSON in CB_ELEVATED_JOB, never inside the script text. Arguments are wrapped in
+ * double quotes, which validated tokens cannot contain. A cancelled UAC prompt surfaces as a
+ * Win32Exception 1223 ("The operation was canceled by the user", trust-stores.md §1), possibly
+ * wrapped by Start-Process in an InvalidOperationException; both map to exit 1223.
+ * Not run on a real Windows machine: tested here on its text and on the argv built around it.
+ */
+export const WINDOWS_ELEVATE_SCRIPT = [
+  "$ErrorActionPreference = 'Stop'",
+  'try {',
+  '  foreach ($job in @($env:CB_ELEVATED_JOB | ConvertFrom-Json)) {',
+  "    $line = (@($job.args) | ForEach-Object { '\"' + $_ + '\"' }) -join ' '",
+  '    $p = Start-Process -FilePath $job.file -ArgumentList $line -Verb RunAs -Wait -PassThru -WindowStyle Hidden',
+  '    if ($null -eq $p.ExitCode) { [Console]::Error.WriteLine("no exit code from $($job.file)"); exit 3 }',
+  '    if ($p.ExitCode -ne 0) { [Console]::Error.WriteLine("$($job.file) exited with $($p.ExitCode)"); exit 4 }',
+  '  }',
+  '} catch {',
+  '  $e = $_.Exception',
+  '  if ($e.NativeErrorCode -eq 1223 -or ($e.InnerException -and $e.InnerException.NativeErrorCode -eq 1223)) { exit 1223 }',
+  '  [Console]::Error.WriteLine($_)',
+  '  exit 5',
+  '}',
+].join('\n');
+
+/**
+ * The one process that asks the user for rights and runs `commands`: pkexec + `sh -c` on Linux,
+ * osascript `do shell script … with administrator privileges` on macOS, PowerShell
+ * Start-Process -Verb RunAs on Windows. Every token is validated first.
+ */
+export function buildElevatedInvocation(commands: readonly ElevatedCommand[], platform: NodeJS.Platform): ProcessRequest {
+  validateElevatedCommands(commands, platform);
+  if (platform === 'win32') {
+    return {
+      file: 'powershell.exe',
+      args: ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', WINDOWS_ELEVATE_SCRIPT],
+      env: { CB_ELEVATED_JOB: JSON.stringify(commands.map((c) => ({ file: c.file, args: c.args }))) },
+    };
+  }
+  const line = posixCommandLine(commands);
+  if (platform === 'darwin') {
+    // Validated tokens hold no `"` or `\`, so the AppleScript string literal needs no escaping.
+    return { file: '/usr/bin/osascript', args: ['-e', `do shell script "${line}" with administrator privileges`] };
+  }
+  return { file: '/usr/bin/pkexec', args: ['/bin/sh', '-c', line] };
+}

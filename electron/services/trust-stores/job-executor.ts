@@ -1,0 +1,86 @@
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { CertbenchError } from '../../../shared/errors.js';
+import type { ElevatedCommand } from '../elevation/elevated-command.js';
+import type { Elevator } from '../elevation/elevator.js';
+import { removeStagingDir } from '../elevation/staging.js';
+import { fsError } from '../files/read-input.js';
+import type { ProcessOutput } from '../process/process-runner.js';
+import type { ServiceEnv } from '../service-env.js';
+import type { JobStep, TrustJob } from './trust-job.js';
+
+/** Turns a failed run into the adapter's specific error, or undefined for the generic one. */
+export type FailureInterpreter = (step: Extract<JobStep, { kind: 'run' }>, out: ProcessOutput) => CertbenchError | undefined;
+
+/**
+ * Carries out a job's steps in order. Consecutive elevated steps go to the Elevator as one batch
+ * (one password prompt); everything else runs unprivileged with argv. The first failure stops
+ * the job. The staging directory is removed whatever happens.
+ */
+export async function executeJob(job: TrustJob, env: ServiceEnv, elevator: Elevator, interpret: FailureInterpreter): Promise<void> {
+  try {
+    let batch: ElevatedCommand[] = [];
+    const flush = async () => {
+      if (batch.length > 0) await elevator.run(batch);
+      batch = [];
+    };
+    for (const step of job.steps) {
+      if (step.kind === 'run' && step.elevated) {
+        batch.push({ file: step.file, args: step.args });
+        continue;
+      }
+      await flush();
+      await runStep(step, env, interpret);
+    }
+    await flush();
+  } finally {
+    if (job.stagingDir) await removeStagingDir(job.stagingDir);
+  }
+}
+
+async function runStep(step: JobStep, env: ServiceEnv, interpret: FailureInterpreter): Promise<void> {
+  if (step.kind === 'write-file') {
+    await writeFileAtomically(step.path, step.content);
+    return;
+  }
+  if (step.kind === 'remove-file') {
+    try {
+      await rm(step.path, { force: true });
+    } catch (err) {
+      throw fsError(err, step.path);
+    }
+    return;
+  }
+  const out = await env.runner.run({ file: step.file, args: step.args, env: { ...childEnv(env.env), ...step.env } });
+  if (out.exitCode === 0) return;
+  throw interpret(step, out) ?? genericFailure(step.file, out);
+}
+
+/** The environment for store tools: the user's, minus variables that change what tools trust or print. */
+export function childEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  for (const key of ['NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'SSL_CERT_DIR', 'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS']) delete copy[key];
+  return copy;
+}
+
+export function genericFailure(file: string, out: ProcessOutput): CertbenchError {
+  const detail = (out.stderr.trim() || out.stdout.trim()).split('\n')[0] ?? '';
+  return new CertbenchError('tool-failed', `${file} failed (exit ${out.exitCode})${detail ? `: ${detail}` : ''}`);
+}
+
+/**
+ * Writes through a temp file in the same directory and a rename, keeping the old file's mode, so
+ * a crash or a full disk never leaves a half-written bundle behind.
+ */
+export async function writeFileAtomically(path: string, content: Uint8Array): Promise<void> {
+  const temp = `${path}.certbench-${process.pid}.tmp`;
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    const mode = await stat(path).then((s) => s.mode & 0o777, () => 0o644);
+    await writeFile(temp, content, { mode });
+    await rename(temp, path);
+  } catch (err) {
+    await rm(temp, { force: true });
+    throw fsError(err, path);
+  }
+}

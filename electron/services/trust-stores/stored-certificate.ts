@@ -1,0 +1,58 @@
+import { CertbenchError } from '../../../shared/errors.js';
+import type { CertificateRole } from '../../../shared/model/trust.js';
+import { scanCertificate } from '../../../shared/pki/cert-scan.js';
+import { parseCertificate } from '../../../shared/pki/certificate-summary.js';
+import { expiryStatus } from '../../../shared/pki/expiry.js';
+import type { StoredCertificate } from './trust-store.js';
+
+/** Describes a DER certificate as a store row; the subject string comes from @peculiar/x509. */
+export function describeStored(der: Uint8Array, now: Date, extra: { label?: string; removable: boolean }): StoredCertificate {
+  const scan = scanCertificate(der);
+  const role = roleOf(der);
+  return {
+    sha256: scan.sha256,
+    subject: parseCertificate(der).subject,
+    notAfter: scan.notAfter.toISOString(),
+    expiry: expiryStatus(scan.notBefore, scan.notAfter, now),
+    role,
+    ...(extra.label === undefined ? {} : { label: extra.label }),
+    removable: extra.removable,
+    der,
+  };
+}
+
+/**
+ * Root = a self-issued CA certificate (RFC 5280 §3.2, §6.1); intermediate = any other CA
+ * (basicConstraints cA, §4.2.1.9); leaf = everything else.
+ */
+export function roleOf(der: Uint8Array): CertificateRole {
+  const scan = scanCertificate(der);
+  if (scan.isCA !== true) return scan.selfIssued && scan.isCA === undefined ? 'root' : 'leaf';
+  return scan.selfIssued ? 'root' : 'intermediate';
+}
+
+/** What a store is meant to hold, for the role warnings. */
+export type StorePurpose = 'anchors' | 'intermediates';
+
+/** Plain-language warnings for putting a certificate of `role` into a store meant for `purpose`. */
+export function roleWarnings(role: CertificateRole, purpose: StorePurpose): string[] {
+  if (purpose === 'anchors' && role === 'intermediate') {
+    return [
+      'This is an intermediate CA, not a root: adding it as a trust anchor makes everything it issues trusted without checking its root. Prefer adding the root, or put the intermediate in a CA (intermediate) store.',
+    ];
+  }
+  if (purpose === 'intermediates' && role === 'root') {
+    return ['This is a root certificate: an intermediate (CA) store does not make it trusted. Add it to a Root store instead.'];
+  }
+  if (role === 'leaf') {
+    return ['This is not a CA certificate (no basicConstraints cA): trusting a server certificate directly is rarely what you want.'];
+  }
+  return [];
+}
+
+/** Normalises a fingerprint as typed by users (colons, spaces, upper case) to lowercase hex. */
+export function normaliseSha256(input: string): string {
+  const hex = input.replace(/[\s:]/g, '').toLowerCase();
+  if (!/^[0-9a-f]{64}$/.test(hex)) throw new CertbenchError('invalid-request', `${JSON.stringify(input)} is not a SHA-256 fingerprint (64 hex digits)`);
+  return hex;
+}

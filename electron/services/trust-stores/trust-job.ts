@@ -1,0 +1,48 @@
+import type { PlanStep, TrustPlan } from '../../../shared/model/trust.js';
+
+/** A plan step with the data it needs to run (file content, environment, expected exit codes). */
+export type JobStep =
+  | {
+      readonly kind: 'run';
+      readonly file: string;
+      readonly args: readonly string[];
+      readonly elevated: boolean;
+      readonly note?: string;
+      /** Extra environment, e.g. the data a constant PowerShell script reads. */
+      readonly env?: Readonly<Record<string, string>>;
+    }
+  | { readonly kind: 'write-file'; readonly path: string; readonly content: Uint8Array; readonly elevated: false; readonly note?: string }
+  | { readonly kind: 'remove-file'; readonly path: string; readonly elevated: false; readonly note?: string };
+
+/** A plan and what it takes to carry it out; `plan` is what the user sees. */
+export interface TrustJob {
+  readonly plan: TrustPlan;
+  readonly steps: readonly JobStep[];
+  /** Temp directory to delete once the job ran (staged files for elevated copies). */
+  readonly stagingDir?: string;
+}
+
+/** The displayable part of a step (no file contents, no env values). */
+export function toPlanStep(step: JobStep): PlanStep {
+  const note = step.note === undefined ? {} : { note: step.note };
+  if (step.kind === 'run') return { kind: 'run', file: step.file, args: [...step.args], elevated: step.elevated, ...note };
+  return { kind: step.kind, path: step.path, elevated: step.elevated, ...note };
+}
+
+/** Builds a job; `needsElevation` is true when any step runs elevated unless the adapter says otherwise. */
+export function makeJob(
+  base: Omit<TrustPlan, 'steps' | 'needsElevation' | 'alreadyDone'> & { needsElevation?: boolean },
+  steps: readonly JobStep[],
+  stagingDir?: string,
+): TrustJob {
+  const plan: TrustPlan = {
+    storeId: base.storeId,
+    action: base.action,
+    sha256: base.sha256,
+    warnings: base.warnings,
+    steps: steps.map(toPlanStep),
+    needsElevation: base.needsElevation ?? steps.some((s) => s.elevated),
+    alreadyDone: steps.length === 0,
+  };
+  return { plan, steps, ...(stagingDir === undefined ? {} : { stagingDir }) };
+}

@@ -1,0 +1,64 @@
+import { useEffect } from 'react';
+import { onEvent } from '../ipc/client.js';
+import { selectWorkspace, useAppStore, type AppState } from '../store/app-store.js';
+import { WORKSPACE_IDS, type WorkspaceId } from '../store/navigation-slice.js';
+import { StatusBar } from './StatusBar.js';
+import { Toasts } from './Toasts.js';
+import { WORKSPACES } from './workspaces.js';
+
+const selectOpen = (s: AppState) => s.openWorkspace;
+const selectApplyProgress = (s: AppState) => s.applyProgress;
+
+/** The window: navigation on the left, the open workspace, the status bar and toasts. */
+export function App() {
+  const current = useAppStore(selectWorkspace);
+  const openWorkspace = useAppStore(selectOpen);
+  const applyProgress = useAppStore(selectApplyProgress);
+
+  useEffect(() => onEvent('progress', applyProgress), [applyProgress]);
+  useEffect(
+    () =>
+      onEvent('menu', ({ command }) => {
+        const [kind, id] = command.split(':');
+        if (kind === 'workspace' && WORKSPACE_IDS.includes(id as WorkspaceId)) openWorkspace(id as WorkspaceId);
+        if (command === 'open-files' || command === 'paste-text') openWorkspace('inspect');
+      }),
+    [openWorkspace],
+  );
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+      const entry = WORKSPACES.find((w) => w.key === e.key);
+      if (entry) {
+        e.preventDefault();
+        openWorkspace(entry.id);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [openWorkspace]);
+
+  const Current = WORKSPACES.find((w) => w.id === current)?.component;
+  return (
+    <div className="app">
+      <nav className="sidebar" aria-label="Workspaces">
+        <div className="brand">Certbench</div>
+        {WORKSPACES.map((w) => (
+          <button
+            key={w.id}
+            type="button"
+            className={w.id === current ? 'nav-item active' : 'nav-item'}
+            aria-current={w.id === current ? 'page' : undefined}
+            onClick={() => openWorkspace(w.id)}
+            title={`${w.label} (Ctrl+${w.key})`}
+          >
+            {w.label}
+          </button>
+        ))}
+      </nav>
+      <main className="content">{Current ? <Current /> : null}</main>
+      <StatusBar />
+      <Toasts />
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import type { ExpiryStatus } from '../../../shared/model/certificate-summary.js';
+
+const TEXT: Record<ExpiryStatus, (days: number) => string> = {
+  expired: (d) => `Expired ${Math.abs(d)} days ago`,
+  'not-yet-valid': () => 'Not yet valid',
+  soon: (d) => `Expires in ${d} days`,
+  ok: (d) => `Valid, ${d} days left`,
+};
+
+/** The expiry badge of lists and detail panes: expired / under 60 days / ok. */
+export function ExpiryBadge({ status, daysLeft }: { status: ExpiryStatus; daysLeft: number }) {
+  return (
+    <span className={`badge badge-${status}`} data-expiry={status}>
+      {TEXT[status](daysLeft)}
+    </span>
+  );
+}

@@ -1,0 +1,22 @@
+import type { SanRow, SanType } from '../model/csr.js';
+import { parseIpv4, parseIpv6 } from './ip-address.js';
+
+const ALIASES: Readonly<Record<string, SanType>> = { dns: 'dns', ip: 'ip', email: 'email', uri: 'uri', url: 'uri', rfc822: 'email' };
+
+/**
+ * A `--san` argument (`dns:a.example`, `ip:10.0.0.5`, `email:…`, `uri:…`; openssl's `DNS:`/`IP:`
+ * spellings too) as an unvalidated row. Without a prefix the type is guessed from the text.
+ */
+export function parseSanArg(arg: string): SanRow {
+  const m = /^([A-Za-z0-9]+):(.*)$/s.exec(arg);
+  const type = m ? ALIASES[m[1]!.toLowerCase()] : undefined;
+  if (m && type) return { type, value: m[2]! };
+  return { type: guessSanType(arg), value: arg };
+}
+
+export function guessSanType(text: string): SanType {
+  if (parseIpv4(text) || parseIpv6(text)) return 'ip';
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(text)) return 'uri';
+  if (text.includes('@')) return 'email';
+  return 'dns';
+}

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { CertificateSummarySchema } from './certificate-summary.js';
+import { DiagnosisSchema } from './chain-diagnosis.js';
+
+const Sha256 = z.string().max(64);
+const MAX_CERTS = 512;
+
+/** Where a certificate in a chain report came from. */
+export const CertificateOriginSchema = z.enum(['server', 'file', 'aia', 'trust-source']);
+export type CertificateOrigin = z.infer<typeof CertificateOriginSchema>;
+
+/**
+ * A certificate the report refers to by SHA-256. `id` opens it in the inspect pane; `pem` is public
+ * material, carried so the page can export a corrected bundle without another round trip.
+ */
+export const ChainCertificateSchema = z.strictObject({
+  id: z.string().max(64),
+  sha256: Sha256,
+  summary: CertificateSummarySchema,
+  pem: z.string().max(64 * 1024),
+  origin: CertificateOriginSchema,
+});
+export type ChainCertificate = z.infer<typeof ChainCertificateSchema>;
+
+/** The chain engine's problem codes (RFC 5280 §6 / RFC 6125 checks), stable like diagnosis codes. */
+export const PATH_PROBLEM_CODES = [
+  'expired',
+  'not-yet-valid',
+  'bad-signature',
+  'not-a-ca',
+  'path-length-exceeded',
+  'eku-mismatch',
+  'key-usage',
+  'name-constraint-violation',
+  'hostname-mismatch',
+  'weak-signature',
+  'weak-key',
+  'unsupported-algorithm',
+  'incomplete',
+  'untrusted-root',
+  'self-signed-leaf',
+  'unknown-critical-extension',
+  'malformed',
+  'policy',
+] as const;
+export const PathProblemCodeSchema = z.enum(PATH_PROBLEM_CODES);
+
+/** One problem the verifier found on one certificate of a path. */
+export const PathProblemSchema = z.strictObject({
+  code: PathProblemCodeSchema,
+  certificate: Sha256,
+  detail: z.string().max(1000),
+});
+export type PathProblem = z.infer<typeof PathProblemSchema>;
+
+/** A candidate path, leaf first, anchor (if one was reached) last; paths are ranked best first. */
+export const ChainPathSchema = z.strictObject({
+  certificates: z.array(Sha256).min(1).max(64),
+  /** Why the path stops: at an anchor, at an untrusted self-signed root, or with an issuer missing. */
+  end: z.enum(['anchor', 'self-signed', 'issuer-not-found', 'cycle', 'depth-limit']),
+  /** The trust source holding the last certificate, or absent when no anchor was reached. */
+  anchorSource: z.string().max(512).optional(),
+  trusted: z.boolean(),
+  problems: z.array(PathProblemSchema).max(256),
+});
+export type ChainPath = z.infer<typeof ChainPathSchema>;
+
+/** How the certificates were obtained: a server handshake or files. */
+export const ChainOriginSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('host'),
+    host: z.string().max(255),
+    port: z.number().int().min(1).max(65535),
+    servername: z.string().max(255),
+    /** Proxy URL with any password removed. */
+    proxy: z.string().max(2048).optional(),
+    starttls: z.enum(['smtp']).optional(),
+    protocol: z.string().max(32),
+    cipher: z.string().max(128),
+  }),
+  z.strictObject({ kind: z.literal('files'), files: z.array(z.string().max(4096)).max(256) }),
+]);
+export type ChainOrigin = z.infer<typeof ChainOriginSchema>;
+
+/** The corrected server bundle: leaf then intermediates in order, and the root kept apart. */
+export const CorrectedBundleSchema = z.strictObject({
+  chain: z.array(Sha256).min(1).max(64),
+  root: Sha256.optional(),
+});
+export type CorrectedBundle = z.infer<typeof CorrectedBundleSchema>;
+
+/** Everything `chain fetch` / `chain verify` found: what the UI draws and `--json` prints. */
+export const ChainReportSchema = z.strictObject({
+  origin: ChainOriginSchema,
+  /** The name checked against the leaf's SAN, if any. */
+  hostname: z.string().max(255).optional(),
+  verifiedAt: z.string().max(64),
+  trustSources: z.array(z.string().max(512)).max(32),
+  certificates: z.array(ChainCertificateSchema).max(MAX_CERTS),
+  /** SHA-256s in the order the server (or the files) presented them, duplicates kept. */
+  presented: z.array(Sha256).max(MAX_CERTS),
+  paths: z.array(ChainPathSchema).max(64),
+  trusted: z.boolean(),
+  diagnoses: z.array(DiagnosisSchema).max(256),
+  bundle: CorrectedBundleSchema.optional(),
+});
+export type ChainReport = z.infer<typeof ChainReportSchema>;

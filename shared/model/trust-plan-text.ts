@@ -1,0 +1,30 @@
+import type { PlanStep, TrustPlan } from './trust.js';
+
+/** One plan step as a line for previews: `[admin] $ file 'arg'`, `write <path>`, `delete <path>`. */
+export function describeStep(step: PlanStep): string {
+  const prefix = step.elevated ? '[admin] ' : '';
+  if (step.kind === 'run') return `${prefix}$ ${[step.file, ...step.args].map(quoteForDisplay).join(' ')}`;
+  return `${prefix}${step.kind === 'write-file' ? 'write' : 'delete'} ${quoteForDisplay(step.path)}`;
+}
+
+/** The whole plan as text lines, warnings first, as the CLI's `--dry-run` and the UI preview show it. */
+export function describePlan(plan: TrustPlan): string[] {
+  const head = `${plan.action === 'add' ? 'Add' : 'Remove'} ${plan.sha256} ${plan.action === 'add' ? 'to' : 'from'} ${plan.storeId}`;
+  if (plan.alreadyDone) return [head, `  nothing to do: the store ${plan.action === 'add' ? 'already holds' : 'does not hold'} it`];
+  return [
+    head,
+    ...plan.warnings.map((w) => `  warning: ${w}`),
+    ...(plan.needsElevation ? ['  needs administrator rights'] : []),
+    ...plan.steps.map((s) => `  ${describeStep(s)}${s.note ? `    # ${s.note}` : ''}`),
+  ];
+}
+
+/**
+ * POSIX-style quoting for display only (nothing is ever run through a shell); control
+ * characters are shown escaped so a hostile name cannot forge extra plan lines.
+ */
+function quoteForDisplay(arg: string): string {
+  if (/^[A-Za-z0-9._/:=,@+-]+$/.test(arg)) return arg;
+  const visible = arg.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return `'${visible.replace(/'/g, `'\\''`)}'`;
+}
