@@ -3,6 +3,8 @@ import type { CliContext } from './cli-context.js';
 import { processIo, type CliIo } from './cli-io.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { registerInspectCommand } from './commands/inspect-command.js';
+import { registerCsrCommand } from './commands/csr-command.js';
+import { registerKeyCommand } from './commands/key-command.js';
 
 declare const __CERTBENCH_VERSION__: string | undefined;
 
@@ -33,6 +35,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     })
     .showSuggestionAfterError(true);
   registerInspectCommand(program, ctx);
+  registerKeyCommand(program, ctx);
+  registerCsrCommand(program, ctx);
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (err) {

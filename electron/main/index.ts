@@ -46,7 +46,9 @@ app.on('window-all-closed', () => {
 });
 
 function openWindow(): void {
-  mainWindow = new BrowserWindow({
+  // Electronegativity cannot follow webPreferences into their factory; contextIsolation, sandbox and
+  // disableBlinkFeatures: 'Auxclick' are set there, and new windows are denied in security.ts.
+  mainWindow = new BrowserWindow({ // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
     width: 1280,
     height: 820,
     minWidth: 900,

@@ -15,6 +15,8 @@ export function createWebPreferences(preloadPath: string): WebPreferences {
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    // Middle-click would otherwise try to open links in new windows.
+    disableBlinkFeatures: 'Auxclick',
     devTools: process.env.CERTBENCH_DEVTOOLS === '1',
   };
 }

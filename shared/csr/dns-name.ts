@@ -1,4 +1,4 @@
-import { toASCII } from 'punycode/punycode.js';
+import punycode from 'punycode/punycode.js';
 
 /** A DNS name checked and converted to the A-label form a dNSName SAN must carry (RFC 5280 §4.2.1.6). */
 export type DnsNameResult =
@@ -19,7 +19,7 @@ export function checkDnsName(input: string): DnsNameResult {
   const unicode = trimmed.normalize('NFC').toLowerCase();
   let ascii: string;
   try {
-    ascii = toASCII(unicode);
+    ascii = punycode.toASCII(unicode);
   } catch {
     return { ok: false, message: 'This internationalised name cannot be converted to punycode' };
   }

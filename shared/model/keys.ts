@@ -40,18 +40,6 @@ export const KeyProtectionSchema = z.discriminatedUnion('encrypt', [
 ]);
 export type KeyProtection = z.infer<typeof KeyProtectionSchema>;
 
-/** A key as the renderer and `--json` see it: public material and where it lives, never the private half. */
-export const KeyInfoSchema = z.strictObject({
-  id: z.string().max(64),
-  type: KeyTypeSchema,
-  label: z.string().max(256),
-  publicKeyPem: z.string().max(4096),
-  /** SHA-256 of the SubjectPublicKeyInfo DER, lowercase hex: how certificates are matched to keys. */
-  spkiSha256: z.string().length(64),
-  createdAt: z.string().max(64),
-});
-export type KeyInfo = z.infer<typeof KeyInfoSchema>;
-
 /** Any key's shape as far as CA rules care: generated here or read from a user's file. */
 export const KeyDescriptionSchema = z.strictObject({
   family: z.enum(['rsa', 'ec', 'ed25519', 'other']),
@@ -64,3 +52,17 @@ export const describeKeyType = (type: KeyType): KeyDescription => {
   const info = KEY_TYPE_INFO[type];
   return { family: info.family, bits: info.bits, label: info.label };
 };
+
+/** A key as the renderer and `--json` see it: public material and where it lives, never the private half. */
+export const KeyInfoSchema = z.strictObject({
+  id: z.string().max(64),
+  key: KeyDescriptionSchema,
+  label: z.string().max(256),
+  publicKeyPem: z.string().max(4096),
+  /** SHA-256 of the SubjectPublicKeyInfo DER, lowercase hex: how certificates are matched to keys. */
+  spkiSha256: z.string().length(64),
+  createdAt: z.string().max(64),
+  /** Where the key lives: Certbench's encrypted vault, or a file the user opened. */
+  source: z.enum(['vault', 'session', 'file']),
+});
+export type KeyInfo = z.infer<typeof KeyInfoSchema>;

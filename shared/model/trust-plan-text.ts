@@ -4,7 +4,8 @@ import type { PlanStep, TrustPlan } from './trust.js';
 export function describeStep(step: PlanStep): string {
   const prefix = step.elevated ? '[admin] ' : '';
   if (step.kind === 'run') return `${prefix}$ ${[step.file, ...step.args].map(quoteForDisplay).join(' ')}`;
-  return `${prefix}${step.kind === 'write-file' ? 'write' : 'delete'} ${quoteForDisplay(step.path)}`;
+  const verb = { 'write-file': 'write', 'remove-file': 'delete', 'make-dir': 'mkdir' }[step.kind];
+  return `${prefix}${verb} ${quoteForDisplay(step.path)}`;
 }
 
 /** The whole plan as text lines, warnings first, as the CLI's `--dry-run` and the UI preview show it. */

@@ -36,6 +36,7 @@ export const PlanStepSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({ kind: z.literal('write-file'), path: z.string(), elevated: z.boolean(), note: z.string().optional() }),
   z.strictObject({ kind: z.literal('remove-file'), path: z.string(), elevated: z.boolean(), note: z.string().optional() }),
+  z.strictObject({ kind: z.literal('make-dir'), path: z.string(), elevated: z.boolean(), note: z.string().optional() }),
 ]);
 export type PlanStep = z.infer<typeof PlanStepSchema>;
 

@@ -32,6 +32,7 @@ export interface CertScan {
   readonly aki?: string;
   /** basicConstraints cA (RFC 5280 §4.2.1.9); undefined when the extension is absent. */
   readonly isCA?: boolean;
+  /** pathLenConstraint as encoded; negative in some malformed certificates, left for the validator to reject. */
   readonly pathLen?: number;
   /** Subject and issuer encodings are byte-identical (RFC 5280 §6.1 "self-issued", exact-match form). */
   readonly selfIssued: boolean;

@@ -1,4 +1,7 @@
 import { webcrypto, type KeyObject } from 'node:crypto';
+
+type Algorithm = webcrypto.Algorithm;
+type EcdsaParams = webcrypto.EcdsaParams;
 import { CertbenchError } from '../../../shared/errors.js';
 import type { KeyDescription, KeyType, SignatureHash } from '../../../shared/model/keys.js';
 
@@ -45,7 +48,7 @@ export function describeKeyObject(key: KeyObject): KeyDescription {
 
 /** A WebCrypto key pair and signature algorithm for @peculiar/x509, made from a node:crypto private key. */
 export interface WebSigner {
-  readonly keys: CryptoKeyPair;
+  readonly keys: webcrypto.CryptoKeyPair;
   readonly signingAlgorithm: Algorithm | EcdsaParams;
 }
 
@@ -56,7 +59,7 @@ export interface WebSigner {
 export async function toWebSigner(privateKey: KeyObject, publicKey: KeyObject, hash: SignatureHash): Promise<WebSigner> {
   const pkcs8 = privateKey.export({ type: 'pkcs8', format: 'der' });
   const spki = publicKey.export({ type: 'spki', format: 'der' });
-  let alg: RsaHashedImportParams | EcKeyImportParams | Algorithm;
+  let alg: webcrypto.RsaHashedImportParams | webcrypto.EcKeyImportParams | Algorithm;
   let signingAlgorithm: Algorithm | EcdsaParams;
   const d = describeKeyObject(privateKey);
   if (d.family === 'rsa') {
@@ -74,5 +77,5 @@ export async function toWebSigner(privateKey: KeyObject, publicKey: KeyObject, h
     subtle.importKey('pkcs8', pkcs8, alg, false, ['sign']),
     subtle.importKey('spki', spki, alg, true, ['verify']),
   ]);
-  return { keys: { privateKey: priv, publicKey: pub } as CryptoKeyPair, signingAlgorithm };
+  return { keys: { privateKey: priv, publicKey: pub } as webcrypto.CryptoKeyPair, signingAlgorithm };
 }

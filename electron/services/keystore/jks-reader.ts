@@ -24,12 +24,12 @@ const MAX_ENTRIES = 100_000;
 export function readJks(bytes: Uint8Array, password: string | undefined): RawKeystore {
   if (bytes.length < 12 + DIGEST_BYTES) throw new CertbenchError('truncated', 'The keystore is too short to be JKS or JCEKS');
   const body = bytes.subarray(0, bytes.length - DIGEST_BYTES);
-  if (password !== undefined && !integrityMatches(body, bytes.subarray(body.length), password)) {
-    throw new CertbenchError('wrong-password', 'Keystore was tampered with, or password was incorrect');
-  }
   const r = new JavaDataReader(bytes, 0, body.length);
   const magic = r.u32('magic number');
   const type: KeystoreType = magic === JKS_MAGIC ? 'JKS' : magic === JCEKS_MAGIC ? 'JCEKS' : unknownMagic(magic);
+  if (password !== undefined && !integrityMatches(body, bytes.subarray(body.length), password)) {
+    throw new CertbenchError('wrong-password', 'Keystore was tampered with, or password was incorrect');
+  }
   const version = r.u32('version');
   if (version !== 1 && version !== 2) throw new CertbenchError('parse', `Unsupported ${type} version ${version}`);
   const count = r.u32('entry count');

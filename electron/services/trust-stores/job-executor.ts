@@ -43,6 +43,14 @@ async function runStep(step: JobStep, env: ServiceEnv, interpret: FailureInterpr
     await writeFileAtomically(step.path, step.content);
     return;
   }
+  if (step.kind === 'make-dir') {
+    try {
+      await mkdir(step.path, { recursive: true, mode: 0o700 });
+    } catch (err) {
+      throw fsError(err, step.path);
+    }
+    return;
+  }
   if (step.kind === 'remove-file') {
     try {
       await rm(step.path, { force: true });

@@ -1,10 +1,11 @@
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { debianLayout } from './linux-debian.js';
+import { rhelLayout } from './linux-rhel.js';
 
 /**
- * Where a Linux family keeps locally added anchors and the bundle its tools extract. `root` is
- * `/` except in tests, which point CERTBENCH_LINUX_STORE_ROOT at a temp tree; the Debian adapter
- * then passes update-ca-certificates' directory flags so nothing outside that tree is touched.
+ * Where a Linux family keeps locally added anchors, the bundle its tools extract, and the command
+ * that rebuilds it. `root` is `/` except in tests, which point CERTBENCH_LINUX_STORE_ROOT at a temp
+ * tree so nothing outside it is touched.
  */
 export interface LinuxLayout {
   readonly family: 'debian' | 'rhel';
@@ -13,34 +14,14 @@ export interface LinuxLayout {
   readonly sandboxed: boolean;
   readonly anchorsDir: string;
   readonly bundle: string;
-  /** Extension the tool picks up: update-ca-certificates ignores anything but `.crt` (trust-stores.md §3a). */
+  /** Extension the tool picks up. */
   readonly extension: '.crt' | '.pem';
+  /** The command to run after anchors changed. */
+  refresh(action: 'add' | 'remove'): { readonly file: string; readonly args: readonly string[]; readonly env?: Record<string, string> };
 }
 
 /** The environment variable tests use to move the Linux system store into a temp tree. */
 export const LINUX_STORE_ROOT_ENV = 'CERTBENCH_LINUX_STORE_ROOT';
-
-export function debianLayout(root: string): LinuxLayout {
-  return {
-    family: 'debian',
-    root,
-    sandboxed: root !== '/',
-    anchorsDir: join(root, 'usr/local/share/ca-certificates'),
-    bundle: join(root, 'etc/ssl/certs/ca-certificates.crt'),
-    extension: '.crt',
-  };
-}
-
-export function rhelLayout(root: string): LinuxLayout {
-  return {
-    family: 'rhel',
-    root,
-    sandboxed: root !== '/',
-    anchorsDir: join(root, 'etc/pki/ca-trust/source/anchors'),
-    bundle: join(root, 'etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem'),
-    extension: '.pem',
-  };
-}
 
 /**
  * Picks the family by what exists, in mkcert's order (trust-stores.md §3d): the RHEL anchors

@@ -12,7 +12,8 @@ export type JobStep =
       readonly env?: Readonly<Record<string, string>>;
     }
   | { readonly kind: 'write-file'; readonly path: string; readonly content: Uint8Array; readonly elevated: false; readonly note?: string }
-  | { readonly kind: 'remove-file'; readonly path: string; readonly elevated: false; readonly note?: string };
+  | { readonly kind: 'remove-file'; readonly path: string; readonly elevated: false; readonly note?: string }
+  | { readonly kind: 'make-dir'; readonly path: string; readonly elevated: false; readonly note?: string };
 
 /** A plan and what it takes to carry it out; `plan` is what the user sees. */
 export interface TrustJob {

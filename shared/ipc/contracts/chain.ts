@@ -1,4 +1,58 @@
+import { z } from 'zod';
+import { ChainReportSchema } from '../../model/chain.js';
 import { defineContracts } from '../define.js';
+import { LIMITS } from '../limits.js';
 
-/** The chain domain's channels (`chain.verb`). */
-export const chainContracts = defineContracts({});
+/** Identifies one running fetch/verify so `chain.cancel` can stop it. */
+const TaskId = z.string().min(1).max(64);
+const TrustSpecs = z.array(z.string().min(1).max(LIMITS.maxPathChars)).max(8);
+
+const VerifySettings = {
+  trust: TrustSpecs.optional(),
+  /** Verification time (ISO 8601); absent means now. */
+  at: z.iso.datetime({ offset: true }).optional(),
+  aia: z.boolean().optional(),
+  taskId: TaskId.optional(),
+};
+
+/** The chain domain: fetch a server's chain, verify files or pasted PEM, export the corrected bundle. */
+export const chainContracts = defineContracts({
+  'chain.fetch': {
+    request: z.strictObject({
+      target: z.string().min(1).max(300),
+      servername: z.string().max(255).optional(),
+      proxy: z.string().max(2048).optional(),
+      starttls: z.enum(['smtp']).optional(),
+      ...VerifySettings,
+    }),
+    response: ChainReportSchema,
+  },
+  'chain.verifyFiles': {
+    request: z.strictObject({
+      paths: z.array(z.string().min(1).max(LIMITS.maxPathChars)).min(1).max(256),
+      hostname: z.string().max(255).optional(),
+      ...VerifySettings,
+    }),
+    response: ChainReportSchema,
+  },
+  'chain.verifyText': {
+    request: z.strictObject({
+      text: z.string().min(1).max(LIMITS.maxPemTextChars),
+      hostname: z.string().max(255).optional(),
+      ...VerifySettings,
+    }),
+    response: ChainReportSchema,
+  },
+  'chain.cancel': {
+    request: z.strictObject({ taskId: TaskId }),
+    response: z.strictObject({ cancelled: z.boolean() }),
+  },
+  'chain.exportBundle': {
+    request: z.strictObject({
+      path: z.string().min(1).max(LIMITS.maxPathChars),
+      /** Object ids from the report, in file order (leaf, intermediates…; or the root alone). */
+      certificateIds: z.array(z.string().min(1).max(64)).min(1).max(64),
+    }),
+    response: z.strictObject({ path: z.string(), certificates: z.number().int() }),
+  },
+});

@@ -13,22 +13,40 @@ export const exactNameKey = (nameDer: Uint8Array): string => toHex(nameDer);
  * 4.3.11); every other attribute value must match byte for byte. Throws on malformed DER.
  */
 export function normalizedNameKey(nameDer: Uint8Array): string {
+  return normalizedRdns(nameDer).join(',');
+}
+
+/** The normalised RDNs of a Name in encoded order (for DN name constraints, RFC 5280 §4.2.1.10). */
+export function normalizedRdns(nameDer: Uint8Array): string[] {
+  return readRdns(nameDer).map((avas) => avas.map((a) => `${a.oid}=${a.key}`).sort().join('+'));
+}
+
+/** One attribute of a Name: its type, its text when it is a string type, and its comparison key. */
+export interface NameAttribute {
+  readonly oid: string;
+  readonly text?: string;
+  readonly key: string;
+}
+
+/** Every attribute of a Name grouped by RDN, in encoded order. Throws on malformed DER. */
+export function readRdns(nameDer: Uint8Array): NameAttribute[][] {
   const name = expectTlv(nameDer, 0, nameDer.length, TAG.sequence, 'Name');
-  const rdns: string[] = [];
+  const rdns: NameAttribute[][] = [];
   for (let p = name.body; p < name.end; ) {
     const set = expectTlv(nameDer, p, name.end, TAG.set, 'RelativeDistinguishedName');
-    const avas: string[] = [];
+    const avas: NameAttribute[] = [];
     for (let q = set.body; q < set.end; ) {
       const ava = expectTlv(nameDer, q, set.end, TAG.sequence, 'AttributeTypeAndValue');
       const oid = expectTlv(nameDer, ava.body, ava.end, TAG.oid, 'AttributeType');
       const value = readTlv(nameDer, oid.end, ava.end);
-      avas.push(`${decodeOid(nameDer, oid)}=${normalizedValue(nameDer, value.tag, value.body, value.end)}`);
+      const text = STRING_TAGS.has(value.tag) ? decodeString(nameDer, value.tag, value.body, value.end) : undefined;
+      avas.push({ oid: decodeOid(nameDer, oid), text, key: normalizedValue(nameDer, value.tag, value.body, value.end) });
       q = ava.end;
     }
-    rdns.push(avas.sort().join('+'));
+    rdns.push(avas);
     p = set.end;
   }
-  return rdns.join(',');
+  return rdns;
 }
 
 function normalizedValue(buf: Uint8Array, tag: number, body: number, end: number): string {

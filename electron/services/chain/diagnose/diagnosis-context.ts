@@ -20,9 +20,8 @@ export interface DiagnosisContext {
   readonly lookup: (sha256: string) => KnownCertificate;
   /** Ranked best first; the first decides `trusted`. */
   readonly paths: readonly ChainPath[];
-  /** Paths built from the presented certificates alone, before AIA downloads. */
-  readonly pathsWithoutAia: readonly ChainPath[];
-  readonly aia: { readonly enabled: boolean; readonly urls: readonly string[]; readonly failures: readonly string[] };
+  /** Whether AIA downloads were allowed, and the messages of those that failed. */
+  readonly aia: { readonly enabled: boolean; readonly failures: readonly string[] };
   /** True when the SHA-256 is a public (Mozilla) root, or a root with the same subject and key. */
   readonly isPublicRoot: (cert: KnownCertificate) => boolean;
   /** The trust sources' labels, for fix texts ("add it to System bundle /etc/…"). */

@@ -1,0 +1,123 @@
+import { Option, type Command } from 'commander';
+import { CertbenchError } from '../../../shared/errors.js';
+import { parseSanArg } from '../../../shared/csr/san-arg.js';
+import { parseSubjectString } from '../../../shared/csr/subject.js';
+import { defaultKeyUsage } from '../../../shared/csr/templates.js';
+import { EXTENDED_KEY_USAGES, type CsrSpec, type ExtendedKeyUsageName } from '../../../shared/model/csr.js';
+import { KEY_TYPE_INFO, SIGNATURE_HASHES, type KeyType, type SignatureHash } from '../../../shared/model/keys.js';
+import { assertAbsent } from '../../services/keys/write-new-file.js';
+import type { Services } from '../../services/services.js';
+import type { CliContext } from '../cli-context.js';
+import { printJson, type CliIo } from '../cli-io.js';
+import { EXIT } from '../exit-codes.js';
+import { cliProgress } from '../progress.js';
+import { runAction } from '../run-action.js';
+import { readSecret } from '../secrets.js';
+import { addNewKeyOptions, keyTypeOption, newKeyProtection, type NewKeyOptions } from './key-command.js';
+
+interface CsrNewOptions extends NewKeyOptions {
+  subject?: string;
+  san: string[];
+  key?: string;
+  keyPassphraseFile?: string;
+  keyPassphraseEnv?: string;
+  type?: KeyType;
+  outKey?: string;
+  out: string;
+  hash?: SignatureHash;
+  cnSan: boolean;
+  eku: ExtendedKeyUsageName[];
+  overwrite?: boolean;
+  json?: boolean;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** `certbench csr new --subject "CN=…" --san dns:… [--key F | --type T --out-key F] --out F`. */
+export function registerCsrCommand(program: Command, ctx: CliContext): void {
+  const csr = program.command('csr').description('Make certificate signing requests');
+  addNewKeyOptions(
+    csr
+      .command('new')
+      .description('Make a CSR with SANs, signed by an existing key or a new one')
+      .option('--subject <dn>', 'subject, as "CN=app.example,O=Example,C=US"')
+      .option('--san <type:value>', 'a SAN: dns:NAME, ip:ADDR, email:ADDR or uri:URI (repeat for more)', collect, [])
+      .option('--key <file>', 'sign with this existing private key')
+      .option('--key-passphrase-file <file>', 'passphrase of --key, from the first line of this file')
+      .option('--key-passphrase-env <var>', 'passphrase of --key, from this environment variable')
+      .addOption(keyTypeOption('--type <type>', 'generate a new key of this type'))
+      .option('--out-key <file>', 'where to write the new key')
+      .requiredOption('--out <file>', 'where to write the CSR')
+      .addOption(new Option('--hash <hash>', 'signature hash (default: the key type’s)').choices(SIGNATURE_HASHES))
+      .option('--no-cn-san', 'do not add the CN to the SANs')
+      .addOption(new Option('--eku <purpose...>', 'requested extended key usage').choices(EXTENDED_KEY_USAGES).default(['serverAuth']))
+      .option('--overwrite', 'replace existing output files')
+      .option('--json', 'print JSON'),
+  ).action(async (opts: CsrNewOptions) => {
+    ctx.exit(await runAction(ctx.io, () => csrNew(ctx, opts)));
+  });
+}
+
+async function csrNew(ctx: CliContext, opts: CsrNewOptions) {
+  if (Boolean(opts.key) === Boolean(opts.type)) throw new CertbenchError('invalid-request', 'Give either --key FILE or --type TYPE --out-key FILE');
+  if (opts.type && !opts.outKey) throw new CertbenchError('invalid-request', '--type needs --out-key FILE for the new key');
+  let subject;
+  try {
+    subject = opts.subject ? parseSubjectString(opts.subject) : {};
+  } catch (err) {
+    throw new CertbenchError('invalid-request', `--subject: ${(err as Error).message}`);
+  }
+  const services = await ctx.services();
+  const existing = opts.key ? await openKey(ctx.io, services, opts) : undefined;
+  const family = existing ? existing.info.key.family : KEY_TYPE_INFO[opts.type!].family;
+  const spec: CsrSpec = {
+    subject,
+    sans: opts.san.map(parseSanArg),
+    addCnToSan: opts.cnSan,
+    hash: opts.hash ?? (opts.type ? KEY_TYPE_INFO[opts.type].defaultHash : existing?.info.key.bits === 384 ? 'SHA-384' : 'SHA-256'),
+    keyUsage: defaultKeyUsage(family),
+    extendedKeyUsage: opts.eku,
+  };
+  const protection = opts.type ? await newKeyProtection(ctx.io, opts) : undefined;
+  if (!opts.overwrite) await assertAbsent([opts.out, ...(opts.outKey ? [opts.outKey] : [])]);
+  const made = await services.csr.create(
+    spec,
+    existing ? { kind: 'key', id: existing.info.id } : { kind: 'generate', type: opts.type!, protection: protection! },
+    cliProgress(ctx.io),
+  );
+  for (const w of made.plan.warnings) ctx.io.err(`certbench: warning: ${w.message}\n`);
+  await services.csr.save(made.id, opts.out, opts.overwrite);
+  if (opts.outKey && protection) await services.keys.exportKey(made.key.id, opts.outKey, protection, opts.overwrite);
+  const subjectText = made.plan.subject.map((a) => `${a.field}=${a.value}`).join(', ');
+  if (opts.json) {
+    printJson(ctx.io, {
+      csr: opts.out,
+      keyFile: opts.outKey ?? opts.key,
+      subject: made.plan.subject,
+      sans: made.plan.sans,
+      hash: made.plan.hash,
+      key: made.key,
+      warnings: made.plan.warnings.map((w) => w.message),
+    });
+  } else {
+    ctx.io.out(`Wrote CSR to ${opts.out}\n  Subject  ${subjectText || '(empty)'}\n`);
+    ctx.io.out(`  SANs     ${made.plan.sans.map((s) => `${s.type}:${s.value}`).join(', ') || '(none)'}\n`);
+    ctx.io.out(`  Key      ${made.key.key.label}${opts.outKey ? `, written to ${opts.outKey}` : ''}\n`);
+  }
+  return EXIT.ok;
+}
+
+/** Opens `--key`, asking for its passphrase only when the file turns out to be encrypted. */
+async function openKey(io: CliIo, services: Services, opts: CsrNewOptions) {
+  const given = await (opts.keyPassphraseFile || opts.keyPassphraseEnv
+    ? readSecret(io, { file: opts.keyPassphraseFile, envVar: opts.keyPassphraseEnv }, 'Key passphrase')
+    : Promise.resolve(undefined));
+  try {
+    return await services.keys.openFile(opts.key!, given);
+  } catch (err) {
+    if (given !== undefined || !(err instanceof CertbenchError) || err.code !== 'password-required') throw err;
+    const prompted = await readSecret(io, {}, 'Key passphrase');
+    if (prompted === undefined) throw new CertbenchError('password-required', `${opts.key} is encrypted: give --key-passphrase-file or --key-passphrase-env`);
+    return services.keys.openFile(opts.key!, prompted);
+  }
+}

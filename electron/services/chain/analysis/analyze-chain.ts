@@ -1,0 +1,151 @@
+import { CertbenchError } from '../../../../shared/errors.js';
+import { sha256Hex } from '../../../../shared/pki/hash.js';
+import type { ChainOrigin, ChainPath, ChainReport, CorrectedBundle } from '../../../../shared/model/chain.js';
+import type { ObjectStore } from '../../workspace/object-store.js';
+import { completeWithAia, type AiaAttempt } from '../aia/aia-resolver.js';
+import type { ProxyConfig } from '../fetch/proxy-url.js';
+import { diagnose } from '../diagnose/diagnose.js';
+import type { KnownCertificate } from '../diagnose/diagnosis-context.js';
+import { buildPaths, verifyPath } from '../engine/index.js';
+import type { CertPath } from '../engine/types.js';
+import type { TrustAnchors } from '../trust-sources/trust-source.js';
+import { CertificatePool } from './certificate-pool.js';
+import { pickLeafIndex } from './pick-leaf.js';
+import { rankPaths } from './rank-paths.js';
+
+export interface AnalysisInput {
+  readonly origin: ChainOrigin;
+  /** In the order presented (server) or read (files). */
+  readonly presented: readonly Uint8Array[];
+  readonly anchors: readonly TrustAnchors[];
+  readonly hostname?: string;
+  readonly at: Date;
+  readonly aia: { readonly enabled: boolean; readonly proxy?: ProxyConfig; readonly timeoutMs?: number; readonly maxBytes?: number };
+  readonly isPublicRoot: (cert: KnownCertificate) => boolean;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (label: string) => void;
+}
+
+const AIA_DEFAULTS = { timeoutMs: 10_000, maxBytes: 1024 * 1024 };
+
+/**
+ * Presented certificates + trust anchors → every path (engine), AIA completion when allowed and
+ * needed, diagnoses and the corrected bundle: the one analysis `chain fetch` and `chain verify` share.
+ */
+export async function analyzeChain(input: AnalysisInput, store: ObjectStore): Promise<ChainReport> {
+  if (input.presented.length === 0) throw new CertbenchError('empty-input', 'No certificate to verify');
+  const pool = new CertificatePool();
+  const fromServer = input.origin.kind === 'host';
+  const presented = input.presented.map((der, i) => addPresented(pool, der, fromServer ? 'server' : 'file', i));
+  const leafIndex = fromServer ? 0 : pickLeafIndex(presented.map((p) => p.cert));
+  const leaf = presented[leafIndex]!;
+  const anchorDers = input.anchors.flatMap((a) => a.certificates);
+  const anchorLabel = anchorLabels(input.anchors);
+  const others = input.presented.filter((_, i) => i !== leafIndex);
+
+  let paths = verifyAll(buildPaths({ leaf: input.presented[leafIndex]!, intermediates: others, anchors: anchorDers }), input, pool, anchorLabel);
+  let attempts: AiaAttempt[] = [];
+  if (input.aia.enabled && !paths[0]?.trusted && paths[0]?.end === 'issuer-not-found') {
+    input.onProgress?.('Fetching missing issuers (AIA)');
+    const knownSubjects = new Set([...presented.map((p) => p.cert.subject), ...anchorSubjects(anchorDers, pool)]);
+    attempts = await completeWithAia(
+      paths[0].certificates.map((sha) => input.presented[presented.findIndex((p) => p.sha256 === sha)]!).filter(Boolean),
+      {
+        ...AIA_DEFAULTS,
+        ...input.aia,
+        signal: input.signal,
+        onProgress: input.onProgress,
+        hasIssuer: (der) => knownSubjects.has(pool.add(der, 'aia').cert.issuer),
+      },
+    );
+    const fetched = attempts.flatMap((a) => a.certificates);
+    fetched.forEach((der) => knownSubjects.add(pool.add(der, 'aia').cert.subject));
+    if (fetched.length > 0) {
+      paths = verifyAll(buildPaths({ leaf: input.presented[leafIndex]!, intermediates: [...others, ...fetched], anchors: anchorDers }), input, pool, anchorLabel);
+    }
+  }
+  if (input.signal?.aborted) throw new CertbenchError('cancelled', 'Cancelled');
+  const diagnoses = diagnose({
+    at: input.at,
+    hostname: input.hostname,
+    presented,
+    lookup: (sha) => pool.get(sha),
+    paths,
+    aia: { enabled: input.aia.enabled, failures: attempts.filter((a) => a.error).map((a) => `${a.url}: ${a.error}`) },
+    isPublicRoot: input.isPublicRoot,
+    trustLabels: input.anchors.map((a) => a.label),
+    fromServer,
+  });
+  const best = paths[0];
+  const shas = [...presented.map((p) => p.sha256), ...paths.flatMap((p) => p.certificates)];
+  return {
+    origin: input.origin,
+    hostname: input.hostname,
+    verifiedAt: input.at.toISOString(),
+    trustSources: input.anchors.map((a) => a.label),
+    certificates: pool.toDtos(shas, store, input.at),
+    presented: presented.map((p) => p.sha256),
+    paths,
+    // A path that needed AIA downloads is not what most clients see: they do not fetch AIA.
+    trusted: Boolean(best?.trusted) && !best!.certificates.some((sha) => pool.get(sha).origin === 'aia'),
+    diagnoses,
+    bundle: best ? correctedBundle(best) : undefined,
+  };
+}
+
+function addPresented(pool: CertificatePool, der: Uint8Array, origin: 'server' | 'file', index: number): KnownCertificate {
+  try {
+    return pool.add(der, origin);
+  } catch (err) {
+    throw new CertbenchError('parse', `Certificate #${index + 1} is not a valid X.509 certificate: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+function anchorLabels(anchors: readonly TrustAnchors[]): Map<string, string> {
+  const labels = new Map<string, string>();
+  for (const source of anchors) {
+    for (const der of source.certificates) {
+      const sha = sha256Hex(der);
+      if (!labels.has(sha)) labels.set(sha, source.label);
+    }
+  }
+  return labels;
+}
+
+function anchorSubjects(anchors: readonly Uint8Array[], pool: CertificatePool): string[] {
+  return anchors.flatMap((der) => {
+    try {
+      return [pool.add(der, 'trust-source').cert.subject];
+    } catch {
+      return [];
+    }
+  });
+}
+
+function verifyAll(built: readonly CertPath[], input: AnalysisInput, pool: CertificatePool, labels: Map<string, string>): ChainPath[] {
+  return rankPaths(
+    built.map((path) => {
+      const verdict = verifyPath(path, { at: input.at, host: input.hostname, purpose: 'serverAuth' });
+      const shas = path.certs.map((c) => {
+        pool.add(c.der, 'trust-source');
+        return c.sha256;
+      });
+      const last = shas[shas.length - 1]!;
+      return {
+        certificates: shas,
+        end: path.end,
+        anchorSource: path.end === 'anchor' ? labels.get(last) : undefined,
+        trusted: path.end === 'anchor' && verdict.valid,
+        problems: verdict.problems.map((p) => ({ code: p.code, certificate: shas[p.certIndex] ?? shas[0]!, detail: p.detail.slice(0, 1000) })),
+      };
+    }),
+  );
+}
+
+/** Leaf then intermediates in path order; the root (anchor or self-signed top) apart (pki-facts: root optional). */
+function correctedBundle(path: ChainPath): CorrectedBundle {
+  const hasRoot = (path.end === 'anchor' || path.end === 'self-signed') && path.certificates.length > 1;
+  return hasRoot
+    ? { chain: path.certificates.slice(0, -1), root: path.certificates[path.certificates.length - 1] }
+    : { chain: [...path.certificates] };
+}

@@ -1,0 +1,21 @@
+import type { Diagnosis, Severity } from '../../../../shared/model/chain-diagnosis.js';
+import type { DiagnosisContext, DiagnosisRule } from './diagnosis-context.js';
+import { presentationDiagnoses } from './presentation-rules.js';
+import { problemDiagnoses } from './problem-rules.js';
+import { trustDiagnoses } from './trust-rules.js';
+import { expiredCrossSignDiagnoses, expiringSoonDiagnoses } from './validity-rules.js';
+
+const RULES: readonly DiagnosisRule[] = [
+  trustDiagnoses,
+  problemDiagnoses,
+  presentationDiagnoses,
+  expiredCrossSignDiagnoses,
+  expiringSoonDiagnoses,
+];
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Every diagnosis for one report, errors first, in rule order within a severity. */
+export function diagnose(ctx: DiagnosisContext): Diagnosis[] {
+  return RULES.flatMap((rule) => rule(ctx)).sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+}

@@ -1,0 +1,125 @@
+import type { Diagnosis } from '../../../../shared/model/chain-diagnosis.js';
+import { bestPath, displayName, quote, type DiagnosisContext, type KnownCertificate } from './diagnosis-context.js';
+import { caIssuersUrls } from '../aia/aia-urls.js';
+import { inspectionVendor } from './inspection-vendors.js';
+
+/**
+ * Why the best path does not reach a trust anchor: a self-signed leaf, a root the trust sources
+ * lack (sent by the server or not), a missing intermediate (and whether AIA completes it), or a
+ * TLS-inspection proxy's root in place of the server's real CA.
+ */
+export function trustDiagnoses(ctx: DiagnosisContext): Diagnosis[] {
+  const path = bestPath(ctx);
+  if (!path) return [];
+  const certs = path.certificates.map(ctx.lookup);
+  const top = certs[certs.length - 1]!;
+  const inspection = inspectionDiagnosis(ctx, certs, path.end === 'anchor');
+  if (inspection) return [inspection];
+  const aiaCompleted = certs.filter((c) => c.origin === 'aia');
+  if (path.trusted && aiaCompleted.length > 0) return [missingCompletedByAia(ctx, certs, aiaCompleted)];
+  if (path.trusted) return [];
+  if (path.end === 'self-signed' && certs.length === 1) return [selfSignedLeaf(ctx, top)];
+  if (path.end === 'self-signed') return [untrustedRoot(ctx, top)];
+  if (path.end === 'issuer-not-found') return [issuerMissing(ctx, certs, top)];
+  return [];
+}
+
+function trustPlaces(ctx: DiagnosisContext): string {
+  return ctx.trustLabels.length ? ctx.trustLabels.join(', ') : 'the trust store';
+}
+
+function selfSignedLeaf(ctx: DiagnosisContext, leaf: KnownCertificate): Diagnosis {
+  return {
+    code: 'self-signed-leaf',
+    severity: 'error',
+    message: `${quote(leaf)} is self-signed: no CA vouches for it, so no client trusts it unless this exact certificate is installed.`,
+    certificates: [leaf.sha256],
+    fix: {
+      text: `Replace it with a certificate issued by a CA the clients trust, or, for a private service, add this exact certificate to the trust store of every client (${trustPlaces(ctx)}).`,
+      place: 'trust-store',
+      certificate: leaf.sha256,
+    },
+  };
+}
+
+function untrustedRoot(ctx: DiagnosisContext, root: KnownCertificate): Diagnosis {
+  const sent = ctx.presented.some((p) => p.sha256 === root.sha256);
+  return {
+    code: sent ? 'self-signed-in-chain' : 'untrusted-root',
+    severity: 'error',
+    message: sent
+      ? `The chain ends in the self-signed root ${quote(root)}, sent by the ${ctx.fromServer ? 'server' : 'files'}, which is not in ${trustPlaces(ctx)}.`
+      : `The chain ends in the root ${quote(root)}, which is not in ${trustPlaces(ctx)}.`,
+    certificates: [root.sha256],
+    fix: {
+      text: `If you trust ${quote(root)} (your organisation's CA), add it to the trust store the client uses (OS store, or the Java keystore for Java clients); otherwise have the server certificate reissued by a public CA.`,
+      place: 'trust-store',
+      certificate: root.sha256,
+    },
+  };
+}
+
+function issuerMissing(ctx: DiagnosisContext, certs: readonly KnownCertificate[], top: KnownCertificate): Diagnosis {
+  const issuer = `"${displayName(top.cert.issuer)}"`;
+  const aiaNote = aiaExplanation(ctx, top);
+  if (certs.length > 1) {
+    return {
+      code: 'untrusted-root',
+      severity: 'error',
+      message: `The chain stops at ${quote(top)}, whose issuer ${issuer} is not in ${trustPlaces(ctx)}${aiaNote}.`,
+      certificates: [top.sha256],
+      fix: { text: `Add the root ${issuer} to the trust store the client uses (OS store, or the Java keystore for Java clients).`, place: 'trust-store' },
+    };
+  }
+  return {
+    code: 'missing-intermediate',
+    severity: 'error',
+    message: `The ${ctx.fromServer ? 'server sent' : 'files hold'} ${quote(top)} but not its issuer ${issuer}, and ${trustPlaces(ctx)} does not hold it either${aiaNote}.`,
+    certificates: [top.sha256],
+    fix: {
+      text: `If ${issuer} is an intermediate CA, add it to the server's certificate file right after ${quote(top)}; if it is your organisation's root, add it to the trust store.`,
+      place: 'server-config',
+    },
+  };
+}
+
+function aiaExplanation(ctx: DiagnosisContext, top: KnownCertificate): string {
+  if (ctx.aia.failures.length > 0) return `; fetching it from the AIA URL failed (${ctx.aia.failures[0]})`;
+  const urls = caIssuersUrls(top.cert);
+  if (urls.length === 0) return `; ${quote(top)} names no AIA caIssuers URL, so clients cannot fetch it either`;
+  return ctx.aia.enabled ? '' : `; ${quote(top)} names its issuer at ${urls[0]} (fetch it with --aia)`;
+}
+
+function missingCompletedByAia(ctx: DiagnosisContext, certs: readonly KnownCertificate[], fetched: readonly KnownCertificate[]): Diagnosis {
+  const below = certs[certs.indexOf(fetched[0]!) - 1] ?? certs[0]!;
+  return {
+    code: 'missing-intermediate',
+    severity: 'error',
+    message: `The ${ctx.fromServer ? 'server does not send' : 'files lack'} the intermediate ${fetched.map(quote).join(', ')} that issued ${quote(below)}. AIA can complete it: browsers and Windows fetch it from the certificate's caIssuers URL, but OpenSSL, curl, Java, Python and Go clients fail.`,
+    certificates: fetched.map((c) => c.sha256),
+    fix: {
+      text: `Serve the corrected bundle (leaf, then ${fetched.map(quote).join(', ')}) from the server.`,
+      place: 'corrected-bundle',
+      certificate: fetched[0]!.sha256,
+    },
+  };
+}
+
+function inspectionDiagnosis(ctx: DiagnosisContext, certs: readonly KnownCertificate[], anchored: boolean): Diagnosis | undefined {
+  const top = certs[certs.length - 1]!;
+  const vendor = inspectionVendor(top.cert.subject) ?? inspectionVendor(top.cert.issuer);
+  if (!vendor || ctx.isPublicRoot(top)) return undefined;
+  const rootName = top.cert.subject === top.cert.issuer ? quote(top) : `"${displayName(top.cert.issuer)}"`;
+  const host = ctx.hostname ? ` to ${ctx.hostname}` : '';
+  return {
+    code: 'tls-inspection',
+    severity: anchored ? 'warning' : 'error',
+    message: `Traffic${host} is intercepted by a TLS-inspection proxy (${vendor}): the chain ends in ${rootName} instead of the server's own public CA.${anchored ? ' That root is trusted here, but clients with their own trust store (Java, Python, Node) will fail.' : ''}`,
+    certificates: [top.sha256],
+    fix: {
+      text: `Install the proxy's root ${rootName} in every trust store the failing client uses (the OS store${anchored ? '' : ` — ${trustPlaces(ctx)}`}, and the Java keystore's cacerts for Java clients), or ask for ${ctx.hostname ?? 'this host'} to be excluded from inspection.`,
+      place: anchored ? 'java-keystore' : 'trust-store',
+      certificate: top.cert.subject === top.cert.issuer ? top.sha256 : undefined,
+    },
+  };
+}

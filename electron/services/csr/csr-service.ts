@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { CertbenchError } from '../../../shared/errors.js';
+import type { CsrPlan, CsrSpec } from '../../../shared/model/csr.js';
+import { describeKeyType, type KeyInfo, type KeyProtection, type KeyType } from '../../../shared/model/keys.js';
+import { planCsr } from '../../../shared/csr/plan.js';
+import type { KeysService, Progress } from '../keys/keys-service.js';
+import { writeNewFile } from '../keys/write-new-file.js';
+import { buildCsr } from './build-csr.js';
+
+/** Which key signs the request: a new one, or one already open in this session. */
+export type CsrKeySource =
+  | { readonly kind: 'generate'; readonly type: KeyType; readonly protection: KeyProtection }
+  | { readonly kind: 'key'; readonly id: string };
+
+export interface CreatedCsr {
+  readonly id: string;
+  readonly pem: string;
+  readonly plan: CsrPlan;
+  readonly key: KeyInfo;
+}
+
+/** Makes CSRs from the designer's spec; the plan is checked before any key is generated. */
+export class CsrService {
+  readonly #made = new Map<string, string>();
+
+  constructor(private readonly keys: KeysService) {}
+
+  async create(spec: CsrSpec, source: CsrKeySource, progress: Progress = () => undefined): Promise<CreatedCsr> {
+    const plan = planCsr(spec, source.kind === 'generate' ? describeKeyType(source.type) : this.keys.get(source.id).info.key);
+    const first = plan.errors[0];
+    if (first) throw new CertbenchError('invalid-request', `${first.where}: ${first.message}`);
+    const key = source.kind === 'generate' ? await this.keys.generate(source.type, source.protection, progress) : this.keys.get(source.id);
+    progress('Signing the request', 0.9);
+    const csr = await buildCsr(plan, key);
+    const id = randomUUID();
+    this.#made.set(id, csr.pem);
+    progress('CSR ready', 1);
+    return { id, pem: csr.pem, plan, key: key.info };
+  }
+
+  pem(id: string): string {
+    const pem = this.#made.get(id);
+    if (!pem) throw new CertbenchError('not-found', `No CSR with id ${id} in this session`);
+    return pem;
+  }
+
+  async save(id: string, path: string, overwrite = false): Promise<void> {
+    await writeNewFile(path, this.pem(id), { mode: 0o644, overwrite });
+  }
+}

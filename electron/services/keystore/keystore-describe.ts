@@ -1,0 +1,33 @@
+import type { KeystoreCertificate, KeystoreEntry, KeystoreListing } from '../../../shared/model/keystore.js';
+import { scanCertificate } from '../../../shared/pki/cert-scan.js';
+import { daysLeft, expiryStatus } from '../../../shared/pki/expiry.js';
+import { sha1Hex } from '../../../shared/pki/hash.js';
+import { dnText } from './dn-text.js';
+import type { KeystoreCertificateDer, NativeKeystore } from './keystore-reader.js';
+
+/** The list view of a store: the cheap DER scan of each certificate, no full X.509 decode. */
+export function describeKeystore(path: string, store: NativeKeystore, now: Date): KeystoreListing {
+  const entries: KeystoreEntry[] = store.entries.map((e) => ({
+    alias: e.alias,
+    entryType: e.entryType,
+    ...(e.createdAt ? { createdAt: e.createdAt.toISOString() } : {}),
+    chainLength: e.certificates.length,
+    certificates: e.certificates.map((c) => describeCertificate(c, now)),
+  }));
+  return { path, type: store.type, integrity: store.integrity, entries, warnings: [...store.warnings] };
+}
+
+export function describeCertificate(cert: KeystoreCertificateDer, now: Date): KeystoreCertificate {
+  const scan = scanCertificate(cert.der);
+  return {
+    sha256: cert.sha256,
+    sha1: sha1Hex(cert.der),
+    subject: dnText(scan.subjectDer),
+    issuer: dnText(scan.issuerDer),
+    serial: scan.serialHex,
+    notBefore: scan.notBefore.toISOString(),
+    notAfter: scan.notAfter.toISOString(),
+    expiry: expiryStatus(scan.notBefore, scan.notAfter, now),
+    daysLeft: daysLeft(scan.notAfter, now),
+  };
+}

@@ -1,0 +1,50 @@
+import { CertbenchError } from '../../../shared/errors.js';
+import type { KeystoreEntryType, KeystoreIntegrity, KeystoreType } from '../../../shared/model/keystore.js';
+import { sha256Hex } from '../../../shared/pki/hash.js';
+import { readInputFile } from '../files/read-input.js';
+import { JCEKS_MAGIC, JKS_MAGIC, readJks } from './jks-reader.js';
+import { readPkcs12 } from './pkcs12-reader.js';
+
+/** A certificate held by a keystore entry: its DER and SHA-256 (lowercase hex). */
+export interface KeystoreCertificateDer {
+  readonly der: Uint8Array;
+  readonly sha256: string;
+}
+
+export interface NativeKeystoreEntry {
+  readonly alias: string;
+  readonly entryType: KeystoreEntryType;
+  readonly createdAt?: Date;
+  /** Trusted certificate, or the key entry's chain leaf first; empty for secret keys. */
+  readonly certificates: readonly KeystoreCertificateDer[];
+}
+
+/** What `readKeystore` returns: entries sorted by alias, so the result never depends on file order. */
+export interface NativeKeystore {
+  readonly type: KeystoreType;
+  readonly integrity: KeystoreIntegrity;
+  readonly entries: readonly NativeKeystoreEntry[];
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Reads a JKS, JCEKS or PKCS#12 keystore natively (no JVM). With a password the store's integrity
+ * is checked (`wrong-password` on mismatch); without one it is read unverified, like
+ * `keytool -list` without `-storepass`. Other services (trust map, chain trust sources) call this.
+ */
+export async function readKeystore(input: Uint8Array | string, password?: string): Promise<NativeKeystore> {
+  const bytes = typeof input === 'string' ? await readInputFile(input) : input;
+  if (bytes.length === 0) throw new CertbenchError('empty-input', 'The keystore file is empty');
+  const raw = await readRaw(bytes, password);
+  const entries = raw.entries
+    .map((e) => ({ ...e, certificates: e.certificates.map((der) => ({ der, sha256: sha256Hex(der) })) }))
+    .sort((a, b) => (a.alias < b.alias ? -1 : a.alias > b.alias ? 1 : 0));
+  return { type: raw.type, integrity: raw.integrity, entries, warnings: raw.warnings };
+}
+
+function readRaw(bytes: Uint8Array, password: string | undefined) {
+  const magic = bytes.length >= 4 ? ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0 : 0;
+  if (magic === JKS_MAGIC || magic === JCEKS_MAGIC) return readJks(bytes, password);
+  if (bytes[0] === 0x30) return readPkcs12(bytes, password);
+  throw new CertbenchError('unrecognized-format', 'Unrecognized keystore format: not JKS, JCEKS or PKCS#12');
+}

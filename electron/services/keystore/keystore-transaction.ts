@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import { chown, open, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { CertbenchError } from '../../../shared/errors.js';
+import type { KeystoreBackup } from '../../../shared/model/keystore.js';
+import { fsError } from '../files/read-input.js';
+import type { KeystoreBackups } from './keystore-backups.js';
+import { isWritable } from './jdk-discovery.js';
+
+export interface EditPlan<T> {
+  /** What the backup records, e.g. `import alias root_engine`. */
+  readonly operation: string;
+  /** Checks the original before anything is written (typically: it opens with the password). */
+  readonly precheck: (original: Uint8Array) => Promise<void>;
+  /** Changes the temp copy (keytool runs on it, never on the original). */
+  readonly edit: (tempPath: string) => Promise<void>;
+  /** Re-reads the temp copy natively and confirms the change; throws to abandon the edit. */
+  readonly verify: (tempPath: string) => Promise<T>;
+}
+
+export interface EditOutcome<T> {
+  readonly path: string;
+  readonly backup: KeystoreBackup;
+  readonly result: T;
+}
+
+/**
+ * The one way a keystore changes: precheck, back up, copy to a temp file in the same folder,
+ * edit and verify the copy, then rename it over the original (atomic on one filesystem). Any
+ * failure — or a SIGKILL at any moment — leaves the original byte-identical; at worst a stray
+ * `.certbench-*.tmp` file remains beside it.
+ */
+export async function editKeystore<T>(path: string, backups: KeystoreBackups, plan: EditPlan<T>): Promise<EditOutcome<T>> {
+  const target = await realpath(path).catch((err: unknown) => Promise.reject(fsError(err, path)));
+  const info = await stat(target);
+  if (!info.isFile()) throw new CertbenchError('is-directory', `${target} is not a file`);
+  if (!(await isWritable(target))) {
+    throw new CertbenchError(
+      'permission-denied',
+      `${target} is read-only for this user or its folder is not writable; edit a copy, or run Certbench with administrator rights`,
+    );
+  }
+  const original = new Uint8Array(await readFile(target));
+  await plan.precheck(original);
+  const backup = await backups.create(target, original, plan.operation);
+  const temp = join(dirname(target), `.${basename(target)}.certbench-${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, original, { mode: info.mode & 0o777, flag: 'wx' });
+    if (process.getuid?.() === 0) await chown(temp, info.uid, info.gid);
+    await plan.edit(temp);
+    const result = await plan.verify(temp);
+    await fsyncPath(temp);
+    await rename(temp, target);
+    await fsyncPath(dirname(target)).catch(() => undefined);
+    return { path: target, backup, result };
+  } catch (err) {
+    await rm(temp, { force: true });
+    throw err;
+  }
+}
+
+async function fsyncPath(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

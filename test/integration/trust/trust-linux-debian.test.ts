@@ -1,0 +1,90 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { detectLinuxLayout } from '../../../electron/services/trust-stores/linux-layout.js';
+import { LinuxStore } from '../../../electron/services/trust-stores/linux-store.js';
+import { guardHostStores } from '../../helpers/trust-host-guard.js';
+import { makeTrustWorld, type TrustWorld } from '../../helpers/trust-env.js';
+import { cleanEnv, makeTrustPki, removePki, type TrustPki } from '../../helpers/trust-pki.js';
+
+guardHostStores();
+
+/** `openssl verify` against the sandbox's hash directory only (no default file or store). */
+function verify(world: TrustWorld, leaf: string): { status: number; out: string } {
+  const r = spawnSync('openssl', ['verify', '-no-CAfile', '-no-CAstore', '-CApath', join(world.linuxRoot, 'etc/ssl/certs'), leaf], {
+    env: cleanEnv(),
+    encoding: 'utf8',
+  });
+  return { status: r.status ?? -1, out: r.stdout + r.stderr };
+}
+
+describe('linux-debian store, real update-ca-certificates with directory flags', () => {
+  let world: TrustWorld;
+  let pki: TrustPki;
+  let store: LinuxStore;
+  let distribution: TrustPki;
+
+  beforeAll(async () => {
+    distribution = makeTrustPki('Distribution Root');
+    world = makeTrustWorld({ distributionPem: distribution.rootPem });
+    pki = makeTrustPki();
+    const layout = await detectLinuxLayout(world.env.env);
+    expect(layout?.family).toBe('debian');
+    store = new LinuxStore(world.env, world.elevator, layout!);
+  });
+  afterAll(() => {
+    world.cleanup();
+    removePki(pki);
+    removePki(distribution);
+  });
+
+  it('plans a PEM .crt plus update-ca-certificates with --hooksdir, changing nothing', async () => {
+    const plan = await store.planAdd(pki.rootDer);
+    expect(plan.steps.map((s) => s.kind)).toEqual(['write-file', 'run']);
+    const run = plan.steps[1]!;
+    expect(run.kind === 'run' && run.args).toContain('--hooksdir');
+    expect(run.kind === 'run' && run.args[run.args.indexOf('--hooksdir') + 1]).toBe(join(world.linuxRoot, 'etc/ca-certificates/update.d'));
+    expect(readdirSync(join(world.linuxRoot, 'usr/local/share/ca-certificates'))).toEqual([]);
+    expect(verify(world, pki.leafPath).status).not.toBe(0);
+  });
+
+  it('adds the root for real: openssl verify -CApath accepts a leaf it issued', async () => {
+    await store.add(pki.rootDer);
+    const files = readdirSync(join(world.linuxRoot, 'usr/local/share/ca-certificates'));
+    expect(files).toHaveLength(1);
+    expect(readFileSync(join(world.linuxRoot, 'usr/local/share/ca-certificates', files[0]!), 'utf8')).toMatch(/^-----BEGIN CERTIFICATE-----\n/);
+    const v = verify(world, pki.leafPath);
+    expect(v.out).toContain(': OK');
+    expect(v.status).toBe(0);
+    const listed = await store.list();
+    expect(listed.map((c) => c.sha256)).toContain((await store.planAdd(pki.rootDer)).sha256);
+    expect(listed.find((c) => c.removable)?.label).toBe(files[0]);
+  });
+
+  it('adding again plans nothing', async () => {
+    const plan = await store.planAdd(pki.rootDer);
+    expect(plan.alreadyDone).toBe(true);
+    expect(plan.steps).toEqual([]);
+  });
+
+  it('removes with --fresh: no dangling hash links, verification fails again', async () => {
+    const sha = (await store.planAdd(pki.rootDer)).sha256;
+    const plan = await store.remove(sha);
+    const run = plan.steps.find((s) => s.kind === 'run');
+    expect(run?.kind === 'run' && run.args[0]).toBe('--fresh');
+    const v = verify(world, pki.leafPath);
+    expect(v.status).toBe(2);
+    expect(v.out).toContain('unable to get local issuer certificate');
+    const certsDir = join(world.linuxRoot, 'etc/ssl/certs');
+    const dangling = readdirSync(certsDir).filter((n) => !existsSync(join(certsDir, n)));
+    expect(dangling).toEqual([]);
+    expect(await store.contains(sha)).toBe(false);
+  });
+
+  it('refuses to remove a certificate that came with the distribution set', async () => {
+    const dist = (await store.list()).find((c) => c.subject === 'CN=Distribution Root');
+    expect(dist?.removable).toBe(false);
+    await expect(store.planRemove(dist!.sha256)).rejects.toMatchObject({ code: 'unsupported' });
+  });
+});

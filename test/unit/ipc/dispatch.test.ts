@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { createDispatch } from '../../../electron/ipc/dispatch.js';
+import { createHandlers } from '../../../electron/ipc/handler-map.js';
+import type { Handlers } from '../../../electron/ipc/handler-types.js';
+import { createServices } from '../../../electron/services/services.js';
+import { defaultServiceEnv } from '../../../electron/services/service-env.js';
+
+const ctx = { progress: () => undefined };
+const dialogs = { openFiles: async () => ({ paths: [] }), saveFile: async () => ({ path: null }) };
+const realHandlers = () => createHandlers(createServices(defaultServiceEnv({ dataDir: '/nonexistent' })), { version: 'v', platform: 'p' }, dialogs);
+
+describe('createDispatch', () => {
+  it('refuses an unknown channel by code', async () => {
+    await expect(createDispatch(realHandlers())('fs.readAnything', {}, ctx)).resolves.toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    await expect(createDispatch(realHandlers())('constructor', {}, ctx)).resolves.toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+  });
+
+  it('refuses a response outside the contract, so nothing extra (a key, a stack) can leak', async () => {
+    const leaky: Handlers = { ...realHandlers(), 'app.info': async () => ({ version: '1', platform: 'p', privateKey: 'secret' }) as never };
+    const result = await createDispatch(leaky)('app.info', {}, ctx);
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(result)).not.toContain('secret');
+  });
+
+  it('turns a thrown non-Certbench error into internal without a stack', async () => {
+    const broken: Handlers = { ...realHandlers(), 'app.info': async () => { throw new TypeError('boom'); } };
+    const result = await createDispatch(broken)('app.info', {}, ctx);
+    expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'boom' } });
+  });
+});
