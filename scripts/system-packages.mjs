@@ -5,4 +5,6 @@ export const SYSTEM_PACKAGES = [
   { pkg: 'openssl', file: '/usr/bin/openssl', why: 'interop tests and fixtures' },
   { pkg: 'libnss3-tools', file: '/usr/bin/certutil', why: 'NSS trust-store adapter tests' },
   { pkg: 'openjdk-17-jdk-headless', file: '/usr/bin/keytool', why: 'Java keystore tests use the real keytool', alternatives: ['/usr/lib/jvm'] },
+  { pkg: 'tinyproxy', file: '/usr/bin/tinyproxy', why: 'chain fetch tests go through a real CONNECT proxy' },
+  { pkg: 'mitmproxy', file: '/usr/bin/mitmdump', why: 'chain tests detect a real TLS-inspecting proxy' },
 ];

@@ -3,8 +3,14 @@ import type { CliContext } from './cli-context.js';
 import { processIo, type CliIo } from './cli-io.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { registerInspectCommand } from './commands/inspect-command.js';
+import { registerBundleCommand } from './commands/bundle-command.js';
+import { registerCaCommand } from './commands/ca-command.js';
+import { registerCertCommand } from './commands/cert-command.js';
 import { registerCsrCommand } from './commands/csr-command.js';
 import { registerKeyCommand } from './commands/key-command.js';
+import { registerChainCommand } from './commands/chain-command.js';
+import { registerKeystoreCommand } from './commands/keystore-command.js';
+import { registerTrustCommand } from './commands/trust-command.js';
 
 declare const __CERTBENCH_VERSION__: string | undefined;
 
@@ -37,6 +43,12 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   registerInspectCommand(program, ctx);
   registerKeyCommand(program, ctx);
   registerCsrCommand(program, ctx);
+  registerCertCommand(program, ctx);
+  registerCaCommand(program, ctx);
+  registerBundleCommand(program, ctx);
+  registerChainCommand(program, ctx);
+  registerKeystoreCommand(program, ctx);
+  registerTrustCommand(program, ctx);
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (err) {

@@ -1,8 +1,12 @@
 import { ChainService } from './chain/chain-service.js';
+import { BundleService } from './bundle/bundle-service.js';
 import { CsrService } from './csr/csr-service.js';
 import { InspectService } from './inspect/inspect-service.js';
+import { IssuingService } from './issuing/issuing-service.js';
 import { KeysService } from './keys/keys-service.js';
+import { KeystoreService } from './keystore/keystore-service.js';
 import { defaultServiceEnv, type ServiceEnv } from './service-env.js';
+import { TrustService } from './trust-stores/trust-service.js';
 import { ObjectStore } from './workspace/object-store.js';
 
 /**
@@ -15,7 +19,11 @@ export interface Services {
   readonly inspect: InspectService;
   readonly keys: KeysService;
   readonly csr: CsrService;
+  readonly issuing: IssuingService;
+  readonly bundle: BundleService;
   readonly chain: ChainService;
+  readonly keystore: KeystoreService;
+  readonly trust: TrustService;
 }
 
 export function createServices(env: ServiceEnv = defaultServiceEnv()): Services {
@@ -26,7 +34,11 @@ export function createServices(env: ServiceEnv = defaultServiceEnv()): Services 
     store,
     inspect: new InspectService(env, store),
     keys,
-    csr: new CsrService(keys),
+    csr: new CsrService(keys, env),
+    issuing: new IssuingService(env, keys),
+    bundle: new BundleService(env, keys),
     chain: new ChainService(env, store),
+    keystore: new KeystoreService(env),
+    trust: new TrustService(env),
   };
 }

@@ -1,21 +1,89 @@
 import { z } from 'zod';
-import { CertificateSummarySchema } from './certificate-summary.js';
+import { CertificateSummarySchema, SanEntrySchema } from './certificate-summary.js';
+import { KeyFactsSchema } from './certificate-detail.js';
 
 /**
- * One object found in an input. `id` names it in main's workspace so later calls (export,
+ * One object found in an input. `id` names it in main's workspace so later calls (detail, export,
  * convert) refer to it without sending bytes, and without private keys ever reaching the page.
+ * `origin` says where in the input it was ("PEM block 2", "PKCS#12 bag 1").
  */
+const base = { id: z.string(), origin: z.string() };
+
 export const InspectedCertificateSchema = z.strictObject({
-  id: z.string(),
+  ...base,
   kind: z.literal('certificate'),
   summary: CertificateSummarySchema,
+  /** PKCS#12 friendly name / keystore alias, when the container gave one. */
+  label: z.string().optional(),
 });
 
-export const InspectedObjectSchema = z.discriminatedUnion('kind', [InspectedCertificateSchema]);
+export const InspectedCsrSchema = z.strictObject({
+  ...base,
+  kind: z.literal('csr'),
+  subject: z.string(),
+  sans: z.array(SanEntrySchema),
+  key: KeyFactsSchema,
+  /** Proof of possession (RFC 2986 §4.2): the CSR's self-signature checked with its own key. */
+  signature: z.enum(['valid', 'invalid', 'unsupported']),
+  sha256: z.string(),
+});
+
+/** A private key: public facts only. `matchesCertificateId` pairs it with a certificate opened alongside. */
+export const InspectedPrivateKeySchema = z.strictObject({
+  ...base,
+  kind: z.literal('private-key'),
+  key: KeyFactsSchema,
+  encoding: z.enum(['pkcs8', 'encrypted-pkcs8', 'pkcs1', 'sec1', 'legacy-encrypted-pem', 'pkcs12']),
+  encrypted: z.boolean(),
+  matchesCertificateId: z.string().optional(),
+  label: z.string().optional(),
+});
+
+export const InspectedPublicKeySchema = z.strictObject({ ...base, kind: z.literal('public-key'), key: KeyFactsSchema });
+
+export const InspectedPkcs7Schema = z.strictObject({ ...base, kind: z.literal('pkcs7'), certificateCount: z.number().int() });
+
+export const InspectedPkcs12Schema = z.strictObject({
+  ...base,
+  kind: z.literal('pkcs12'),
+  certificateCount: z.number().int(),
+  keyCount: z.number().int(),
+  /** "HMAC-SHA256, 2048 iterations" or "none (no MAC)". */
+  integrity: z.string(),
+  certificateEncryption: z.array(z.string()),
+  keyEncryption: z.array(z.string()),
+  password: z.enum(['given', 'empty', 'absent']),
+});
+
+export const KeystoreEntrySummarySchema = z.strictObject({
+  alias: z.string(),
+  type: z.string(),
+  certificateIds: z.array(z.string()),
+});
+
+export const InspectedKeystoreSchema = z.strictObject({
+  ...base,
+  kind: z.literal('keystore'),
+  format: z.string(),
+  entries: z.array(KeystoreEntrySummarySchema),
+});
+
+export const InspectedObjectSchema = z.discriminatedUnion('kind', [
+  InspectedCertificateSchema,
+  InspectedCsrSchema,
+  InspectedPrivateKeySchema,
+  InspectedPublicKeySchema,
+  InspectedPkcs7Schema,
+  InspectedPkcs12Schema,
+  InspectedKeystoreSchema,
+]);
 export type InspectedObject = z.infer<typeof InspectedObjectSchema>;
+export type InspectedKind = InspectedObject['kind'];
 
 export const InspectResultSchema = z.strictObject({
   source: z.string(),
+  /** What the content was recognised as ("PEM text", "DER", "PKCS#12", "JKS"…), whatever the file name said. */
+  format: z.string(),
   objects: z.array(InspectedObjectSchema),
 });
 export type InspectResult = z.infer<typeof InspectResultSchema>;

@@ -4,16 +4,16 @@ import { parseSanArg } from '../../../shared/csr/san-arg.js';
 import { parseSubjectString } from '../../../shared/csr/subject.js';
 import { defaultKeyUsage } from '../../../shared/csr/templates.js';
 import { EXTENDED_KEY_USAGES, type CsrSpec, type ExtendedKeyUsageName } from '../../../shared/model/csr.js';
-import { KEY_TYPE_INFO, SIGNATURE_HASHES, type KeyType, type SignatureHash } from '../../../shared/model/keys.js';
+import { KEY_TYPE_INFO, KEY_TYPES, SIGNATURE_HASHES, type KeyType, type SignatureHash } from '../../../shared/model/keys.js';
 import { assertAbsent } from '../../services/keys/write-new-file.js';
-import type { Services } from '../../services/services.js';
 import type { CliContext } from '../cli-context.js';
-import { printJson, type CliIo } from '../cli-io.js';
+import { printJson } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
 import { cliProgress } from '../progress.js';
 import { runAction } from '../run-action.js';
 import { readSecret } from '../secrets.js';
-import { addNewKeyOptions, keyTypeOption, newKeyProtection, type NewKeyOptions } from './key-command.js';
+import { collect } from './cert-command.js';
+import { addNewKeyOptions, keyTypeOption, newKeyProtection, openExistingKey, type NewKeyOptions } from './key-command.js';
 
 interface CsrNewOptions extends NewKeyOptions {
   subject?: string;
@@ -31,7 +31,6 @@ interface CsrNewOptions extends NewKeyOptions {
   json?: boolean;
 }
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 /** `certbench csr new --subject "CN=…" --san dns:… [--key F | --type T --out-key F] --out F`. */
 export function registerCsrCommand(program: Command, ctx: CliContext): void {
@@ -56,19 +55,65 @@ export function registerCsrCommand(program: Command, ctx: CliContext): void {
   ).action(async (opts: CsrNewOptions) => {
     ctx.exit(await runAction(ctx.io, () => csrNew(ctx, opts)));
   });
+  csr
+    .command('java')
+    .description('Make a key pair in a Java keystore with keytool, and a CSR from it')
+    .requiredOption('--keystore <file>', 'PKCS#12 keystore to create or add to')
+    .requiredOption('--alias <alias>', 'alias of the new key pair')
+    .option('--storepass-file <file>', 'keystore password, from the first line of this file')
+    .option('--storepass-env <var>', 'keystore password, from this environment variable')
+    .option('--subject <dn>', 'subject, as "CN=app.example,O=Example"')
+    .option('--san <type:value>', 'a SAN: dns:NAME, ip:ADDR, email:ADDR or uri:URI (repeat for more)', collect, [])
+    .addOption(new Option('--type <type>', 'key type').choices(KEY_TYPES.filter((t) => t !== 'ed25519')).default('rsa-2048'))
+    .requiredOption('--out <file>', 'where keytool writes the CSR')
+    .option('--no-cn-san', 'do not add the CN to the SANs')
+    .option('--json', 'print JSON')
+    .action(async (opts: JavaCsrOptions) => {
+      ctx.exit(
+        await runAction(ctx.io, async () => {
+          const subject = parseSubjectOption(opts.subject);
+          const storePassword = await readSecret(ctx.io, { file: opts.storepassFile, envVar: opts.storepassEnv }, 'Keystore password');
+          if (storePassword === undefined) throw new CertbenchError('password-required', 'Give --storepass-file F or --storepass-env VAR for the keystore');
+          const keyType = opts.type;
+          const spec: CsrSpec = { subject, sans: opts.san.map(parseSanArg), addCnToSan: opts.cnSan, hash: KEY_TYPE_INFO[keyType].defaultHash, keyUsage: defaultKeyUsage(KEY_TYPE_INFO[keyType].family), extendedKeyUsage: ['serverAuth'] };
+          const { csr: service } = await ctx.services();
+          const made = await service.fromKeytool(spec, { keystore: opts.keystore, alias: opts.alias, storePassword, keyType, csrPath: opts.out });
+          for (const w of made.plan.warnings) ctx.io.err(`certbench: warning: ${w.message}\n`);
+          if (opts.json) printJson(ctx.io, { csr: opts.out, keystore: opts.keystore, alias: opts.alias, subject: made.plan.subject, sans: made.plan.sans });
+          else ctx.io.out(`keytool wrote the key pair to ${opts.keystore} (alias ${opts.alias}) and the CSR to ${opts.out}\n`);
+          return EXIT.ok;
+        }),
+      );
+    });
+}
+
+interface JavaCsrOptions {
+  keystore: string;
+  alias: string;
+  storepassFile?: string;
+  storepassEnv?: string;
+  subject?: string;
+  san: string[];
+  type: Exclude<KeyType, 'ed25519'>;
+  out: string;
+  cnSan: boolean;
+  json?: boolean;
+}
+
+function parseSubjectOption(text: string | undefined) {
+  try {
+    return text ? parseSubjectString(text) : {};
+  } catch (err) {
+    throw new CertbenchError('invalid-request', `--subject: ${(err as Error).message}`);
+  }
 }
 
 async function csrNew(ctx: CliContext, opts: CsrNewOptions) {
   if (Boolean(opts.key) === Boolean(opts.type)) throw new CertbenchError('invalid-request', 'Give either --key FILE or --type TYPE --out-key FILE');
   if (opts.type && !opts.outKey) throw new CertbenchError('invalid-request', '--type needs --out-key FILE for the new key');
-  let subject;
-  try {
-    subject = opts.subject ? parseSubjectString(opts.subject) : {};
-  } catch (err) {
-    throw new CertbenchError('invalid-request', `--subject: ${(err as Error).message}`);
-  }
+  const subject = parseSubjectOption(opts.subject);
   const services = await ctx.services();
-  const existing = opts.key ? await openKey(ctx.io, services, opts) : undefined;
+  const existing = opts.key ? await openExistingKey(ctx.io, services, { file: opts.key, passphraseFile: opts.keyPassphraseFile, passphraseEnv: opts.keyPassphraseEnv }) : undefined;
   const family = existing ? existing.info.key.family : KEY_TYPE_INFO[opts.type!].family;
   const spec: CsrSpec = {
     subject,
@@ -105,19 +150,4 @@ async function csrNew(ctx: CliContext, opts: CsrNewOptions) {
     ctx.io.out(`  Key      ${made.key.key.label}${opts.outKey ? `, written to ${opts.outKey}` : ''}\n`);
   }
   return EXIT.ok;
-}
-
-/** Opens `--key`, asking for its passphrase only when the file turns out to be encrypted. */
-async function openKey(io: CliIo, services: Services, opts: CsrNewOptions) {
-  const given = await (opts.keyPassphraseFile || opts.keyPassphraseEnv
-    ? readSecret(io, { file: opts.keyPassphraseFile, envVar: opts.keyPassphraseEnv }, 'Key passphrase')
-    : Promise.resolve(undefined));
-  try {
-    return await services.keys.openFile(opts.key!, given);
-  } catch (err) {
-    if (given !== undefined || !(err instanceof CertbenchError) || err.code !== 'password-required') throw err;
-    const prompted = await readSecret(io, {}, 'Key passphrase');
-    if (prompted === undefined) throw new CertbenchError('password-required', `${opts.key} is encrypted: give --key-passphrase-file or --key-passphrase-env`);
-    return services.keys.openFile(opts.key!, prompted);
-  }
 }

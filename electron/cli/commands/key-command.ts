@@ -1,6 +1,8 @@
 import { Option, type Command } from 'commander';
 import { CertbenchError } from '../../../shared/errors.js';
 import { KEY_TYPES, MIN_PASSPHRASE_CHARS, type KeyProtection, type KeyType } from '../../../shared/model/keys.js';
+import type { SessionKey } from '../../services/keys/keys-service.js';
+import type { Services } from '../../services/services.js';
 import type { CliContext } from '../cli-context.js';
 import { printJson, type CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
@@ -69,4 +71,50 @@ export function registerKeyCommand(program: Command, ctx: CliContext): void {
       }),
     );
   });
+}
+
+/** Opens an existing key file, asking for its passphrase only when the file turns out to be encrypted. */
+export async function openExistingKey(
+  io: CliIo,
+  services: Services,
+  opts: { file: string; passphraseFile?: string; passphraseEnv?: string },
+): Promise<SessionKey> {
+  const given = opts.passphraseFile || opts.passphraseEnv ? await readSecret(io, { file: opts.passphraseFile, envVar: opts.passphraseEnv }, 'Key passphrase') : undefined;
+  try {
+    return await services.keys.openFile(opts.file, given);
+  } catch (err) {
+    if (given !== undefined || !(err instanceof CertbenchError) || err.code !== 'password-required') throw err;
+    const prompted = await readSecret(io, {}, `Passphrase of ${opts.file}`);
+    if (prompted === undefined) throw new CertbenchError('password-required', `${opts.file} is encrypted: give its passphrase with a --…-passphrase-file or --…-passphrase-env option`);
+    return services.keys.openFile(opts.file, prompted);
+  }
+}
+
+/** `--key F` or `--type T --out-key F`, shared by the commands that sign something. */
+export interface KeySourceOptions extends NewKeyOptions {
+  key?: string;
+  keyPassphraseFile?: string;
+  keyPassphraseEnv?: string;
+  type?: KeyType;
+  outKey?: string;
+}
+
+export function addKeySourceOptions(command: Command): Command {
+  return addNewKeyOptions(
+    command
+      .option('--key <file>', 'use this existing private key')
+      .option('--key-passphrase-file <file>', 'passphrase of --key, from the first line of this file')
+      .option('--key-passphrase-env <var>', 'passphrase of --key, from this environment variable')
+      .addOption(keyTypeOption('--type <type>', 'generate a new key of this type'))
+      .option('--out-key <file>', 'where to write the new key'),
+  );
+}
+
+/** Opens `--key` or generates `--type` (then written to `--out-key` by the caller via `exportKey`). */
+export async function acquireKey(io: CliIo, services: Services, opts: KeySourceOptions): Promise<{ key: SessionKey; protection?: KeyProtection }> {
+  if (Boolean(opts.key) === Boolean(opts.type)) throw new CertbenchError('invalid-request', 'Give either --key FILE or --type TYPE --out-key FILE');
+  if (opts.key) return { key: await openExistingKey(io, services, { file: opts.key, passphraseFile: opts.keyPassphraseFile, passphraseEnv: opts.keyPassphraseEnv }) };
+  if (!opts.outKey) throw new CertbenchError('invalid-request', '--type needs --out-key FILE for the new key');
+  const protection = await newKeyProtection(io, opts);
+  return { key: await services.keys.generate(opts.type!, protection, cliProgress(io)), protection };
 }

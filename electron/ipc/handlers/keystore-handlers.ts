@@ -1,6 +1,66 @@
+import { CertbenchError } from '../../../shared/errors.js';
+import { fromBase64 } from '../../../shared/pki/bytes.js';
+import { scanCertificate } from '../../../shared/pki/cert-scan.js';
+import { dnText } from '../../services/keystore/dn-text.js';
 import type { Services } from '../../services/services.js';
 import type { Handlers } from '../handler-types.js';
 
-export function createKeystoreHandlers(_services: Services): Pick<Handlers, never> {
-  return {};
+type KeystoreChannel =
+  | 'keystore.jdks'
+  | 'keystore.list'
+  | 'keystore.planImport'
+  | 'keystore.import'
+  | 'keystore.importKeyPair'
+  | 'keystore.delete'
+  | 'keystore.rename'
+  | 'keystore.passwd'
+  | 'keystore.convert'
+  | 'keystore.backups'
+  | 'keystore.restore';
+
+function bytesOf(file: { name: string; base64: string }): Uint8Array {
+  try {
+    return fromBase64(file.base64);
+  } catch {
+    throw new CertbenchError('bad-base64', `${file.name} arrived corrupted (invalid base64)`);
+  }
+}
+
+/** zod's optional keys may hold `undefined`; the service's options want them absent (exactOptionalPropertyTypes). */
+function defined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+}
+
+export function createKeystoreHandlers(services: Services): Pick<Handlers, KeystoreChannel> {
+  const ks = services.keystore;
+  return {
+    'keystore.jdks': () => ks.jdks(),
+    'keystore.list': (req) => ks.list(defined(req.store)),
+    'keystore.planImport': async (req) => {
+      const plan = await ks.planImport(defined(req.store), bytesOf(req.certificate), defined({ alias: req.alias }));
+      return {
+        items: plan.map((p) => ({
+          sha256: p.sha256,
+          subject: dnText(scanCertificate(p.der).subjectDer),
+          alias: p.alias,
+          ...(p.presentAs === undefined ? {} : { presentAs: p.presentAs }),
+          aliasTaken: p.aliasTaken,
+        })),
+      };
+    },
+    'keystore.import': (req) => ks.importCertificates(defined(req.store), bytesOf(req.certificate), defined({ alias: req.alias, replace: req.replace })),
+    'keystore.importKeyPair': (req) =>
+      ks.importKeyPair(
+        defined(req.store),
+        bytesOf(req.pfx),
+        defined({ pfxPassword: req.pfxPassword, sourceAlias: req.sourceAlias, alias: req.alias, replace: req.replace }),
+      ),
+    'keystore.delete': (req) => ks.delete(defined(req.store), req.alias),
+    'keystore.rename': (req) => ks.rename(defined(req.store), req.alias, req.newAlias),
+    'keystore.passwd': (req) => ks.changePassword(defined(req.store), req.newPassword),
+    'keystore.convert': (req) =>
+      ks.convert(defined(req.store), defined({ type: req.type, destination: req.destination, destinationPassword: req.destinationPassword })),
+    'keystore.backups': async (req) => ({ backups: await ks.listBackups(req.store ? defined(req.store) : undefined) }),
+    'keystore.restore': (req) => ks.restore(req.id),
+  };
 }

@@ -32,6 +32,8 @@ export interface FetchRequest extends VerifySettings {
   readonly servername?: string;
   /** `http://[user:pass@]host:port`, or `env` to take HTTPS_PROXY/NO_PROXY from the environment. */
   readonly proxy?: string;
+  /** The proxy password when it should not travel in the URL (read from a file, env or prompt). */
+  readonly proxyPassword?: string;
   readonly starttls?: 'smtp';
   readonly connectTimeoutMs?: number;
   readonly handshakeTimeoutMs?: number;
@@ -63,7 +65,7 @@ export class ChainService {
   /** The chain a server presents, verified and diagnosed. */
   async fetch(request: FetchRequest): Promise<ChainReport> {
     const target = parseHostTarget(request.target);
-    const proxy = this.#proxy(request.proxy, target.host);
+    const proxy = this.#proxy(request.proxy, request.proxyPassword, target.host);
     const anchors = await this.#loadTrust(request.trust);
     const fetched = await fetchPresentedChain(target, {
       servername: request.servername,
@@ -119,7 +121,7 @@ export class ChainService {
         hostname,
         at: request.at ?? this.env.now(),
         aia: { enabled: request.aia ?? false, proxy },
-        isPublicRoot: await this.#publicRoots.matcher(),
+        publicRoots: () => this.#publicRoots.matcher(),
         signal: request.signal,
         onProgress: (label) => request.onProgress?.(label, 0.7),
       },
@@ -129,9 +131,10 @@ export class ChainService {
     return report;
   }
 
-  #proxy(spec: string | undefined, host: string): ProxyConfig | undefined {
+  #proxy(spec: string | undefined, password: string | undefined, host: string): ProxyConfig | undefined {
     if (!spec) return undefined;
-    return spec === 'env' ? proxyFromEnv(this.env.env, host) : parseProxyUrl(spec);
+    const proxy = spec === 'env' ? proxyFromEnv(this.env.env, host) : parseProxyUrl(spec);
+    return proxy && password !== undefined ? { ...proxy, password, username: proxy.username ?? '' } : proxy;
   }
 
   async #loadTrust(specs: readonly string[] = ['system']): Promise<TrustAnchors[]> {

@@ -4,7 +4,10 @@ import type { CsrPlan, CsrSpec } from '../../../shared/model/csr.js';
 import { describeKeyType, type KeyInfo, type KeyProtection, type KeyType } from '../../../shared/model/keys.js';
 import { planCsr } from '../../../shared/csr/plan.js';
 import type { KeysService, Progress } from '../keys/keys-service.js';
-import { writeNewFile } from '../keys/write-new-file.js';
+import { assertAbsent, writeNewFile } from '../keys/write-new-file.js';
+import { readInputFile } from '../files/read-input.js';
+import type { ServiceEnv } from '../service-env.js';
+import { keytoolCsr, type KeytoolCsrRequest } from './keytool-csr.js';
 import { buildCsr } from './build-csr.js';
 
 /** Which key signs the request: a new one, or one already open in this session. */
@@ -23,7 +26,10 @@ export interface CreatedCsr {
 export class CsrService {
   readonly #made = new Map<string, string>();
 
-  constructor(private readonly keys: KeysService) {}
+  constructor(
+    private readonly keys: KeysService,
+    private readonly env: ServiceEnv,
+  ) {}
 
   async create(spec: CsrSpec, source: CsrKeySource, progress: Progress = () => undefined): Promise<CreatedCsr> {
     const plan = planCsr(spec, source.kind === 'generate' ? describeKeyType(source.type) : this.keys.get(source.id).info.key);
@@ -36,6 +42,19 @@ export class CsrService {
     this.#made.set(id, csr.pem);
     progress('CSR ready', 1);
     return { id, pem: csr.pem, plan, key: key.info };
+  }
+
+  /** "CSR from a Java keystore key pair": keytool makes and keeps the key; Certbench plans and checks the request. */
+  async fromKeytool(spec: CsrSpec, req: Omit<KeytoolCsrRequest, 'plan'>): Promise<{ id: string; pem: string; plan: CsrPlan }> {
+    const plan = planCsr(spec, describeKeyType(req.keyType));
+    const first = plan.errors[0];
+    if (first) throw new CertbenchError('invalid-request', `${first.where}: ${first.message}`);
+    await assertAbsent([req.csrPath]);
+    await keytoolCsr(this.env.runner, this.env.env, { ...req, plan });
+    const pem = new TextDecoder().decode(await readInputFile(req.csrPath));
+    const id = randomUUID();
+    this.#made.set(id, pem);
+    return { id, pem, plan };
   }
 
   pem(id: string): string {

@@ -3,8 +3,8 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CertbenchError } from '../../../shared/errors.js';
 import { KeystoreBackupSchema, type KeystoreBackup } from '../../../shared/model/keystore.js';
-import { sha256Hex } from '../../../shared/pki/hash.js';
 import { fsError } from '../files/read-input.js';
+import { nodeHashHex } from './cert-list-fields.js';
 
 const ID_PATTERN = /^\d{8}T\d{9}Z-[0-9a-f]{8}$/;
 
@@ -26,7 +26,7 @@ export class KeystoreBackups {
   async create(originalPath: string, bytes: Uint8Array, operation: string): Promise<KeystoreBackup> {
     const createdAt = this.now();
     const id = `${createdAt.toISOString().replace(/[-:.]/g, '')}-${randomBytes(4).toString('hex')}`;
-    const backup: KeystoreBackup = { id, originalPath, createdAt: createdAt.toISOString(), operation, sha256: sha256Hex(bytes), size: bytes.length };
+    const backup: KeystoreBackup = { id, originalPath, createdAt: createdAt.toISOString(), operation, sha256: nodeHashHex('sha256', bytes), size: bytes.length };
     try {
       await mkdir(this.dir, { recursive: true, mode: 0o700 });
       await writeFile(join(this.dir, `${id}.keystore`), bytes, { mode: 0o600, flag: 'wx' });
@@ -56,7 +56,7 @@ export class KeystoreBackups {
     if (!backup) throw new CertbenchError('not-found', `No keystore backup with id ${id}`);
     const path = join(this.dir, `${id}.keystore`);
     const bytes = new Uint8Array(await readFile(path).catch((err: unknown) => Promise.reject(fsError(err, path))));
-    if (sha256Hex(bytes) !== backup.sha256) throw new CertbenchError('verification-failed', `Backup ${id} is damaged: its SHA-256 no longer matches`);
+    if (nodeHashHex('sha256', bytes) !== backup.sha256) throw new CertbenchError('verification-failed', `Backup ${id} is damaged: its SHA-256 no longer matches`);
     return { backup, bytes };
   }
 }

@@ -1,7 +1,6 @@
 import type { KeystoreCertificate, KeystoreEntry, KeystoreListing } from '../../../shared/model/keystore.js';
-import { scanCertificate } from '../../../shared/pki/cert-scan.js';
 import { daysLeft, expiryStatus } from '../../../shared/pki/expiry.js';
-import { sha1Hex } from '../../../shared/pki/hash.js';
+import { certListFields, nodeHashHex } from './cert-list-fields.js';
 import { dnText } from './dn-text.js';
 import type { KeystoreCertificateDer, NativeKeystore } from './keystore-reader.js';
 
@@ -18,10 +17,10 @@ export function describeKeystore(path: string, store: NativeKeystore, now: Date)
 }
 
 export function describeCertificate(cert: KeystoreCertificateDer, now: Date): KeystoreCertificate {
-  const scan = scanCertificate(cert.der);
+  const scan = certListFields(cert.der);
   return {
     sha256: cert.sha256,
-    sha1: sha1Hex(cert.der),
+    sha1: nodeHashHex('sha1', cert.der),
     subject: dnText(scan.subjectDer),
     issuer: dnText(scan.issuerDer),
     serial: scan.serialHex,

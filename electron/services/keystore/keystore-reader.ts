@@ -1,7 +1,7 @@
 import { CertbenchError } from '../../../shared/errors.js';
 import type { KeystoreEntryType, KeystoreIntegrity, KeystoreType } from '../../../shared/model/keystore.js';
-import { sha256Hex } from '../../../shared/pki/hash.js';
 import { readInputFile } from '../files/read-input.js';
+import { nodeHashHex } from './cert-list-fields.js';
 import { JCEKS_MAGIC, JKS_MAGIC, readJks } from './jks-reader.js';
 import { readPkcs12 } from './pkcs12-reader.js';
 
@@ -37,7 +37,7 @@ export async function readKeystore(input: Uint8Array | string, password?: string
   if (bytes.length === 0) throw new CertbenchError('empty-input', 'The keystore file is empty');
   const raw = await readRaw(bytes, password);
   const entries = raw.entries
-    .map((e) => ({ ...e, certificates: e.certificates.map((der) => ({ der, sha256: sha256Hex(der) })) }))
+    .map((e) => ({ ...e, certificates: e.certificates.map((der) => ({ der, sha256: nodeHashHex('sha256', der) })) }))
     .sort((a, b) => (a.alias < b.alias ? -1 : a.alias > b.alias ? 1 : 0));
   return { type: raw.type, integrity: raw.integrity, entries, warnings: raw.warnings };
 }

@@ -1,7 +1,7 @@
 import { CertbenchError } from '../../../shared/errors.js';
 import { bytesEqual, toHex } from '../../../shared/pki/bytes.js';
 import { decodeOid, expectTlv, readTlv, TAG, type Tlv } from '../../../shared/pki/der-reader.js';
-import { scanCertificate } from '../../../shared/pki/cert-scan.js';
+import { certListFields } from './cert-list-fields.js';
 import { macMatches, pbeDecrypt, readInteger } from './pkcs12-crypto.js';
 import { dedupeAliases, type RawKeystore, type RawKeystoreEntry } from './raw-keystore.js';
 
@@ -132,17 +132,19 @@ function toKeystore(bags: readonly Bag[]): RawKeystore {
   const warnings: string[] = [];
   const inChains = new Set<Uint8Array>();
   const loose: Bag[] = [];
+  let unnamed = 0;
+  // Java names entries without a friendlyName "1", "2", … in file order (what keytool lists for OpenSSL PFX files made without -name).
+  const aliasOf = (bag: Bag): string => (bag.friendlyName ?? String(++unnamed)).toLowerCase();
   for (const bag of bags) {
-    const alias = (bag.friendlyName ?? bag.localKeyId ?? '').toLowerCase();
     if (bag.type === OID.keyBag || bag.type === OID.shroudedKeyBag) {
       const leaf = certs.find((c) => c.localKeyId !== undefined && c.localKeyId === bag.localKeyId);
       const chain = leaf?.der ? buildChain(leaf.der, certs) : [];
       for (const der of chain) inChains.add(der);
-      entries.push({ alias, entryType: 'privateKey', certificates: chain });
+      entries.push({ alias: aliasOf(bag), entryType: 'privateKey', certificates: chain });
     } else if (bag.type === OID.secretBag) {
-      entries.push({ alias, entryType: 'secretKey', certificates: [] });
+      entries.push({ alias: aliasOf(bag), entryType: 'secretKey', certificates: [] });
     } else if (bag.type === OID.certBag && bag.der && bag.localKeyId === undefined) {
-      if (bag.trusted) entries.push({ alias, entryType: 'trustedCert', certificates: [bag.der] });
+      if (bag.trusted) entries.push({ alias: aliasOf(bag), entryType: 'trustedCert', certificates: [bag.der] });
       else loose.push(bag);
     }
   }
@@ -157,9 +159,10 @@ function toKeystore(bags: readonly Bag[]): RawKeystore {
 /** Leaf first, then each issuer found among the bags by subject (RFC 5280 §4.1.2.4 name match), until self-issued. */
 function buildChain(leaf: Uint8Array, certs: readonly Bag[]): Uint8Array[] {
   const chain = [leaf];
-  let current = scanCertificate(leaf);
-  while (!current.selfIssued && chain.length < 16) {
-    const issuer = certs.map((c) => scanCertificate(c.der!)).find((c) => bytesEqual(c.subjectDer, current.issuerDer) && !chain.includes(c.der));
+  const pool = certs.map((c) => ({ der: c.der!, ...certListFields(c.der!) }));
+  let current = { der: leaf, ...certListFields(leaf) };
+  while (!bytesEqual(current.subjectDer, current.issuerDer) && chain.length < 16) {
+    const issuer = pool.find((c) => bytesEqual(c.subjectDer, current.issuerDer) && !chain.includes(c.der));
     if (!issuer) break;
     chain.push(issuer.der);
     current = issuer;

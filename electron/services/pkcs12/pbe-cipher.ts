@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, pbkdf2Sync, randomBytes } from 'node:crypto';
 import forge from 'node-forge';
-import { derExplicit, derInteger, derNull, derOctetString, derOid, derSequence } from '../../../shared/pki/der-writer.js';
+import { derInteger, derNull, derOctetString, derOid, derSequence } from '../../../shared/pki/der-writer.js';
 import { bmpPassword, KDF_ID, pkcs12Kdf } from './pkcs12-kdf.js';
 import { OID, type PbeScheme } from './pbe-scheme.js';
 
@@ -74,11 +74,3 @@ export function pbeEncrypt(profile: PbeProfile, plaintext: Uint8Array, password:
   const algorithm = derSequence(derOid(OID.pbeSha1TripleDes), derSequence(derOctetString(salt), derInteger(WRITE_ITERATIONS)));
   return { algorithm, ciphertext: Buffer.concat([cipher.update(plaintext), cipher.final()]) };
 }
-
-/** `[0] IMPLICIT OCTET STRING` encryptedContent of an EncryptedContentInfo (RFC 5652 §6.1). */
-export const implicitOctets = (bytes: Uint8Array): Uint8Array => {
-  const wrapped = derOctetString(bytes);
-  wrapped[0] = 0x80;
-  return wrapped;
-};
-export { derExplicit };

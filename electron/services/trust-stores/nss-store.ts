@@ -37,6 +37,12 @@ export class NssStore extends BaseTrustStore {
   readonly info: StoreInfo;
   private readonly dir: string;
   private readonly forcedType: 'sql' | 'dbm' | undefined;
+  /**
+   * DER exported per nickname, for this instance's lifetime (one CLI run or one app request).
+   * certutil exports one nickname per process, so without it every add would re-export the
+   * whole database twice (plan and confirmation).
+   */
+  readonly #exported = new Map<string, StoredCertificate[]>();
 
   constructor(env: ServiceEnv, elevator: Elevator, spec: string, detail = 'NSS database') {
     super(env, elevator);
@@ -66,10 +72,13 @@ export class NssStore extends BaseTrustStore {
     const now = this.env.now();
     const out: NssCertificate[] = [];
     for (const { nickname, trust } of parseNssListing((await this.#certutil(['-L', '-d', db])).stdout)) {
-      const exported = await this.#certutil(['-L', '-d', db, '-n', nickname, '-a']);
-      for (const der of certificateDers(new TextEncoder().encode(exported.stdout))) {
-        out.push({ nickname, trust, certificate: describeStored(der, now, { label: `${nickname} (${trust})`, removable: true }) });
+      let described = this.#exported.get(nickname);
+      if (!described) {
+        const pem = (await this.#certutil(['-L', '-d', db, '-n', nickname, '-a'])).stdout;
+        described = certificateDers(new TextEncoder().encode(pem)).map((der) => describeStored(der, now, { removable: true }));
+        this.#exported.set(nickname, described);
       }
+      for (const certificate of described) out.push({ nickname, trust, certificate: { ...certificate, label: `${nickname} (${trust})` } });
     }
     return out;
   }
@@ -104,9 +113,11 @@ export class NssStore extends BaseTrustStore {
     const held = (await this.#listDetailed()).filter((c) => c.certificate.sha256 === sha256);
     if (held.length === 0) return makeJob(base, []);
     const db = await this.#dbArgForWrite();
+    const nicknames = [...new Set(held.map((c) => c.nickname))];
+    for (const nick of nicknames) this.#exported.delete(nick);
     return makeJob(
       base,
-      [...new Set(held.map((c) => c.nickname))].map((nick) => this.#run(['-D', '-d', db, '-n', nick])),
+      nicknames.map((nick) => this.#run(['-D', '-d', db, '-n', nick])),
     );
   }
 

@@ -1,2 +1,17 @@
 /** Channel names of the keys domain; must equal the keys of contracts/keys.ts (unit-tested). */
-export const KEYS_CHANNELS = [] as const;
+export const KEYS_CHANNELS = [
+  'keys.generate',
+  'keys.list',
+  'keys.unlock',
+  'keys.open',
+  'keys.export',
+  'keys.csrCreate',
+  'keys.csrSave',
+  'keys.renewSpec',
+  'keys.selfSigned',
+  'keys.caCreate',
+  'keys.caSign',
+  'keys.certSave',
+  'keys.bundleAnalyse',
+  'keys.bundleWrite',
+] as const;

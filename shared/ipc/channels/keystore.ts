@@ -1,2 +1,14 @@
 /** Channel names of the keystore domain; must equal the keys of contracts/keystore.ts (unit-tested). */
-export const KEYSTORE_CHANNELS = [] as const;
+export const KEYSTORE_CHANNELS = [
+  'keystore.jdks',
+  'keystore.list',
+  'keystore.planImport',
+  'keystore.import',
+  'keystore.importKeyPair',
+  'keystore.delete',
+  'keystore.rename',
+  'keystore.passwd',
+  'keystore.convert',
+  'keystore.backups',
+  'keystore.restore',
+] as const;

@@ -1,4 +1,102 @@
+import { z } from 'zod';
+import { CertificateSummarySchema } from '../../model/certificate-summary.js';
+import { CsrPlanSchema, CsrSpecSchema, SanRowSchema, SubjectSchema } from '../../model/csr.js';
+import { BundleAnalysisSchema, BundleFilesSchema, PfxProfileSchema } from '../../model/keys-bundle.js';
+import { KeyInfoSchema, KeyProtectionSchema, KeyTypeSchema } from '../../model/keys.js';
 import { defineContracts } from '../define.js';
+import { LIMITS } from '../limits.js';
 
-/** The keys domain's channels (`keys.verb`). */
-export const keysContracts = defineContracts({});
+const Id = z.string().min(1).max(64);
+const Path = z.string().min(1).max(LIMITS.maxPathChars);
+const Password = z.string().max(LIMITS.maxPasswordChars);
+const KeyResponse = z.strictObject({ key: KeyInfoSchema });
+const Saved = z.strictObject({ path: Path });
+const Issued = z.strictObject({ id: Id, pem: z.string().max(LIMITS.maxPemTextChars), summary: CertificateSummarySchema });
+const Days = z.number().int().min(1).max(36_500);
+
+/**
+ * Keys, CSRs, issuing and bundles. Requests may carry passphrases into main; responses carry only
+ * public material, ids and paths: private keys never leave the main process (a test walks them all).
+ */
+export const keysContracts = defineContracts({
+  'keys.generate': {
+    request: z.strictObject({ type: KeyTypeSchema, protection: KeyProtectionSchema }),
+    response: KeyResponse,
+  },
+  'keys.list': {
+    request: z.strictObject({}),
+    response: z.strictObject({ keys: z.array(z.strictObject({ info: KeyInfoSchema, unlocked: z.boolean() })).max(LIMITS.maxListItems) }),
+  },
+  'keys.unlock': {
+    request: z.strictObject({ id: Id, passphrase: Password }),
+    response: KeyResponse,
+  },
+  'keys.open': {
+    request: z.strictObject({ path: Path, passphrase: Password.optional() }),
+    response: KeyResponse,
+  },
+  'keys.export': {
+    request: z.strictObject({ id: Id, path: Path, protection: KeyProtectionSchema, overwrite: z.boolean().optional() }),
+    response: Saved,
+  },
+  'keys.csrCreate': {
+    request: z.strictObject({
+      spec: CsrSpecSchema,
+      key: z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('generate'), type: KeyTypeSchema, protection: KeyProtectionSchema }),
+        z.strictObject({ kind: z.literal('key'), id: Id }),
+      ]),
+    }),
+    response: z.strictObject({ id: Id, pem: z.string().max(LIMITS.maxPemTextChars), plan: CsrPlanSchema, key: KeyInfoSchema }),
+  },
+  'keys.csrSave': {
+    request: z.strictObject({ id: Id, path: Path, overwrite: z.boolean().optional() }),
+    response: Saved,
+  },
+  'keys.renewSpec': {
+    request: z.strictObject({ certificatePath: Path, keyFamily: z.enum(['rsa', 'ec', 'ed25519', 'other']) }),
+    response: z.strictObject({ spec: CsrSpecSchema }),
+  },
+  'keys.selfSigned': {
+    request: z.strictObject({ spec: CsrSpecSchema, keyId: Id, days: Days }),
+    response: Issued,
+  },
+  'keys.caCreate': {
+    request: z.strictObject({
+      subject: SubjectSchema,
+      keyId: Id,
+      days: Days,
+      permittedDns: z.array(z.string().max(253)).max(100),
+      permittedIpv4: z.array(z.string().max(18)).max(100),
+    }),
+    response: Issued,
+  },
+  'keys.caSign': {
+    request: z.strictObject({ csr: z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('id'), id: Id }), z.strictObject({ kind: z.literal('path'), path: Path })]), caId: Id, caKeyId: Id, days: Days }),
+    response: Issued,
+  },
+  'keys.certSave': {
+    request: z.strictObject({ id: Id, path: Path, overwrite: z.boolean().optional() }),
+    response: Saved,
+  },
+  'keys.bundleAnalyse': {
+    request: z.strictObject({
+      answerPath: Path,
+      chainPaths: z.array(Path).max(32),
+      keyId: Id.optional(),
+      requestedSans: z.array(SanRowSchema).max(1000),
+      aia: z.boolean(),
+    }),
+    response: BundleAnalysisSchema,
+  },
+  'keys.bundleWrite': {
+    request: z.strictObject({
+      id: Id,
+      outDir: Path,
+      keyProtection: KeyProtectionSchema,
+      pfx: z.strictObject({ path: Path, profile: PfxProfileSchema, password: Password.min(1) }).optional(),
+      overwrite: z.boolean().optional(),
+    }),
+    response: z.strictObject({ files: BundleFilesSchema }),
+  },
+});

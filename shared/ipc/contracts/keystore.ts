@@ -1,4 +1,62 @@
+import { z } from 'zod';
+import {
+  JdkDiscoverySchema,
+  KeystoreBackupSchema,
+  KeystoreEditResultSchema,
+  KeystoreListingSchema,
+} from '../../model/keystore.js';
 import { defineContracts } from '../define.js';
+import { LIMITS } from '../limits.js';
+
+const Password = z.string().max(LIMITS.maxPasswordChars);
+const Path = z.string().min(1).max(LIMITS.maxPathChars);
+const Alias = z.string().min(1).max(255);
+
+/** A store by file path or by JDK home (its cacerts); the password defaults to `changeit` for cacerts. */
+const StoreSelector = z.strictObject({ path: Path.optional(), jdkHome: Path.optional(), password: Password.optional() });
+/** A dropped or opened file's bytes, base64 so they cross IPC as JSON. */
+const FileBytes = z.strictObject({ name: z.string().max(LIMITS.maxNameChars), base64: z.string().max(LIMITS.maxBase64Chars) });
+const Backups = z.strictObject({ backups: z.array(KeystoreBackupSchema).max(LIMITS.maxListItems) });
+
+/** One certificate of a planned import: the alias it would get and what it collides with. */
+export const PlannedImportSchema = z.strictObject({
+  sha256: z.string(),
+  subject: z.string(),
+  alias: z.string(),
+  presentAs: z.string().optional(),
+  aliasTaken: z.boolean(),
+});
 
 /** The keystore domain's channels (`keystore.verb`). */
-export const keystoreContracts = defineContracts({});
+export const keystoreContracts = defineContracts({
+  'keystore.jdks': { request: z.strictObject({}), response: JdkDiscoverySchema },
+  'keystore.list': { request: z.strictObject({ store: StoreSelector }), response: KeystoreListingSchema },
+  'keystore.planImport': {
+    request: z.strictObject({ store: StoreSelector, certificate: FileBytes, alias: Alias.optional() }),
+    response: z.strictObject({ items: z.array(PlannedImportSchema).max(LIMITS.maxListItems) }),
+  },
+  'keystore.import': {
+    request: z.strictObject({ store: StoreSelector, certificate: FileBytes, alias: Alias.optional(), replace: z.boolean().optional() }),
+    response: KeystoreEditResultSchema,
+  },
+  'keystore.importKeyPair': {
+    request: z.strictObject({
+      store: StoreSelector,
+      pfx: FileBytes,
+      pfxPassword: Password,
+      sourceAlias: Alias.optional(),
+      alias: Alias.optional(),
+      replace: z.boolean().optional(),
+    }),
+    response: KeystoreEditResultSchema,
+  },
+  'keystore.delete': { request: z.strictObject({ store: StoreSelector, alias: Alias }), response: KeystoreEditResultSchema },
+  'keystore.rename': { request: z.strictObject({ store: StoreSelector, alias: Alias, newAlias: Alias }), response: KeystoreEditResultSchema },
+  'keystore.passwd': { request: z.strictObject({ store: StoreSelector, newPassword: Password }), response: KeystoreEditResultSchema },
+  'keystore.convert': {
+    request: z.strictObject({ store: StoreSelector, type: z.enum(['JKS', 'PKCS12']), destination: Path, destinationPassword: Password.optional() }),
+    response: KeystoreEditResultSchema,
+  },
+  'keystore.backups': { request: z.strictObject({ store: StoreSelector.optional() }), response: Backups },
+  'keystore.restore': { request: z.strictObject({ id: z.string().max(64) }), response: KeystoreEditResultSchema },
+});

@@ -4,6 +4,9 @@ import { normalizedRdns } from './name-key.js';
 import type { NameConstraints } from './cert-extensions.js';
 import type { GeneralName } from './general-names.js';
 
+/** OpenSSL's NAME_CHECK_MAX: beyond this many name × constraint comparisons a chain is refused, not checked. */
+const MAX_CHECKS = 1 << 20;
+
 /**
  * RFC 5280 §4.2.1.10 / §6.1.3 (b)(c) name constraints for DNS names, IP addresses, email
  * addresses, URIs and directory names. Each CA's constraints are checked on their own, which is the
@@ -12,6 +15,8 @@ import type { GeneralName } from './general-names.js';
  * name of that form: constraints on forms not present on the path are no-ops (RFC 5280 §6.1).
  */
 export function nameConstraintViolation(nc: NameConstraints, names: readonly GeneralName[]): string | undefined {
+  const checks = names.length * ((nc.permitted?.length ?? 0) + (nc.excluded?.length ?? 0));
+  if (checks > MAX_CHECKS) return `${names.length} names against ${checks / names.length} constraints is too many to check (denial-of-service guard)`;
   for (const name of names) {
     const permitted = (nc.permitted ?? []).filter((b) => b.kind === name.kind);
     if (permitted.length > 0 && !permitted.some((base) => within(name, base, 'permitted'))) {

@@ -3,9 +3,6 @@ import { toHex } from '../bytes.js';
 
 const STRING_TAGS = new Set([0x0c, 0x13, 0x14, 0x16, 0x1c, 0x1e]);
 
-/** Exact identity of an encoded Name: its DER as hex. */
-export const exactNameKey = (nameDer: Uint8Array): string => toHex(nameDer);
-
 /**
  * A comparison key for a Name that follows RFC 5280 §7.1 the way validators do in practice:
  * string attributes match regardless of their string type (PrintableString vs UTF8String, PKITS

@@ -5,13 +5,12 @@ import type { ObjectStore } from '../../workspace/object-store.js';
 import { completeWithAia, type AiaAttempt } from '../aia/aia-resolver.js';
 import type { ProxyConfig } from '../fetch/proxy-url.js';
 import { diagnose } from '../diagnose/diagnose.js';
+import { inspectionVendor } from '../diagnose/inspection-vendors.js';
 import type { KnownCertificate } from '../diagnose/diagnosis-context.js';
-import { buildPaths, verifyPath } from '../engine/index.js';
-import type { CertPath } from '../engine/types.js';
+import { validateChain, type BuildInput, type ChainValidation } from '../engine/index.js';
 import type { TrustAnchors } from '../trust-sources/trust-source.js';
 import { CertificatePool } from './certificate-pool.js';
 import { pickLeafIndex } from './pick-leaf.js';
-import { rankPaths } from './rank-paths.js';
 
 export interface AnalysisInput {
   readonly origin: ChainOrigin;
@@ -21,7 +20,8 @@ export interface AnalysisInput {
   readonly hostname?: string;
   readonly at: Date;
   readonly aia: { readonly enabled: boolean; readonly proxy?: ProxyConfig; readonly timeoutMs?: number; readonly maxBytes?: number };
-  readonly isPublicRoot: (cert: KnownCertificate) => boolean;
+  /** Loads the public-roots test; called only when a chain looks like TLS inspection (it costs a store read). */
+  readonly publicRoots: () => Promise<(cert: KnownCertificate) => boolean>;
   readonly signal?: AbortSignal;
   readonly onProgress?: (label: string) => void;
 }
@@ -34,20 +34,19 @@ const AIA_DEFAULTS = { timeoutMs: 10_000, maxBytes: 1024 * 1024 };
  */
 export async function analyzeChain(input: AnalysisInput, store: ObjectStore): Promise<ChainReport> {
   if (input.presented.length === 0) throw new CertbenchError('empty-input', 'No certificate to verify');
-  const pool = new CertificatePool();
+  const pool = new CertificatePool(input.at);
   const fromServer = input.origin.kind === 'host';
   const presented = input.presented.map((der, i) => addPresented(pool, der, fromServer ? 'server' : 'file', i));
-  const leafIndex = fromServer ? 0 : pickLeafIndex(presented.map((p) => p.cert));
-  const leaf = presented[leafIndex]!;
+  const leafIndex = fromServer ? 0 : pickLeafIndex(presented.map((p) => p.summary));
   const anchorDers = input.anchors.flatMap((a) => a.certificates);
   const anchorLabel = anchorLabels(input.anchors);
   const others = input.presented.filter((_, i) => i !== leafIndex);
 
-  let paths = verifyAll(buildPaths({ leaf: input.presented[leafIndex]!, intermediates: others, anchors: anchorDers }), input, pool, anchorLabel);
+  let paths = verifyAll({ leaf: input.presented[leafIndex]!, intermediates: others, anchors: anchorDers }, input, pool, anchorLabel);
   let attempts: AiaAttempt[] = [];
   if (input.aia.enabled && !paths[0]?.trusted && paths[0]?.end === 'issuer-not-found') {
     input.onProgress?.('Fetching missing issuers (AIA)');
-    const knownSubjects = new Set([...presented.map((p) => p.cert.subject), ...anchorSubjects(anchorDers, pool)]);
+    const knownSubjects = new Set([...presented.map((p) => p.summary.subject), ...anchorSubjects(anchorDers, pool)]);
     attempts = await completeWithAia(
       paths[0].certificates.map((sha) => input.presented[presented.findIndex((p) => p.sha256 === sha)]!).filter(Boolean),
       {
@@ -55,16 +54,19 @@ export async function analyzeChain(input: AnalysisInput, store: ObjectStore): Pr
         ...input.aia,
         signal: input.signal,
         onProgress: input.onProgress,
-        hasIssuer: (der) => knownSubjects.has(pool.add(der, 'aia').cert.issuer),
+        hasIssuer: (der) => knownSubjects.has(pool.add(der, 'aia').summary.issuer),
       },
     );
     const fetched = attempts.flatMap((a) => a.certificates);
-    fetched.forEach((der) => knownSubjects.add(pool.add(der, 'aia').cert.subject));
+    fetched.forEach((der) => knownSubjects.add(pool.add(der, 'aia').summary.subject));
     if (fetched.length > 0) {
-      paths = verifyAll(buildPaths({ leaf: input.presented[leafIndex]!, intermediates: [...others, ...fetched], anchors: anchorDers }), input, pool, anchorLabel);
+      paths = verifyAll({ leaf: input.presented[leafIndex]!, intermediates: [...others, ...fetched], anchors: anchorDers }, input, pool, anchorLabel);
     }
   }
   if (input.signal?.aborted) throw new CertbenchError('cancelled', 'Cancelled');
+  const top = paths[0] ? pool.get(paths[0].certificates[paths[0].certificates.length - 1]!) : undefined;
+  const suspicious = top !== undefined && inspectionVendor(`${top.summary.subject} ${top.summary.issuer}`) !== undefined;
+  const isPublicRoot = suspicious ? await input.publicRoots() : () => false;
   const diagnoses = diagnose({
     at: input.at,
     hostname: input.hostname,
@@ -72,7 +74,7 @@ export async function analyzeChain(input: AnalysisInput, store: ObjectStore): Pr
     lookup: (sha) => pool.get(sha),
     paths,
     aia: { enabled: input.aia.enabled, failures: attempts.filter((a) => a.error).map((a) => `${a.url}: ${a.error}`) },
-    isPublicRoot: input.isPublicRoot,
+    isPublicRoot,
     trustLabels: input.anchors.map((a) => a.label),
     fromServer,
   });
@@ -83,7 +85,7 @@ export async function analyzeChain(input: AnalysisInput, store: ObjectStore): Pr
     hostname: input.hostname,
     verifiedAt: input.at.toISOString(),
     trustSources: input.anchors.map((a) => a.label),
-    certificates: pool.toDtos(shas, store, input.at),
+    certificates: pool.toDtos(shas, store),
     presented: presented.map((p) => p.sha256),
     paths,
     // A path that needed AIA downloads is not what most clients see: they do not fetch AIA.
@@ -115,31 +117,27 @@ function anchorLabels(anchors: readonly TrustAnchors[]): Map<string, string> {
 function anchorSubjects(anchors: readonly Uint8Array[], pool: CertificatePool): string[] {
   return anchors.flatMap((der) => {
     try {
-      return [pool.add(der, 'trust-source').cert.subject];
+      return [pool.add(der, 'trust-source').summary.subject];
     } catch {
       return [];
     }
   });
 }
 
-function verifyAll(built: readonly CertPath[], input: AnalysisInput, pool: CertificatePool, labels: Map<string, string>): ChainPath[] {
-  return rankPaths(
-    built.map((path) => {
-      const verdict = verifyPath(path, { at: input.at, host: input.hostname, purpose: 'serverAuth' });
-      const shas = path.certs.map((c) => {
-        pool.add(c.der, 'trust-source');
-        return c.sha256;
-      });
-      const last = shas[shas.length - 1]!;
-      return {
-        certificates: shas,
-        end: path.end,
-        anchorSource: path.end === 'anchor' ? labels.get(last) : undefined,
-        trusted: path.end === 'anchor' && verdict.valid,
-        problems: verdict.problems.map((p) => ({ code: p.code, certificate: shas[p.certIndex] ?? shas[0]!, detail: p.detail.slice(0, 1000) })),
-      };
-    }),
-  );
+/** The engine's ranked paths (RFC 4158 §3.5 order) as report DTOs. */
+function verifyAll(build: BuildInput, input: AnalysisInput, pool: CertificatePool, labels: Map<string, string>): ChainPath[] {
+  const validation: ChainValidation = validateChain(build, { at: input.at, host: input.hostname, purpose: 'serverAuth' });
+  return validation.paths.map(({ path, verdict }) => {
+    const shas = path.certs.map((c) => pool.add(c.der, 'trust-source').sha256);
+    const last = shas[shas.length - 1]!;
+    return {
+      certificates: shas,
+      end: path.end,
+      anchorSource: path.end === 'anchor' ? labels.get(last) : undefined,
+      trusted: path.end === 'anchor' && verdict.valid,
+      problems: verdict.problems.map((p) => ({ code: p.code, certificate: shas[p.certIndex] ?? shas[0]!, detail: p.detail.slice(0, 1000) })),
+    };
+  });
 }
 
 /** Leaf then intermediates in path order; the root (anchor or self-signed top) apart (pki-facts: root optional). */

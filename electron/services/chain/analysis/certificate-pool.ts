@@ -10,16 +10,29 @@ interface Entry extends KnownCertificate {
   readonly der: Uint8Array;
 }
 
-/** The certificates one report mentions, parsed once, keyed by SHA-256, first origin wins. */
+/** The certificates one report mentions, summarised once (at the verification time), keyed by SHA-256, first origin wins. */
 export class CertificatePool {
   readonly #entries = new Map<string, Entry>();
 
-  add(der: Uint8Array, origin: CertificateOrigin, cert?: X509Certificate): KnownCertificate {
+  constructor(private readonly at: Date) {}
+
+  add(der: Uint8Array, origin: CertificateOrigin): KnownCertificate {
     const sha256 = sha256Hex(der);
     const found = this.#entries.get(sha256);
     if (found) return found;
-    const parsed = cert ?? parseCertificate(der);
-    const entry: Entry = { sha256, der, cert: parsed, origin, name: displayName(parsed.subject) };
+    const summary = summarizeCertificate(der, this.at);
+    let parsed: X509Certificate | undefined;
+    const entry: Entry = {
+      sha256,
+      der,
+      summary,
+      origin,
+      name: displayName(summary.subject),
+      get cert() {
+        parsed ??= parseCertificate(der);
+        return parsed;
+      },
+    };
     this.#entries.set(sha256, entry);
     return entry;
   }
@@ -35,13 +48,13 @@ export class CertificatePool {
   }
 
   /** The DTOs of the listed certificates, each put in the object store so the inspect pane can open it. */
-  toDtos(shas: Iterable<string>, store: ObjectStore, now: Date): ChainCertificate[] {
+  toDtos(shas: Iterable<string>, store: ObjectStore): ChainCertificate[] {
     return [...new Set(shas)].map((sha) => {
       const e = this.#entries.get(sha)!;
       return {
         id: store.put({ kind: 'certificate', der: e.der, source: `chain (${e.origin})` }),
         sha256: e.sha256,
-        summary: summarizeCertificate(e.der, now),
+        summary: e.summary,
         pem: toPem('CERTIFICATE', e.der),
         origin: e.origin,
       };

@@ -1,10 +1,13 @@
 import type { Diagnosis } from '../../../../shared/model/chain-diagnosis.js';
+import type { CertificateSummary } from '../../../../shared/model/certificate-summary.js';
 import type { ChainPath, CertificateOrigin } from '../../../../shared/model/chain.js';
 import type { X509Certificate } from '../../../../shared/pki/x509.js';
 
-/** A certificate as the rules see it: parsed once, named for people. */
+/** A certificate as the rules see it: summarised once, named for people, fully parsed on demand. */
 export interface KnownCertificate {
   readonly sha256: string;
+  readonly summary: CertificateSummary;
+  /** The parsed certificate, for extensions and keys; parsed on first use (it costs a second decode). */
   readonly cert: X509Certificate;
   readonly origin: CertificateOrigin;
   /** The subject's CN when it has one, else the whole subject DN. */

@@ -1,13 +1,13 @@
 import type { Diagnosis, DiagnosisCode, Fix } from '../../../../shared/model/chain-diagnosis.js';
-import type { PathProblem } from '../../../../shared/model/chain.js';
 import { bestPath, quote, type DiagnosisContext, type KnownCertificate } from './diagnosis-context.js';
 
 type Role = 'leaf' | 'intermediate' | 'anchor';
 
 /** Engine codes the trust and presentation rules explain themselves (with better context). */
-const EXPLAINED_ELSEWHERE = new Set<PathProblem['code']>(['incomplete', 'untrusted-root', 'self-signed-leaf']);
+const EXPLAINED_ELSEWHERE = new Set<string>(['incomplete', 'untrusted-root', 'self-signed-leaf']);
 
-const CODE_OF: Record<PathProblem['code'], DiagnosisCode> = {
+/** Engine problem code → diagnosis code; codes the engine adds later fall back to `unsupported-certificate`. */
+const CODE_OF: Readonly<Record<string, DiagnosisCode>> = {
   expired: 'expired',
   'not-yet-valid': 'not-yet-valid',
   'bad-signature': 'invalid-signature',
@@ -23,6 +23,7 @@ const CODE_OF: Record<PathProblem['code'], DiagnosisCode> = {
   incomplete: 'missing-intermediate',
   'untrusted-root': 'untrusted-root',
   'self-signed-leaf': 'self-signed-leaf',
+  'ca-as-leaf': 'eku-mismatch',
   'unknown-critical-extension': 'unsupported-certificate',
   malformed: 'unsupported-certificate',
   policy: 'unsupported-certificate',
@@ -46,12 +47,13 @@ export function problemDiagnoses(ctx: DiagnosisContext): Diagnosis[] {
     const cert = ctx.lookup(problem.certificate);
     const index = path.certificates.indexOf(problem.certificate);
     const role: Role = index === 0 ? 'leaf' : index === path.certificates.length - 1 && path.end === 'anchor' ? 'anchor' : 'intermediate';
+    const code = CODE_OF[problem.code] ?? 'unsupported-certificate';
     out.push({
-      code: CODE_OF[problem.code],
+      code,
       severity: 'error',
       message: `${role === 'leaf' ? 'The certificate' : role === 'anchor' ? 'The root' : 'The intermediate'} ${quote(cert)}: ${problem.detail}`,
       certificates: [cert.sha256],
-      fix: fixFor(CODE_OF[problem.code], cert, role, ctx),
+      fix: fixFor(code, cert, role, ctx),
     });
   }
   return out;
@@ -66,7 +68,7 @@ function fixFor(code: DiagnosisCode, cert: KnownCertificate, role: Role, ctx: Di
       if (role === 'anchor') return { text: `The trusted root ${c} has expired: update the trust store with the CA's current root.`, place: 'trust-store', certificate: sha };
       return { text: `Replace the expired intermediate ${c} in the server's bundle with the CA's current one (export the corrected bundle).`, place: 'corrected-bundle', certificate: sha };
     case 'not-yet-valid':
-      return { text: `Check the clocks of client and server: ${c} is valid only from ${cert.cert.notBefore.toISOString()}.`, place: 'none', certificate: sha };
+      return { text: `Check the clocks of client and server: ${c} is valid only from ${cert.summary.notBefore}.`, place: 'none', certificate: sha };
     case 'hostname-mismatch':
       return { text: `Reissue ${c} with ${ctx.hostname ?? 'the host name'} in its subject alternative names, or connect with a name it covers.`, place: 'reissue', certificate: sha };
     case 'weak-signature':
@@ -83,6 +85,6 @@ function fixFor(code: DiagnosisCode, cert: KnownCertificate, role: Role, ctx: Di
     case 'name-constraint-violation':
       return { text: `The CA's constraints forbid this chain: have the certificate reissued under a CA allowed to issue it.`, place: 'reissue', certificate: sha };
     default:
-      return { text: `Certbench cannot verify ${c}; ask the issuer for a standard certificate.`, place: 'none', certificate: sha };
+      return { text: `${c} breaks a rule strict clients enforce (RFC 5280 profile); have it reissued by its CA.`, place: 'reissue', certificate: sha };
   }
 }

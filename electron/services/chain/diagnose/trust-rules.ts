@@ -60,7 +60,7 @@ function untrustedRoot(ctx: DiagnosisContext, root: KnownCertificate): Diagnosis
 }
 
 function issuerMissing(ctx: DiagnosisContext, certs: readonly KnownCertificate[], top: KnownCertificate): Diagnosis {
-  const issuer = `"${displayName(top.cert.issuer)}"`;
+  const issuer = `"${displayName(top.summary.issuer)}"`;
   const aiaNote = aiaExplanation(ctx, top);
   if (certs.length > 1) {
     return {
@@ -107,19 +107,20 @@ function missingCompletedByAia(ctx: DiagnosisContext, certs: readonly KnownCerti
 
 function inspectionDiagnosis(ctx: DiagnosisContext, certs: readonly KnownCertificate[], anchored: boolean): Diagnosis | undefined {
   const top = certs[certs.length - 1]!;
-  const vendor = inspectionVendor(top.cert.subject) ?? inspectionVendor(top.cert.issuer);
+  const vendor = inspectionVendor(top.summary.subject) ?? inspectionVendor(top.summary.issuer);
   if (!vendor || ctx.isPublicRoot(top)) return undefined;
-  const rootName = top.cert.subject === top.cert.issuer ? quote(top) : `"${displayName(top.cert.issuer)}"`;
+  const rootDn = top.summary.subject === top.summary.issuer ? top.summary.subject : top.summary.issuer;
+  const rootName = `"${displayName(rootDn)}" (${rootDn})`;
   const host = ctx.hostname ? ` to ${ctx.hostname}` : '';
   return {
     code: 'tls-inspection',
     severity: anchored ? 'warning' : 'error',
-    message: `Traffic${host} is intercepted by a TLS-inspection proxy (${vendor}): the chain ends in ${rootName} instead of the server's own public CA.${anchored ? ' That root is trusted here, but clients with their own trust store (Java, Python, Node) will fail.' : ''}`,
+    message: `Traffic${host} is intercepted by a TLS-inspection proxy (${vendor}): the chain ends in the proxy's root ${rootName} instead of the server's own public CA.${anchored ? ' That root is trusted here, but clients with their own trust store (Java, Python, Node) will fail.' : ''}`,
     certificates: [top.sha256],
     fix: {
-      text: `Install the proxy's root ${rootName} in every trust store the failing client uses (the OS store${anchored ? '' : ` — ${trustPlaces(ctx)}`}, and the Java keystore's cacerts for Java clients), or ask for ${ctx.hostname ?? 'this host'} to be excluded from inspection.`,
+      text: `Get the proxy's root ${rootName} from your network team (or the proxy's certificate download page) and install it in every trust store the failing client uses: the OS store${anchored ? '' : ` (${trustPlaces(ctx)})`} and, for Java clients, the Java keystore's cacerts. Or ask for ${ctx.hostname ?? 'this host'} to be excluded from inspection.`,
       place: anchored ? 'java-keystore' : 'trust-store',
-      certificate: top.cert.subject === top.cert.issuer ? top.sha256 : undefined,
+      certificate: top.summary.subject === top.summary.issuer ? top.sha256 : undefined,
     },
   };
 }

@@ -9,13 +9,14 @@ export function expiringSoonDiagnoses(ctx: DiagnosisContext): Diagnosis[] {
   const out: Diagnosis[] = [];
   path.certificates.forEach((sha, index) => {
     const cert = ctx.lookup(sha);
-    const left = daysLeft(cert.cert.notAfter, ctx.at);
-    if (ctx.at < cert.cert.notBefore || left < 0 || left >= EXPIRING_SOON_DAYS) return;
+    const notAfter = new Date(cert.summary.notAfter);
+    const left = daysLeft(notAfter, ctx.at);
+    if (ctx.at < new Date(cert.summary.notBefore) || left < 0 || left >= EXPIRING_SOON_DAYS) return;
     const isLeaf = index === 0;
     out.push({
       code: 'expiring-soon',
       severity: 'warning',
-      message: `${quote(cert)} expires in ${left} day${left === 1 ? '' : 's'} (${cert.cert.notAfter.toISOString().slice(0, 10)}).`,
+      message: `${quote(cert)} expires in ${left} day${left === 1 ? '' : 's'} (${cert.summary.notAfter.slice(0, 10)}).`,
       certificates: [sha],
       fix: isLeaf
         ? { text: `Renew ${quote(cert)} now and install the new certificate${ctx.fromServer ? ' on the server' : ''}.`, place: 'reissue', certificate: sha }

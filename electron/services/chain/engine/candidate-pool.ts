@@ -1,78 +1,106 @@
 import { scanCertificate, type CertScan } from '../../../../shared/pki/cert-scan.js';
 import { CertbenchError } from '../../../../shared/errors.js';
-import { exactNameKey, normalizedNameKey } from '../../../../shared/pki/chain/name-key.js';
+import { bytesEqual } from '../../../../shared/pki/bytes.js';
+import { readSubject } from '../../../../shared/pki/chain/cert-layout.js';
+import { normalizedNameKey } from '../../../../shared/pki/chain/name-key.js';
 import type { CertOrigin } from './types.js';
 
-/** A certificate that may issue another: scanned once, with where it came from. */
+/** A certificate that may issue another, with where it came from. */
 export interface Candidate {
   readonly scan: CertScan;
   readonly origin: Exclude<CertOrigin, 'leaf'>;
   readonly inputIndex: number;
 }
 
+interface Entry {
+  readonly der: Uint8Array;
+  readonly subject: Uint8Array;
+  readonly origin: Candidate['origin'];
+  readonly inputIndex: number;
+}
+
 /**
  * Candidate issuers indexed by subject Name (RFC 4158 §3.5: name chaining is the only mandatory
- * link), so a lookup is one map read however many distractors there are. Exact DER is tried first;
- * a normalised index (RFC 5280 §7.1 case and white space folding) is built only on a miss, which
- * keeps the common case at one cheap scan per candidate. Identical DER appearing twice is kept once,
- * the anchor copy winning, because an anchor ends the path. Unparseable candidates cannot be on any
- * path and are dropped; `ignored` counts them.
+ * link), so a lookup is one map read however many distractors there are. Indexing reads only the
+ * subject; the full scan (with its SHA-256) happens for the few candidates a lookup returns. Exact
+ * DER is tried first; a normalised index (RFC 5280 §7.1 case and white space folding) is built only
+ * on a miss. Identical DER given twice is kept once, the anchor copy winning, because an anchor
+ * ends the path. Unreadable candidates cannot be on any path and are dropped.
  */
 export class CandidatePool {
-  private readonly exact = new Map<string, Candidate[]>();
-  private normalized: Map<string, Candidate[]> | undefined;
-  private readonly bySha = new Map<string, Candidate>();
-  readonly ignored: number;
+  private readonly exact = new Map<string, Entry[]>();
+  private normalized: Map<string, Entry[]> | undefined;
+  private readonly resolved = new Map<Entry[], Candidate[]>();
 
   constructor(intermediates: readonly Uint8Array[], anchors: readonly Uint8Array[]) {
-    let ignored = 0;
-    const add = (der: Uint8Array, origin: Candidate['origin'], inputIndex: number) => {
-      let scan: CertScan;
+    const add = (der: Uint8Array, origin: Entry['origin'], inputIndex: number) => {
+      let subject: Uint8Array;
       try {
-        scan = scanCertificate(der);
+        subject = readSubject(der);
       } catch (err) {
-        if (!(err instanceof CertbenchError)) throw err;
-        ignored++;
-        return;
+        if (err instanceof CertbenchError) return;
+        throw err;
       }
-      const existing = this.bySha.get(scan.sha256);
-      if (existing && (existing.origin === 'anchor' || origin === 'intermediate')) return;
-      const candidate: Candidate = { scan, origin, inputIndex };
-      this.bySha.set(scan.sha256, candidate);
+      push(this.exact, exactNameKey(subject), { der, subject, origin, inputIndex });
     };
     anchors.forEach((der, i) => add(der, 'anchor', i));
     intermediates.forEach((der, i) => add(der, 'intermediate', i));
-    for (const c of this.bySha.values()) push(this.exact, exactNameKey(c.scan.subjectDer), c);
-    this.ignored = ignored;
   }
 
-  /** The anchor with exactly this DER, if any (a leaf that is itself trusted). */
-  anchorBySha(sha256: string): Candidate | undefined {
-    const c = this.bySha.get(sha256);
-    return c?.origin === 'anchor' ? c : undefined;
+  /** True when `cert` itself is one of the anchors (a leaf that is trusted directly). */
+  isAnchor(cert: CertScan): boolean {
+    const bucket = this.exact.get(exactNameKey(cert.subjectDer)) ?? [];
+    return bucket.some((e) => e.origin === 'anchor' && bytesEqual(e.der, cert.der));
   }
 
   /** Candidates whose subject matches `cert`'s issuer, most promising first (anchors, then key-id matches, then latest expiry). */
   issuersOf(cert: CertScan): readonly Candidate[] {
-    let found = this.exact.get(exactNameKey(cert.issuerDer));
-    if (!found) {
+    let bucket = this.exact.get(exactNameKey(cert.issuerDer));
+    if (!bucket) {
       const key = safeNormalizedKey(cert.issuerDer);
-      found = key === undefined ? undefined : this.normalizedIndex().get(key);
+      bucket = key === undefined ? undefined : this.normalizedIndex().get(key);
     }
-    if (!found) return [];
-    return [...found].sort((a, b) => score(b, cert) - score(a, cert) || b.scan.notAfter.getTime() - a.scan.notAfter.getTime());
+    if (!bucket) return [];
+    return [...this.resolve(bucket)].sort((a, b) => score(b, cert) - score(a, cert) || b.scan.notAfter.getTime() - a.scan.notAfter.getTime());
   }
 
-  private normalizedIndex(): Map<string, Candidate[]> {
+  /** Scans a bucket once and drops duplicates (anchors were added first, so their copy stays). */
+  private resolve(bucket: Entry[]): Candidate[] {
+    let out = this.resolved.get(bucket);
+    if (out) return out;
+    out = [];
+    const seen = new Set<string>();
+    for (const e of bucket) {
+      let scan: CertScan;
+      try {
+        scan = scanCertificate(e.der);
+      } catch (err) {
+        if (err instanceof CertbenchError) continue;
+        throw err;
+      }
+      if (seen.has(scan.sha256)) continue;
+      seen.add(scan.sha256);
+      out.push({ scan, origin: e.origin, inputIndex: e.inputIndex });
+    }
+    this.resolved.set(bucket, out);
+    return out;
+  }
+
+  private normalizedIndex(): Map<string, Entry[]> {
     if (!this.normalized) {
       this.normalized = new Map();
-      for (const c of this.bySha.values()) {
-        const key = safeNormalizedKey(c.scan.subjectDer);
-        if (key !== undefined) push(this.normalized, key, c);
+      for (const bucket of this.exact.values()) {
+        const key = safeNormalizedKey(bucket[0]!.subject);
+        if (key !== undefined) for (const e of bucket) push(this.normalized, key, e);
       }
     }
     return this.normalized;
   }
+}
+
+/** Exact identity of an encoded Name: its octets as a Latin-1 string, the cheapest map key Node offers. */
+function exactNameKey(nameDer: Uint8Array): string {
+  return Buffer.from(nameDer.buffer, nameDer.byteOffset, nameDer.byteLength).toString('latin1');
 }
 
 function score(c: Candidate, child: CertScan): number {
@@ -82,10 +110,10 @@ function score(c: Candidate, child: CertScan): number {
   return s;
 }
 
-function push(map: Map<string, Candidate[]>, key: string, c: Candidate): void {
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
-  if (list) list.push(c);
-  else map.set(key, [c]);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function safeNormalizedKey(nameDer: Uint8Array): string | undefined {

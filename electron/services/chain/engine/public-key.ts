@@ -8,7 +8,12 @@ export interface KeyFacts {
   readonly label: string;
   /** Undefined when Node cannot load the key (unsupported algorithm or explicit curve). */
   readonly key?: KeyObject;
-  readonly problem?: { readonly code: Extract<PathProblemCode, 'weak-key' | 'unsupported-algorithm' | 'malformed'>; readonly detail: string };
+  readonly problem?: {
+    readonly code: Extract<PathProblemCode, 'weak-key' | 'unsupported-algorithm' | 'malformed'>;
+    readonly detail: string;
+    /** Only a CA/B Forum rule (the key itself works): not reported under the `rfc5280` profile. */
+    readonly webpkiOnly?: boolean;
+  };
 }
 
 const CURVES: Record<string, string> = {
@@ -51,8 +56,11 @@ export function describeKey(spki: Uint8Array): KeyFacts {
       return load(spki, 'Ed25519');
     case '1.3.101.113':
       return load(spki, 'Ed448');
-    case '1.2.840.10040.4.1':
-      return { label: 'DSA', problem: { code: 'unsupported-algorithm', detail: 'DSA keys are not accepted (CA/B Forum BR §6.1.5)' } };
+    case '1.2.840.10040.4.1': {
+      const dsa = load(spki, 'DSA');
+      if (!dsa.key) return { label: 'DSA', problem: { code: 'unsupported-algorithm', detail: 'DSA keys without their own parameters (inherited from the issuer) are not supported' } };
+      return { ...dsa, problem: { code: 'unsupported-algorithm', detail: 'DSA keys are not accepted (CA/B Forum BR §6.1.5)', webpkiOnly: true } };
+    }
     default:
       return { label: algOid, problem: { code: 'unsupported-algorithm', detail: `public key algorithm ${algOid} is not supported` } };
   }

@@ -5,7 +5,7 @@ type Hash = 'md5' | 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
 
 /** How to check one signature algorithm (RFC 3279, 4055, 5758, 8410). */
 type Scheme =
-  | { readonly kind: 'pkcs1' | 'ecdsa'; readonly hash: Hash }
+  | { readonly kind: 'pkcs1' | 'ecdsa' | 'dsa'; readonly hash: Hash }
   | { readonly kind: 'pss'; readonly hash: Hash; readonly saltLength: number }
   | { readonly kind: 'eddsa' };
 
@@ -29,8 +29,19 @@ const SCHEMES: Record<string, Scheme> = {
   '1.2.840.10045.4.3.2': { kind: 'ecdsa', hash: 'sha256' },
   '1.2.840.10045.4.3.3': { kind: 'ecdsa', hash: 'sha384' },
   '1.2.840.10045.4.3.4': { kind: 'ecdsa', hash: 'sha512' },
+  '1.2.840.10040.4.3': { kind: 'dsa', hash: 'sha1' },
+  '2.16.840.1.101.3.4.3.2': { kind: 'dsa', hash: 'sha256' },
   '1.3.101.112': { kind: 'eddsa' },
   '1.3.101.113': { kind: 'eddsa' },
+};
+
+/** Node's asymmetricKeyType values each scheme can verify with. */
+const KEY_TYPES: Record<Scheme['kind'], readonly string[]> = {
+  pkcs1: ['rsa'],
+  pss: ['rsa', 'rsa-pss'],
+  ecdsa: ['ec'],
+  dsa: ['dsa'],
+  eddsa: ['ed25519', 'ed448'],
 };
 
 const PSS_OID = '1.2.840.113549.1.1.10';
@@ -46,8 +57,7 @@ export function checkSignature(algorithmId: Uint8Array, tbs: Uint8Array, signatu
   const scheme = readScheme(algorithmId);
   if (typeof scheme === 'string') return { ok: false, code: 'unsupported-algorithm', detail: scheme };
   const weakHash = scheme.kind !== 'eddsa' && (scheme.hash === 'md5' || scheme.hash === 'sha1') ? scheme.hash : undefined;
-  const expectedKey = scheme.kind === 'ecdsa' ? ['ec'] : scheme.kind === 'eddsa' ? ['ed25519', 'ed448'] : scheme.kind === 'pss' ? ['rsa', 'rsa-pss'] : ['rsa'];
-  if (!expectedKey.includes(issuerKey.asymmetricKeyType ?? '')) {
+  if (!KEY_TYPES[scheme.kind].includes(issuerKey.asymmetricKeyType ?? '')) {
     return { ok: false, code: 'bad-signature', detail: `a ${scheme.kind} signature cannot come from the issuer's ${issuerKey.asymmetricKeyType ?? 'unknown'} key`, weakHash };
   }
   let valid: boolean;

@@ -57,9 +57,26 @@ export interface VerifyOptions {
    * literal. Omitted: no name check (e.g. verifying a file with no host in mind).
    */
   readonly host?: string;
-  /** Required extended key usage of the leaf; omitted: any. */
+  /** Required extended key usage of the leaf; omitted: any, and no end-entity profile checks. */
   readonly purpose?: Purpose;
+  /**
+   * How SHA-1/MD5 signatures and weak keys count: `error` (default, what browsers do) or `warning`
+   * (still reported, path stays valid: old private PKIs and test suites such as PKITS).
+   */
+  readonly weakCrypto?: Severity;
+  /**
+   * `webpki` (default): RFC 5280 §6 plus the certificate profile rules TLS clients enforce (RFC 5280
+   * §4 MUSTs on CAs such as critical basicConstraints and key identifiers, CA/B Forum algorithm and
+   * encoding rules). `rfc5280`: the §6 algorithm alone, for private PKIs and suites like PKITS that
+   * accept what §4 tells CAs not to issue (non-critical basicConstraints, DSA, GeneralizedTime before 2050).
+   */
+  readonly profile?: Profile;
 }
+
+export type Profile = 'webpki' | 'rfc5280';
+
+/** An `error` makes a path invalid; a `warning` is reported but does not. */
+export type Severity = 'error' | 'warning';
 
 /** Every problem code verification can report; stable, callers map them to diagnoses. */
 export const PATH_PROBLEM_CODES = [
@@ -78,6 +95,7 @@ export const PATH_PROBLEM_CODES = [
   'incomplete',
   'untrusted-root',
   'self-signed-leaf',
+  'ca-as-leaf',
   'unknown-critical-extension',
   'malformed',
   'policy',
@@ -88,12 +106,13 @@ export type PathProblemCode = (typeof PATH_PROBLEM_CODES)[number];
 /** One reason a path fails; `certIndex` points into `CertPath.certs` (0 = leaf). */
 export interface PathProblem {
   readonly code: PathProblemCode;
+  readonly severity: Severity;
   readonly certIndex: number;
   /** One plain-English sentence naming what is wrong, for people and logs (not for branching). */
   readonly detail: string;
 }
 
-/** The result of verifying one path: valid exactly when `problems` is empty. */
+/** The result of verifying one path: valid exactly when no problem has severity `error`. */
 export interface PathVerdict {
   readonly valid: boolean;
   readonly problems: readonly PathProblem[];

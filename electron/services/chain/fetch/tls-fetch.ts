@@ -1,5 +1,5 @@
 import { isIP, type Socket } from 'node:net';
-import { connect as tlsConnect, type TLSSocket } from 'node:tls';
+import { connect as tlsConnect, createSecureContext, type SecureContext, type TLSSocket } from 'node:tls';
 import type { X509Certificate } from 'node:crypto';
 import { CertbenchError } from '../../../../shared/errors.js';
 import { connectThroughProxy } from './proxy-connect.js';
@@ -30,6 +30,17 @@ export interface FetchedChain {
 
 const MAX_PRESENTED = 64;
 
+let clientContext: SecureContext | undefined;
+
+/**
+ * One client context for every fetch (building one costs about as much as a loopback handshake).
+ * It offers TLS 1.0 and up, so an old server is diagnosed rather than refused.
+ */
+function sharedContext(): SecureContext {
+  clientContext ??= createSecureContext({ minVersion: 'TLSv1' });
+  return clientContext;
+}
+
 /**
  * Completes one TLS handshake (never verifying, never sending application data) and returns the
  * certificates exactly as sent. `getPeerCertificate(true)` would not do: Node rebuilds that list
@@ -54,8 +65,7 @@ export async function fetchPresentedChain(target: HostTarget, options: FetchOpti
     socket,
     servername: servername || undefined,
     rejectUnauthorized: false,
-    // Offer everything a server might still run, so an old server is diagnosed, not refused.
-    minVersion: 'TLSv1',
+    secureContext: sharedContext(),
   });
   try {
     await withLimits(tls as unknown as Socket, { timeoutMs: handshakeTimeoutMs, signal: options.signal, what: `TLS handshake with ${where}` }, () =>

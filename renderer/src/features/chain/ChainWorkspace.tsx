@@ -1,16 +1,56 @@
-import { PlannedWorkspace } from '../../components/PlannedWorkspace.js';
+import { useMemo } from 'react';
+import type { ChainCertificate } from '../../../../shared/model/chain.js';
+import { ChainForm } from './ChainForm.js';
+import { ChainNodeDetail } from './ChainNodeDetail.js';
+import { ChainTree } from './ChainTree.js';
+import { DiagnosisList } from './DiagnosisList.js';
+import { buildChainTree } from './chain-tree.js';
+import { useChainStore } from './chain-store.js';
+import './chain.css';
 
+/** Fetch a server's chain or verify files: the tree, the diagnoses with fixes, the corrected bundle. */
 export function ChainWorkspace() {
+  const { report, selectedSha, select, exportCertificates } = useChainStore();
+  const tree = useMemo(() => (report ? buildChainTree(report) : null), [report]);
+  const certificates = useMemo(() => new Map<string, ChainCertificate>(report?.certificates.map((c) => [c.sha256, c]) ?? []), [report]);
+  const selected = selectedSha ? certificates.get(selectedSha) : undefined;
+  const origin = report?.origin;
   return (
-    <PlannedWorkspace
-      title="Chain"
-      summary="Fetch the chain a server presents, or build one from files, and see in plain words why it is not trusted."
-      items={[
-        'host:port with SNI, directly or through an HTTP proxy',
-        'the chain drawn as a tree, alternative paths as branches',
-        'diagnoses: missing intermediate, wrong order, expired cross-sign, hostname mismatch, TLS inspection…',
-        'the fix, and a corrected bundle to download',
-      ]}
-    />
+    <section className="workspace chain" aria-label="Chain">
+      <ChainForm />
+      {report ? (
+        <>
+          <header className={`chain-verdict ${report.trusted ? 'verdict-trusted' : 'verdict-untrusted'}`} role="status" aria-label="Verdict">
+            <strong>{report.trusted ? 'Trusted' : 'Not trusted'}</strong>
+            <span>
+              {origin?.kind === 'host'
+                ? `${origin.host}:${origin.port} · ${origin.protocol} · ${origin.cipher}${origin.proxy ? ` · via ${origin.proxy}` : ''}`
+                : `files: ${origin?.files.join(', ')}`}
+            </span>
+            <span className="hint">against {report.trustSources.join(', ')} at {report.verifiedAt}</span>
+            <span className="chain-export">
+              <button type="button" onClick={() => void exportCertificates('bundle')} disabled={!report.bundle}>
+                Export corrected bundle
+              </button>
+              <button type="button" onClick={() => void exportCertificates('root')} disabled={!report.bundle?.root}>
+                Export root
+              </button>
+            </span>
+          </header>
+          <div className="chain-split">
+            <div className="chain-left">
+              {tree ? <ChainTree node={tree} certificates={certificates} selected={selectedSha} onSelect={select} /> : null}
+              <h2 className="chain-heading">Diagnoses</h2>
+              <DiagnosisList diagnoses={report.diagnoses} onSelect={select} />
+            </div>
+            <div className="detail-pane">
+              {selected ? <ChainNodeDetail cert={selected} report={report} /> : <p className="hint">Click a certificate in the tree for its details.</p>}
+            </div>
+          </div>
+        </>
+      ) : (
+        <p className="hint">Enter a host (or open or paste certificates) to see its chain, why it is or is not trusted, and how to fix it.</p>
+      )}
+    </section>
   );
 }

@@ -1,0 +1,60 @@
+/**
+ * `certbench chain fetch` of a 3-certificate chain on loopback against `openssl s_client -showcerts`
+ * in the same run. Node's start-up alone costs more than s_client's whole run, so three figures:
+ * whole process, the CLI above `node -e 0`, and warm in-process fetch + diagnose. Builds the CLI first.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ChainService } from '../electron/services/chain/chain-service.js';
+import { pemSource } from '../electron/services/chain/trust-sources/file-sources.js';
+import { defaultServiceEnv } from '../electron/services/service-env.js';
+import { ObjectStore } from '../electron/services/workspace/object-store.js';
+import { printMeasured, printRatio, timeAsync, timeProcess } from './_timing.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'certbench-bench-chain-'));
+const f = (name: string) => join(dir, name);
+const openssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'ignore' });
+const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
+writeFileSync(f('ca.ext'), 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n');
+writeFileSync(f('leaf.ext'), 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=DNS:localhost\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n');
+openssl('req', '-x509', ...ec, '-keyout', f('root.key'), '-out', f('root.pem'), '-subj', '/CN=Bench Root', '-days', '30', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
+openssl('req', '-new', ...ec, '-keyout', f('inter.key'), '-out', f('inter.csr'), '-subj', '/CN=Bench Intermediate');
+openssl('x509', '-req', '-in', f('inter.csr'), '-CA', f('root.pem'), '-CAkey', f('root.key'), '-out', f('inter.pem'), '-days', '30', '-extfile', f('ca.ext'));
+openssl('req', '-new', ...ec, '-keyout', f('leaf.key'), '-out', f('leaf.csr'), '-subj', '/CN=localhost');
+openssl('x509', '-req', '-in', f('leaf.csr'), '-CA', f('inter.pem'), '-CAkey', f('inter.key'), '-out', f('leaf.pem'), '-days', '30', '-extfile', f('leaf.ext'));
+
+// The server runs in its own process: spawnSync below blocks this event loop.
+const serverCode = `
+const tls = require('node:tls'); const fs = require('node:fs'); const d = process.argv[1];
+const r = (n) => fs.readFileSync(d + '/' + n, 'utf8');
+const s = tls.createServer({ key: r('leaf.key'), cert: r('leaf.pem') + r('inter.pem') + r('root.pem') }, (c) => c.end());
+s.on('tlsClientError', () => {});
+s.listen(0, '127.0.0.1', () => console.log(s.address().port));`;
+const server = spawn(process.execPath, ['-e', serverCode, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+const port = await new Promise<number>((resolve) => server.stdout!.once('data', (b: Buffer) => resolve(Number(b.toString().trim()))));
+const target = `127.0.0.1:${port}`;
+
+try {
+  execFileSync(process.execPath, ['scripts/build.mjs', 'cli'], { stdio: 'inherit' });
+  const env = { ...process.env };
+  delete env.NODE_EXTRA_CA_CERTS;
+  delete env.SSL_CERT_FILE;
+  const runs = 15;
+  const node = timeProcess('node -e 0', process.execPath, ['-e', '0'], runs, env);
+  const sClient = timeProcess('openssl s_client -showcerts', 'openssl', ['s_client', '-connect', target, '-servername', 'localhost', '-showcerts', '-CAfile', f('root.pem')], runs, env);
+  const cli = timeProcess('certbench chain fetch --json', process.execPath, ['bin/certbench.cjs', 'chain', 'fetch', target, '--sni', 'localhost', '--trust', `pem:${f('root.pem')}`, '--json'], runs, env);
+  const service = new ChainService(defaultServiceEnv({ env }), new ObjectStore(), { publicRoots: pemSource(f('root.pem')) });
+  const warm = await timeAsync('in-process fetch + verify + diagnose (warm)', async () => {
+    const report = await service.fetch({ target, servername: 'localhost', trust: [`pem:${f('root.pem')}`] });
+    if (!report.trusted || report.presented.length !== 3) throw new Error('bench chain did not verify');
+  }, 30);
+  printMeasured(node, sClient, cli, warm);
+  printRatio('whole process: certbench / s_client', cli.medianMs, sClient.medianMs);
+  printRatio('certbench above node -e 0 / s_client', cli.medianMs - node.medianMs, sClient.medianMs, 1.0);
+  printRatio('warm in-process / s_client', warm.medianMs, sClient.medianMs, 1.0);
+} finally {
+  server.kill();
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,87 @@
+import type { Command } from 'commander';
+import { CertbenchError } from '../../../shared/errors.js';
+import { parseSanArg } from '../../../shared/csr/san-arg.js';
+import { parseSubjectString } from '../../../shared/csr/subject.js';
+import { defaultKeyUsage } from '../../../shared/csr/templates.js';
+import type { Subject } from '../../../shared/model/csr.js';
+import type { IssuedCertificate } from '../../services/issuing/issuing-service.js';
+import { assertAbsent } from '../../services/keys/write-new-file.js';
+import type { CliContext } from '../cli-context.js';
+import { printJson, type CliIo } from '../cli-io.js';
+import { EXIT } from '../exit-codes.js';
+import { runAction } from '../run-action.js';
+import { acquireKey, addKeySourceOptions, type KeySourceOptions } from './key-command.js';
+
+interface SelfSignedOptions extends KeySourceOptions {
+  subject?: string;
+  san: string[];
+  out: string;
+  days: string;
+  cnSan: boolean;
+  allowLongValidity?: boolean;
+  overwrite?: boolean;
+  json?: boolean;
+}
+
+export const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+export function subjectOption(text: string | undefined): Subject {
+  try {
+    return text ? parseSubjectString(text) : {};
+  } catch (err) {
+    throw new CertbenchError('invalid-request', `--subject: ${(err as Error).message}`);
+  }
+}
+
+export function daysOption(text: string): number {
+  if (!/^\d{1,5}$/.test(text)) throw new CertbenchError('invalid-request', `--days must be a whole number of days, not "${text}"`);
+  return Number(text);
+}
+
+/** Prints what was issued and where it went. */
+export function reportIssued(io: CliIo, json: boolean | undefined, issued: IssuedCertificate, out: string, keyFile?: string): void {
+  if (json) printJson(io, { certificate: out, keyFile, ...issued.summary });
+  else {
+    const s = issued.summary;
+    io.out(`Wrote certificate to ${out}${keyFile ? ` (key: ${keyFile})` : ''}\n  Subject  ${s.subject}\n  Issuer   ${s.issuer}\n`);
+    io.out(`  Valid    ${s.notBefore} → ${s.notAfter}\n  SANs     ${s.sans.map((n) => `${n.type}:${n.value}`).join(', ') || '(none)'}\n`);
+  }
+}
+
+/** `certbench cert self-signed --subject … --san … [--key F | --type T --out-key F] --out F [--days N]`. */
+export function registerCertCommand(program: Command, ctx: CliContext): void {
+  const cert = program.command('cert').description('Issue certificates');
+  addKeySourceOptions(
+    cert
+      .command('self-signed')
+      .description('A self-signed server certificate (SAN required, serverAuth, at most 825 days)')
+      .option('--subject <dn>', 'subject, as "CN=app.example,O=Example"')
+      .option('--san <type:value>', 'a SAN: dns:NAME, ip:ADDR, email:ADDR or uri:URI (repeat for more)', collect, [])
+      .requiredOption('--out <file>', 'where to write the certificate')
+      .option('--days <n>', 'validity in days', '365')
+      .option('--no-cn-san', 'do not add the CN to the SANs')
+      .option('--allow-long-validity', 'allow more than 825 days (clients will reject it)')
+      .option('--overwrite', 'replace existing output files')
+      .option('--json', 'print JSON'),
+  ).action(async (opts: SelfSignedOptions) => {
+    ctx.exit(
+      await runAction(ctx.io, async () => {
+        const subject = subjectOption(opts.subject);
+        const days = daysOption(opts.days);
+        if (!opts.overwrite) await assertAbsent([opts.out, ...(opts.outKey ? [opts.outKey] : [])]);
+        const services = await ctx.services();
+        const { key, protection } = await acquireKey(ctx.io, services, opts);
+        const issued = await services.issuing.selfSigned(
+          { subject, sans: opts.san.map(parseSanArg), addCnToSan: opts.cnSan, hash: key.info.key.bits === 384 ? 'SHA-384' : 'SHA-256', keyUsage: defaultKeyUsage(key.info.key.family), extendedKeyUsage: ['serverAuth'] },
+          key.info.id,
+          days,
+          opts.allowLongValidity,
+        );
+        await services.issuing.save(issued.id, opts.out, opts.overwrite);
+        if (protection && opts.outKey) await services.keys.exportKey(key.info.id, opts.outKey, protection, opts.overwrite);
+        reportIssued(ctx.io, opts.json, issued, opts.out, opts.outKey);
+        return EXIT.ok;
+      }),
+    );
+  });
+}

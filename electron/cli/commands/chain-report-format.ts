@@ -1,0 +1,59 @@
+import type { ChainCertificate, ChainReport } from '../../../shared/model/chain.js';
+
+/** The `--json` shape the issue promises: presented, paths, trusted, diagnoses (+ context). */
+export function chainReportJson(report: ChainReport): Record<string, unknown> {
+  const bySha = new Map(report.certificates.map((c) => [c.sha256, c]));
+  const describe = (sha: string) => {
+    const c = bySha.get(sha)!;
+    const { subject, issuer, serial, notBefore, notAfter, expiry, sha256, sans, isCA, selfSigned, keyType } = c.summary;
+    return { subject, issuer, serial, notBefore, notAfter, expiry, sha256, sans, isCA, selfSigned, keyType, origin: c.origin };
+  };
+  return {
+    origin: report.origin,
+    hostname: report.hostname,
+    verifiedAt: report.verifiedAt,
+    trustSources: report.trustSources,
+    presented: report.presented.map(describe),
+    paths: report.paths.map((p) => ({
+      trusted: p.trusted,
+      end: p.end,
+      anchorSource: p.anchorSource,
+      certificates: p.certificates.map((sha) => ({ subject: bySha.get(sha)!.summary.subject, sha256: sha, origin: bySha.get(sha)!.origin })),
+      problems: p.problems,
+    })),
+    trusted: report.trusted,
+    diagnoses: report.diagnoses.map((d) => ({
+      code: d.code,
+      severity: d.severity,
+      message: d.message,
+      fix: d.fix.text,
+      fixPlace: d.fix.place,
+      certificates: d.certificates,
+    })),
+    bundle: report.bundle ? { chain: report.bundle.chain.map((sha) => bySha.get(sha)!.pem).join(''), root: report.bundle.root ? bySha.get(report.bundle.root)!.pem : undefined } : undefined,
+  };
+}
+
+/** The human view: connection, presented list, paths as trees (anchor on top), diagnoses with fixes. */
+export function chainReportText(report: ChainReport): string {
+  const bySha = new Map(report.certificates.map((c) => [c.sha256, c]));
+  const name = (sha: string) => bySha.get(sha)?.summary.subject ?? sha;
+  const lines: string[] = [];
+  const o = report.origin;
+  if (o.kind === 'host') {
+    lines.push(`${o.host}:${o.port}${o.servername && o.servername !== o.host ? ` (SNI ${o.servername})` : ''}${o.proxy ? ` via ${o.proxy}` : ''} — ${o.protocol}, ${o.cipher}`);
+  } else lines.push(`Files: ${o.files.join(', ')}`);
+  lines.push(`Verified at ${report.verifiedAt} against ${report.trustSources.join(', ') || '(no trust source)'}`, '', 'Presented:');
+  report.presented.forEach((sha, i) => lines.push(`  ${i}  ${line(bySha.get(sha)!)}`));
+  report.paths.forEach((p, i) => {
+    lines.push('', `Path ${i + 1}: ${p.trusted ? 'trusted' : 'NOT trusted'} (${p.end}${p.anchorSource ? `, ${p.anchorSource}` : ''})`);
+    [...p.certificates].reverse().forEach((sha, depth) => lines.push(`  ${'   '.repeat(depth)}${depth ? '└─ ' : ''}${name(sha)}`));
+  });
+  lines.push('', `Trusted: ${report.trusted ? 'yes' : 'no'}`);
+  for (const d of report.diagnoses) lines.push(`  [${d.severity}] ${d.code}: ${d.message}`, `      fix: ${d.fix.text}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function line(c: ChainCertificate): string {
+  return `${c.summary.subject}  (issuer ${c.summary.issuer}; ${c.summary.notAfter.slice(0, 10)}, ${c.summary.expiry})`;
+}

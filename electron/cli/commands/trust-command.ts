@@ -1,0 +1,143 @@
+import type { Command } from 'commander';
+import { CertbenchError } from '../../../shared/errors.js';
+import type { TrustMap, TrustPlan } from '../../../shared/model/trust.js';
+import { describePlan } from '../../../shared/model/trust-plan-text.js';
+import { sha256Hex } from '../../../shared/pki/hash.js';
+import type { CliContext } from '../cli-context.js';
+import { printJson } from '../cli-io.js';
+import { EXIT } from '../exit-codes.js';
+import { runAction } from '../run-action.js';
+
+const STORE_HELP = 'store id: windows-machine-root, windows-machine-ca, windows-user-root, macos-system, macos-login, linux, nss:DIR, pem:FILE';
+
+interface ChangeOptions {
+  store: string;
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+/** `certbench trust list|add|remove|where`: the trust-store workspace on the command line. */
+export function registerTrustCommand(program: Command, ctx: CliContext): void {
+  const trust = program.command('trust').description('List, add and remove CA certificates in OS, NSS and PEM trust stores');
+
+  trust
+    .command('list')
+    .description('List the certificates a store holds')
+    .requiredOption('--store <id>', STORE_HELP)
+    .option('--json', 'print JSON')
+    .action(async (opts: { store: string; json?: boolean }) => {
+      ctx.exit(
+        await runAction(ctx.io, async () => {
+          const { store, certificates } = await (await ctx.services()).trust.list(opts.store);
+          if (opts.json) {
+            printJson(ctx.io, { store: store.id, certificates: certificates.map((c) => ({ sha256: c.sha256, subject: c.subject, notAfter: c.notAfter })) });
+          } else {
+            ctx.io.out(`${store.displayName}: ${certificates.length} certificate(s)\n`);
+            for (const c of certificates) ctx.io.out(`${c.sha256}  ${c.notAfter.slice(0, 10)}  ${c.role.padEnd(12)} ${printable(c.subject)}\n`);
+          }
+          return EXIT.ok;
+        }),
+      );
+    });
+
+  trust
+    .command('add')
+    .description('Add a CA certificate (PEM or DER file with one certificate); shows the plan first')
+    .argument('<file>', 'certificate file')
+    .requiredOption('--store <id>', STORE_HELP)
+    .option('--label <name>', 'name the store shows (NSS nickname)')
+    .option('--dry-run', 'print the plan (exact commands) and change nothing')
+    .option('--json', 'print JSON')
+    .action(async (file: string, opts: ChangeOptions & { label?: string }) => {
+      ctx.exit(
+        await runAction(ctx.io, async () => {
+          const { trust: service } = await ctx.services();
+          const der = await service.certificateFromFile(file);
+          const options = opts.label === undefined ? {} : { label: opts.label };
+          const plan = opts.dryRun ? await service.planAdd(opts.store, der, options) : await service.add(opts.store, der, options);
+          report(ctx, plan, opts);
+          return EXIT.ok;
+        }),
+      );
+    });
+
+  trust
+    .command('remove')
+    .description('Remove a certificate by file or SHA-256; shows the plan first')
+    .argument('[file]', 'certificate file')
+    .option('--sha256 <hex>', 'SHA-256 fingerprint of the certificate')
+    .requiredOption('--store <id>', STORE_HELP)
+    .option('--dry-run', 'print the plan (exact commands) and change nothing')
+    .option('--json', 'print JSON')
+    .action(async (file: string | undefined, opts: ChangeOptions & { sha256?: string }) => {
+      ctx.exit(
+        await runAction(ctx.io, async () => {
+          const { trust: service } = await ctx.services();
+          const sha256 = await fingerprint(ctx, file, opts.sha256);
+          const plan = opts.dryRun ? await service.planRemove(opts.store, sha256) : await service.remove(opts.store, sha256);
+          report(ctx, plan, opts);
+          return EXIT.ok;
+        }),
+      );
+    });
+
+  trust
+    .command('where')
+    .description('Trust map: which stores on this machine hold the certificate (exit 1 when none does)')
+    .argument('[file]', 'certificate file')
+    .option('--sha256 <hex>', 'SHA-256 fingerprint of the certificate')
+    .option('--store <id...>', 'also check these stores (nss:DIR, pem:FILE, …)')
+    .option('--add-missing', 'add the certificate to every writable store that lacks it')
+    .option('--json', 'print JSON')
+    .action(async (file: string | undefined, opts: { sha256?: string; store?: string[]; addMissing?: boolean; json?: boolean }) => {
+      ctx.exit(
+        await runAction(ctx.io, async () => {
+          const { trust: service } = await ctx.services();
+          const extra = opts.store ?? [];
+          if (!file && !opts.sha256) throw new CertbenchError('invalid-request', 'give a certificate FILE or --sha256');
+          const der = file ? await service.certificateFromFile(file) : undefined;
+          if (opts.addMissing) {
+            if (!der) throw new CertbenchError('invalid-request', '--add-missing needs the certificate FILE');
+            const results = await service.addToAllMissing(der, extra);
+            if (opts.json) printJson(ctx.io, { results });
+            else for (const r of results) ctx.io.out(`${r.outcome.padEnd(16)} ${r.store.id}${r.message ? `  (${printable(r.message)})` : ''}\n`);
+            return results.some((r) => r.outcome === 'failed') ? EXIT.problems : EXIT.ok;
+          }
+          const map = der ? await service.where(der, extra) : await service.whereSha256(opts.sha256!, extra);
+          if (opts.json) printJson(ctx.io, map);
+          else printMap(ctx, map);
+          return map.rows.some((r) => r.state === 'present') ? EXIT.ok : EXIT.problems;
+        }),
+      );
+    });
+}
+
+async function fingerprint(ctx: CliContext, file: string | undefined, sha256: string | undefined): Promise<string> {
+  if (file && sha256) throw new CertbenchError('invalid-request', 'give either a certificate FILE or --sha256, not both');
+  if (sha256) return sha256;
+  if (!file) throw new CertbenchError('invalid-request', 'give a certificate FILE or --sha256');
+  return sha256Hex(await (await ctx.services()).trust.certificateFromFile(file));
+}
+
+function report(ctx: CliContext, plan: TrustPlan, opts: { dryRun?: boolean; json?: boolean }): void {
+  if (opts.json) {
+    printJson(ctx.io, { plan, done: !opts.dryRun });
+    return;
+  }
+  ctx.io.out(`${describePlan(plan).join('\n')}\n`);
+  if (!opts.dryRun && !plan.alreadyDone) ctx.io.out(`done: ${plan.action === 'add' ? 'added' : 'removed'} and confirmed by re-listing ${plan.storeId}\n`);
+  if (opts.dryRun) ctx.io.out('dry run: nothing was changed\n');
+}
+
+function printMap(ctx: CliContext, map: TrustMap): void {
+  ctx.io.out(`${printable(map.subject)} (${map.role})\nSHA-256 ${map.sha256}\n`);
+  for (const row of map.rows) {
+    const state = row.state === 'present' ? 'present' : row.state === 'missing' ? 'missing' : `error: ${printable(row.error ?? '')}`;
+    ctx.io.out(`  ${state.padEnd(8)} ${row.store.id}  (${printable(row.store.detail)})\n`);
+  }
+}
+
+/** Control characters from certificate text shown escaped, so a subject cannot forge output lines. */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}

@@ -1,0 +1,134 @@
+import { createPublicKey, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { CertbenchError } from '../../../shared/errors.js';
+import type { SanRow } from '../../../shared/model/csr.js';
+import type { BundleAnalysis, BundleFiles, BundleProblem, PfxProfile } from '../../../shared/model/keys-bundle.js';
+import type { KeyProtection } from '../../../shared/model/keys.js';
+import { summarizeCertificate } from '../../../shared/pki/certificate-summary.js';
+import { toPem } from '../../../shared/pki/pem.js';
+import { spkiSha256 } from '../keys/key-pem.js';
+import type { KeysService } from '../keys/keys-service.js';
+import { assertAbsent, writeNewFile } from '../keys/write-new-file.js';
+import type { ServiceEnv } from '../service-env.js';
+import { fetchMissingIssuers } from './fetch-issuers.js';
+import { dedupe, orderChain, pickLeaf, pooled, type PooledCertificate } from './order-chain.js';
+import { readCertificates } from './read-certificates.js';
+import { uncoveredSans } from './san-coverage.js';
+
+export interface NamedBytes {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface BundleInputs {
+  readonly answer: NamedBytes;
+  readonly chain?: readonly NamedBytes[];
+  /** The key the CSR was made with; without it the key is looked up among Certbench's keys. */
+  readonly keyId?: string;
+  /** SANs the CSR asked for, checked against what the CA granted. */
+  readonly requestedSans?: readonly SanRow[];
+  /** Follow AIA caIssuers URLs (RFC 5280 §4.2.2.1) when the files do not complete the chain. */
+  readonly aia?: boolean;
+}
+
+export interface BundleOutput {
+  readonly outDir: string;
+  readonly keyProtection: KeyProtection;
+  readonly pfx?: { readonly path: string; readonly profile: PfxProfile; readonly password: string };
+  readonly overwrite?: boolean;
+}
+
+/** Writes a PFX and reads it back (the inspect engineer's `writePfx`), injected to keep this service testable. */
+export type PfxWriter = (req: { path: string; profile: PfxProfile; password: string; keyId: string; certificates: Uint8Array[]; overwrite: boolean }) => Promise<void>;
+
+interface Analysed {
+  readonly analysis: BundleAnalysis;
+  readonly path: PooledCertificate[];
+}
+
+/** CA answer → appliance bundle: fullchain.pem, chain.pem, cert.pem, key.pem and a PFX. */
+export class BundleService {
+  readonly #analysed = new Map<string, Analysed>();
+
+  constructor(
+    private readonly env: ServiceEnv,
+    private readonly keys: KeysService,
+    private readonly writePfx?: PfxWriter,
+  ) {}
+
+  async analyse(inputs: BundleInputs, progress: (label: string) => void = () => undefined): Promise<BundleAnalysis> {
+    const answer = readCertificates(inputs.answer.name, inputs.answer.bytes).map(pooled);
+    let pool = dedupe([...answer, ...(inputs.chain ?? []).flatMap((f) => readCertificates(f.name, f.bytes).map(pooled))]);
+    const known = inputs.keyId ? this.keys.get(inputs.keyId).info : undefined;
+    const leaf = pickLeaf(answer, known ? (c) => leafSpki(c) === known.spkiSha256 : undefined)!;
+    let { path, root } = await orderChain(leaf, pool);
+    const problems: BundleProblem[] = [];
+    if (!root && inputs.aia) {
+      const found = await fetchMissingIssuers(path[path.length - 1]!, progress);
+      pool = dedupe([...pool, ...found.certificates.map(pooled)]);
+      ({ path, root } = await orderChain(leaf, pool));
+      problems.push(...found.problems);
+    }
+    const key = known ? { info: known, unlocked: true } : await this.keys.findBySpki(leafSpki(leaf));
+    if (known && known.spkiSha256 !== leafSpki(leaf)) {
+      problems.push({ severity: 'error', message: `The certificate does not belong to the key "${known.label}": its public key is different` });
+    } else if (!key) {
+      problems.push({ severity: 'error', message: 'No key Certbench knows matches this certificate: point to the private key the CSR was made with' });
+    }
+    const now = this.env.now();
+    if (leaf.cert.notAfter < now) problems.push({ severity: 'error', message: `The certificate expired on ${leaf.cert.notAfter.toISOString().slice(0, 10)}` });
+    if (leaf.cert.notBefore > now) problems.push({ severity: 'warning', message: `The certificate is not valid before ${leaf.cert.notBefore.toISOString()}` });
+    const missing = uncoveredSans(leaf.cert, inputs.requestedSans ?? []);
+    if (missing.length > 0) problems.push({ severity: 'warning', message: `The certificate is not for these requested names: ${missing.join(', ')}` });
+    // Roots are usually left out of what the CA sends (they are in the clients' stores); a leaf
+    // with no intermediate at all, though, is the classic "incomplete chain" appliance failure.
+    const top = path[path.length - 1]!.cert;
+    if (!root && path.length === 1 && top.subject !== top.issuer) {
+      problems.push({ severity: 'warning', message: `No intermediate found for "${top.issuer}": add the CA's intermediate file or use AIA` });
+    }
+    const id = randomUUID();
+    const summary = (c: PooledCertificate) => summarizeCertificate(c.der, now);
+    const analysis: BundleAnalysis = {
+      id,
+      leaf: summary(leaf),
+      intermediates: path.slice(1).map(summary),
+      ...(root ? { root: summary(root) } : {}),
+      complete: root !== undefined,
+      ...(key ? { key: { info: key.info, unlocked: key.unlocked } } : {}),
+      problems,
+    };
+    this.#analysed.set(id, { analysis, path });
+    return analysis;
+  }
+
+  /** Writes the bundle; refuses while an analysis error stands or the key is locked, and before touching any file. */
+  async write(id: string, out: BundleOutput): Promise<BundleFiles> {
+    const found = this.#analysed.get(id);
+    if (!found) throw new CertbenchError('not-found', `No analysed CA answer with id ${id}; open it again`);
+    const { analysis, path } = found;
+    const error = analysis.problems.find((p) => p.severity === 'error');
+    if (error) throw new CertbenchError(error.message.includes('public key') ? 'key-mismatch' : 'verification-failed', error.message);
+    const keyId = analysis.key!.info.id;
+    this.keys.get(keyId);
+    const files: BundleFiles = {
+      fullchain: join(out.outDir, 'fullchain.pem'),
+      chain: join(out.outDir, 'chain.pem'),
+      cert: join(out.outDir, 'cert.pem'),
+      key: join(out.outDir, 'key.pem'),
+      ...(out.pfx ? { pfx: out.pfx.path } : {}),
+    };
+    if (out.pfx && !this.writePfx) throw new CertbenchError('unsupported', 'PFX writing is not available in this build');
+    if (!out.overwrite) await assertAbsent(Object.values(files));
+    const pem = (certs: PooledCertificate[]) => certs.map((c) => toPem('CERTIFICATE', c.der)).join('');
+    await writeNewFile(files.fullchain, pem(path), { mode: 0o644, overwrite: out.overwrite });
+    await writeNewFile(files.chain, pem(path.slice(1)), { mode: 0o644, overwrite: out.overwrite });
+    await writeNewFile(files.cert, pem(path.slice(0, 1)), { mode: 0o644, overwrite: out.overwrite });
+    await this.keys.exportKey(keyId, files.key, out.keyProtection, out.overwrite);
+    if (out.pfx && this.writePfx) {
+      await this.writePfx({ ...out.pfx, keyId, certificates: path.map((c) => c.der), overwrite: out.overwrite ?? false });
+    }
+    return files;
+  }
+}
+
+const leafSpki = (c: PooledCertificate): string => spkiSha256(createPublicKey({ key: Buffer.from(c.cert.publicKey.rawData), format: 'der', type: 'spki' }));

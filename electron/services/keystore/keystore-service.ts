@@ -1,0 +1,115 @@
+import { realpath } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { CertbenchError } from '../../../shared/errors.js';
+import type { JdkDiscovery, KeystoreBackup, KeystoreEditResult, KeystoreListing } from '../../../shared/model/keystore.js';
+import type { ServiceEnv } from '../service-env.js';
+import { fsError } from '../files/read-input.js';
+import { discoverJdks } from './jdk-discovery.js';
+import { KeystoreBackups } from './keystore-backups.js';
+import { convertKeystore, type ConvertOptions } from './keystore-convert.js';
+import { describeKeystore } from './keystore-describe.js';
+import type { KeystoreEditContext, StoreRef } from './keystore-edit-context.js';
+import { changePassword, deleteEntry, renameEntry } from './keystore-entry-edits.js';
+import { importCertificates, planImport, type ImportOptions, type PlannedImport } from './keystore-import.js';
+import { importKeyPair, type PfxImportOptions } from './keystore-pfx-import.js';
+import { readKeystore } from './keystore-reader.js';
+import { restoreBackup } from './keystore-restore.js';
+import { editKeystore } from './keystore-transaction.js';
+import { findKeytool, KeytoolRunner } from './keytool-runner.js';
+
+/** The JDK's well-known default; used only for files named `cacerts` when no password is given. */
+export const CACERTS_DEFAULT_PASSWORD = 'changeit';
+
+/** A store named by path or by the JDK whose cacerts it is, with an optional password. */
+export interface StoreSelector {
+  readonly path?: string;
+  readonly jdkHome?: string;
+  readonly password?: string;
+}
+
+/**
+ * Java keystores: discovery, native listing, and keytool edits that are backed up, made on a temp
+ * copy, verified by a native re-read and only then swapped in. IPC handlers and the CLI both call this.
+ */
+export class KeystoreService {
+  readonly backups: KeystoreBackups;
+
+  constructor(private readonly env: ServiceEnv) {
+    this.backups = new KeystoreBackups(env.dataDir, env.now);
+  }
+
+  jdks(): Promise<JdkDiscovery> {
+    return discoverJdks(this.env);
+  }
+
+  /** The store path and password an operation uses: `--jdk HOME` means that JDK's cacerts; cacerts defaults to `changeit`. */
+  async resolve(selector: StoreSelector): Promise<StoreRef & { jdkHome?: string }> {
+    let path = selector.path;
+    if (selector.jdkHome !== undefined) {
+      const home = await realpath(selector.jdkHome).catch((err: unknown) => Promise.reject(fsError(err, selector.jdkHome!)));
+      const jdk = (await this.jdks()).jdks.find((j) => j.home === home);
+      if (!jdk) throw new CertbenchError('not-found', `${selector.jdkHome} is not a JDK with a cacerts file`);
+      path = jdk.cacertsPath;
+    }
+    if (path === undefined) throw new CertbenchError('invalid-request', 'Name a keystore file or a JDK');
+    const password = selector.password ?? (basename(path) === 'cacerts' ? CACERTS_DEFAULT_PASSWORD : undefined);
+    return { path, ...(password === undefined ? {} : { password }), ...(selector.jdkHome === undefined ? {} : { jdkHome: selector.jdkHome }) };
+  }
+
+  async list(selector: StoreSelector): Promise<KeystoreListing> {
+    const ref = await this.resolve(selector);
+    return describeKeystore(ref.path, await readKeystore(ref.path, ref.password), this.env.now());
+  }
+
+  /** What importing `bytes` would do: aliases, certificates already present, aliases taken. */
+  async planImport(selector: StoreSelector, bytes: Uint8Array, options: ImportOptions): Promise<PlannedImport[]> {
+    const ref = await this.resolve(selector);
+    return planImport(await readKeystore(ref.path, ref.password), bytes, options);
+  }
+
+  async importCertificates(selector: StoreSelector, bytes: Uint8Array, options: ImportOptions): Promise<KeystoreEditResult> {
+    const ref = await this.resolve(selector);
+    return importCertificates(this.#context(ref), ref, bytes, options);
+  }
+
+  async importKeyPair(selector: StoreSelector, pfx: Uint8Array, options: PfxImportOptions): Promise<KeystoreEditResult> {
+    const ref = await this.resolve(selector);
+    return importKeyPair(this.#context(ref), ref, pfx, options);
+  }
+
+  async delete(selector: StoreSelector, alias: string): Promise<KeystoreEditResult> {
+    const ref = await this.resolve(selector);
+    return deleteEntry(this.#context(ref), ref, alias);
+  }
+
+  async rename(selector: StoreSelector, alias: string, newAlias: string): Promise<KeystoreEditResult> {
+    const ref = await this.resolve(selector);
+    return renameEntry(this.#context(ref), ref, alias, newAlias);
+  }
+
+  async changePassword(selector: StoreSelector, newPassword: string): Promise<KeystoreEditResult> {
+    const ref = await this.resolve(selector);
+    return changePassword(this.#context(ref), ref, newPassword);
+  }
+
+  async convert(selector: StoreSelector, options: ConvertOptions): Promise<KeystoreEditResult> {
+    const ref = await this.resolve(selector);
+    return convertKeystore(this.#context(ref), ref, options);
+  }
+
+  async listBackups(selector?: StoreSelector): Promise<KeystoreBackup[]> {
+    if (!selector || (selector.path === undefined && selector.jdkHome === undefined)) return this.backups.list();
+    const ref = await this.resolve(selector);
+    return this.backups.list(await realpath(ref.path).catch(() => ref.path));
+  }
+
+  /** Puts a backup back in place — itself an edit, so the current state is backed up first. */
+  restore(id: string): Promise<KeystoreEditResult> {
+    return restoreBackup(this.backups, id, this.env.now, editKeystore);
+  }
+
+  #context(ref: StoreRef & { jdkHome?: string }): KeystoreEditContext {
+    const keytool = new KeytoolRunner(this.env.runner, this.env.env, findKeytool(this.env.env, this.env.platform, ref.jdkHome));
+    return { keytool, backups: this.backups, now: this.env.now };
+  }
+}

@@ -1,0 +1,134 @@
+import { CertbenchError } from '../../../shared/errors.js';
+import { toHex } from '../../../shared/pki/bytes.js';
+import { decodeOid, expectTlv, readTlv, TAG, type Tlv } from '../../../shared/pki/der-reader.js';
+import { pbeDecrypt } from './pbe-cipher.js';
+import { describePbe, readPbeScheme } from './pbe-scheme.js';
+
+export const PFX_OID = {
+  data: '1.2.840.113549.1.7.1',
+  encryptedData: '1.2.840.113549.1.7.6',
+  keyBag: '1.2.840.113549.1.12.10.1.1',
+  shroudedKeyBag: '1.2.840.113549.1.12.10.1.2',
+  certBag: '1.2.840.113549.1.12.10.1.3',
+  safeContentsBag: '1.2.840.113549.1.12.10.1.6',
+  x509Certificate: '1.2.840.113549.1.9.22.1',
+  friendlyName: '1.2.840.113549.1.9.20',
+  localKeyId: '1.2.840.113549.1.9.21',
+} as const;
+
+/** A key or certificate bag, decrypted. `protection` is "none" or the scheme that protected it. */
+export interface RawBag {
+  readonly type: 'key' | 'certificate';
+  readonly der: Uint8Array;
+  readonly friendlyName?: string;
+  readonly localKeyId?: string;
+  readonly protection: string;
+}
+
+/** Nested safeContentsBags deeper than this are refused (a hostile file could recurse forever). */
+const MAX_DEPTH = 8;
+
+/** Every key and certificate bag of an AuthenticatedSafe (RFC 7292 §4.1), decrypting with `password`. */
+export function readAuthenticatedSafe(content: Uint8Array, password: string | null): RawBag[] {
+  const bags: RawBag[] = [];
+  const safes = expectTlv(content, 0, content.length, TAG.sequence, 'AuthenticatedSafe');
+  for (let p = safes.body; p < safes.end; ) {
+    const info = expectTlv(content, p, safes.end, TAG.sequence, 'ContentInfo');
+    p = info.end;
+    const typeTlv = expectTlv(content, info.body, info.end, TAG.oid, 'ContentInfo contentType');
+    const type = decodeOid(content, typeTlv);
+    const wrapped = expectTlv(content, typeTlv.end, info.end, 0xa0, 'ContentInfo content');
+    if (type === PFX_OID.data) {
+      readSafeContents(octets(content, readTlv(content, wrapped.body, wrapped.end)), 'none', password, bags, 0);
+    } else if (type === PFX_OID.encryptedData) {
+      const { bytes, protection } = decryptEncryptedData(content, wrapped, password);
+      readSafeContents(bytes, protection, password, bags, 0);
+    } else {
+      throw new CertbenchError('unsupported', `PFX content type ${type} (public-key privacy mode) is not supported`);
+    }
+  }
+  return bags;
+}
+
+/** RFC 5652 §8: EncryptedData { version, EncryptedContentInfo { type, algorithm, [0] IMPLICIT content } }. */
+function decryptEncryptedData(buf: Uint8Array, wrapped: Tlv, password: string | null): { bytes: Uint8Array; protection: string } {
+  const data = expectTlv(buf, wrapped.body, wrapped.end, TAG.sequence, 'EncryptedData');
+  const version = expectTlv(buf, data.body, data.end, TAG.integer, 'EncryptedData version');
+  const eci = expectTlv(buf, version.end, data.end, TAG.sequence, 'EncryptedContentInfo');
+  const ctype = expectTlv(buf, eci.body, eci.end, TAG.oid, 'EncryptedContentInfo contentType');
+  const alg = readTlv(buf, ctype.end, eci.end);
+  const scheme = readPbeScheme(buf, alg.start, alg.end);
+  if (alg.end >= eci.end) return { bytes: new Uint8Array(0), protection: describePbe(scheme) };
+  const ciphertext = octets(buf, readTlv(buf, alg.end, eci.end));
+  return { bytes: pbeDecrypt(scheme, ciphertext, password), protection: describePbe(scheme) };
+}
+
+function readSafeContents(buf: Uint8Array, protection: string, password: string | null, out: RawBag[], depth: number): void {
+  if (buf.length === 0) return;
+  if (depth > MAX_DEPTH) throw new CertbenchError('parse', 'PFX safe contents are nested too deeply');
+  const seq = expectTlv(buf, 0, buf.length, TAG.sequence, 'SafeContents');
+  for (let p = seq.body; p < seq.end; ) {
+    const bag = expectTlv(buf, p, seq.end, TAG.sequence, 'SafeBag');
+    p = bag.end;
+    const idTlv = expectTlv(buf, bag.body, bag.end, TAG.oid, 'SafeBag bagId');
+    const id = decodeOid(buf, idTlv);
+    const valueWrap = expectTlv(buf, idTlv.end, bag.end, 0xa0, 'SafeBag bagValue');
+    const value = readTlv(buf, valueWrap.body, valueWrap.end);
+    const attrs = valueWrap.end < bag.end ? readAttributes(buf, expectTlv(buf, valueWrap.end, bag.end, TAG.set, 'bagAttributes')) : {};
+    if (id === PFX_OID.keyBag) {
+      out.push({ type: 'key', der: buf.subarray(value.start, value.end), protection, ...attrs });
+    } else if (id === PFX_OID.shroudedKeyBag) {
+      // EncryptedPrivateKeyInfo (RFC 5958 §3): AlgorithmIdentifier then the ciphertext.
+      const alg = readTlv(buf, value.body, value.end);
+      const scheme = readPbeScheme(buf, alg.start, alg.end);
+      const ciphertext = octets(buf, readTlv(buf, alg.end, value.end));
+      out.push({ type: 'key', der: pbeDecrypt(scheme, ciphertext, password), protection: describePbe(scheme), ...attrs });
+    } else if (id === PFX_OID.certBag) {
+      const certId = expectTlv(buf, value.body, value.end, TAG.oid, 'CertBag certId');
+      if (decodeOid(buf, certId) !== PFX_OID.x509Certificate) continue; // SDSI certificates: nothing to show
+      const certWrap = expectTlv(buf, certId.end, value.end, 0xa0, 'CertBag certValue');
+      out.push({ type: 'certificate', der: octets(buf, readTlv(buf, certWrap.body, certWrap.end)), protection, ...attrs });
+    } else if (id === PFX_OID.safeContentsBag) {
+      readSafeContents(buf.subarray(value.start, value.end), protection, password, out, depth + 1);
+    }
+    // CRL and secret bags carry nothing Inspect shows.
+  }
+}
+
+function readAttributes(buf: Uint8Array, set: Tlv): { friendlyName?: string; localKeyId?: string } {
+  const out: { friendlyName?: string; localKeyId?: string } = {};
+  for (let p = set.body; p < set.end; ) {
+    const attr = expectTlv(buf, p, set.end, TAG.sequence, 'Attribute');
+    p = attr.end;
+    const oid = decodeOid(buf, expectTlv(buf, attr.body, attr.end, TAG.oid, 'Attribute type'));
+    const values = expectTlv(buf, readTlv(buf, attr.body, attr.end).end, attr.end, TAG.set, 'Attribute values');
+    if (values.body >= values.end) continue;
+    const first = readTlv(buf, values.body, values.end);
+    if (oid === PFX_OID.friendlyName && first.tag === 0x1e) out.friendlyName = decodeBmp(buf.subarray(first.body, first.end));
+    if (oid === PFX_OID.localKeyId && first.tag === TAG.octetString) out.localKeyId = toHex(buf.subarray(first.body, first.end));
+  }
+  return out;
+}
+
+function decodeBmp(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i + 1 < bytes.length; i += 2) text += String.fromCharCode((bytes[i]! << 8) | bytes[i + 1]!);
+  return text;
+}
+
+/**
+ * The octets of an OCTET STRING, primitive or (BER, as some Windows and Java files have) constructed
+ * from chunks; also the `[0] IMPLICIT` forms (0x80 / 0xa0) EncryptedContentInfo uses.
+ */
+export function octets(buf: Uint8Array, tlv: Tlv, depth = 0): Uint8Array {
+  if (tlv.tag === TAG.octetString || tlv.tag === 0x80) return buf.subarray(tlv.body, tlv.end);
+  if (depth > MAX_DEPTH) throw new CertbenchError('parse', 'OCTET STRING chunks are nested too deeply');
+  if (tlv.tag !== 0x24 && tlv.tag !== 0xa0) throw new CertbenchError('parse', `Expected an OCTET STRING but found tag 0x${tlv.tag.toString(16)}`);
+  const parts: Uint8Array[] = [];
+  for (let p = tlv.body; p < tlv.end; ) {
+    const chunk = readTlv(buf, p, tlv.end);
+    parts.push(octets(buf, chunk, depth + 1));
+    p = chunk.end;
+  }
+  return new Uint8Array(Buffer.concat(parts));
+}

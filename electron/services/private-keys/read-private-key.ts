@@ -1,0 +1,119 @@
+import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { CertbenchError } from '../../../shared/errors.js';
+import { readTlv, TAG } from '../../../shared/pki/der-reader.js';
+import { findPemBlocks, looksLikePem, toPem, type PemBlock } from '../../../shared/pki/pem.js';
+import { utf8Text } from '../../../shared/pki/bytes.js';
+import { checkEncryptedPkcs8Scheme, checkLegacyPemCipher, checkPkcs8Algorithm } from './key-algorithm-check.js';
+
+/** The private-key encodings Certbench reads. */
+export type PrivateKeyEncoding = 'pkcs8' | 'encrypted-pkcs8' | 'pkcs1' | 'sec1' | 'legacy-encrypted-pem';
+
+const KEY_LABELS: Readonly<Record<string, PrivateKeyEncoding>> = {
+  'PRIVATE KEY': 'pkcs8',
+  'ENCRYPTED PRIVATE KEY': 'encrypted-pkcs8',
+  'RSA PRIVATE KEY': 'pkcs1',
+  'EC PRIVATE KEY': 'sec1',
+};
+
+/**
+ * Loads a private key: PKCS#8 (RFC 5208), encrypted PKCS#8 (RFC 5958 §3), PKCS#1 RSA (RFC 8017
+ * A.1.2), SEC1 EC (RFC 5915) or OpenSSL's legacy encrypted PEM (Proc-Type/DEK-Info, RFC 1421), as
+ * PEM or DER. Errors: `password-required`, `wrong-password`, `unsupported-algorithm`, and
+ * `parse`/`unrecognized-format`/`bad-base64` for what is not a key.
+ */
+export function readPrivateKey(bytes: Uint8Array, passphrase?: string): KeyObject {
+  const text = bytes[0] === TAG.sequence ? '' : utf8Text(bytes);
+  if (looksLikePem(text)) return readPrivateKeyBlock(findKeyBlock(text), passphrase);
+  return fromDer(bytes, derEncoding(bytes), passphrase);
+}
+
+/** How a key file is encoded, without decrypting it (the UI asks for a passphrase only when needed). */
+export function privateKeyEncoding(bytes: Uint8Array): PrivateKeyEncoding {
+  const text = bytes[0] === TAG.sequence ? '' : utf8Text(bytes);
+  return looksLikePem(text) ? pemBlockEncoding(findKeyBlock(text)) : derEncoding(bytes);
+}
+
+export const isEncryptedEncoding = (encoding: PrivateKeyEncoding): boolean => encoding === 'encrypted-pkcs8' || encoding === 'legacy-encrypted-pem';
+
+/** True when the key needs a passphrase to load. */
+export const privateKeyIsEncrypted = (bytes: Uint8Array): boolean => isEncryptedEncoding(privateKeyEncoding(bytes));
+
+/** The encoding of one PEM key block: legacy encryption shows in its headers (RFC 1421 §4.6.1.1). */
+export function pemBlockEncoding(block: PemBlock): PrivateKeyEncoding {
+  if (/ENCRYPTED/.test(block.headers['Proc-Type'] ?? '')) return 'legacy-encrypted-pem';
+  const encoding = KEY_LABELS[block.label];
+  if (!encoding) throw new CertbenchError('unsupported-algorithm', `"${block.label}" keys are not supported`);
+  return encoding;
+}
+
+function findKeyBlock(text: string): PemBlock {
+  let blocks: PemBlock[];
+  try {
+    blocks = findPemBlocks(text);
+  } catch (err) {
+    throw new CertbenchError('bad-base64', (err as Error).message, { cause: err });
+  }
+  const block = blocks.find((b) => b.label.endsWith('PRIVATE KEY'));
+  if (!block) throw new CertbenchError('unrecognized-format', 'No private key block found in the PEM text');
+  return block;
+}
+
+/** Loads one PEM key block (for files holding a certificate and its key, or several keys). */
+export function readPrivateKeyBlock(block: PemBlock, passphrase: string | undefined): KeyObject {
+  const encoding = pemBlockEncoding(block);
+  const legacy = encoding === 'legacy-encrypted-pem';
+  precheck(encoding, block.der, block.headers['DEK-Info']);
+  let pem = toPem(block.label, block.der);
+  if (legacy) {
+    const headers = Object.entries(block.headers).map(([name, value]) => `${name}: ${value}\n`).join('');
+    pem = pem.replace(/^(-----BEGIN [^\n]+-----\n)/, `$1${headers}\n`);
+  }
+  return load({ key: pem, format: 'pem' }, encoding, passphrase);
+}
+
+/** Tells the DER encodings apart by the shape of their first elements. */
+function derEncoding(der: Uint8Array): PrivateKeyEncoding {
+  try {
+    const outer = readTlv(der, 0, der.length);
+    if (outer.tag === TAG.sequence && outer.end === der.length) {
+      const first = readTlv(der, outer.body, outer.end);
+      if (first.tag === TAG.sequence) return 'encrypted-pkcs8';
+      const second = readTlv(der, first.end, outer.end);
+      if (first.tag === TAG.integer && second.tag === TAG.sequence) return 'pkcs8';
+      if (first.tag === TAG.integer && second.tag === TAG.integer) return 'pkcs1';
+      if (first.tag === TAG.integer && second.tag === TAG.octetString) return 'sec1';
+    }
+  } catch (err) {
+    if (!(err instanceof CertbenchError)) throw err;
+  }
+  throw new CertbenchError('unrecognized-format', 'Not a private key (PKCS#8, PKCS#1 or SEC1 DER, or PEM)');
+}
+
+function fromDer(der: Uint8Array, encoding: PrivateKeyEncoding, passphrase: string | undefined): KeyObject {
+  precheck(encoding, der);
+  const type = encoding === 'encrypted-pkcs8' ? 'pkcs8' : (encoding as 'pkcs8' | 'pkcs1' | 'sec1');
+  return load({ key: Buffer.from(der), format: 'der', type }, encoding, passphrase);
+}
+
+function precheck(encoding: PrivateKeyEncoding, der: Uint8Array, dekInfo?: string): void {
+  if (encoding === 'pkcs8') checkPkcs8Algorithm(der);
+  else if (encoding === 'encrypted-pkcs8') checkEncryptedPkcs8Scheme(der);
+  else if (encoding === 'legacy-encrypted-pem') checkLegacyPemCipher(dekInfo);
+}
+
+function load(input: { key: string | Buffer; format: 'pem' | 'der'; type?: 'pkcs8' | 'pkcs1' | 'sec1' }, encoding: PrivateKeyEncoding, passphrase?: string): KeyObject {
+  const encrypted = isEncryptedEncoding(encoding);
+  if (encrypted && passphrase === undefined) throw new CertbenchError('password-required', 'This private key is encrypted: enter its passphrase');
+  try {
+    // A passphrase given for a plain key is ignored, as openssl does.
+    return createPrivateKey(encrypted ? { ...input, passphrase } : input);
+  } catch (err) {
+    throw keyError(err, encrypted);
+  }
+}
+
+function keyError(err: unknown, encrypted: boolean): CertbenchError {
+  const message = (err as Error).message ?? String(err);
+  if (encrypted) return new CertbenchError('wrong-password', 'The passphrase is wrong (the key did not decrypt)', { cause: err });
+  return new CertbenchError('parse', `Not a valid private key: ${message}`, { cause: err });
+}

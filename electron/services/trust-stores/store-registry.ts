@@ -1,0 +1,59 @@
+import { CertbenchError } from '../../../shared/errors.js';
+import type { Elevator } from '../elevation/elevator.js';
+import type { ServiceEnv } from '../service-env.js';
+import { detectLinuxLayout } from './linux-layout.js';
+import { LinuxStore } from './linux-store.js';
+import { MacosStore } from './macos-store.js';
+import { discoverNssDbs } from './nss-discovery.js';
+import { NssStore } from './nss-store.js';
+import { PemBundleStore } from './pem-bundle-store.js';
+import type { TrustStore } from './trust-store.js';
+import { WindowsStore } from './windows-store.js';
+
+/** The store ids the CLI accepts, for messages. */
+export const STORE_ID_HELP = 'windows-machine-root, windows-machine-ca, windows-user-root, macos-system, macos-login, linux, nss:DIR, pem:FILE';
+
+/**
+ * The store an id names (`--store`). OS stores of another OS are refused here, with the reason,
+ * rather than failing later on a missing tool.
+ */
+export async function resolveStore(id: string, env: ServiceEnv, elevator: Elevator): Promise<TrustStore> {
+  if (id.startsWith('nss:') && id.length > 4) return new NssStore(env, elevator, id.slice(4));
+  if (id.startsWith('pem:') && id.length > 4) return new PemBundleStore(env, elevator, id.slice(4));
+  if (id === 'windows-machine-root' || id === 'windows-machine-ca' || id === 'windows-user-root') {
+    return onlyOn('win32', env, new WindowsStore(env, elevator, id));
+  }
+  if (id === 'macos-system' || id === 'macos-login') return onlyOn('darwin', env, new MacosStore(env, elevator, id));
+  if (id === 'linux') {
+    if (env.platform !== 'linux') throw new CertbenchError('unsupported', 'The linux store exists only on Linux');
+    const layout = await detectLinuxLayout(env.env);
+    if (!layout) {
+      throw new CertbenchError(
+        'unsupported',
+        'No supported Linux trust store layout found (neither /etc/pki/ca-trust/source/anchors nor /usr/local/share/ca-certificates)',
+      );
+    }
+    return new LinuxStore(env, elevator, layout);
+  }
+  throw new CertbenchError('invalid-request', `Unknown store ${JSON.stringify(id)}; use one of: ${STORE_ID_HELP}`);
+}
+
+function onlyOn(platform: NodeJS.Platform, env: ServiceEnv, store: TrustStore): TrustStore {
+  if (env.platform !== platform) throw new CertbenchError('unsupported', `${store.id} exists only on ${platform === 'win32' ? 'Windows' : 'macOS'}`);
+  return store;
+}
+
+/** The OS stores of this machine, in the order the trust map shows them. */
+export async function osStores(env: ServiceEnv, elevator: Elevator): Promise<TrustStore[]> {
+  if (env.platform === 'win32') {
+    return (['windows-machine-root', 'windows-machine-ca', 'windows-user-root'] as const).map((id) => new WindowsStore(env, elevator, id));
+  }
+  if (env.platform === 'darwin') return (['macos-system', 'macos-login'] as const).map((id) => new MacosStore(env, elevator, id));
+  const layout = await detectLinuxLayout(env.env);
+  return layout ? [new LinuxStore(env, elevator, layout)] : [];
+}
+
+/** Every NSS database found for this user (Firefox profiles, ~/.pki/nssdb, snap/flatpak). */
+export async function nssStores(env: ServiceEnv, elevator: Elevator): Promise<TrustStore[]> {
+  return (await discoverNssDbs(env.platform, env.homeDir, env.env)).map((db) => new NssStore(env, elevator, db.dir, db.detail));
+}

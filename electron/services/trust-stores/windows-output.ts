@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { CertbenchError } from '../../../shared/errors.js';
+import { fromBase64 } from '../../../shared/pki/bytes.js';
+
+/**
+ * Constant PowerShell listing script; the store path arrives in CB_STORE_PATH, never in the
+ * text. Dates are formatted by hand (PS 5.1 writes `\/Date(…)\/`, pwsh 7 ISO) and `@(…)` keeps a
+ * one-item store an array (trust-stores.md §1). RawData gives the DER, so SHA-256 is computed
+ * here rather than trusting the SHA-1 thumbprint. Not run on a real Windows machine: tested on
+ * this text and on a JSON sample in test/fixtures/trust/.
+ */
+export const WINDOWS_LIST_SCRIPT = [
+  "$ErrorActionPreference = 'Stop'",
+  '[Console]::OutputEncoding = [Text.Encoding]::UTF8',
+  'ConvertTo-Json -Compress -InputObject @(Get-ChildItem -LiteralPath $env:CB_STORE_PATH | ForEach-Object {',
+  "  [pscustomobject]@{ Thumbprint = $_.Thumbprint; Subject = $_.Subject; NotAfter = $_.NotAfter.ToUniversalTime().ToString('o'); RawData = [Convert]::ToBase64String($_.RawData) }",
+  '})',
+].join('\n');
+
+const ListedSchema = z.object({
+  Thumbprint: z.string(),
+  Subject: z.string(),
+  NotAfter: z.string(),
+  RawData: z.string(),
+});
+
+/** One certificate from the listing: its SHA-1 thumbprint as Windows names it, and its DER. */
+export interface WindowsListed {
+  readonly thumbprint: string;
+  readonly der: Uint8Array;
+}
+
+/** Parses the listing script's JSON (an array, or one object from older hosts; empty = none). */
+export function parseWindowsListing(stdout: string): WindowsListed[] {
+  const text = stdout.replace(/^\uFEFF/, '').trim();
+  if (text === '') return [];
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new CertbenchError('parse', `PowerShell printed something other than JSON: ${text.slice(0, 80)}`, { cause: err });
+  }
+  const parsed = z.array(ListedSchema).safeParse(Array.isArray(json) ? json : [json]);
+  if (!parsed.success) throw new CertbenchError('parse', 'PowerShell listing has an unexpected shape');
+  return parsed.data.map((row) => ({ thumbprint: row.Thumbprint.toLowerCase(), der: fromBase64(row.RawData) }));
+}

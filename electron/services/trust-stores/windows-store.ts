@@ -1,0 +1,93 @@
+import { CertbenchError } from '../../../shared/errors.js';
+import type { StoreInfo } from '../../../shared/model/trust.js';
+import { sha1Hex, sha256Hex } from '../../../shared/pki/hash.js';
+import type { Elevator } from '../elevation/elevator.js';
+import type { ServiceEnv } from '../service-env.js';
+import { BaseTrustStore } from './base-trust-store.js';
+import { genericFailure, type FailureInterpreter } from './job-executor.js';
+import { stageCertificate } from './staged-certificate.js';
+import { describeStored, roleOf, roleWarnings } from './stored-certificate.js';
+import { makeJob, type TrustJob } from './trust-job.js';
+import type { AddOptions, StoredCertificate } from './trust-store.js';
+import { parseWindowsListing, WINDOWS_LIST_SCRIPT } from './windows-output.js';
+
+export type WindowsStoreId = 'windows-machine-root' | 'windows-machine-ca' | 'windows-user-root';
+
+const STORES: Record<WindowsStoreId, { location: 'LocalMachine' | 'CurrentUser'; name: 'Root' | 'CA'; title: string }> = {
+  'windows-machine-root': { location: 'LocalMachine', name: 'Root', title: 'Windows LocalMachine\\Root (certlm: Trusted Root Certification Authorities)' },
+  'windows-machine-ca': { location: 'LocalMachine', name: 'CA', title: 'Windows LocalMachine\\CA (certlm: Intermediate Certification Authorities)' },
+  'windows-user-root': { location: 'CurrentUser', name: 'Root', title: 'Windows CurrentUser\\Root (this user only; SYSTEM services do not see it)' },
+};
+
+const POWERSHELL = 'powershell.exe';
+const CERTUTIL_EXE = 'certutil.exe';
+/** certutil exits with the HRESULT; Node may see it unsigned, so compare `>>> 0` (trust-stores.md §1). */
+const E_ACCESSDENIED = 0x80070005;
+const ERROR_CANCELLED = 0x800704c7;
+
+/**
+ * Windows certificate stores through certutil.exe (changes) and a constant PowerShell script
+ * (listing, no elevation needed even for LocalMachine). LocalMachine changes run elevated via
+ * UAC, so services running as SYSTEM trust the root too, which CurrentUser-only tools miss.
+ * NOT run on a real Windows machine: tested on the exact argv and on a captured-format sample.
+ */
+export class WindowsStore extends BaseTrustStore {
+  readonly info: StoreInfo;
+  private readonly store: (typeof STORES)[WindowsStoreId];
+
+  constructor(env: ServiceEnv, elevator: Elevator, id: WindowsStoreId) {
+    super(env, elevator);
+    this.store = STORES[id];
+    this.info = { id, displayName: this.store.title, kind: 'windows', detail: `Cert:\\${this.store.location}\\${this.store.name}`, readOnly: false };
+  }
+
+  async available(): Promise<boolean> {
+    return this.env.platform === 'win32';
+  }
+
+  async list(): Promise<StoredCertificate[]> {
+    const out = await this.env.runner.run({
+      file: POWERSHELL,
+      args: ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', WINDOWS_LIST_SCRIPT],
+      env: { ...this.env.env, CB_STORE_PATH: `Cert:\\${this.store.location}\\${this.store.name}` },
+    });
+    if (out.exitCode !== 0) throw genericFailure(POWERSHELL, out);
+    const now = this.env.now();
+    return parseWindowsListing(out.stdout).map((row) => describeStored(row.der, now, { removable: true, label: row.thumbprint }));
+  }
+
+  protected async jobAdd(der: Uint8Array, _options: AddOptions): Promise<TrustJob> {
+    const sha256 = sha256Hex(der);
+    const purpose = this.store.name === 'Root' ? 'anchors' : 'intermediates';
+    const base = { storeId: this.id, action: 'add' as const, sha256, warnings: roleWarnings(roleOf(der), purpose) };
+    if (await this.contains(sha256)) return makeJob(base, []);
+    const staged = await stageCertificate(this.env.platform, der, 'certificate.cer');
+    const user = this.store.location === 'CurrentUser';
+    const note = user
+      ? 'Windows shows a Security Warning dialog for CurrentUser\\Root; answer Yes'
+      : 'runs elevated: Windows asks for administrator consent (UAC)';
+    return makeJob(
+      base,
+      [staged.step, { kind: 'run', file: CERTUTIL_EXE, args: [...(user ? ['-user'] : ['-f']), '-addstore', this.store.name, staged.path], elevated: !user, note }],
+      staged.dir,
+    );
+  }
+
+  protected async jobRemove(sha256: string): Promise<TrustJob> {
+    const base = { storeId: this.id, action: 'remove' as const, sha256, warnings: [] };
+    const entry = await this.findRemovable(sha256);
+    if (!entry?.der) return makeJob(base, []);
+    const user = this.store.location === 'CurrentUser';
+    // The SHA-1 thumbprint, not a name: a CN or serial may match several certificates (certutil usage).
+    const args = [...(user ? ['-user'] : []), '-delstore', this.store.name, sha1Hex(entry.der)];
+    return makeJob(base, [{ kind: 'run', file: CERTUTIL_EXE, args, elevated: !user }]);
+  }
+
+  protected override interpret: FailureInterpreter = (step, out) => {
+    const code = out.exitCode >>> 0;
+    if (code === ERROR_CANCELLED) return new CertbenchError('cancelled', `${this.id}: the Windows dialog was answered No; nothing was changed`);
+    if (code === E_ACCESSDENIED) return new CertbenchError('permission-denied', `${this.id}: access denied (LocalMachine stores need administrator rights)`);
+    return genericFailure(step.file, out);
+  };
+
+}

@@ -1,0 +1,53 @@
+import type { Diagnosis, FixPlace } from '../../../../shared/model/chain-diagnosis.js';
+import { useAppStore } from '../../store/app-store.js';
+import type { WorkspaceId } from '../../store/navigation-slice.js';
+import { useChainStore } from './chain-store.js';
+
+const PLACE_WORKSPACE: Partial<Record<FixPlace, { workspace: WorkspaceId; label: string }>> = {
+  'trust-store': { workspace: 'trust', label: 'Open Trust stores' },
+  'java-keystore': { workspace: 'keystore', label: 'Open Java keystores' },
+  reissue: { workspace: 'keys', label: 'Make a new key and CSR' },
+};
+
+/** Every diagnosis, errors first, each with its fix and a link to where the fix is carried out. */
+export function DiagnosisList({ diagnoses, onSelect }: { diagnoses: readonly Diagnosis[]; onSelect: (sha: string) => void }) {
+  const openWorkspace = useAppStore((s) => s.openWorkspace);
+  const exportCertificates = useChainStore((s) => s.exportCertificates);
+  if (diagnoses.length === 0) return <p className="chain-clean">No problems found.</p>;
+  return (
+    <ul className="diagnoses" aria-label="Diagnoses">
+      {diagnoses.map((d, i) => {
+        const place = PLACE_WORKSPACE[d.fix.place];
+        return (
+          <li key={`${d.code}-${i}`} className={`diagnosis severity-${d.severity}`} data-code={d.code}>
+            <div className="diagnosis-head">
+              <span className={`severity severity-${d.severity}`}>{d.severity}</span>
+              <code>{d.code}</code>
+            </div>
+            <p className="diagnosis-message">{d.message}</p>
+            <p className="diagnosis-fix">
+              <strong>Fix:</strong> {d.fix.text}
+            </p>
+            <div className="diagnosis-actions">
+              {place ? (
+                <button type="button" onClick={() => openWorkspace(place.workspace)}>
+                  {place.label}
+                </button>
+              ) : null}
+              {d.fix.place === 'corrected-bundle' ? (
+                <button type="button" onClick={() => void exportCertificates('bundle')}>
+                  Export corrected bundle
+                </button>
+              ) : null}
+              {d.certificates[0] ? (
+                <button type="button" onClick={() => onSelect(d.certificates[0]!)}>
+                  Show certificate
+                </button>
+              ) : null}
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

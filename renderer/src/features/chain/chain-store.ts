@@ -1,0 +1,118 @@
+import { create } from 'zustand';
+import type { ChainReport } from '../../../../shared/model/chain.js';
+import { invoke } from '../../ipc/client.js';
+import { useAppStore } from '../../store/app-store.js';
+
+/** What the form asks for; empty strings mean "not given". */
+export interface ChainQuery {
+  readonly target: string;
+  readonly servername: string;
+  readonly proxy: string;
+  readonly trust: string;
+  readonly aia: boolean;
+  readonly at: string;
+}
+
+interface ChainState {
+  report: ChainReport | null;
+  selectedSha: string | null;
+  /** The id of the running fetch/verify, for the cancel button. */
+  runningTask: string | null;
+  select(sha: string | null): void;
+  fetch(query: ChainQuery): Promise<void>;
+  verifyFiles(query: ChainQuery): Promise<void>;
+  verifyText(text: string, query: ChainQuery): Promise<void>;
+  cancel(): Promise<void>;
+  pickTrustFile(): Promise<string | null>;
+  exportCertificates(kind: 'bundle' | 'root'): Promise<void>;
+}
+
+const CERT_FILTERS = [
+  { name: 'Certificates', extensions: ['pem', 'crt', 'cer', 'der'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+let taskCounter = 0;
+
+const settings = (q: ChainQuery) => ({
+  trust: q.trust ? [q.trust] : undefined,
+  aia: q.aia || undefined,
+  at: q.at ? new Date(q.at).toISOString() : undefined,
+});
+
+/** The Chain workspace's state: the last report, the selected node and the running task. */
+export const useChainStore = create<ChainState>()((set, get) => {
+  const app = () => useAppStore.getState();
+  const run = async (label: string, work: (taskId: string) => Promise<ChainReport>) => {
+    const taskId = `chain-${++taskCounter}`;
+    set({ runningTask: taskId });
+    try {
+      const report = await app().track(label, work(taskId));
+      set({ report, selectedSha: null });
+    } catch (err) {
+      app().reportError(err);
+    } finally {
+      if (get().runningTask === taskId) set({ runningTask: null });
+    }
+  };
+  return {
+    report: null,
+    selectedSha: null,
+    runningTask: null,
+    select: (selectedSha) => set({ selectedSha }),
+    fetch: (q) =>
+      run(`Fetching ${q.target}`, (taskId) =>
+        invoke('chain.fetch', {
+          target: q.target.trim(),
+          servername: q.servername.trim() || undefined,
+          proxy: q.proxy.trim() || undefined,
+          taskId,
+          ...settings(q),
+        }),
+      ),
+    verifyFiles: async (q) => {
+      let paths: string[];
+      try {
+        ({ paths } = await invoke('dialog.openFiles', { title: 'Certificates to verify', filters: CERT_FILTERS }));
+      } catch (err) {
+        app().reportError(err);
+        return;
+      }
+      if (paths.length === 0) return;
+      await run('Verifying files', (taskId) => invoke('chain.verifyFiles', { paths, hostname: q.servername.trim() || undefined, taskId, ...settings(q) }));
+    },
+    verifyText: (text, q) =>
+      run('Verifying pasted certificates', (taskId) => invoke('chain.verifyText', { text, hostname: q.servername.trim() || undefined, taskId, ...settings(q) })),
+    cancel: async () => {
+      const taskId = get().runningTask;
+      if (taskId) await invoke('chain.cancel', { taskId }).catch((err: unknown) => app().reportError(err));
+    },
+    pickTrustFile: async () => {
+      try {
+        const { paths } = await invoke('dialog.openFiles', { title: 'Trusted roots (PEM bundle)', filters: CERT_FILTERS });
+        return paths[0] ? `pem:${paths[0]}` : null;
+      } catch (err) {
+        app().reportError(err);
+        return null;
+      }
+    },
+    exportCertificates: async (kind) => {
+      const report = get().report;
+      const shas = kind === 'bundle' ? (report?.bundle?.chain ?? []) : report?.bundle?.root ? [report.bundle.root] : [];
+      if (!report || shas.length === 0) return;
+      const ids = shas.map((sha) => report.certificates.find((c) => c.sha256 === sha)!.id);
+      try {
+        const { path } = await invoke('dialog.saveFile', {
+          title: kind === 'bundle' ? 'Save the corrected server bundle' : 'Save the root certificate',
+          defaultName: kind === 'bundle' ? 'fullchain.pem' : 'root.pem',
+          filters: CERT_FILTERS,
+        });
+        if (!path) return;
+        const done = await invoke('chain.exportBundle', { path, certificateIds: ids });
+        app().pushToast({ kind: 'success', message: `Saved ${done.certificates} certificate${done.certificates === 1 ? '' : 's'} to ${done.path}` });
+      } catch (err) {
+        app().reportError(err);
+      }
+    },
+  };
+});

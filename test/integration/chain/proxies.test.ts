@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findPemBlocks } from '../../../shared/pki/pem.js';
+import { sha256Hex } from '../../../shared/pki/hash.js';
+import { X509Certificate } from '../../../shared/pki/x509.js';
+import { basicHierarchy, type TestCert } from '../../helpers/chain-certs.js';
+import { makeChainTestEnv, type ChainTestEnv } from '../../helpers/chain-env.js';
+import { startMitmproxy, startTinyproxy, type ProxyProcess } from '../../helpers/chain-proxies.js';
+import { startChainServer, type ChainServer } from '../../helpers/chain-servers.js';
+
+/** Real proxies on loopback: Debian tinyproxy (CONNECT) and Debian mitmproxy (TLS inspection). */
+describe('chain fetch through real proxies', () => {
+  let t: ChainTestEnv;
+  let certs: { root: TestCert; inter: TestCert; leaf: TestCert };
+  let server: ChainServer;
+  let trust: string;
+  let tiny: ProxyProcess;
+  let mitm: ProxyProcess & { caPem(): Promise<string> };
+
+  beforeAll(async () => {
+    certs = await basicHierarchy();
+    // The server's root counts as "public" here, so only an inspection root is foreign.
+    t = await makeChainTestEnv([certs.root]);
+    trust = `pem:${await t.writePem('roots.pem', [certs.root])}`;
+    server = await startChainServer(certs.leaf, [certs.inter]);
+    [tiny, mitm] = await Promise.all([startTinyproxy(), startMitmproxy()]);
+  });
+  afterAll(async () => {
+    await Promise.all([tiny?.stop(), mitm?.stop(), server?.close()]);
+    await t?.cleanup();
+  });
+
+  it('through tinyproxy the chain is the server’s own and trusted', async () => {
+    const r = await t.service.fetch({ target: server.target, servername: 'localhost', proxy: tiny.url, trust: [trust] });
+    expect(r.origin).toMatchObject({ kind: 'host', proxy: tiny.url });
+    expect(r.presented).toEqual([sha256Hex(certs.leaf.der), sha256Hex(certs.inter.der)]);
+    expect(r.trusted).toBe(true);
+  });
+
+  it('through mitmproxy the diagnosis is tls-inspection naming mitmproxy’s root', async () => {
+    const r = await t.service.fetch({ target: server.target, servername: 'localhost', proxy: mitm.url, trust: [trust] });
+    expect(r.trusted).toBe(false);
+    expect(r.presented).not.toContain(sha256Hex(certs.leaf.der));
+    const d = r.diagnoses.find((x) => x.code === 'tls-inspection')!;
+    expect(d.severity).toBe('error');
+    expect(d.fix.place).toBe('trust-store');
+    // mitmproxy sends only its leaf, so the root is named by its DN (the one in its confdir).
+    const caSubject = new X509Certificate(findPemBlocks(await mitm.caPem())[0]!.der).subject;
+    expect(d.message).toContain(`(${caSubject})`);
+    expect(d.fix.text).toContain(caSubject);
+  });
+
+  it('with mitmproxy’s root installed the path reaches it and inspection is still reported', async () => {
+    const withCa = `pem:${mitm.dir}/mitmproxy-ca-cert.pem`;
+    const r = await t.service.fetch({ target: server.target, servername: 'localhost', proxy: mitm.url, trust: [trust, withCa] });
+    expect(r.paths[0]).toMatchObject({ end: 'anchor', anchorSource: `PEM ${mitm.dir}/mitmproxy-ca-cert.pem` });
+    expect(r.diagnoses.find((x) => x.code === 'tls-inspection')).toMatchObject({ severity: 'warning', fix: { place: 'java-keystore' } });
+  });
+
+  it('a proxy that refuses CONNECT is a connection error', async () => {
+    await expect(
+      t.service.fetch({ target: '127.0.0.1:1', proxy: tiny.url, trust: [trust], connectTimeoutMs: 5000 }),
+    ).rejects.toMatchObject({ code: 'connection' });
+  });
+});

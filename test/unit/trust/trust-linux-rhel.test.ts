@@ -1,0 +1,58 @@
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { detectLinuxLayout } from '../../../electron/services/trust-stores/linux-layout.js';
+import { LinuxStore } from '../../../electron/services/trust-stores/linux-store.js';
+import { makeTrustWorld, type TrustWorld } from '../../helpers/trust-env.js';
+import { makeTrustPki, removePki, type TrustPki } from '../../helpers/trust-pki.js';
+import { RecordingRunner } from '../../helpers/trust-recording-runner.js';
+
+// No RHEL machine here: update-ca-trust is recorded, its argv asserted; the anchor file is real.
+describe('linux-rhel store', () => {
+  let world: TrustWorld;
+  let pki: TrustPki;
+  const runner = new RecordingRunner(() => ({}));
+
+  beforeAll(() => {
+    world = makeTrustWorld({ runner });
+    mkdirSync(join(world.linuxRoot, 'etc/pki/ca-trust/source/anchors'), { recursive: true });
+    pki = makeTrustPki();
+  });
+  afterAll(() => {
+    world.cleanup();
+    removePki(pki);
+  });
+
+  it('is detected before Debian when its anchors directory exists', async () => {
+    expect((await detectLinuxLayout(world.env.env))?.family).toBe('rhel');
+  });
+
+  it('writes a PEM .pem anchor and runs update-ca-trust extract', async () => {
+    const store = new LinuxStore(world.env, world.elevator, (await detectLinuxLayout(world.env.env))!);
+    await expect(store.add(pki.rootDer)).rejects.toMatchObject({ code: 'verification-failed' });
+    const anchors = join(world.linuxRoot, 'etc/pki/ca-trust/source/anchors');
+    const [file] = readdirSync(anchors);
+    expect(file).toMatch(/^certbench-[0-9a-f]{16}\.pem$/);
+    expect(readFileSync(join(anchors, file!), 'utf8')).toBe(pki.rootPem.replace(/\r\n/g, '\n'));
+    expect(runner.calls.map((c) => [c.file, ...c.args])).toEqual([
+      ['/usr/bin/update-ca-trust', 'extract', `--output=${join(world.linuxRoot, 'etc/pki/ca-trust/extracted')}`],
+    ]);
+  });
+
+  it('elevates only the install and the refresh when not root', async () => {
+    const elevated = makeTrustWorld({ runner, privileged: false });
+    try {
+      mkdirSync(join(elevated.linuxRoot, 'etc/pki/ca-trust/source/anchors'), { recursive: true });
+      const store = new LinuxStore(elevated.env, elevated.elevator, (await detectLinuxLayout(elevated.env.env))!);
+      const plan = await store.planAdd(pki.rootDer);
+      expect(plan.steps.map((s) => [s.kind, s.elevated])).toEqual([
+        ['write-file', false],
+        ['run', true],
+        ['run', true],
+      ]);
+      expect(plan.steps[1]).toMatchObject({ file: '/usr/bin/install', args: ['-m', '0644', expect.stringMatching(/^\/tmp\/certbench-/), expect.stringMatching(/anchors\/certbench-[0-9a-f]{16}\.pem$/)] });
+    } finally {
+      elevated.cleanup();
+    }
+  });
+});

@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MacosStore, SYSTEM_KEYCHAIN } from '../../../electron/services/trust-stores/macos-store.js';
+import { parseFindCertificate } from '../../../electron/services/trust-stores/macos-output.js';
+import { certificateDers } from '../../../shared/pki/cert-scan.js';
+import { toPem } from '../../../shared/pki/pem.js';
+import { makeTrustWorld, type TrustWorld } from '../../helpers/trust-env.js';
+import { makeTrustPki, removePki } from '../../helpers/trust-pki.js';
+import { RecordingRunner } from '../../helpers/trust-recording-runner.js';
+
+// macOS cannot run here: these tests pin the exact argv and parse documented-format output.
+const FIXTURES = join(import.meta.dirname, '../../fixtures/trust');
+const expected = JSON.parse(readFileSync(join(FIXTURES, 'expected.json'), 'utf8')) as { sha256: string; sha1: string }[];
+const sample = readFileSync(join(FIXTURES, 'security-find-certificate.txt'), 'utf8');
+const [root1] = certificateDers(readFileSync(join(FIXTURES, 'sample-roots.pem')));
+
+describe('security find-certificate -a -p -Z parsing', () => {
+  it('pairs each PEM with its SHA-1 line', () => {
+    expect(parseFindCertificate(sample).map((c) => c.sha1)).toEqual(expected.map((e) => e.sha1));
+  });
+
+  it('parses the older format without SHA-256 lines', () => {
+    expect(parseFindCertificate(sample.replace(/^SHA-256 hash: .*\n/gm, ''))).toHaveLength(2);
+  });
+
+  it('rejects a hash line that does not belong to the certificate under it', () => {
+    const swapped = sample.replace(expected[0]!.sha1.toUpperCase(), expected[1]!.sha1.toUpperCase());
+    expect(() => parseFindCertificate(swapped)).toThrow(expect.objectContaining({ code: 'parse' }));
+  });
+});
+
+describe('MacosStore (recorded)', () => {
+  let world: TrustWorld;
+  afterEach(() => world.cleanup());
+
+  function setup(id: 'macos-system' | 'macos-login', respond: ConstructorParameters<typeof RecordingRunner>[0] = () => ({})) {
+    const runner = new RecordingRunner(respond);
+    world = makeTrustWorld({ runner, platform: 'darwin', privileged: false });
+    return { runner, store: new MacosStore(world.env, world.elevator, id) };
+  }
+
+  it('lists the System keychain with find-certificate -a -p -Z', async () => {
+    const { runner, store } = setup('macos-system', () => ({ stdout: sample }));
+    expect((await store.list()).map((c) => c.sha256)).toEqual(expected.map((e) => e.sha256));
+    expect(runner.calls[0]).toMatchObject({ file: '/usr/bin/security', args: ['find-certificate', '-a', '-p', '-Z', SYSTEM_KEYCHAIN] });
+  });
+
+  it('trusts a root in the admin domain with add-trusted-cert -d -r trustRoot and explains the dialog', async () => {
+    const { store } = setup('macos-system');
+    const plan = await store.planAdd(root1!);
+    const run = plan.steps[1] as { file: string; args: string[]; elevated: boolean; note: string };
+    expect(run.file).toBe('/usr/bin/security');
+    expect(run.args.slice(0, 6)).toEqual(['add-trusted-cert', '-d', '-r', 'trustRoot', '-k', SYSTEM_KEYCHAIN]);
+    expect(run.args[6]).toMatch(/^\/tmp\/certbench-[A-Za-z0-9]+\/certificate\.pem$/);
+    expect(run.note).toMatch(/macOS 11/);
+    expect(plan.needsElevation).toBe(true);
+  });
+
+  it('adds an intermediate without trust settings, elevated through osascript', async () => {
+    const pki = makeTrustPki();
+    try {
+      const { runner, store } = setup('macos-system', (req, calls) => ({
+        stdout: calls.some((c) => c.file === '/usr/bin/osascript') ? `SHA-1 hash: ${sha1Of(pki.intermediateDer)}\n${pemOf(pki.intermediateDer)}` : '',
+      }));
+      const plan = await store.add(pki.intermediateDer);
+      expect(plan.steps[1]).toMatchObject({ kind: 'run', args: ['add-certificates', '-k', SYSTEM_KEYCHAIN, expect.any(String)], elevated: true });
+      const osa = runner.calls.find((c) => c.file === '/usr/bin/osascript')!;
+      expect(osa.args[0]).toBe('-e');
+      expect(osa.args[1]).toMatch(
+        /^do shell script "\/usr\/bin\/security add-certificates -k \/Library\/Keychains\/System\.keychain \/tmp\/certbench-[A-Za-z0-9]+\/certificate\.pem" with administrator privileges$/,
+      );
+    } finally {
+      removePki(pki);
+    }
+  });
+
+  it('the login keychain needs no elevation and no -d', async () => {
+    const { store } = setup('macos-login');
+    const plan = await store.planAdd(root1!);
+    expect(plan.needsElevation).toBe(false);
+    expect((plan.steps[1] as { args: string[] }).args.slice(0, 5)).toEqual(['add-trusted-cert', '-r', 'trustRoot', '-k', join(world.home, 'Library/Keychains/login.keychain-db')]);
+  });
+
+  it('explains the macOS 11+ interactive authorization instead of a cryptic error', async () => {
+    const { store } = setup('macos-login', (req) =>
+      req.args[0] === 'add-trusted-cert'
+        ? { exitCode: 1, stderr: 'SecTrustSettingsSetTrustSettings: The authorization was denied since no user interaction was possible.\n' }
+        : {},
+    );
+    await expect(store.add(root1!)).rejects.toMatchObject({ code: 'elevation-denied', message: expect.stringMatching(/dialog on this Mac's screen/) });
+  });
+
+  it('removes with delete-certificate -Z SHA1 -t, elevated for the System keychain', async () => {
+    const { store } = setup('macos-system', () => ({ stdout: sample }));
+    const plan = await store.planRemove(expected[0]!.sha256);
+    expect(plan.steps).toEqual([
+      { kind: 'run', file: '/usr/bin/security', args: ['delete-certificate', '-Z', expected[0]!.sha1, '-t', SYSTEM_KEYCHAIN], elevated: true },
+    ]);
+  });
+});
+
+function sha1Of(der: Uint8Array): string {
+  return createHash('sha1').update(der).digest('hex').toUpperCase();
+}
+
+function pemOf(der: Uint8Array): string {
+  return toPem('CERTIFICATE', der);
+}

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WINDOWS_ELEVATE_SCRIPT } from '../../../electron/services/elevation/elevated-command.js';
+import { parseWindowsListing, WINDOWS_LIST_SCRIPT } from '../../../electron/services/trust-stores/windows-output.js';
+import { WindowsStore } from '../../../electron/services/trust-stores/windows-store.js';
+import { certificateDers } from '../../../shared/pki/cert-scan.js';
+import { makeTrustWorld, type TrustWorld } from '../../helpers/trust-env.js';
+import { RecordingRunner } from '../../helpers/trust-recording-runner.js';
+
+// Windows cannot run here: these tests pin the exact argv/scripts and parse documented-format output.
+const FIXTURES = join(import.meta.dirname, '../../fixtures/trust');
+const expected = JSON.parse(readFileSync(join(FIXTURES, 'expected.json'), 'utf8')) as { sha256: string; sha1: string }[];
+const listing = readFileSync(join(FIXTURES, 'windows-list.json'), 'utf8');
+const [root1, root2] = certificateDers(readFileSync(join(FIXTURES, 'sample-roots.pem')));
+
+describe('Windows PowerShell listing', () => {
+  it('parses the JSON sample (BOM, CRLF) into DER with matching thumbprints', () => {
+    const rows = parseWindowsListing(listing);
+    expect(rows.map((r) => r.thumbprint)).toEqual(expected.map((e) => e.sha1));
+  });
+
+  it('accepts a single object and empty output, rejects prose', () => {
+    expect(parseWindowsListing(readFileSync(join(FIXTURES, 'windows-list-single.json'), 'utf8'))).toHaveLength(1);
+    expect(parseWindowsListing('  \r\n')).toEqual([]);
+    expect(() => parseWindowsListing('Get-ChildItem : Cannot find path')).toThrow(expect.objectContaining({ code: 'parse' }));
+  });
+
+  it('keeps data out of the script text', () => {
+    expect(WINDOWS_LIST_SCRIPT).toContain('$env:CB_STORE_PATH');
+    expect(WINDOWS_LIST_SCRIPT).toContain('@(Get-ChildItem');
+    expect(WINDOWS_LIST_SCRIPT).not.toMatch(/LocalMachine|CurrentUser/);
+  });
+});
+
+describe('WindowsStore plans and runs (recorded)', () => {
+  let world: TrustWorld;
+  afterEach(() => world.cleanup());
+
+  function setup(id: 'windows-machine-root' | 'windows-machine-ca' | 'windows-user-root', respond?: ConstructorParameters<typeof RecordingRunner>[0]) {
+    const runner = new RecordingRunner(respond ?? (() => ({ stdout: '[]' })));
+    world = makeTrustWorld({ runner, platform: 'win32', privileged: false });
+    return { runner, store: new WindowsStore(world.env, world.elevator, id) };
+  }
+
+  it('lists LocalMachine\\Root without elevation through the constant script', async () => {
+    const { runner, store } = setup('windows-machine-root', () => ({ stdout: listing }));
+    const rows = await store.list();
+    expect(rows.map((r) => r.sha256)).toEqual(expected.map((e) => e.sha256));
+    expect(runner.calls[0]).toMatchObject({
+      file: 'powershell.exe',
+      args: ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', WINDOWS_LIST_SCRIPT],
+    });
+    expect(runner.calls[0]!.env?.CB_STORE_PATH).toBe('Cert:\\LocalMachine\\Root');
+  });
+
+  it('adds a machine root with an elevated certutil -f -addstore Root, then re-lists', async () => {
+    let added = false;
+    const { runner, store } = setup('windows-machine-root', (req) => {
+      if (req.args.includes(WINDOWS_ELEVATE_SCRIPT)) {
+        added = true;
+        return {};
+      }
+      return { stdout: added ? listing : '[]' };
+    });
+    const plan = await store.add(root1!);
+    expect(plan.needsElevation).toBe(true);
+    const run = plan.steps[1]!;
+    expect(run).toMatchObject({ kind: 'run', file: 'certutil.exe', elevated: true });
+    expect(run.kind === 'run' && run.args.slice(0, 3)).toEqual(['-f', '-addstore', 'Root']);
+    const elevation = runner.calls.find((c) => c.args.includes(WINDOWS_ELEVATE_SCRIPT))!;
+    const job = JSON.parse(elevation.env!.CB_ELEVATED_JOB!) as { file: string; args: string[] }[];
+    expect(job).toEqual([{ file: 'certutil.exe', args: ['-f', '-addstore', 'Root', (run as { args: string[] }).args[3]] }]);
+    expect(elevation.file).toBe('powershell.exe');
+  });
+
+  it('a cancelled UAC prompt is elevation-denied', async () => {
+    const { store } = setup('windows-machine-root', (req) => (req.args.includes(WINDOWS_ELEVATE_SCRIPT) ? { exitCode: 1223 } : { stdout: '[]' }));
+    await expect(store.add(root1!)).rejects.toMatchObject({ code: 'elevation-denied', message: expect.stringMatching(/UAC prompt was cancelled/) });
+  });
+
+  it('CurrentUser\\Root adds unelevated with -user and warns about the dialog', async () => {
+    const { store } = setup('windows-user-root');
+    const plan = await store.planAdd(root1!);
+    expect(plan.needsElevation).toBe(false);
+    expect(plan.steps[1]).toMatchObject({ kind: 'run', file: 'certutil.exe', elevated: false, note: expect.stringMatching(/Security Warning/) });
+    expect((plan.steps[1] as { args: string[] }).args.slice(0, 3)).toEqual(['-user', '-addstore', 'Root']);
+  });
+
+  it('warns when a root is put into the intermediate (CA) store', async () => {
+    const { store } = setup('windows-machine-ca');
+    const plan = await store.planAdd(root2!);
+    expect(plan.warnings.join(' ')).toMatch(/root certificate: an intermediate \(CA\) store/);
+  });
+
+  it('removes by SHA-1 thumbprint, never by name', async () => {
+    const { store } = setup('windows-machine-root', () => ({ stdout: listing }));
+    const plan = await store.planRemove(expected[1]!.sha256);
+    expect(plan.steps).toEqual([{ kind: 'run', file: 'certutil.exe', args: ['-delstore', 'Root', expected[1]!.sha1], elevated: true }]);
+  });
+
+  it('maps certutil HRESULTs seen unsigned', async () => {
+    const { store } = setup('windows-user-root', (req) => (req.file === 'certutil.exe' ? { exitCode: 0x800704c7 } : { stdout: '[]' }));
+    await expect(store.add(root1!)).rejects.toMatchObject({ code: 'cancelled' });
+  });
+});
