@@ -3,6 +3,7 @@ import type { CliContext } from './cli-context.js';
 import { processIo, type CliIo } from './cli-io.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { registerInspectCommand } from './commands/inspect-command.js';
+import { registerConvertCommand } from './commands/convert-command.js';
 import { registerBundleCommand } from './commands/bundle-command.js';
 import { registerCaCommand } from './commands/ca-command.js';
 import { registerCertCommand } from './commands/cert-command.js';
@@ -41,6 +42,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     })
     .showSuggestionAfterError(true);
   registerInspectCommand(program, ctx);
+  registerConvertCommand(program, ctx);
   registerKeyCommand(program, ctx);
   registerCsrCommand(program, ctx);
   registerCertCommand(program, ctx);

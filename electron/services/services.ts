@@ -1,7 +1,9 @@
 import { ChainService } from './chain/chain-service.js';
 import { BundleService } from './bundle/bundle-service.js';
+import { ConvertService } from './convert/convert-service.js';
 import { CsrService } from './csr/csr-service.js';
 import { InspectService } from './inspect/inspect-service.js';
+import { useNativeDigests } from './inspect/native-digests.js';
 import { IssuingService } from './issuing/issuing-service.js';
 import { KeysService } from './keys/keys-service.js';
 import { KeystoreService } from './keystore/keystore-service.js';
@@ -17,6 +19,7 @@ export interface Services {
   readonly env: ServiceEnv;
   readonly store: ObjectStore;
   readonly inspect: InspectService;
+  readonly convert: ConvertService;
   readonly keys: KeysService;
   readonly csr: CsrService;
   readonly issuing: IssuingService;
@@ -27,12 +30,14 @@ export interface Services {
 }
 
 export function createServices(env: ServiceEnv = defaultServiceEnv()): Services {
+  useNativeDigests();
   const store = new ObjectStore();
   const keys = new KeysService(env);
   return {
     env,
     store,
     inspect: new InspectService(env, store),
+    convert: new ConvertService(store),
     keys,
     csr: new CsrService(keys, env),
     issuing: new IssuingService(env, keys),

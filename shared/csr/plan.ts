@@ -1,5 +1,5 @@
 import type { CsrIssue, CsrPlan, CsrSpec, SanRow } from '../model/csr.js';
-import type { KeyDescription } from '../model/keys.js';
+import type { KeyDescription } from '../model/keys-constants.js';
 import { checkDnsName } from './dns-name.js';
 import { checkSan } from './san.js';
 import { checkSubject } from './subject.js';

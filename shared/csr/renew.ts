@@ -1,5 +1,6 @@
-import type { CsrSpec, ExtendedKeyUsageName, SanRow, Subject, SubjectField } from '../model/csr.js';
-import type { KeyDescription } from '../model/keys.js';
+import type { ExtendedKeyUsageName, SubjectField } from '../model/csr-constants.js';
+import type { CsrSpec, SanRow, Subject } from '../model/csr.js';
+import type { KeyDescription } from '../model/keys-constants.js';
 import { parseCertificate } from '../pki/certificate-summary.js';
 import { ExtendedKeyUsageExtension, SubjectAlternativeNameExtension } from '../pki/x509.js';
 import { defaultKeyUsage } from './templates.js';

@@ -1,4 +1,5 @@
-import type { SanRow, SanType } from '../model/csr.js';
+import type { SanType } from '../model/csr-constants.js';
+import type { SanRow } from '../model/csr.js';
 import { parseIpv4, parseIpv6 } from './ip-address.js';
 
 const ALIASES: Readonly<Record<string, SanType>> = { dns: 'dns', ip: 'ip', email: 'email', uri: 'uri', url: 'uri', rfc822: 'email' };

@@ -1,4 +1,5 @@
-import type { SanRow, SanType } from '../model/csr.js';
+import type { SanType } from '../model/csr-constants.js';
+import type { SanRow } from '../model/csr.js';
 import { checkDnsName } from './dns-name.js';
 import { formatIpv6, parseIpv4, parseIpv6 } from './ip-address.js';
 

@@ -1,4 +1,5 @@
-import { SUBJECT_LIMITS, type CsrIssue, type Subject, type SubjectField } from '../model/csr.js';
+import { SUBJECT_LIMITS, type SubjectField } from '../model/csr-constants.js';
+import type { CsrIssue, Subject } from '../model/csr.js';
 
 /** One subject attribute in the order it is encoded (most significant first, as CAs print it). */
 export interface SubjectAttribute {

@@ -1,5 +1,6 @@
-import type { CsrSpec, KeyUsage } from '../model/csr.js';
-import type { KeyDescription } from '../model/keys.js';
+import type { KeyUsage } from '../model/csr-constants.js';
+import type { CsrSpec } from '../model/csr.js';
+import type { KeyDescription } from '../model/keys-constants.js';
 
 export const CSR_TEMPLATES = {
   'tls-server': 'TLS server',

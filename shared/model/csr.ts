@@ -1,10 +1,6 @@
 import { z } from 'zod';
+import { EXTENDED_KEY_USAGES, KEY_USAGES, MAX_SANS, SAN_TYPES } from './csr-constants.js';
 import { KeyDescriptionSchema, SignatureHashSchema } from './keys.js';
-
-/** RFC 5280 Appendix A upper bounds (ub-*) for the subject attributes the designer offers. */
-export const SUBJECT_LIMITS = { CN: 64, O: 64, OU: 64, L: 128, ST: 128, C: 2, emailAddress: 255 } as const;
-export type SubjectField = keyof typeof SUBJECT_LIMITS;
-export const SUBJECT_FIELDS = Object.keys(SUBJECT_LIMITS) as SubjectField[];
 
 export const SubjectSchema = z.strictObject({
   CN: z.string().max(1024).optional(),
@@ -17,24 +13,15 @@ export const SubjectSchema = z.strictObject({
 });
 export type Subject = z.infer<typeof SubjectSchema>;
 
-export const SAN_TYPES = ['dns', 'ip', 'email', 'uri'] as const;
 export const SanTypeSchema = z.enum(SAN_TYPES);
-export type SanType = z.infer<typeof SanTypeSchema>;
 
 /** One SAN row as typed: validation and IDN conversion happen in `shared/csr/san.ts`. */
 export const SanRowSchema = z.strictObject({ type: SanTypeSchema, value: z.string().max(1024) });
 export type SanRow = z.infer<typeof SanRowSchema>;
 
-export const KEY_USAGES = ['digitalSignature', 'keyEncipherment', 'keyAgreement', 'nonRepudiation'] as const;
 export const KeyUsageSchema = z.enum(KEY_USAGES);
-export type KeyUsage = z.infer<typeof KeyUsageSchema>;
 
-export const EXTENDED_KEY_USAGES = ['serverAuth', 'clientAuth'] as const;
 export const ExtendedKeyUsageSchema = z.enum(EXTENDED_KEY_USAGES);
-export type ExtendedKeyUsageName = z.infer<typeof ExtendedKeyUsageSchema>;
-
-/** Most SANs one CSR may request (public CAs cap at 100–250; a bound keeps IPC finite). */
-export const MAX_SANS = 1000;
 
 /** Everything the CSR designer decides, minus the key itself. */
 export const CsrSpecSchema = z.strictObject({

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { CertificateSummarySchema } from './certificate-summary.js';
+import { PFX_PROFILES } from './keys-constants.js';
 import { KeyInfoSchema } from './keys.js';
 
 /** PFX presets: `modern` is AES-256/PBKDF2/SHA-256 MAC; `legacy` is 3DES with a SHA-1 MAC for old Windows, macOS, Android. */
-export const PfxProfileSchema = z.enum(['modern', 'legacy']);
+export const PfxProfileSchema = z.enum(PFX_PROFILES);
 export type PfxProfile = z.infer<typeof PfxProfileSchema>;
 
 export const BundleProblemSchema = z.strictObject({

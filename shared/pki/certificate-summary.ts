@@ -62,8 +62,14 @@ export function displaySerial(serialHex: string): string {
   return serialHex.length > 2 && serialHex.startsWith('00') ? serialHex.slice(2) : serialHex;
 }
 
+/** SANs for the list; a malformed SAN extension lists none (the detail pane shows it flagged, as hex). */
 function subjectAltNames(tbs: Uint8Array): SanEntry[] {
   const san = listExtensions(tbs).find((e) => e.oid === OID_SAN);
   if (!san) return [];
-  return readGeneralNames(san.value, readTlv(san.value, 0, san.value.length));
+  try {
+    return readGeneralNames(san.value, readTlv(san.value, 0, san.value.length));
+  } catch (err) {
+    if (err instanceof CertbenchError) return [];
+    throw err;
+  }
 }

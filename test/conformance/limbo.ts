@@ -10,7 +10,6 @@ const SUITE = new URL('../../../shared/suites/x509-limbo/limbo.json', import.met
 /** Optional features the engine does not implement; their cases are skipped and named. */
 const UNSUPPORTED_FEATURES: Record<string, string> = {
   'has-crl': 'revocation (CRLs) is not checked',
-  'has-policy-constraints': 'certificate policy processing is not implemented',
 };
 const HANG_MS = 5000;
 

@@ -11,7 +11,10 @@ import { toPem } from '../../shared/pki/pem.js';
 x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
 
 type KeyPair = webcrypto.CryptoKeyPair;
-export type KeySpec = { readonly kind: 'ec'; readonly curve: 'P-256' | 'P-384' | 'P-521' } | { readonly kind: 'rsa'; readonly bits: number } | { readonly kind: 'ed25519' };
+export type KeySpec =
+  | { readonly kind: 'ec'; readonly curve: 'P-256' | 'P-384' | 'P-521' }
+  | { readonly kind: 'rsa' | 'rsa-pss'; readonly bits: number }
+  | { readonly kind: 'ed25519' };
 
 /** A certificate, its key pair, and PEM forms for servers and files. */
 export interface PkiCert {
@@ -31,6 +34,8 @@ export interface IssueSpec {
   /** Default: true when self-signed, false otherwise. */
   readonly ca?: boolean;
   readonly pathLen?: number;
+  /** Default true; false makes the legacy-root shape some root-program CAs still have. */
+  readonly basicConstraintsCritical?: boolean;
   readonly dns?: readonly string[];
   readonly ips?: readonly string[];
   readonly notBefore?: Date;
@@ -62,8 +67,8 @@ async function generate(spec: KeySpec): Promise<KeyPair> {
   const alg =
     spec.kind === 'ec'
       ? { name: 'ECDSA', namedCurve: spec.curve }
-      : spec.kind === 'rsa'
-        ? { name: 'RSASSA-PKCS1-v1_5', modulusLength: spec.bits, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }
+      : spec.kind === 'rsa' || spec.kind === 'rsa-pss'
+        ? { name: spec.kind === 'rsa' ? 'RSASSA-PKCS1-v1_5' : 'RSA-PSS', modulusLength: spec.bits, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }
         : { name: 'Ed25519' };
   return (await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify'])) as KeyPair;
 }
@@ -71,6 +76,7 @@ async function generate(spec: KeySpec): Promise<KeyPair> {
 function signingAlgorithm(spec: KeySpec, hash: string) {
   if (spec.kind === 'ec') return { name: 'ECDSA', hash };
   if (spec.kind === 'rsa') return { name: 'RSASSA-PKCS1-v1_5', hash };
+  if (spec.kind === 'rsa-pss') return { name: 'RSA-PSS', hash, saltLength: 32 };
   return { name: 'Ed25519' };
 }
 
@@ -81,7 +87,7 @@ export async function issueCert(spec: IssueSpec): Promise<PkiCert> {
   const ca = spec.ca ?? !spec.issuer;
   const subject = `CN=${spec.name}`;
   const extensions: x509.Extension[] = [
-    new x509.BasicConstraintsExtension(ca, spec.pathLen, true),
+    new x509.BasicConstraintsExtension(ca, spec.pathLen, spec.basicConstraintsCritical ?? true),
     new x509.KeyUsagesExtension(spec.keyUsage ?? (ca ? x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign : x509.KeyUsageFlags.digitalSignature), true),
     await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
     await x509.AuthorityKeyIdentifierExtension.create((spec.issuer ?? { keys }).keys.publicKey),

@@ -44,8 +44,9 @@ export function hostileNames(canary: string): string[] {
 }
 
 /** A self-signed CA certificate whose subject CN is `cn`, taken literally (UTF8String). */
+x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+
 export async function selfSignedWithCn(cn: string, serial: number): Promise<Uint8Array> {
-  x509.cryptoProvider.set(webcrypto as unknown as Crypto);
   const alg = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
   const keys = await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify']);
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
@@ -53,7 +54,7 @@ export async function selfSignedWithCn(cn: string, serial: number): Promise<Uint
     name: new x509.Name([{ '2.5.4.3': [{ utf8String: cn }] }]),
     notBefore: new Date(Date.now() - 60_000),
     notAfter: new Date(Date.now() + 7 * 86_400_000),
-    keys: keys as CryptoKeyPair,
+    keys,
     signingAlgorithm: alg,
     extensions: [new x509.BasicConstraintsExtension(true, undefined, true)],
   });

@@ -2,7 +2,8 @@ import { Option, type Command } from 'commander';
 import { basename } from 'node:path';
 import { CertbenchError } from '../../../shared/errors.js';
 import { parseSanArg } from '../../../shared/csr/san-arg.js';
-import { PfxProfileSchema, type PfxProfile } from '../../../shared/model/keys-bundle.js';
+import type { PfxProfile } from '../../../shared/model/keys-bundle.js';
+import { PFX_PROFILES } from '../../../shared/model/keys-constants.js';
 import { readInputFile } from '../../services/files/read-input.js';
 import type { CliContext } from '../cli-context.js';
 import { printJson } from '../cli-io.js';
@@ -42,7 +43,7 @@ export function registerBundleCommand(program: Command, ctx: CliContext): void {
       .option('--chain <file>', 'intermediate certificates (repeatable)', collect, [])
       .option('--out-dir <dir>', 'where to write the bundle files', '.')
       .option('--pfx <file>', 'also write a PKCS#12 file')
-      .addOption(new Option('--pfx-profile <profile>', 'PFX encryption preset').choices(PfxProfileSchema.options).default('modern'))
+      .addOption(new Option('--pfx-profile <profile>', 'PFX encryption preset').choices(PFX_PROFILES).default('modern'))
       .option('--pfx-password-file <file>', 'PFX password, from the first line of this file')
       .option('--pfx-password-env <var>', 'PFX password, from this environment variable')
       .option('--expect-san <type:value>', 'a SAN the CSR requested; warn if the certificate lacks it (repeatable)', collect, [])

@@ -1,10 +1,10 @@
 import { Option, type Command } from 'commander';
 import { CertbenchError } from '../../../shared/errors.js';
 import { parseSanArg } from '../../../shared/csr/san-arg.js';
-import { parseSubjectString } from '../../../shared/csr/subject.js';
 import { defaultKeyUsage } from '../../../shared/csr/templates.js';
-import { EXTENDED_KEY_USAGES, type CsrSpec, type ExtendedKeyUsageName } from '../../../shared/model/csr.js';
-import { KEY_TYPE_INFO, KEY_TYPES, SIGNATURE_HASHES, type KeyType, type SignatureHash } from '../../../shared/model/keys.js';
+import { EXTENDED_KEY_USAGES, type ExtendedKeyUsageName } from '../../../shared/model/csr-constants.js';
+import type { CsrSpec } from '../../../shared/model/csr.js';
+import { KEY_TYPE_INFO, KEY_TYPES, SIGNATURE_HASHES, type KeyType, type SignatureHash } from '../../../shared/model/keys-constants.js';
 import { assertAbsent } from '../../services/keys/write-new-file.js';
 import type { CliContext } from '../cli-context.js';
 import { printJson } from '../cli-io.js';
@@ -12,7 +12,7 @@ import { EXIT } from '../exit-codes.js';
 import { cliProgress } from '../progress.js';
 import { runAction } from '../run-action.js';
 import { readSecret } from '../secrets.js';
-import { collect } from './cert-command.js';
+import { collect, subjectOption } from './cert-command.js';
 import { addNewKeyOptions, keyTypeOption, newKeyProtection, openExistingKey, type NewKeyOptions } from './key-command.js';
 
 interface CsrNewOptions extends NewKeyOptions {
@@ -71,7 +71,7 @@ export function registerCsrCommand(program: Command, ctx: CliContext): void {
     .action(async (opts: JavaCsrOptions) => {
       ctx.exit(
         await runAction(ctx.io, async () => {
-          const subject = parseSubjectOption(opts.subject);
+          const subject = subjectOption(opts.subject);
           const storePassword = await readSecret(ctx.io, { file: opts.storepassFile, envVar: opts.storepassEnv }, 'Keystore password');
           if (storePassword === undefined) throw new CertbenchError('password-required', 'Give --storepass-file F or --storepass-env VAR for the keystore');
           const keyType = opts.type;
@@ -100,18 +100,10 @@ interface JavaCsrOptions {
   json?: boolean;
 }
 
-function parseSubjectOption(text: string | undefined) {
-  try {
-    return text ? parseSubjectString(text) : {};
-  } catch (err) {
-    throw new CertbenchError('invalid-request', `--subject: ${(err as Error).message}`);
-  }
-}
-
 async function csrNew(ctx: CliContext, opts: CsrNewOptions) {
   if (Boolean(opts.key) === Boolean(opts.type)) throw new CertbenchError('invalid-request', 'Give either --key FILE or --type TYPE --out-key FILE');
   if (opts.type && !opts.outKey) throw new CertbenchError('invalid-request', '--type needs --out-key FILE for the new key');
-  const subject = parseSubjectOption(opts.subject);
+  const subject = subjectOption(opts.subject);
   const services = await ctx.services();
   const existing = opts.key ? await openExistingKey(ctx.io, services, { file: opts.key, passphraseFile: opts.keyPassphraseFile, passphraseEnv: opts.keyPassphraseEnv }) : undefined;
   const family = existing ? existing.info.key.family : KEY_TYPE_INFO[opts.type!].family;

@@ -1,46 +1,63 @@
 import type { Command } from 'commander';
-import type { InspectedObject } from '../../../shared/model/inspected-object.js';
+import { CertbenchError } from '../../../shared/errors.js';
 import type { CliContext } from '../cli-context.js';
 import { printJson } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
 import { runAction } from '../run-action.js';
+import { readSecret } from '../secrets.js';
+import { objectJson, objectText, type PrintableObject } from './inspect-format.js';
 
-/** `certbench inspect FILE... [--json]`: every object in every file. */
+interface InspectOptions {
+  json?: boolean;
+  brief?: boolean;
+  asn1?: boolean;
+  passwordFile?: string;
+  passwordEnv?: string;
+}
+
+/** `certbench inspect FILE... [--json]`: every object in every file, told apart by content. */
 export function registerInspectCommand(program: Command, ctx: CliContext): void {
   program
     .command('inspect')
-    .description('Show every certificate, key, CSR or store found in the files')
-    .argument('<files...>', 'files to open (PEM, DER, bundles, …)')
+    .description('Show every certificate, key, CSR, PKCS#7, PKCS#12 or keystore found in the files')
+    .argument('<files...>', 'files to open (PEM, DER, base64, bundles, .p7b, .pfx/.p12, .jks, .csr, .key)')
     .option('--json', 'print JSON')
-    .action(async (files: string[], opts: { json?: boolean }) => {
+    .option('--brief', 'summaries only, without decoded extensions')
+    .option('--asn1', 'with --json, include the ASN.1 tree and PEM of each certificate')
+    .option('--password-file <file>', 'read the PFX/keystore/key password from the first line of a file')
+    .option('--password-env <var>', 'read the password from an environment variable')
+    .action(async (files: string[], opts: InspectOptions) => {
       ctx.exit(
         await runAction(ctx.io, async () => {
           const { inspect } = await ctx.services();
-          const objects: InspectedObject[] = [];
-          for (const file of files) objects.push(...(await inspect.openFile(file)).objects);
-          if (opts.json) printJson(ctx.io, { objects: objects.map(toJson) });
-          else ctx.io.out(objects.map(toText).join('\n'));
+          const source = { file: opts.passwordFile, envVar: opts.passwordEnv };
+          let password = source.file || source.envVar ? await readSecret(ctx.io, source, 'Password') : undefined;
+          const askedFor = async (file: string): Promise<string> => {
+            password ??= await readSecret(ctx.io, source, `Password for ${file}`);
+            if (password === undefined) throw new CertbenchError('password-required', `${file} needs a password: use --password-file or --password-env`);
+            return password;
+          };
+          const items: PrintableObject[] = [];
+          for (const file of files) {
+            let result;
+            try {
+              result = await inspect.openFile(file, password);
+            } catch (err) {
+              if (!(err instanceof CertbenchError) || err.code !== 'password-required') throw err;
+              result = await inspect.openFile(file, await askedFor(file));
+            }
+            for (const object of result.objects) {
+              items.push({ source: result.source, object, ...(object.kind === 'certificate' && !opts.brief ? { detail: inspect.detail(object.id) } : {}) });
+            }
+          }
+          if (opts.json) {
+            const shaById = new Map(items.flatMap(({ object: o }) => (o.kind === 'certificate' ? [[o.id, o.summary.sha256] as const] : [])));
+            printJson(ctx.io, { objects: items.map((item) => objectJson(item, shaById, Boolean(opts.asn1))) });
+          } else {
+            ctx.io.out(items.map(objectText).join('\n'));
+          }
           return EXIT.ok;
         }),
       );
     });
-}
-
-function toJson(object: InspectedObject): Record<string, unknown> {
-  return { kind: object.kind, ...object.summary };
-}
-
-function toText(object: InspectedObject): string {
-  const s = object.summary;
-  const sans = s.sans.map((n) => `${n.type}:${n.value}`).join(', ') || '(none)';
-  return [
-    `Certificate  ${s.subject}`,
-    `  Issuer     ${s.issuer}`,
-    `  Serial     ${s.serial}`,
-    `  Valid      ${s.notBefore} → ${s.notAfter} (${s.expiry}, ${s.daysLeft} days left)`,
-    `  SANs       ${sans}`,
-    `  Key        ${s.keyType}${s.isCA ? ', CA' : ''}`,
-    `  SHA-256    ${s.sha256}`,
-    '',
-  ].join('\n');
 }

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { CertbenchError } from '../../../shared/errors.js';
-import { KEY_TYPES, MIN_PASSPHRASE_CHARS, type KeyProtection, type KeyType } from '../../../shared/model/keys.js';
+import { KEY_TYPES, MIN_PASSPHRASE_CHARS, type KeyType } from '../../../shared/model/keys-constants.js';
+import type { KeyProtection } from '../../../shared/model/keys.js';
 import type { SessionKey } from '../../services/keys/keys-service.js';
 import type { Services } from '../../services/services.js';
 import type { CliContext } from '../cli-context.js';

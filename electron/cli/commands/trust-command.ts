@@ -81,6 +81,8 @@ export function registerTrustCommand(program: Command, ctx: CliContext): void {
       );
     });
 
+  registerExport(trust, ctx);
+
   trust
     .command('where')
     .description('Trust map: which stores on this machine hold the certificate (exit 1 when none does)')
@@ -107,6 +109,39 @@ export function registerTrustCommand(program: Command, ctx: CliContext): void {
           if (opts.json) printJson(ctx.io, map);
           else printMap(ctx, map);
           return map.rows.some((r) => r.state === 'present') ? EXIT.ok : EXIT.problems;
+        }),
+      );
+    });
+}
+
+function registerExport(trust: Command, ctx: CliContext): void {
+  trust
+    .command('export')
+    .description('Fleet export: a macOS .mobileconfig, a PowerShell script, an Ansible playbook or a POSIX shell script for a root')
+    .argument('<file>', 'certificate file')
+    .requiredOption('--format <format>', 'mobileconfig | powershell | ansible | shell')
+    .option('--out <path>', 'write here instead of stdout')
+    .option('--nss-db <dir...>', 'ansible: also add to these NSS databases')
+    .option('--java-cacerts <path...>', 'ansible: also import into these JDK cacerts')
+    .option('--json', 'print JSON')
+    .action(async (file: string, opts: { format: string; out?: string; nssDb?: string[]; javaCacerts?: string[]; json?: boolean }) => {
+      ctx.exit(
+        await runAction(ctx.io, async () => {
+          const { FleetFormatSchema, exportForFleet } = await import('../../services/fleet-export/fleet-export-service.js');
+          const format = FleetFormatSchema.safeParse(opts.format);
+          if (!format.success) throw new CertbenchError('invalid-request', `--format must be one of ${FleetFormatSchema.options.join(', ')}`);
+          const der = await (await ctx.services()).trust.certificateFromFile(file);
+          const result = exportForFleet(der, format.data, { nssDbs: opts.nssDb ?? [], javaCacerts: opts.javaCacerts ?? [] });
+          for (const w of result.warnings) ctx.io.err(`certbench: warning: ${w}\n`);
+          if (opts.out) {
+            const { writeFile } = await import('node:fs/promises');
+            await writeFile(opts.out, result.content).catch(async (err: unknown) => {
+              throw (await import('../../services/files/read-input.js')).fsError(err, opts.out!);
+            });
+          }
+          if (opts.json) printJson(ctx.io, { ...result, ...(opts.out ? { writtenTo: opts.out } : {}) });
+          else if (!opts.out) ctx.io.out(result.content);
+          return EXIT.ok;
         }),
       );
     });

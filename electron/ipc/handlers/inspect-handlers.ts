@@ -3,9 +3,11 @@ import { fromBase64 } from '../../../shared/pki/bytes.js';
 import type { Services } from '../../services/services.js';
 import type { Handlers } from '../handler-types.js';
 
-export function createInspectHandlers(services: Services): Pick<Handlers, 'inspect.open' | 'inspect.bytes' | 'inspect.text'> {
+type InspectChannels = 'inspect.open' | 'inspect.bytes' | 'inspect.text' | 'inspect.detail' | 'inspect.export';
+
+export function createInspectHandlers(services: Services): Pick<Handlers, InspectChannels> {
   return {
-    'inspect.open': (req) => services.inspect.openFile(req.path),
+    'inspect.open': (req) => services.inspect.openFile(req.path, req.password),
     'inspect.bytes': async (req) => {
       let bytes: Uint8Array;
       try {
@@ -13,8 +15,10 @@ export function createInspectHandlers(services: Services): Pick<Handlers, 'inspe
       } catch {
         throw new CertbenchError('bad-base64', `${req.name} arrived corrupted (invalid base64)`);
       }
-      return services.inspect.openBytes(req.name, bytes);
+      return services.inspect.openBytes(req.name, bytes, req.password);
     },
-    'inspect.text': async (req) => services.inspect.openText(req.text),
+    'inspect.text': (req) => services.inspect.openText(req.text, req.password),
+    'inspect.detail': async (req) => services.inspect.detail(req.id),
+    'inspect.export': (req) => services.convert.export(req),
   };
 }

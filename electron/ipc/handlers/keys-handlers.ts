@@ -13,6 +13,7 @@ type KeysChannel =
   | 'keys.export'
   | 'keys.csrCreate'
   | 'keys.csrSave'
+  | 'keys.javaCsr'
   | 'keys.renewSpec'
   | 'keys.selfSigned'
   | 'keys.caCreate'
@@ -43,6 +44,7 @@ export function createKeysHandlers(services: Services): Pick<Handlers, KeysChann
       await csr.save(req.id, req.path, req.overwrite);
       return { path: req.path };
     },
+    'keys.javaCsr': (req) => csr.fromKeytool(req.spec, req),
     'keys.renewSpec': async (req) => {
       const { name, bytes } = await named(req.certificatePath);
       return { spec: renewSpec(readCertificates(name, bytes)[0]!, req.keyFamily) };

@@ -14,6 +14,7 @@ import { fetchMissingIssuers } from './fetch-issuers.js';
 import { dedupe, orderChain, pickLeaf, pooled, type PooledCertificate } from './order-chain.js';
 import { readCertificates } from './read-certificates.js';
 import { uncoveredSans } from './san-coverage.js';
+import { bundlePfx } from './pfx-output.js';
 
 export interface NamedBytes {
   readonly name: string;
@@ -38,9 +39,6 @@ export interface BundleOutput {
   readonly overwrite?: boolean;
 }
 
-/** Writes a PFX and reads it back (the inspect engineer's `writePfx`), injected to keep this service testable. */
-export type PfxWriter = (req: { path: string; profile: PfxProfile; password: string; keyId: string; certificates: Uint8Array[]; overwrite: boolean }) => Promise<void>;
-
 interface Analysed {
   readonly analysis: BundleAnalysis;
   readonly path: PooledCertificate[];
@@ -53,7 +51,6 @@ export class BundleService {
   constructor(
     private readonly env: ServiceEnv,
     private readonly keys: KeysService,
-    private readonly writePfx?: PfxWriter,
   ) {}
 
   async analyse(inputs: BundleInputs, progress: (label: string) => void = () => undefined): Promise<BundleAnalysis> {
@@ -108,8 +105,7 @@ export class BundleService {
     const { analysis, path } = found;
     const error = analysis.problems.find((p) => p.severity === 'error');
     if (error) throw new CertbenchError(error.message.includes('public key') ? 'key-mismatch' : 'verification-failed', error.message);
-    const keyId = analysis.key!.info.id;
-    this.keys.get(keyId);
+    const key = this.keys.get(analysis.key!.info.id);
     const files: BundleFiles = {
       fullchain: join(out.outDir, 'fullchain.pem'),
       chain: join(out.outDir, 'chain.pem'),
@@ -117,16 +113,15 @@ export class BundleService {
       key: join(out.outDir, 'key.pem'),
       ...(out.pfx ? { pfx: out.pfx.path } : {}),
     };
-    if (out.pfx && !this.writePfx) throw new CertbenchError('unsupported', 'PFX writing is not available in this build');
     if (!out.overwrite) await assertAbsent(Object.values(files));
+    const certificates = path.map((c) => c.der);
+    const pfx = out.pfx && bundlePfx({ ...out.pfx, privateKey: key.privateKey, certificates, leafSubject: analysis.leaf.subject });
     const pem = (certs: PooledCertificate[]) => certs.map((c) => toPem('CERTIFICATE', c.der)).join('');
     await writeNewFile(files.fullchain, pem(path), { mode: 0o644, overwrite: out.overwrite });
     await writeNewFile(files.chain, pem(path.slice(1)), { mode: 0o644, overwrite: out.overwrite });
     await writeNewFile(files.cert, pem(path.slice(0, 1)), { mode: 0o644, overwrite: out.overwrite });
-    await this.keys.exportKey(keyId, files.key, out.keyProtection, out.overwrite);
-    if (out.pfx && this.writePfx) {
-      await this.writePfx({ ...out.pfx, keyId, certificates: path.map((c) => c.der), overwrite: out.overwrite ?? false });
-    }
+    await this.keys.exportKey(key.info.id, files.key, out.keyProtection, out.overwrite);
+    if (out.pfx && pfx) await writeNewFile(out.pfx.path, pfx, { mode: 0o600, overwrite: out.overwrite });
     return files;
   }
 }

@@ -1,4 +1,5 @@
-import type { ExtendedKeyUsageName, KeyUsage, SanRow } from '../../../shared/model/csr.js';
+import type { ExtendedKeyUsageName, KeyUsage } from '../../../shared/model/csr-constants.js';
+import type { SanRow } from '../../../shared/model/csr.js';
 import {
   ExtendedKeyUsageExtension,
   KeyUsageFlags,

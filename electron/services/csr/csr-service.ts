@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { CertbenchError } from '../../../shared/errors.js';
 import type { CsrPlan, CsrSpec } from '../../../shared/model/csr.js';
-import { describeKeyType, type KeyInfo, type KeyProtection, type KeyType } from '../../../shared/model/keys.js';
+import { describeKeyType, type KeyType } from '../../../shared/model/keys-constants.js';
+import type { KeyInfo, KeyProtection } from '../../../shared/model/keys.js';
 import { planCsr } from '../../../shared/csr/plan.js';
 import type { KeysService, Progress } from '../keys/keys-service.js';
 import { assertAbsent, writeNewFile } from '../keys/write-new-file.js';

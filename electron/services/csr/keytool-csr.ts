@@ -1,6 +1,6 @@
 import { CertbenchError } from '../../../shared/errors.js';
 import type { CsrPlan } from '../../../shared/model/csr.js';
-import type { KeyType } from '../../../shared/model/keys.js';
+import type { KeyType } from '../../../shared/model/keys-constants.js';
 import type { ProcessRunner } from '../process/process-runner.js';
 
 /** The key types keytool can make here, as `-keyalg` plus size or curve. */

@@ -1,48 +1,148 @@
 import { basename } from 'node:path';
+import { createPublicKey } from 'node:crypto';
 import { CertbenchError } from '../../../shared/errors.js';
-import type { InspectedObject, InspectResult } from '../../../shared/model/inspected-object.js';
-import { findPemBlocks, looksLikePem } from '../../../shared/pki/pem.js';
-import { summarizeCertificate } from '../../../shared/pki/certificate-summary.js';
+import { LIMITS } from '../../../shared/ipc/limits.js';
+import type { CertificateDetail } from '../../../shared/model/certificate-detail.js';
+import type { InspectResult } from '../../../shared/model/inspected-object.js';
+import { fromBase64, utf8Text } from '../../../shared/pki/bytes.js';
+import { certificateDers } from '../../../shared/pki/cert-scan.js';
+import { describeCertificate } from '../../../shared/pki/certificate-detail.js';
+import { readTlv, TAG } from '../../../shared/pki/der-reader.js';
+import { findPemBlocks, looksLikePem, type PemBlock } from '../../../shared/pki/pem.js';
+import { certificatesFromPkcs7 } from '../../../shared/pki/pkcs7-certificates.js';
 import { readInputFile } from '../files/read-input.js';
-import type { ObjectStore } from '../workspace/object-store.js';
+import { JCEKS_MAGIC, JKS_MAGIC } from '../keystore/jks-reader.js';
+import { readKeystore } from '../keystore/keystore-reader.js';
+import { readPfx } from '../pkcs12/read-pfx.js';
+import { isEncryptedEncoding, pemBlockEncoding, privateKeyEncoding, readPrivateKey, readPrivateKeyBlock } from '../private-keys/read-private-key.js';
 import type { ServiceEnv } from '../service-env.js';
+import type { ObjectStore } from '../workspace/object-store.js';
+import { classifyDer } from './classify-der.js';
+import { ObjectCollector } from './object-collector.js';
 
-/** Opens what an admin is handed and describes every object in it. */
+const CERT_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE', 'TRUSTED CERTIFICATE']);
+const PKCS7_LABELS = new Set(['PKCS7', 'CMS', 'PKCS #7 SIGNED DATA']);
+const CSR_LABELS = new Set(['CERTIFICATE REQUEST', 'NEW CERTIFICATE REQUEST']);
+
+/**
+ * Opens what an admin is handed and describes every object in it, telling the format by content,
+ * never by file name. `password` opens PKCS#12 files, keystores and encrypted keys; without it those
+ * fail with `password-required` so the app can ask and call again.
+ */
 export class InspectService {
   constructor(
     private readonly env: ServiceEnv,
     private readonly store: ObjectStore,
   ) {}
 
-  async openFile(path: string): Promise<InspectResult> {
-    return this.openBytes(basename(path), await readInputFile(path));
+  async openFile(path: string, password?: string): Promise<InspectResult> {
+    return this.openBytes(basename(path), await readInputFile(path), password);
   }
 
-  openBytes(source: string, bytes: Uint8Array): InspectResult {
+  async openText(text: string, password?: string): Promise<InspectResult> {
+    return this.openBytes('pasted text', new TextEncoder().encode(text), password);
+  }
+
+  async openBytes(source: string, bytes: Uint8Array, password?: string): Promise<InspectResult> {
     if (bytes.length === 0) throw new CertbenchError('empty-input', `${source} is empty`);
-    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-    const ders = looksLikePem(text) ? this.#certificatesFromPem(text) : [bytes];
-    return { source, objects: ders.map((der) => this.#describe(der, source)) };
+    if (bytes.length > LIMITS.maxInputBytes) throw new CertbenchError('too-large', `${source} is over the ${LIMITS.maxInputBytes}-byte limit`);
+    const collector = new ObjectCollector(this.store, this.env.now(), source);
+    const format = await this.#read(bytes, password, collector);
+    return { source, format, objects: collector.finish() };
   }
 
-  openText(text: string): InspectResult {
-    return { source: 'pasted text', objects: this.#certificatesFromPem(text).map((der) => this.#describe(der, 'pasted text')) };
+  /** The full detail of an opened certificate (decoded extensions, ASN.1 tree). */
+  detail(id: string): CertificateDetail {
+    return describeCertificate(this.store.getKind(id, 'certificate').der, this.env.now());
   }
 
-  #certificatesFromPem(text: string): Uint8Array[] {
-    let blocks;
+  async #read(bytes: Uint8Array, password: string | undefined, out: ObjectCollector): Promise<string> {
+    const magic = bytes.length >= 4 ? ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0 : 0;
+    if (magic === JKS_MAGIC || magic === JCEKS_MAGIC) {
+      const keystore = await readKeystore(bytes, password);
+      out.keystore(keystore, keystore.type);
+      return keystore.type;
+    }
+    if (bytes[0] === TAG.sequence) return this.#fromDer(bytes, password, out, 'DER');
+    const text = utf8Text(bytes);
+    if (looksLikePem(text)) return this.#fromPem(text, password, out);
+    const compact = text.replace(/\s/g, '');
+    if (/^[A-Za-z0-9+/]{16,}={0,2}$/.test(compact)) {
+      const der = fromBase64(compact);
+      if (der[0] === TAG.sequence) return this.#fromDer(der, password, out, 'Base64 DER (no PEM armour)');
+    }
+    throw new CertbenchError('unrecognized-format', 'Not a certificate, key, CSR, PKCS#7, PKCS#12 or keystore (no PEM armour and no DER structure)');
+  }
+
+  #fromDer(der: Uint8Array, password: string | undefined, out: ObjectCollector, encoding: string): string {
+    readTlv(der, 0, der.length); // a cut-off download is `truncated` before anything else
+    const kind = classifyDer(der);
+    switch (kind) {
+      case 'pkcs12':
+        out.pkcs12(readPfx(der, password), 'PKCS#12');
+        return 'PKCS#12';
+      case 'pkcs7':
+        out.pkcs7(certificatesFromPkcs7(der), 'PKCS#7');
+        return `PKCS#7 (${encoding})`;
+      case 'certificates':
+        certificateDers(der).forEach((c, i, all) => out.certificate(c, all.length > 1 ? `${encoding} certificate ${i + 1}` : encoding));
+        return `X.509 certificate (${encoding})`;
+      case 'csr':
+        out.csr(der, encoding);
+        return `PKCS#10 CSR (${encoding})`;
+      case 'private-key': {
+        const keyEncoding = privateKeyEncoding(der);
+        out.privateKey(readPrivateKey(der, password), encoding, keyEncoding, isEncryptedEncoding(keyEncoding));
+        return `Private key (${keyEncoding}, ${encoding})`;
+      }
+      case 'public-key':
+        out.publicKey(checkedSpki(der), encoding);
+        return `Public key (${encoding})`;
+      default:
+        throw new CertbenchError('unrecognized-format', 'DER data that is not a certificate, key, CSR, PKCS#7 or PKCS#12');
+    }
+  }
+
+  #fromPem(text: string, password: string | undefined, out: ObjectCollector): string {
+    let blocks: PemBlock[];
     try {
       blocks = findPemBlocks(text);
     } catch (err) {
       throw new CertbenchError('bad-base64', (err as Error).message, { cause: err });
     }
-    const certs = blocks.filter((b) => b.label === 'CERTIFICATE' || b.label === 'X509 CERTIFICATE');
-    if (certs.length === 0) throw new CertbenchError('unrecognized-format', 'No certificate found in the text');
-    return certs.map((b) => b.der);
+    const skipped: string[] = [];
+    blocks.forEach((block, i) => {
+      const origin = `PEM block ${i + 1} (${block.label})`;
+      if (CERT_LABELS.has(block.label)) out.certificate(block.der.subarray(0, readTlv(block.der, 0, block.der.length).end), origin);
+      else if (PKCS7_LABELS.has(block.label)) out.pkcs7(certificatesFromPkcs7(block.der), origin);
+      else if (CSR_LABELS.has(block.label)) out.csr(block.der, origin);
+      else if (block.label.endsWith('PRIVATE KEY')) {
+        const encoding = pemBlockEncoding(block);
+        out.privateKey(readPrivateKeyBlock(block, password), origin, encoding, isEncryptedEncoding(encoding));
+      } else if (block.label === 'PUBLIC KEY') out.publicKey(checkedSpki(block.der), origin);
+      else if (block.label === 'RSA PUBLIC KEY') out.publicKey(spkiFromPkcs1(block.der), origin);
+      else skipped.push(block.label);
+    });
+    if (blocks.length === skipped.length) {
+      throw new CertbenchError('unrecognized-format', `No certificate, key or CSR in the PEM text${skipped.length ? ` (found: ${skipped.join(', ')})` : ''}`);
+    }
+    return 'PEM';
   }
+}
 
-  #describe(der: Uint8Array, source: string): InspectedObject {
-    const summary = summarizeCertificate(der, this.env.now());
-    return { id: this.store.put({ kind: 'certificate', der, source }), kind: 'certificate', summary };
+function checkedSpki(der: Uint8Array): Uint8Array {
+  try {
+    createPublicKey({ key: Buffer.from(der), format: 'der', type: 'spki' });
+  } catch (err) {
+    throw new CertbenchError('parse', `Not a valid public key: ${(err as Error).message}`, { cause: err });
+  }
+  return der;
+}
+
+function spkiFromPkcs1(der: Uint8Array): Uint8Array {
+  try {
+    return new Uint8Array(createPublicKey({ key: Buffer.from(der), format: 'der', type: 'pkcs1' }).export({ type: 'spki', format: 'der' }));
+  } catch (err) {
+    throw new CertbenchError('parse', `Not a valid RSA public key: ${(err as Error).message}`, { cause: err });
   }
 }

@@ -1,7 +1,8 @@
 import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
-import type { ExtendedKeyUsageName, SanRow } from '../../../shared/model/csr.js';
+import type { ExtendedKeyUsageName } from '../../../shared/model/csr-constants.js';
+import type { SanRow } from '../../../shared/model/csr.js';
 import {
   AuthorityKeyIdentifierExtension,
   BasicConstraintsExtension,

@@ -1,7 +1,8 @@
 import { createPublicKey, randomBytes, randomUUID, webcrypto, type KeyObject } from 'node:crypto';
 import { CertbenchError } from '../../../shared/errors.js';
 import { planCsr } from '../../../shared/csr/plan.js';
-import type { CsrSpec, ExtendedKeyUsageName, SanRow, Subject } from '../../../shared/model/csr.js';
+import type { ExtendedKeyUsageName } from '../../../shared/model/csr-constants.js';
+import type { CsrSpec, SanRow, Subject } from '../../../shared/model/csr.js';
 import type { CertificateSummary } from '../../../shared/model/certificate-summary.js';
 import { summarizeCertificate } from '../../../shared/pki/certificate-summary.js';
 import {

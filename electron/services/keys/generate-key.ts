@@ -1,5 +1,5 @@
 import { generateKeyPair, type KeyObject } from 'node:crypto';
-import type { KeyType } from '../../../shared/model/keys.js';
+import type { KeyType } from '../../../shared/model/keys-constants.js';
 import { generationParams } from './key-algorithms.js';
 
 export interface GeneratedKeyPair {

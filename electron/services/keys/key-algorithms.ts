@@ -3,7 +3,7 @@ import { webcrypto, type KeyObject } from 'node:crypto';
 type Algorithm = webcrypto.Algorithm;
 type EcdsaParams = webcrypto.EcdsaParams;
 import { CertbenchError } from '../../../shared/errors.js';
-import type { KeyDescription, KeyType, SignatureHash } from '../../../shared/model/keys.js';
+import type { KeyDescription, KeyType, SignatureHash } from '../../../shared/model/keys-constants.js';
 
 /** node:crypto `generateKeyPair` arguments for each key type (RSA with e = 65537, RFC 8017 §3.1). */
 export function generationParams(type: KeyType): ['rsa', { modulusLength: number; publicExponent: number }] | ['ec', { namedCurve: string }] | ['ed25519', Record<string, never>] {

@@ -1,7 +1,8 @@
 import { createPublicKey, randomUUID, type KeyObject } from 'node:crypto';
 import { basename } from 'node:path';
 import { CertbenchError } from '../../../shared/errors.js';
-import { describeKeyType, type KeyInfo, type KeyProtection, type KeyType } from '../../../shared/model/keys.js';
+import { describeKeyType, type KeyType } from '../../../shared/model/keys-constants.js';
+import type { KeyInfo, KeyProtection } from '../../../shared/model/keys.js';
 import type { ServiceEnv } from '../service-env.js';
 import { describeKeyObject } from './key-algorithms.js';
 import { encodePrivateKey, publicKeyPem, spkiSha256 } from './key-pem.js';

@@ -1,13 +1,19 @@
-import { createPrivateKey, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { CertbenchError } from '../../../shared/errors.js';
 import { readInputFile } from '../files/read-input.js';
+import { readPfx } from '../pkcs12/read-pfx.js';
+import { readPrivateKey } from '../private-keys/read-private-key.js';
 
-/** Opens a user's private key file. */
+/**
+ * Opens a user's private key file with the inspect engineer's readers: PEM/DER PKCS#8, encrypted
+ * PKCS#8, PKCS#1, SEC1, OpenSSL legacy PEM, or the key inside a PFX (.p12/.pfx).
+ */
 export async function openPrivateKeyFile(path: string, passphrase?: string): Promise<KeyObject> {
   const bytes = await readInputFile(path);
-  try {
-    return createPrivateKey({ key: Buffer.from(bytes), format: 'pem', passphrase });
-  } catch (err) {
-    throw new CertbenchError('parse', `${path}: not a readable private key`, { cause: err });
+  if (/\.(p12|pfx)$/i.test(path)) {
+    const key = readPfx(bytes, passphrase).keys[0]?.key;
+    if (!key) throw new CertbenchError('not-found', `${path} holds no private key`);
+    return key;
   }
+  return readPrivateKey(bytes, passphrase);
 }

@@ -7,6 +7,7 @@ export const KEYS_CHANNELS = [
   'keys.export',
   'keys.csrCreate',
   'keys.csrSave',
+  'keys.javaCsr',
   'keys.renewSpec',
   'keys.selfSigned',
   'keys.caCreate',

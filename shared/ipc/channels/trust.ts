@@ -1,2 +1,12 @@
 /** Channel names of the trust domain; must equal the keys of contracts/trust.ts (unit-tested). */
-export const TRUST_CHANNELS = [] as const;
+export const TRUST_CHANNELS = [
+  'trust.stores',
+  'trust.list',
+  'trust.planAdd',
+  'trust.add',
+  'trust.planRemove',
+  'trust.remove',
+  'trust.where',
+  'trust.addToAllMissing',
+  'trust.export',
+] as const;

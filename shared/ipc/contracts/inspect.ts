@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import { CertificateDetailSchema } from '../../model/certificate-detail.js';
 import { InspectResultSchema } from '../../model/inspected-object.js';
+import { ConvertResultSchema, ExportRequestSchema } from '../../model/convert.js';
 import { defineContracts } from '../define.js';
 import { LIMITS } from '../limits.js';
 
 const Password = z.string().max(LIMITS.maxPasswordChars);
+const Id = z.string().min(1).max(64);
 
-/** Opening inputs: a path from a dialog, bytes from drag-and-drop, or pasted PEM text. */
+/** Opening inputs (a dialog path, dropped bytes, pasted text), reading detail, and exporting. */
 export const inspectContracts = defineContracts({
   'inspect.open': {
     request: z.strictObject({ path: z.string().min(1).max(LIMITS.maxPathChars), password: Password.optional() }),
@@ -20,7 +23,15 @@ export const inspectContracts = defineContracts({
     response: InspectResultSchema,
   },
   'inspect.text': {
-    request: z.strictObject({ text: z.string().max(LIMITS.maxPemTextChars) }),
+    request: z.strictObject({ text: z.string().max(LIMITS.maxPemTextChars), password: Password.optional() }),
     response: InspectResultSchema,
+  },
+  'inspect.detail': {
+    request: z.strictObject({ id: Id }),
+    response: CertificateDetailSchema,
+  },
+  'inspect.export': {
+    request: ExportRequestSchema,
+    response: ConvertResultSchema,
   },
 });

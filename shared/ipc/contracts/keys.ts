@@ -53,6 +53,17 @@ export const keysContracts = defineContracts({
     request: z.strictObject({ id: Id, path: Path, overwrite: z.boolean().optional() }),
     response: Saved,
   },
+  'keys.javaCsr': {
+    request: z.strictObject({
+      spec: CsrSpecSchema,
+      keystore: Path,
+      alias: z.string().min(1).max(256),
+      storePassword: Password,
+      keyType: KeyTypeSchema.exclude(['ed25519']),
+      csrPath: Path,
+    }),
+    response: z.strictObject({ id: Id, pem: z.string().max(LIMITS.maxPemTextChars), plan: CsrPlanSchema }),
+  },
   'keys.renewSpec': {
     request: z.strictObject({ certificatePath: Path, keyFamily: z.enum(['rsa', 'ec', 'ed25519', 'other']) }),
     response: z.strictObject({ spec: CsrSpecSchema }),

@@ -2,6 +2,7 @@ import { CertbenchError } from '../../errors.js';
 import { TAG, decodeOid, expectTlv, readTlv } from '../der-reader.js';
 import { readGeneralName, readGeneralNames, type GeneralName } from './general-names.js';
 import type { RawExtension } from './cert-layout.js';
+import { readCertificatePolicies, readInhibitAnyPolicy, readPolicyConstraints, readPolicyMappings, type CertPolicies } from './policy-extensions.js';
 
 /** RFC 5280 §4.2.1.3 bit names, in bit order. */
 export const KEY_USAGE_BITS = [
@@ -35,7 +36,7 @@ export const OID = {
   clientAuth: '1.3.6.1.5.5.7.3.2',
 } as const;
 
-/** Extensions a validator must understand when critical (RFC 5280 §4.2); policy ones are accepted, not enforced (declared unsupported). */
+/** Extensions a validator must understand when critical (RFC 5280 §4.2). */
 const UNDERSTOOD = new Set<string>([
   OID.subjectKeyIdentifier,
   OID.keyUsage,
@@ -69,6 +70,7 @@ export interface CertExtensions {
   readonly nameConstraints?: NameConstraints;
   readonly subjectKeyId?: Uint8Array;
   readonly authorityKeyId?: { readonly keyId?: Uint8Array; readonly hasIssuerAndSerial: boolean };
+  readonly policy: CertPolicies;
   /** OIDs of critical extensions this engine does not understand (RFC 5280 §4.2). */
   readonly unknownCritical: readonly string[];
   /** Encoding or profile faults, one sentence each (duplicate extension, wrong criticality, bad DER…). */
@@ -79,7 +81,8 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Decodes the raw extensions of one certificate (RFC 5280 §4.2). */
 export function decodeExtensions(raw: readonly RawExtension[]): CertExtensions {
-  const out: Mutable<CertExtensions> = { unknownCritical: [], malformed: [] };
+  const policy: Mutable<CertPolicies> = {};
+  const out: Mutable<CertExtensions> = { unknownCritical: [], malformed: [], policy };
   const unknownCritical: string[] = [];
   const malformed: string[] = [];
   const seen = new Set<string>();
@@ -89,7 +92,7 @@ export function decodeExtensions(raw: readonly RawExtension[]): CertExtensions {
     if (ext.critical && !UNDERSTOOD.has(ext.oid)) unknownCritical.push(ext.oid);
     if (ext.critical && MUST_BE_NONCRITICAL.has(ext.oid)) malformed.push(`extension ${ext.oid} must not be critical`);
     try {
-      decodeOne(ext, out);
+      decodeOne(ext, out, policy);
     } catch (err) {
       const why = err instanceof CertbenchError ? err.message : String(err);
       malformed.push(`extension ${ext.oid} is malformed: ${why}`);
@@ -100,9 +103,21 @@ export function decodeExtensions(raw: readonly RawExtension[]): CertExtensions {
   return out;
 }
 
-function decodeOne(ext: RawExtension, out: Mutable<CertExtensions>): void {
+function decodeOne(ext: RawExtension, out: Mutable<CertExtensions>, policy: Mutable<CertPolicies>): void {
   const v = ext.value;
   switch (ext.oid) {
+    case OID.certificatePolicies:
+      policy.policies = readCertificatePolicies(v);
+      return;
+    case OID.policyMappings:
+      policy.mappings = readPolicyMappings(v);
+      return;
+    case OID.policyConstraints:
+      Object.assign(policy, readPolicyConstraints(v));
+      return;
+    case OID.inhibitAnyPolicy:
+      policy.inhibitAnyPolicy = readInhibitAnyPolicy(v);
+      return;
     case OID.basicConstraints:
       out.basicConstraints = { ...readBasicConstraints(v), critical: ext.critical };
       return;

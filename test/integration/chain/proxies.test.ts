@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChainService } from '../../../electron/services/chain/chain-service.js';
+import { pemSource } from '../../../electron/services/chain/trust-sources/file-sources.js';
+import { defaultServiceEnv } from '../../../electron/services/service-env.js';
+import { ObjectStore } from '../../../electron/services/workspace/object-store.js';
 import { findPemBlocks } from '../../../shared/pki/pem.js';
 import { sha256Hex } from '../../../shared/pki/hash.js';
 import { X509Certificate } from '../../../shared/pki/x509.js';
@@ -54,6 +58,16 @@ describe('chain fetch through real proxies', () => {
     const r = await t.service.fetch({ target: server.target, servername: 'localhost', proxy: mitm.url, trust: [trust, withCa] });
     expect(r.paths[0]).toMatchObject({ end: 'anchor', anchorSource: `PEM ${mitm.dir}/mitmproxy-ca-cert.pem` });
     expect(r.diagnoses.find((x) => x.code === 'tls-inspection')).toMatchObject({ severity: 'warning', fix: { place: 'java-keystore' } });
+  });
+
+  it('takes the proxy from HTTPS_PROXY when asked, and honours NO_PROXY', async () => {
+    const withEnv = (extra: NodeJS.ProcessEnv) =>
+      new ChainService(defaultServiceEnv({ env: { PATH: process.env.PATH, ...extra } }), new ObjectStore(), { publicRoots: pemSource(trust.slice(4)) });
+    const proxied = await withEnv({ HTTPS_PROXY: tiny.url }).fetch({ target: server.target, servername: 'localhost', proxy: 'env', trust: [trust] });
+    expect(proxied.origin).toMatchObject({ proxy: tiny.url });
+    const bypassed = await withEnv({ HTTPS_PROXY: tiny.url, NO_PROXY: '127.0.0.1' }).fetch({ target: server.target, servername: 'localhost', proxy: 'env', trust: [trust] });
+    expect(bypassed.origin).not.toHaveProperty('proxy', tiny.url);
+    expect(bypassed.trusted).toBe(true);
   });
 
   it('a proxy that refuses CONNECT is a connection error', async () => {

@@ -56,6 +56,31 @@ describe('certbench bundle', () => {
     expect(run('openssl', ['pkey', '-in', files[3]!, '-passin', 'env:KEY_PW', '-pubout'], PW).stdout).toBe(openssl('x509', '-in', files[2]!, '-noout', '-pubkey'));
   });
 
+  it.each([
+    ['modern', /PBES2, PBKDF2, AES-256-CBC/, 'sha256'],
+    ['legacy', /pbeWithSHA1And3-KeyTripleDES-CBC/, 'sha1'],
+  ])('writes a %s PFX that OpenSSL 3 reads without -legacy and keytool imports', async (profile, cipher, mac) => {
+    await mkdir(at(`pfx-${profile}`));
+    const pfx = join(at(`pfx-${profile}`), 'app.pfx');
+    const env = { ...PW, PFX_PW: 'pfx-password-1' };
+    const r = await cli(['bundle', '--key', at('app.key'), '--key-passphrase-env', 'KEY_PW', '--cert', at('answer.p7b'), '--out-dir', at(`pfx-${profile}`), '--passphrase-env', 'KEY_PW', '--pfx', pfx, '--pfx-profile', profile, '--pfx-password-env', 'PFX_PW'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect((await stat(pfx)).mode & 0o777).toBe(0o600);
+    const info = run('openssl', ['pkcs12', '-in', pfx, '-passin', 'env:PFX_PW', '-info', '-noout'], env);
+    expect(info.code, info.stderr).toBe(0);
+    expect(info.stderr).toMatch(cipher);
+    expect(info.stderr).toContain(`MAC: ${mac}`);
+    const certs = run('openssl', ['pkcs12', '-in', pfx, '-passin', 'env:PFX_PW', '-nokeys'], env).stdout.match(/subject=.*/g);
+    expect(certs).toEqual(['subject=CN = app.example', 'subject=CN = Bundle Intermediate']);
+    const dest = join(at(`pfx-${profile}`), 'imported.p12');
+    const imported = run('keytool', ['-J-Duser.language=en', '-importkeystore', '-noprompt', '-srckeystore', pfx, '-srcstoretype', 'PKCS12', '-srcstorepass:env', 'PFX_PW', '-destkeystore', dest, '-deststoretype', 'PKCS12', '-deststorepass:env', 'PFX_PW'], env);
+    expect(imported.code, imported.stdout + imported.stderr).toBe(0);
+    expect(imported.stderr).toContain('1 entries successfully imported');
+    const listed = run('keytool', ['-J-Duser.language=en', '-list', '-v', '-keystore', dest, '-storepass:env', 'PFX_PW'], env).stdout;
+    expect(listed).toContain('Certificate chain length: 2');
+    expect(listed).toContain('PrivateKeyEntry');
+  });
+
   it('says when the certificate lacks a requested SAN (exit 1, files written)', async () => {
     await mkdir(at('sans'));
     const r = await bundle('sans', '--cert', at('answer.p7b'), '--expect-san', 'dns:www.app.example', '--expect-san', 'dns:app.example');

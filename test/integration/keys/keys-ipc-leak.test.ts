@@ -57,6 +57,7 @@ describe('keys IPC responses', () => {
     const analysis = await call('keys.bundleAnalyse', { answerPath: join(dir, 'answer.pem'), chainPaths: [], requestedSans: [], aia: false });
     expect(analysis.key?.info.id).toBe(made.key.id);
     await call('keys.bundleWrite', { id: analysis.id, outDir: dir, keyProtection: { encrypt: true, passphrase: PASS } });
+    await call('keys.javaCsr', { spec: spec('java.example'), keystore: join(dir, 'java.p12'), alias: 'web', storePassword: PASS, keyType: 'ec-p256', csrPath: join(dir, 'java.csr') });
     await expect(call('keys.open', { path: exported, passphrase: 'wrong passphrase' })).rejects.toThrow();
     await expect(call('keys.export', { id: b.id, path: exported, protection: { encrypt: false } })).rejects.toThrow('conflict');
 

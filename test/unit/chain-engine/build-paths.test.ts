@@ -69,6 +69,24 @@ describe('buildPaths', () => {
     expect(result.paths.every((p) => p.path.certs.length <= 4)).toBe(true);
   });
 
+  it('stays bounded on a mesh of 500 same-name CAs that could all issue each other', async () => {
+    const mesh = await issueCert({ name: 'Mesh CA' });
+    const leaf = await issueCert({ name: 'mesh.example', issuer: mesh, dns: ['mesh.example'] });
+    // Same subject and issuer name, 500 different public keys (the last key octets rewritten).
+    const copies = Array.from({ length: 500 }, (_, i) => {
+      const copy = mesh.der.slice();
+      const keyEnd = copy.length - 120;
+      copy[keyEnd] = i & 0xff;
+      copy[keyEnd - 1] = i >> 8;
+      return copy;
+    });
+    const start = performance.now();
+    const result = validateChain({ leaf: leaf.der, intermediates: copies, anchors: [] }, { at });
+    expect(performance.now() - start).toBeLessThan(5000);
+    expect(result.trusted).toBe(false);
+    expect(result.paths.length).toBeLessThanOrEqual(32);
+  });
+
   it('rejects a leaf that is not a certificate with a parse error', () => {
     expect(() => buildPaths({ leaf: new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x01]), intermediates: [], anchors: [] })).toThrow(CertbenchError);
   });

@@ -85,16 +85,37 @@ describe('verifyPath', () => {
     expect(lenient.paths[0]!.verdict.problems.map((p) => p.severity)).toEqual(['warning']);
   });
 
-  it('verifies RSA and P-384 hierarchies', async () => {
+  it('verifies RSA PKCS#1, RSA-PSS, P-384, P-521 and Ed25519 signatures', async () => {
     const root = await issueCert({ name: 'RSA Root', key: { kind: 'rsa', bits: 2048 } });
-    const inter = await issueCert({ name: 'P-384 Intermediate', issuer: root, ca: true, key: { kind: 'ec', curve: 'P-384' }, hash: 'SHA-384' });
-    const leaf = await issueCert({ name: 'localhost', issuer: inter, dns: ['localhost'], hash: 'SHA-384' });
-    expect(problems(leaf, [inter], [root])).toEqual([]);
+    const pss = await issueCert({ name: 'PSS Intermediate', issuer: root, ca: true, key: { kind: 'rsa-pss', bits: 2048 } });
+    const p384 = await issueCert({ name: 'P-384 Intermediate', issuer: pss, ca: true, key: { kind: 'ec', curve: 'P-384' } });
+    const p521 = await issueCert({ name: 'P-521 Intermediate', issuer: p384, ca: true, key: { kind: 'ec', curve: 'P-521' }, hash: 'SHA-384' });
+    const ed = await issueCert({ name: 'Ed25519 Intermediate', issuer: p521, ca: true, key: { kind: 'ed25519' }, hash: 'SHA-384' });
+    const leaf = await issueCert({ name: 'localhost', issuer: ed, dns: ['localhost'] });
+    expect(problems(leaf, [ed, p521, p384, pss], [root])).toEqual([]);
+    const forged = Uint8Array.from(leaf.der);
+    forged[forged.length - 5]! ^= 0x01;
+    const result = validateChain({ leaf: forged, intermediates: [ed.der], anchors: [ed.der] }, tls);
+    expect(result.paths[0]!.verdict.problems.map((p) => p.code)).toContain('bad-signature');
   });
 
   it('names a self-signed leaf, and trusts it once it is an anchor itself', async () => {
     const self = await selfSignedLeaf();
     expect(problems(self, [], [pki.root])).toEqual(only('self-signed-leaf', 0));
     expect(problems(self, [], [self])).toEqual([]);
+  });
+
+  it('grades a legacy-shaped anchor by anchorFaults, and accepts it under the rfc5280 profile', async () => {
+    const legacyRoot = await issueCert({ name: 'Legacy Root', basicConstraintsCritical: false });
+    const inter = await issueCert({ name: 'Under Legacy', issuer: legacyRoot, ca: true });
+    const leaf = await issueCert({ name: 'localhost', issuer: inter, dns: ['localhost'] });
+    const input = { leaf: leaf.der, intermediates: [inter.der], anchors: [legacyRoot.der] };
+    const strict = validateChain(input, tls);
+    expect(strict.trusted).toBe(false);
+    expect(strict.paths[0]!.verdict.problems.map((p) => `${p.code}@${p.certIndex}`)).toEqual(['malformed@2']);
+    const store = validateChain(input, { ...tls, anchorFaults: 'warning' });
+    expect(store.trusted).toBe(true);
+    expect(store.paths[0]!.verdict.problems.map((p) => p.severity)).toEqual(['warning']);
+    expect(validateChain(input, { ...tls, profile: 'rfc5280' }).paths[0]!.verdict.problems).toEqual([]);
   });
 });

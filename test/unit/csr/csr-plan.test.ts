@@ -3,7 +3,7 @@ import { planCsr } from '../../../shared/csr/plan.js';
 import { parseSubjectString } from '../../../shared/csr/subject.js';
 import { templateSpec } from '../../../shared/csr/templates.js';
 import type { CsrSpec } from '../../../shared/model/csr.js';
-import { describeKeyType } from '../../../shared/model/keys.js';
+import { describeKeyType } from '../../../shared/model/keys-constants.js';
 
 const spec = (over: Partial<CsrSpec> = {}): CsrSpec => ({ ...templateSpec('tls-server', 'ec'), subject: { CN: 'app.example' }, ...over });
 const messages = (issues: { message: string }[]) => issues.map((i) => i.message).join(' | ');

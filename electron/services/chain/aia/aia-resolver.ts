@@ -56,7 +56,7 @@ export async function completeWithAia(start: readonly Uint8Array[], options: Aia
 async function tryOne(url: string, forCertificate: string, options: AiaOptions): Promise<AiaAttempt> {
   try {
     const body = await downloadHttp(url, options);
-    return { url, forCertificate, certificates: parseAiaResponse(body, url) };
+    return { url, forCertificate, certificates: await parseAiaResponse(body, url) };
   } catch (err) {
     if ((err as { code?: string }).code === 'cancelled') throw err;
     return { url, forCertificate, certificates: [], error: (err as Error).message };

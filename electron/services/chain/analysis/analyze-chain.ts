@@ -5,7 +5,7 @@ import type { ObjectStore } from '../../workspace/object-store.js';
 import { completeWithAia, type AiaAttempt } from '../aia/aia-resolver.js';
 import type { ProxyConfig } from '../fetch/proxy-url.js';
 import { diagnose } from '../diagnose/diagnose.js';
-import { inspectionVendor } from '../diagnose/inspection-vendors.js';
+import { inspectionSign } from '../diagnose/inspection-signs.js';
 import type { KnownCertificate } from '../diagnose/diagnosis-context.js';
 import { validateChain, type BuildInput, type ChainValidation } from '../engine/index.js';
 import type { TrustAnchors } from '../trust-sources/trust-source.js';
@@ -65,7 +65,8 @@ export async function analyzeChain(input: AnalysisInput, store: ObjectStore): Pr
   }
   if (input.signal?.aborted) throw new CertbenchError('cancelled', 'Cancelled');
   const top = paths[0] ? pool.get(paths[0].certificates[paths[0].certificates.length - 1]!) : undefined;
-  const suspicious = top !== undefined && inspectionVendor(`${top.summary.subject} ${top.summary.issuer}`) !== undefined;
+  const suspicious =
+    top !== undefined && inspectionSign({ hostname: input.hostname, at: input.at, fromServer, leaf: presented[leafIndex]!.summary, top: top.summary }) !== undefined;
   const isPublicRoot = suspicious ? await input.publicRoots() : () => false;
   const diagnoses = diagnose({
     at: input.at,

@@ -1,7 +1,7 @@
 import type { Diagnosis } from '../../../../shared/model/chain-diagnosis.js';
 import { bestPath, displayName, quote, type DiagnosisContext, type KnownCertificate } from './diagnosis-context.js';
 import { caIssuersUrls } from '../aia/aia-urls.js';
-import { inspectionVendor } from './inspection-vendors.js';
+import { inspectionSign, UNIDENTIFIED } from './inspection-signs.js';
 
 /**
  * Why the best path does not reach a trust anchor: a self-signed leaf, a root the trust sources
@@ -87,7 +87,7 @@ function aiaExplanation(ctx: DiagnosisContext, top: KnownCertificate): string {
   if (ctx.aia.failures.length > 0) return `; fetching it from the AIA URL failed (${ctx.aia.failures[0]})`;
   const urls = caIssuersUrls(top.cert);
   if (urls.length === 0) return `; ${quote(top)} names no AIA caIssuers URL, so clients cannot fetch it either`;
-  return ctx.aia.enabled ? '' : `; ${quote(top)} names its issuer at ${urls[0]} (fetch it with --aia)`;
+  return ctx.aia.enabled ? '' : `; ${quote(top)} names its issuer at ${urls[0]} (turn on AIA fetching, --aia, to get it)`;
 }
 
 function missingCompletedByAia(ctx: DiagnosisContext, certs: readonly KnownCertificate[], fetched: readonly KnownCertificate[]): Diagnosis {
@@ -107,15 +107,16 @@ function missingCompletedByAia(ctx: DiagnosisContext, certs: readonly KnownCerti
 
 function inspectionDiagnosis(ctx: DiagnosisContext, certs: readonly KnownCertificate[], anchored: boolean): Diagnosis | undefined {
   const top = certs[certs.length - 1]!;
-  const vendor = inspectionVendor(top.summary.subject) ?? inspectionVendor(top.summary.issuer);
+  const vendor = inspectionSign({ hostname: ctx.hostname, at: ctx.at, fromServer: ctx.fromServer, leaf: certs[0]!.summary, top: top.summary });
   if (!vendor || ctx.isPublicRoot(top)) return undefined;
+  const known = vendor !== UNIDENTIFIED;
   const rootDn = top.summary.subject === top.summary.issuer ? top.summary.subject : top.summary.issuer;
   const rootName = `"${displayName(rootDn)}" (${rootDn})`;
   const host = ctx.hostname ? ` to ${ctx.hostname}` : '';
   return {
     code: 'tls-inspection',
     severity: anchored ? 'warning' : 'error',
-    message: `Traffic${host} is intercepted by a TLS-inspection proxy (${vendor}): the chain ends in the proxy's root ${rootName} instead of the server's own public CA.${anchored ? ' That root is trusted here, but clients with their own trust store (Java, Python, Node) will fail.' : ''}`,
+    message: `${known ? `Traffic${host} is intercepted by a TLS-inspection proxy (${vendor})` : `Traffic${host} looks intercepted by a TLS-inspection proxy (a leaf minted in the last days for a public name under a private root)`}: the chain ends in the proxy's root ${rootName} instead of the server's own public CA.${anchored ? ' That root is trusted here, but clients with their own trust store (Java, Python, Node) will fail.' : ''}`,
     certificates: [top.sha256],
     fix: {
       text: `Get the proxy's root ${rootName} from your network team (or the proxy's certificate download page) and install it in every trust store the failing client uses: the OS store${anchored ? '' : ` (${trustPlaces(ctx)})`} and, for Java clients, the Java keystore's cacerts. Or ask for ${ctx.hostname ?? 'this host'} to be excluded from inspection.`,

@@ -1,6 +1,5 @@
-import { bytesEqual } from '../../../../shared/pki/bytes.js';
 import { scanCertificate, type CertScan } from '../../../../shared/pki/cert-scan.js';
-import { CandidatePool, type Candidate } from './candidate-pool.js';
+import { CandidatePool, logicalKeyOf, type Candidate } from './candidate-pool.js';
 import type { BuildInput, CertPath, PathCert, PathEnd } from './types.js';
 
 const DEFAULT_MAX_PATHS = 16;
@@ -11,6 +10,7 @@ const STEP_BUDGET = 4096;
 interface Node {
   readonly scan: CertScan;
   readonly cert: PathCert;
+  readonly logicalKey: string;
 }
 
 /**
@@ -28,11 +28,13 @@ export function buildPaths(input: BuildInput): CertPath[] {
 
 /** Path building over an already indexed pool (see buildPaths). */
 export function buildFromPool(leaf: CertScan, pool: CandidatePool, maxPaths: number, maxDepth: number): CertPath[] {
-  const leafNode: Node = { scan: leaf, cert: { der: leaf.der, sha256: leaf.sha256, origin: 'leaf', inputIndex: 0 } };
+  const leafNode: Node = { scan: leaf, logicalKey: logicalKeyOf(leaf), cert: { der: leaf.der, sha256: leaf.sha256, origin: 'leaf', inputIndex: 0 } };
   if (pool.isAnchor(leaf)) return [{ certs: [leafNode.cert], end: 'anchor' }];
   const complete: CertPath[] = [];
   const partial: CertPath[] = [];
   const stack: Node[] = [leafNode];
+  // Certificates and logical CAs on the current path (RFC 4158 §5.2: never revisit either).
+  const onPath = new Set<string>([leaf.sha256, leafNode.logicalKey]);
   let steps = 0;
   const finish = (end: PathEnd) => {
     const target = end === 'anchor' ? complete : partial;
@@ -43,17 +45,20 @@ export function buildFromPool(leaf: CertScan, pool: CandidatePool, maxPaths: num
     const top = stack[stack.length - 1]!;
     if (stack.length >= maxDepth) return finish('depth-limit');
     const issuers = pool.issuersOf(top.scan);
-    const fresh = issuers.filter((c) => !stack.some((n) => sameLogicalCert(n.scan, c.scan)));
+    const fresh = issuers.filter((c) => !onPath.has(c.scan.sha256) && !onPath.has(c.logicalKey));
     if (fresh.length === 0) {
       if (top.scan.selfIssued && issuers.some((c) => c.scan.sha256 === top.scan.sha256)) return finish('self-signed');
       return finish(issuers.length > 0 ? 'cycle' : top.scan.selfIssued ? 'self-signed' : 'issuer-not-found');
     }
     for (const c of fresh) {
       stack.push(toNode(c));
+      onPath.add(c.scan.sha256).add(c.logicalKey);
       if (c.origin === 'anchor') finish('anchor');
       else walk();
+      onPath.delete(c.scan.sha256);
+      onPath.delete(c.logicalKey);
       stack.pop();
-      if (complete.length >= maxPaths) return;
+      if (complete.length >= maxPaths || steps >= STEP_BUDGET) return;
     }
   };
   walk();
@@ -61,10 +66,5 @@ export function buildFromPool(leaf: CertScan, pool: CandidatePool, maxPaths: num
 }
 
 function toNode(c: Candidate): Node {
-  return { scan: c.scan, cert: { der: c.scan.der, sha256: c.scan.sha256, origin: c.origin, inputIndex: c.inputIndex } };
-}
-
-/** Same certificate, or the same CA (subject and key) in another certificate (RFC 4158 §5.2). */
-function sameLogicalCert(a: CertScan, b: CertScan): boolean {
-  return a.sha256 === b.sha256 || (bytesEqual(a.subjectDer, b.subjectDer) && bytesEqual(a.spkiDer, b.spkiDer));
+  return { scan: c.scan, logicalKey: c.logicalKey, cert: { der: c.scan.der, sha256: c.scan.sha256, origin: c.origin, inputIndex: c.inputIndex } };
 }

@@ -8,6 +8,8 @@ import type { CertOrigin } from './types.js';
 /** A certificate that may issue another, with where it came from. */
 export interface Candidate {
   readonly scan: CertScan;
+  /** Subject and public key: one CA, however many certificates carry it (RFC 4158 §5.2 loop test). */
+  readonly logicalKey: string;
   readonly origin: Exclude<CertOrigin, 'leaf'>;
   readonly inputIndex: number;
 }
@@ -31,6 +33,7 @@ export class CandidatePool {
   private readonly exact = new Map<string, Entry[]>();
   private normalized: Map<string, Entry[]> | undefined;
   private readonly resolved = new Map<Entry[], Candidate[]>();
+  private readonly sorted = new Map<Entry[], Map<string, readonly Candidate[]>>();
 
   constructor(intermediates: readonly Uint8Array[], anchors: readonly Uint8Array[]) {
     const add = (der: Uint8Array, origin: Entry['origin'], inputIndex: number) => {
@@ -61,7 +64,16 @@ export class CandidatePool {
       bucket = key === undefined ? undefined : this.normalizedIndex().get(key);
     }
     if (!bucket) return [];
-    return [...this.resolve(bucket)].sort((a, b) => score(b, cert) - score(a, cert) || b.scan.notAfter.getTime() - a.scan.notAfter.getTime());
+    // The order depends only on the child's AKI, so it is computed once per (bucket, AKI).
+    let byAki = this.sorted.get(bucket);
+    if (!byAki) this.sorted.set(bucket, (byAki = new Map()));
+    const akiKey = cert.aki ?? '';
+    let out = byAki.get(akiKey);
+    if (!out) {
+      out = [...this.resolve(bucket)].sort((a, b) => score(b, cert) - score(a, cert) || b.scan.notAfter.getTime() - a.scan.notAfter.getTime());
+      byAki.set(akiKey, out);
+    }
+    return out;
   }
 
   /** Scans a bucket once and drops duplicates (anchors were added first, so their copy stays). */
@@ -80,7 +92,7 @@ export class CandidatePool {
       }
       if (seen.has(scan.sha256)) continue;
       seen.add(scan.sha256);
-      out.push({ scan, origin: e.origin, inputIndex: e.inputIndex });
+      out.push({ scan, logicalKey: logicalKeyOf(scan), origin: e.origin, inputIndex: e.inputIndex });
     }
     this.resolved.set(bucket, out);
     return out;
@@ -101,6 +113,11 @@ export class CandidatePool {
 /** Exact identity of an encoded Name: its octets as a Latin-1 string, the cheapest map key Node offers. */
 function exactNameKey(nameDer: Uint8Array): string {
   return Buffer.from(nameDer.buffer, nameDer.byteOffset, nameDer.byteLength).toString('latin1');
+}
+
+/** See Candidate.logicalKey. */
+export function logicalKeyOf(scan: CertScan): string {
+  return `${exactNameKey(scan.subjectDer)}\u0000${exactNameKey(scan.spkiDer)}`;
 }
 
 function score(c: Candidate, child: CertScan): number {

@@ -1,4 +1,5 @@
 import { bytesEqual } from '../../../../shared/pki/bytes.js';
+import { OID } from '../../../../shared/pki/chain/cert-extensions.js';
 import { constraintSyntaxFault, sanSyntaxFault } from '../../../../shared/pki/chain/name-constraints.js';
 import type { ParsedCert } from './parsed-cert.js';
 import type { Report } from './report.js';
@@ -70,6 +71,7 @@ function checkIssuerRules(c: ParsedCert, pos: Position, bad: (detail: string) =>
     else if (c.ext.subjectKeyId && !bytesEqual(aki.keyId, c.ext.subjectKeyId)) bad("the root's authorityKeyIdentifier does not match its own subjectKeyIdentifier");
   }
   if (pos.isLeaf) return;
+  if (c.layout.extensions.some((e) => e.oid === OID.policyConstraints && !e.critical)) bad('policyConstraints must be critical (RFC 5280 §4.2.1.11)');
   if (!c.ext.subjectKeyId) bad('a CA certificate must carry a subjectKeyIdentifier (RFC 5280 §4.2.1.2)');
   if (c.ext.basicConstraints && !c.ext.basicConstraints.critical) bad('basicConstraints must be critical in a CA certificate (RFC 5280 §4.2.1.9)');
 }

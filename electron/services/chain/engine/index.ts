@@ -5,7 +5,11 @@
  *
  * Typical use:
  * ```ts
- * const result = validateChain({ leaf, intermediates, anchors }, { at: new Date(), host: 'example.com', purpose: 'serverAuth' });
+ * const result = validateChain(
+ *   { leaf, intermediates, anchors },
+ *   // anchorFaults 'warning' for root-program stores (OS, Mozilla, JDK): see VerifyOptions.anchorFaults.
+ *   { at: new Date(), host: 'example.com', purpose: 'serverAuth', anchorFaults: 'warning' },
+ * );
  * result.trusted;                   // best path valid?
  * result.paths[0].path.certs;       // leaf first; .origin/.inputIndex map back to the inputs
  * result.paths[0].verdict.problems; // [{ code: 'expired', severity: 'error', certIndex: 1, detail: '…' }, …]
@@ -29,6 +33,7 @@ export type {
   PathProblem,
   PathProblemCode,
   PathVerdict,
+  PolicyInputs,
   Profile,
   Purpose,
   Severity,

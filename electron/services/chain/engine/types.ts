@@ -2,6 +2,9 @@
  * The chain engine's vocabulary: what a built path is and what verifying it found. Kept free of
  * parser types so IPC DTOs and the CLI's JSON can map from it without touching ASN.1.
  */
+import type { PolicyInputs } from '../../../../shared/pki/chain/policy-tree.js';
+
+export type { PolicyInputs };
 
 /** The EKU a verification asks for (RFC 5280 §4.2.1.12); `undefined` means no EKU requirement. */
 export type Purpose = 'serverAuth' | 'clientAuth';
@@ -71,6 +74,16 @@ export interface VerifyOptions {
    * accept what §4 tells CAs not to issue (non-critical basicConstraints, DSA, GeneralizedTime before 2050).
    */
   readonly profile?: Profile;
+  /**
+   * How encoding and profile faults of the trust anchor itself count (`malformed` on the anchor:
+   * non-critical basicConstraints, an AKI with issuer and serial, no SKI…). `error` (default) suits
+   * anchors the user supplies. Pass `warning` for anchors from a root program (OS store, Mozilla,
+   * JDK cacerts): legacy roots there (Go Daddy Class 2, Starfield Class 2, QuoVadis Root CA 2,
+   * Certigna…) predate these rules and every client trusts them as a name and a key.
+   */
+  readonly anchorFaults?: Severity;
+  /** RFC 5280 §6.1.1 policy inputs; default: any policy, nothing required or inhibited. */
+  readonly policy?: PolicyInputs;
 }
 
 export type Profile = 'webpki' | 'rfc5280';

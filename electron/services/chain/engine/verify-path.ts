@@ -1,6 +1,7 @@
 import { checkCriticalExtensions, checkKey, checkProfile, checkValidity, type Position } from './cert-checks.js';
 import { checkIssuingCa, checkNameConstraints, checkPathLength } from './ca-checks.js';
 import { checkCaPurpose, checkHost, checkLeafPurpose } from './leaf-checks.js';
+import { checkPolicies } from './policy-checks.js';
 import { parseForVerify, type ParsedCert } from './parsed-cert.js';
 import { problemCollector, type Report } from './report.js';
 import { signatureBy } from './signature-cache.js';
@@ -10,17 +11,22 @@ import type { CertPath, PathVerdict, VerifyOptions } from './types.js';
  * Verifies one path (RFC 5280 §6.1, with the CA/B Forum profile rules TLS clients enforce) and
  * lists every problem found rather than stopping at the first, so a diagnosis can name them all.
  * The anchor's own signature is not checked (§6.1.1 d) but its validity, key, constraints and
- * extensions are, as browsers and pyca do. Certificate policies and revocation are not processed.
+ * extensions are, as browsers and pyca do. Certificate policies are processed (§6.1.3 d–f, §6.1.4
+ * a–b, h–j, §6.1.5 g); revocation is not checked.
  */
 export function verifyPath(path: CertPath, options: VerifyOptions): PathVerdict {
-  const { problems, report } = problemCollector(options.weakCrypto ?? 'error');
+  const last = path.certs.length - 1;
+  const anchored = path.end === 'anchor';
+  const { problems, report } = problemCollector({
+    weakCrypto: options.weakCrypto ?? 'error',
+    anchorFaults: options.anchorFaults ?? 'error',
+    anchorIndex: anchored ? last : -1,
+  });
   const certs = path.certs.map((pc, i) => {
     const outcome = parseForVerify(pc.der);
     if (!outcome.ok) report('malformed', i, `certificate ${i} cannot be decoded: ${outcome.detail}`);
     return outcome.ok ? outcome.cert : undefined;
   });
-  const last = certs.length - 1;
-  const anchored = path.end === 'anchor';
   reportEnd(path, certs[last], report);
   // Certificates encode whole seconds; flooring the time is the BR reading (limbo notafter-fractional).
   const atMs = Math.floor(options.at.getTime() / 1000) * 1000;
@@ -38,6 +44,7 @@ export function verifyPath(path: CertPath, options: VerifyOptions): PathVerdict 
   });
   checkPathLength(certs, report);
   checkNameConstraints(certs, report);
+  if (anchored) checkPolicies(certs, options.policy, report);
   const leaf = certs[0];
   if (leaf && options.purpose) checkLeafPurpose(leaf, options.purpose, report);
   if (leaf && options.host !== undefined) checkHost(leaf, options.host, report);

@@ -23,10 +23,18 @@ export function parseProxyUrl(text: string): ProxyConfig {
   }
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const port = url.port ? Number(url.port) : 8080;
-  const username = url.username ? decodeURIComponent(url.username) : undefined;
-  const password = url.password ? decodeURIComponent(url.password) : undefined;
+  const username = url.username ? decodeUserInfo(url.username, text) : undefined;
+  const password = url.password ? decodeUserInfo(url.password, text) : undefined;
   const display = `http://${username ? `${encodeURIComponent(username)}@` : ''}${url.host || host}`;
   return { host, port, username, password, display };
+}
+
+function decodeUserInfo(part: string, text: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new CertbenchError('invalid-request', `Proxy "${text.slice(0, 200)}" has a badly percent-encoded user name or password`);
+  }
 }
 
 /**

@@ -68,7 +68,7 @@ export async function fetchPresentedChain(target: HostTarget, options: FetchOpti
     secureContext: sharedContext(),
   });
   try {
-    await withLimits(tls as unknown as Socket, { timeoutMs: handshakeTimeoutMs, signal: options.signal, what: `TLS handshake with ${where}` }, () =>
+    await withLimits(tls, { timeoutMs: handshakeTimeoutMs, signal: options.signal, what: `TLS handshake with ${where}` }, () =>
       new Promise<void>((resolve) => tls.once('secureConnect', () => resolve())),
     );
     const certificates = presentedCertificates(tls);

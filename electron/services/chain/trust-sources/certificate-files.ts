@@ -1,6 +1,5 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { stat } from 'node:fs/promises';
 import { CertbenchError } from '../../../../shared/errors.js';
 import { findPemBlocks } from '../../../../shared/pki/pem.js';
 import { fsError, readInputFile } from '../../files/read-input.js';

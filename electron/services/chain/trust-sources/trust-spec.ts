@@ -2,6 +2,7 @@ import { CertbenchError } from '../../../../shared/errors.js';
 import type { ServiceEnv } from '../../service-env.js';
 import { linuxBundleSource, mozillaSource, pemSource } from './file-sources.js';
 import { jdkSource } from './jdk-source.js';
+import { osStoreSource } from './os-store-source.js';
 import type { TrustSource } from './trust-source.js';
 
 /** Overrides for where sources live, so tests never read the host's stores. */
@@ -18,20 +19,13 @@ export function trustSourceFromSpec(spec: string, env: ServiceEnv, paths: TrustS
   const text = spec.trim();
   if (text === 'system' || text === 'os') return systemSource(env, paths);
   if (text === 'mozilla') return mozillaSource(paths.mozillaDir);
-  if (text === 'jdk') return jdkSource(env.runner, env.env, undefined);
-  if (text.startsWith('jdk:')) return jdkSource(env.runner, env.env, text.slice(4));
+  if (text === 'jdk') return jdkSource(env.env);
+  if (text.startsWith('jdk:')) return jdkSource(env.env, text.slice(4));
   if (text.startsWith('pem:')) return pemSource(text.slice(4));
   if (text.length === 0) throw new CertbenchError('invalid-request', 'Empty trust source; use system, mozilla, jdk[:PATH] or pem:PATH');
   return pemSource(text);
 }
 
 function systemSource(env: ServiceEnv, paths: TrustSourcePaths): TrustSource {
-  if (env.platform === 'linux') return linuxBundleSource(paths.systemBundles);
-  return {
-    id: 'system',
-    load: () =>
-      Promise.reject(
-        new CertbenchError('unsupported', `Reading the ${env.platform} system store needs its trust-store adapter; use --trust mozilla or pem:FILE`),
-      ),
-  };
+  return env.platform === 'linux' ? linuxBundleSource(paths.systemBundles) : osStoreSource(env);
 }

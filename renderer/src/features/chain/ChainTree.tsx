@@ -1,7 +1,7 @@
 import type { ChainCertificate } from '../../../../shared/model/chain.js';
-import type { ChainTreeNode } from './chain-tree.js';
+import type { ChainTreeNode } from '../../../../shared/model/chain-tree.js';
 
-const STATUS_TEXT = { trusted: 'trusted', error: 'problem', warning: 'warning', untrusted: 'not trusted', missing: 'missing' } as const;
+const STATUS_TEXT = { trusted: 'ok', error: 'problem', warning: 'warning', untrusted: 'not on a trusted path', missing: 'missing' } as const;
 
 interface Props {
   readonly node: ChainTreeNode;

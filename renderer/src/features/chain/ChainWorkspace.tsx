@@ -4,7 +4,7 @@ import { ChainForm } from './ChainForm.js';
 import { ChainNodeDetail } from './ChainNodeDetail.js';
 import { ChainTree } from './ChainTree.js';
 import { DiagnosisList } from './DiagnosisList.js';
-import { buildChainTree } from './chain-tree.js';
+import { buildChainTree } from '../../../../shared/model/chain-tree.js';
 import { useChainStore } from './chain-store.js';
 import './chain.css';
 
@@ -20,7 +20,7 @@ export function ChainWorkspace() {
       <ChainForm />
       {report ? (
         <>
-          <header className={`chain-verdict ${report.trusted ? 'verdict-trusted' : 'verdict-untrusted'}`} role="status" aria-label="Verdict">
+          <header className={`chain-verdict ${report.trusted ? 'verdict-trusted' : 'verdict-untrusted'}`} role="status" aria-label="Verdict" data-verified-at={report.verifiedAt}>
             <strong>{report.trusted ? 'Trusted' : 'Not trusted'}</strong>
             <span>
               {origin?.kind === 'host'

@@ -67,12 +67,12 @@ export function InspectWorkspace() {
               onKeyDown={(e) => e.key === 'Enter' && select(o.id)}
             >
               <span className="object-kind">{o.kind}</span>
-              <span className="object-name">{o.summary.subject}</span>
-              <ExpiryBadge status={o.summary.expiry} daysLeft={o.summary.daysLeft} />
+              <span className="object-name">{o.kind === 'certificate' ? o.summary.subject : o.origin}</span>
+              {o.kind === 'certificate' ? <ExpiryBadge status={o.summary.expiry} daysLeft={o.summary.daysLeft} /> : null}
             </li>
           ))}
         </ul>
-        <div className="detail-pane">{selected ? <CertificateDetail summary={selected.summary} /> : null}</div>
+        <div className="detail-pane">{selected?.kind === 'certificate' ? <CertificateDetail summary={selected.summary} /> : null}</div>
       </div>
     </section>
   );

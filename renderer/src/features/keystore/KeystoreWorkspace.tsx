@@ -1,16 +1,68 @@
-import { PlannedWorkspace } from '../../components/PlannedWorkspace.js';
+import { useEffect, useState } from 'react';
+import { useFileDrop } from '../../components/use-file-drop.js';
+import { EntryTable } from './EntryTable.js';
+import { ImportDialog } from './ImportDialog.js';
+import { JdkPanel } from './JdkPanel.js';
+import { useKeystoreStore } from './keystore-store.js';
+import { StoreTools } from './StoreTools.js';
+import './keystore.css';
 
+/** Java keystores: JDKs and their cacerts, a store's entries, and backed-up, verified edits. */
 export function KeystoreWorkspace() {
+  const { store, listing, needsPassword, pending, loadJdks, open, planImportFiles } = useKeystoreStore();
+  const [password, setPassword] = useState('');
+  const { over, dropProps } = useFileDrop((files) => void planImportFiles(files));
+
+  useEffect(() => {
+    void loadJdks();
+  }, [loadJdks]);
+
   return (
-    <PlannedWorkspace
-      title="Java keystores"
-      summary="Find every JDK and its cacerts, and edit keystores safely through the JDK's own keytool."
-      items={[
-        'JDKs found on this machine with their cacerts',
-        'entries listed fast, with expiry badges',
-        'import with an alias, delete, rename, change the password, convert JKS ↔ PKCS#12',
-        'a backup before every edit, restorable',
-      ]}
-    />
+    <section className={`workspace keystore ${over ? 'drop-over' : ''}`} aria-label="Java keystores" {...(listing ? dropProps : {})}>
+      <div className="ks-layout">
+        <JdkPanel />
+        <div className="ks-main">
+          {store === null ? <p className="empty">Choose a JDK's cacerts or open a keystore file.</p> : null}
+          {store !== null && needsPassword ? (
+            <form
+              className="ks-path-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void open({ path: store.path, password });
+              }}
+            >
+              <label>
+                Store password for {store.path}{' '}
+                <input type="password" aria-label="Store password" value={password} onChange={(e) => setPassword(e.target.value)} />
+              </label>
+              <button type="submit">Unlock</button>
+            </form>
+          ) : null}
+          {listing ? (
+            <>
+              <header className="ks-store-header">
+                <h1>{listing.path}</h1>
+                <span className="hint" data-integrity={listing.integrity}>
+                  {listing.type} · {listing.entries.length} entries · integrity {listing.integrity}
+                </span>
+                <label className="ks-import-button">
+                  Import certificate…
+                  <input type="file" aria-label="Import certificate file" onChange={(e) => void planImportFiles(Array.from(e.target.files ?? []))} />
+                </label>
+                <span className="hint">or drop a certificate here</span>
+              </header>
+              {listing.warnings.map((w) => (
+                <p key={w} className="ks-note" role="note">
+                  {w}
+                </p>
+              ))}
+              <StoreTools />
+              <EntryTable />
+            </>
+          ) : null}
+        </div>
+      </div>
+      {pending ? <ImportDialog key={`${pending.name}:${pending.items[0]?.alias}`} pending={pending} /> : null}
+    </section>
   );
 }

@@ -1,6 +1,6 @@
-import type { ChainReport } from '../../../../shared/model/chain.js';
+import type { ChainReport } from './chain.js';
 
-/** How a node is coloured: on a trusted path, with an error, with a warning, or neither. */
+/** How a tree node is coloured: on a trusted path, with an error, with a warning, or neither. */
 export type NodeStatus = 'trusted' | 'error' | 'warning' | 'untrusted' | 'missing';
 
 /** One node of the chain tree: a certificate (or a missing issuer) and the issuers above it. */

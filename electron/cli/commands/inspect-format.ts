@@ -1,0 +1,106 @@
+import type { CertificateDetail } from '../../../shared/model/certificate-detail.js';
+import type { InspectedObject } from '../../../shared/model/inspected-object.js';
+
+/** An inspected object with its certificate detail (certificates only) for printing. */
+export interface PrintableObject {
+  readonly source: string;
+  readonly object: InspectedObject;
+  readonly detail?: CertificateDetail;
+}
+
+/** `--json` form: the kind, the object's public fields, ids replaced by certificate SHA-256s. */
+export function objectJson(item: PrintableObject, shaById: ReadonlyMap<string, string>, withAsn1: boolean): Record<string, unknown> {
+  const { object, source } = item;
+  const common = { kind: object.kind, source, origin: object.origin };
+  switch (object.kind) {
+    case 'certificate': {
+      const detail = item.detail ? (withAsn1 ? item.detail : { ...item.detail, asn1: undefined, pem: undefined }) : undefined;
+      return { ...common, ...object.summary, ...(object.label !== undefined ? { label: object.label } : {}), ...(detail ? { detail } : {}) };
+    }
+    case 'private-key': {
+      const { id: _id, matchesCertificateId, kind: _k, origin: _o, ...rest } = object;
+      return { ...common, ...rest, ...(matchesCertificateId ? { matchesCertificateSha256: shaById.get(matchesCertificateId) } : {}) };
+    }
+    case 'keystore':
+      return {
+        ...common,
+        format: object.format,
+        entries: object.entries.map((e) => ({ alias: e.alias, type: e.type, certificates: e.certificateIds.map((id) => shaById.get(id)) })),
+      };
+    default: {
+      const { id: _id, kind: _k, origin: _o, ...rest } = object;
+      return { ...common, ...rest };
+    }
+  }
+}
+
+/** Human-readable form, one block per object. */
+export function objectText(item: PrintableObject): string {
+  const { object } = item;
+  const head = `${object.origin} — ${item.source}`;
+  switch (object.kind) {
+    case 'certificate':
+      return item.detail ? certificateText(item.detail, head, object.label) : `Certificate  ${object.summary.subject}\n  ${head}\n`;
+    case 'private-key':
+      return lines(`Private key  ${object.key.label}`, [
+        ['From', head],
+        ['Encoding', `${object.encoding}${object.encrypted ? ' (encrypted)' : ''}`],
+        ['SPKI SHA-256', object.key.spkiSha256],
+        ['Matches', object.matchesCertificateId ? 'a certificate in this input' : 'no certificate in this input'],
+      ]);
+    case 'public-key':
+      return lines(`Public key  ${object.key.label}`, [['From', head], ['SPKI SHA-256', object.key.spkiSha256]]);
+    case 'csr':
+      return lines(`CSR  ${object.subject}`, [
+        ['From', head],
+        ['Key', object.key.label],
+        ['SANs', object.sans.map((s) => `${s.type}:${s.value}`).join(', ') || '(none)'],
+        ['Signature', object.signature],
+        ['SHA-256', object.sha256],
+      ]);
+    case 'pkcs7':
+      return lines(`PKCS#7  ${object.certificateCount} certificate(s)`, [['From', head]]);
+    case 'pkcs12':
+      return lines(`PKCS#12  ${object.certificateCount} certificate(s), ${object.keyCount} key(s)`, [
+        ['From', head],
+        ['Integrity', object.integrity],
+        ['Certificates', object.certificateEncryption.join('; ') || '(none)'],
+        ['Keys', object.keyEncryption.join('; ') || '(none)'],
+        ['Password', object.password],
+      ]);
+    case 'keystore':
+      return lines(`${object.format} keystore  ${object.entries.length} entr${object.entries.length === 1 ? 'y' : 'ies'}`, [
+        ['From', head],
+        ...object.entries.map((e): [string, string] => [e.alias, `${e.type}, ${e.certificateIds.length} certificate(s)`]),
+      ]);
+  }
+}
+
+function certificateText(d: CertificateDetail, head: string, label?: string): string {
+  const ext = d.extensions.flatMap((e) => [`  ${e.name}${e.name === 'Unknown extension' ? ` ${e.oid}` : ''}${e.critical ? ' (critical)' : ''}`, ...e.lines.map((l) => `      ${l}`)]);
+  return [
+    `Certificate  ${d.subject.rfc4514}`,
+    ...lines('', [
+      ['From', head],
+      ...(label !== undefined ? [['Label', label] as [string, string]] : []),
+      ['Version', String(d.version)],
+      ['Issuer', d.issuer.rfc4514],
+      ['Serial', `${d.serialHex} (${d.serialDecimal})`],
+      ['Valid', `${d.notBefore} → ${d.notAfter} (${d.expiry}, ${d.daysLeft} days left)`],
+      ['Signature', d.signatureAlgorithm.name],
+      ['Key', d.publicKey.label],
+      ['SHA-1', d.sha1],
+      ['SHA-256', d.sha256],
+      ['SPKI SHA-256', d.publicKey.spkiSha256],
+    ])
+      .split('\n')
+      .slice(1),
+    '  Extensions',
+    ...(ext.length ? ext.map((l) => `  ${l}`) : ['    (none)']),
+    '',
+  ].join('\n');
+}
+
+function lines(title: string, rows: readonly (readonly [string, string])[]): string {
+  return [title, ...rows.map(([k, v]) => `  ${k.padEnd(13)}${v}`), ''].join('\n');
+}

@@ -1,0 +1,26 @@
+import { CertbenchError } from '../../../../shared/errors.js';
+import { Elevator } from '../../elevation/elevator.js';
+import type { ServiceEnv } from '../../service-env.js';
+import { osStores } from '../../trust-stores/store-registry.js';
+import type { TrustSource } from './trust-source.js';
+
+/**
+ * The Windows or macOS system trust, through the trust-store adapters (listing never elevates).
+ * An entry listed without DER cannot anchor a path and is left out; a store yielding none at all
+ * is an error, not an empty trust. On Linux the extracted system bundle is used instead.
+ * Not run here (no Windows/macOS): the adapters' own tests cover their argv and output parsing.
+ */
+export function osStoreSource(env: ServiceEnv): TrustSource {
+  return {
+    id: 'system',
+    load: async () => {
+      const stores = await osStores(env, new Elevator(env));
+      const listed = await Promise.all(stores.map((s) => s.list()));
+      const certificates = listed.flat().flatMap((c) => (c.der ? [c.der] : []));
+      if (certificates.length === 0) {
+        throw new CertbenchError('unsupported', `The ${env.platform} system store yields no certificate bytes here; use --trust mozilla or pem:FILE`);
+      }
+      return { label: stores.map((s) => s.info.displayName).join(' + '), certificates };
+    },
+  };
+}

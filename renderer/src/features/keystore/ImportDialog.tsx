@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import { useKeystoreStore, type PendingImport } from './keystore-store.js';
+import { Modal } from './Modal.js';
+
+/**
+ * The alias dialog of an import: the suggested alias, what is already in the store, and — when
+ * the alias is taken — the choice between replacing that entry and picking another alias.
+ */
+export function ImportDialog({ pending }: { pending: PendingImport }) {
+  const { confirmImport, cancelImport, planImport } = useKeystoreStore();
+  const first = pending.items[0]!;
+  const [alias, setAlias] = useState(first.alias);
+  const bundle = pending.items.length > 1;
+  const checkAlias = () => void planImport({ name: pending.name, base64: pending.base64 }, alias);
+  return (
+    <Modal title={`Import ${pending.name}`} onClose={cancelImport}>
+      <ul className="ks-import-items">
+        {pending.items.map((item) => (
+          <li key={item.sha256}>
+            <span className="ks-subject">{item.subject}</span>
+            {item.presentAs !== undefined ? (
+              <span className="ks-note" role="note">
+                Already in the store under alias "{item.presentAs}" — it will not be imported again
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <label className="ks-field">
+        {bundle ? 'Alias (the first certificate; the others get -2, -3…)' : 'Alias'}
+        <input aria-label="Alias" value={alias} onChange={(e) => setAlias(e.target.value)} onBlur={checkAlias} autoFocus />
+      </label>
+      {first.aliasTaken && first.alias === alias.toLowerCase() ? (
+        <p className="ks-conflict" role="alert">
+          Alias "{first.alias}" already exists in this keystore. Replace that entry, or choose another alias.
+        </p>
+      ) : null}
+      <div className="ks-modal-actions">
+        <button type="button" onClick={cancelImport}>
+          Cancel
+        </button>
+        {first.aliasTaken && first.alias === alias.toLowerCase() ? (
+          <button type="button" className="danger" onClick={() => void confirmImport(alias, true)}>
+            Replace
+          </button>
+        ) : null}
+        <button type="button" disabled={alias.trim() === ''} onClick={() => void confirmImport(alias.trim(), false)}>
+          Import
+        </button>
+      </div>
+    </Modal>
+  );
+}

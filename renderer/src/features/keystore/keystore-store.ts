@@ -1,0 +1,179 @@
+import { create } from 'zustand';
+import type { Res } from '../../../../shared/ipc/contract.js';
+import type { JdkDiscovery, KeystoreBackup, KeystoreEditResult, KeystoreListing } from '../../../../shared/model/keystore.js';
+import { invoke, isIpcError } from '../../ipc/client.js';
+import { fileToBase64 } from '../../components/use-file-drop.js';
+import { useAppStore } from '../../store/app-store.js';
+
+/** The store the workspace shows: a file path, and the password the user gave (cacerts defaults to changeit in main). */
+export interface OpenStore {
+  readonly path: string;
+  readonly password?: string;
+}
+
+/** A dropped or chosen certificate waiting for the alias dialog. */
+export interface PendingImport {
+  readonly name: string;
+  readonly base64: string;
+  readonly items: Res<'keystore.planImport'>['items'];
+}
+
+export type SortKey = 'alias' | 'expiry' | 'subject';
+
+interface KeystoreState {
+  discovery: JdkDiscovery | null;
+  store: OpenStore | null;
+  listing: KeystoreListing | null;
+  /** Set when the store needs a password the user has not given yet. */
+  needsPassword: boolean;
+  search: string;
+  sort: SortKey;
+  pending: PendingImport | null;
+  backups: readonly KeystoreBackup[];
+  lastMessages: readonly string[];
+  loadJdks(): Promise<void>;
+  open(store: OpenStore): Promise<void>;
+  openViaDialog(): Promise<void>;
+  setSearch(search: string): void;
+  setSort(sort: SortKey): void;
+  planImport(file: { name: string; base64: string }, alias?: string): Promise<void>;
+  planImportFiles(files: readonly File[]): Promise<void>;
+  cancelImport(): void;
+  confirmImport(alias: string, replace: boolean): Promise<boolean>;
+  deleteEntry(alias: string): Promise<boolean>;
+  renameEntry(alias: string, newAlias: string): Promise<boolean>;
+  changePassword(newPassword: string): Promise<boolean>;
+  convert(type: 'JKS' | 'PKCS12'): Promise<boolean>;
+  loadBackups(): Promise<void>;
+  restore(id: string): Promise<boolean>;
+}
+
+const STORE_FILTERS = [
+  { name: 'Java keystores', extensions: ['jks', 'p12', 'pfx', 'jceks', 'keystore', 'ks', 'truststore'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+/** The Java keystores workspace state; every change goes through main's keystore service. */
+export const useKeystoreStore = create<KeystoreState>()((set, get) => {
+  const app = () => useAppStore.getState();
+  const selector = () => {
+    const store = get().store;
+    if (!store) throw new Error('Open a keystore first');
+    return store.password === undefined ? { path: store.path } : { path: store.path, password: store.password };
+  };
+  /** Runs an edit, shows what it did, refreshes the listing and the backups; false when it failed. */
+  const edit = async (label: string, work: () => Promise<KeystoreEditResult>): Promise<boolean> => {
+    try {
+      const result = await app().track(label, work());
+      set({ listing: result.listing, lastMessages: result.messages });
+      app().pushToast({ kind: 'success', message: result.messages.join(' · ') });
+      await get().loadBackups();
+      return true;
+    } catch (err) {
+      app().reportError(err);
+      return false;
+    }
+  };
+  return {
+    discovery: null,
+    store: null,
+    listing: null,
+    needsPassword: false,
+    search: '',
+    sort: 'alias',
+    pending: null,
+    backups: [],
+    lastMessages: [],
+    loadJdks: async () => {
+      try {
+        set({ discovery: await app().track('Looking for JDKs', invoke('keystore.jdks', {})) });
+      } catch (err) {
+        app().reportError(err);
+      }
+    },
+    open: async (store) => {
+      set({ store, listing: null, needsPassword: false, lastMessages: [] });
+      try {
+        const request = store.password === undefined ? { path: store.path } : { path: store.path, password: store.password };
+        const listing = await app().track('Reading keystore', invoke('keystore.list', { store: request }));
+        set({ listing });
+        await get().loadBackups();
+      } catch (err) {
+        if (isIpcError(err, 'password-required') || isIpcError(err, 'wrong-password')) set({ needsPassword: true });
+        app().reportError(err);
+      }
+    },
+    openViaDialog: async () => {
+      try {
+        const { paths } = await invoke('dialog.openFiles', { title: 'Open a Java keystore', filters: STORE_FILTERS });
+        if (paths[0]) await get().open({ path: paths[0] });
+      } catch (err) {
+        app().reportError(err);
+      }
+    },
+    setSearch: (search) => set({ search }),
+    setSort: (sort) => set({ sort }),
+    planImport: async (file, alias) => {
+      try {
+        const { items } = await invoke('keystore.planImport', { store: selector(), certificate: file, ...(alias ? { alias } : {}) });
+        set({ pending: { ...file, items } });
+      } catch (err) {
+        app().reportError(err);
+      }
+    },
+    planImportFiles: async (files) => {
+      const file = files[0];
+      if (file) await get().planImport({ name: file.name, base64: await fileToBase64(file) });
+    },
+    cancelImport: () => set({ pending: null }),
+    confirmImport: async (alias, replace) => {
+      const pending = get().pending;
+      if (!pending) return false;
+      const done = await edit('Importing into the keystore', () =>
+        invoke('keystore.import', { store: selector(), certificate: { name: pending.name, base64: pending.base64 }, alias, ...(replace ? { replace } : {}) }),
+      );
+      if (done) set({ pending: null });
+      return done;
+    },
+    deleteEntry: (alias) => edit(`Deleting ${alias}`, () => invoke('keystore.delete', { store: selector(), alias })),
+    renameEntry: (alias, newAlias) => edit(`Renaming ${alias}`, () => invoke('keystore.rename', { store: selector(), alias, newAlias })),
+    changePassword: async (newPassword) => {
+      const done = await edit('Changing the store password', () => invoke('keystore.passwd', { store: selector(), newPassword }));
+      if (done) set((s) => ({ store: s.store ? { ...s.store, password: newPassword } : null }));
+      return done;
+    },
+    convert: async (type) => {
+      try {
+        const { path } = await invoke('dialog.saveFile', { title: `Save the ${type} copy`, defaultName: `keystore.${type === 'JKS' ? 'jks' : 'p12'}` });
+        if (!path) return false;
+        return await edit(`Converting to ${type}`, () => invoke('keystore.convert', { store: selector(), type, destination: path }));
+      } catch (err) {
+        app().reportError(err);
+        return false;
+      }
+    },
+    loadBackups: async () => {
+      const store = get().store;
+      if (!store) return;
+      try {
+        set({ backups: (await invoke('keystore.backups', { store: selector() })).backups });
+      } catch (err) {
+        app().reportError(err);
+      }
+    },
+    restore: (id) => edit('Restoring a backup', () => invoke('keystore.restore', { id })),
+  };
+});
+
+/** Entries after search (alias, subject or fingerprint) and sort. */
+export function visibleEntries(s: Pick<KeystoreState, 'listing' | 'search' | 'sort'>): KeystoreListing['entries'] {
+  const query = s.search.trim().toLowerCase();
+  const entries = (s.listing?.entries ?? []).filter((e) => {
+    if (!query) return true;
+    const cert = e.certificates[0];
+    return e.alias.includes(query) || (cert ? cert.subject.toLowerCase().includes(query) || cert.sha256.startsWith(query.replace(/:/g, '')) : false);
+  });
+  const key = (e: KeystoreListing['entries'][number]): string =>
+    s.sort === 'alias' ? e.alias : s.sort === 'subject' ? (e.certificates[0]?.subject.toLowerCase() ?? '') : (e.certificates[0]?.notAfter ?? '9999');
+  return [...entries].sort((a, b) => key(a).localeCompare(key(b)));
+}

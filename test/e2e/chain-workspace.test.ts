@@ -1,0 +1,126 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { daysFromNow, issue, type TestCert } from '../helpers/chain-certs.js';
+import { startChainServer, startFileServer, type ChainServer, type FileServer } from '../helpers/chain-servers.js';
+import { closeBrowser, launchApp, type AppHarness } from './harness.js';
+
+describe('Chain workspace in Chromium against loopback servers', () => {
+  let app: AppHarness;
+  let root: TestCert;
+  let inter: TestCert;
+  let leaf: TestCert;
+  let rootPath: string;
+  const servers: ChainServer[] = [];
+  let aia: FileServer;
+
+  const fetchFrom = async (server: ChainServer, options: { aia?: boolean } = {}) => {
+    const page = app.page;
+    await page.getByLabel('Host', { exact: true }).fill(server.target);
+    await page.getByLabel('Server name').fill('localhost');
+    await page.getByLabel('Fetch missing issuers (AIA)').setChecked(Boolean(options.aia));
+    const verdict = page.getByRole('status', { name: 'Verdict' });
+    const before = (await verdict.count()) ? await verdict.getAttribute('data-verified-at') : null;
+    await page.getByRole('button', { name: 'Fetch chain' }).click();
+    await expect.poll(async () => ((await verdict.count()) ? verdict.getAttribute('data-verified-at') : null)).not.toBe(before);
+  };
+  const nodeNames = () => app.page.locator('.tree-node .node-name').allInnerTexts();
+
+  beforeAll(async () => {
+    app = await launchApp();
+    root = await issue({ name: 'E2E Root' });
+    inter = await issue({ name: 'E2E Intermediate', issuer: root, ca: true });
+    leaf = await issue({ name: 'localhost', issuer: inter, dns: ['localhost'] });
+    rootPath = join(app.tempDir, 'root.pem');
+    await writeFile(rootPath, root.pem);
+    aia = await startFileServer({ '/inter.cer': inter.der });
+    await app.page.getByRole('button', { name: 'Chain', exact: true }).click();
+  });
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.close()));
+    await aia?.close();
+    await app?.close();
+    await closeBrowser();
+  });
+
+  it('takes a custom PEM bundle as the trust source through the open dialog', async () => {
+    app.dialogs.willOpen(rootPath);
+    await app.page.getByLabel('Trust source').selectOption('custom');
+    await expect.poll(() => app.page.getByLabel('Trust source').inputValue()).toBe(`pem:${rootPath}`);
+  });
+
+  it('draws a wrong-order chain as a tree, diagnoses it, and exports the corrected bundle', async () => {
+    const stray = await issue({ name: 'E2E Stray' });
+    const server = await startChainServer(leaf, [root, stray, inter]);
+    servers.push(server);
+    await fetchFrom(server);
+    await expect(app.page.getByRole('status', { name: 'Verdict' }).innerText()).resolves.toMatch(/^Trusted/);
+    expect(await nodeNames()).toEqual(['CN=E2E Root', 'CN=E2E Intermediate', 'CN=localhost']);
+    const codes = await app.page.locator('.diagnosis').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+    expect(codes).toEqual(['wrong-order', 'extraneous-certificate']);
+    await app.page.locator('.tree-node', { hasText: 'CN=E2E Intermediate' }).click();
+    await expect(app.page.getByRole('article', { name: 'Certificate detail' }).locator('h2').innerText()).resolves.toBe('CN=E2E Intermediate');
+    await app.screenshot('chain-wrong-order');
+    const out = join(app.tempDir, 'fullchain.pem');
+    app.dialogs.willSave(out);
+    await app.page.locator('.chain-verdict').getByRole('button', { name: 'Export corrected bundle' }).click();
+    await expect.poll(() => readFile(out, 'utf8').catch(() => '')).toBe(leaf.pem + inter.pem);
+  });
+
+  it('shows a missing intermediate, completed through AIA, with the fix', async () => {
+    const aiaLeaf = await issue({ name: 'localhost', issuer: inter, dns: ['localhost'], aiaCaIssuers: `${aia.base}/inter.cer` });
+    const server = await startChainServer(aiaLeaf, []);
+    servers.push(server);
+    await fetchFrom(server);
+    await expect(app.page.locator('.tree-node.status-missing').innerText()).resolves.toContain('CN=E2E Intermediate');
+    await fetchFrom(server, { aia: true });
+    const d = app.page.locator('.diagnosis[data-code="missing-intermediate"]');
+    await expect(d.innerText()).resolves.toMatch(/AIA can complete it/);
+    await expect(app.page.locator('.tree-node', { hasText: 'CN=E2E Intermediate' }).innerText()).resolves.toMatch(/aia/i);
+    await app.screenshot('chain-missing-intermediate-aia');
+  });
+
+  it('draws an expired cross-sign as a second branch', async () => {
+    const oldRoot = await issue({ name: 'E2E Old Root', notBefore: daysFromNow(-3000), notAfter: daysFromNow(3000) });
+    const cross = await issue({ name: 'E2E Root', issuer: oldRoot, ca: true, keys: root.keys, notBefore: daysFromNow(-800), notAfter: daysFromNow(-30) });
+    await writeFile(rootPath, root.pem + oldRoot.pem);
+    const server = await startChainServer(leaf, [inter, cross]);
+    servers.push(server);
+    await fetchFrom(server);
+    expect(await app.page.locator('.tree-children .tree-children').first().locator('> .tree-branch').count()).toBe(2);
+    await expect(app.page.locator('.diagnosis[data-code="expired-cross-sign"]').count()).resolves.toBe(1);
+    await expect(app.page.locator('.tree-node.status-error').count()).resolves.toBeGreaterThan(0);
+    await app.screenshot('chain-expired-cross-sign');
+    await writeFile(rootPath, root.pem);
+  });
+
+  it('verifies pasted PEM and opened files without a server', async () => {
+    const verdict = app.page.getByRole('status', { name: 'Verdict' });
+    const before = await verdict.getAttribute('data-verified-at');
+    await app.page.getByRole('button', { name: 'Paste PEM' }).click();
+    await app.page.getByLabel('Chain PEM text').fill(inter.pem + leaf.pem);
+    await app.page.getByRole('button', { name: 'Verify text' }).click();
+    await expect.poll(() => verdict.getAttribute('data-verified-at')).not.toBe(before);
+    await expect(verdict.innerText()).resolves.toMatch(/files: pasted text/);
+    expect(await nodeNames()).toEqual(['CN=E2E Root', 'CN=E2E Intermediate', 'CN=localhost']);
+    const chainFile = join(app.tempDir, 'chain.pem');
+    await writeFile(chainFile, leaf.pem + inter.pem);
+    const second = await verdict.getAttribute('data-verified-at');
+    app.dialogs.willOpen(chainFile);
+    await app.page.getByRole('button', { name: 'Open files…' }).click();
+    await expect.poll(() => verdict.getAttribute('data-verified-at')).not.toBe(second);
+    await expect(verdict.innerText()).resolves.toMatch(/^Trusted[\s\S]*files: chain\.pem/);
+  });
+
+  it('cancels a fetch stuck in the handshake', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    await app.page.getByLabel('Host', { exact: true }).fill(`127.0.0.1:${(silent.address() as AddressInfo).port}`);
+    await app.page.getByRole('button', { name: 'Fetch chain' }).click();
+    await app.page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(app.page.getByRole('alert').last().innerText()).resolves.toMatch(/cancel/i);
+    silent.close();
+    expect(app.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { closeBrowser, launchApp, type AppHarness } from './harness.js';
+import { cleanEnv, copyCacerts, keytoolList, opensslCa } from '../helpers/keystore-tools.js';
+
+/** keytool runs take seconds on this shared machine. */
+const POLL = { timeout: 30_000, interval: 200 };
+const sha256 = async (path: string) => createHash('sha256').update(await readFile(path)).digest('hex');
+
+describe('Java keystores workspace in Chromium (cacerts copy, real keytool)', () => {
+  let app: AppHarness;
+  let store: string;
+  let originalSha: string;
+
+  beforeAll(async () => {
+    app = await launchApp({ env: { env: cleanEnv() } });
+    store = await copyCacerts(app.tempDir);
+    originalSha = await sha256(store);
+    await app.page.getByRole('button', { name: 'Java keystores', exact: true }).click();
+    await app.page.getByLabel('Keystore path').fill(store);
+    await app.page.getByRole('button', { name: 'Open', exact: true }).click();
+    await app.page.getByRole('table', { name: 'Keystore entries' }).waitFor();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await closeBrowser();
+  });
+
+  const row = (alias: string) => app.page.locator(`tr[data-alias="${alias}"]`);
+
+  it('lists the JDKs, and imports a dropped root with an alias', async () => {
+    await expect(app.page.getByRole('list', { name: 'cacerts files' }).innerText()).resolves.toContain('/etc/ssl/certs/java/cacerts');
+    const pem = await readFile(await opensslCa(app.tempDir, 'engine-root', '/CN=Engine Root CA/O=Certbench E2E'), 'utf8');
+    const transfer = await app.page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'root.crt', { type: 'application/x-x509-ca-cert' }));
+      return dt;
+    }, pem);
+    await app.page.dispatchEvent('section.keystore', 'drop', { dataTransfer: transfer });
+    const dialog = app.page.getByRole('dialog', { name: 'Import root.crt' });
+    await expect(dialog.getByLabel('Alias').inputValue()).resolves.toBe('engine_root_ca');
+    await dialog.getByLabel('Alias').fill('Root_Engine');
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await row('root_engine').waitFor();
+    await app.screenshot('keystore-imported');
+    expect((await keytoolList(store)).entries.some((e) => e.alias === 'root_engine')).toBe(true);
+  });
+
+  it('hits the duplicate-alias path: refuses, then replaces on request', async () => {
+    await app.page.getByLabel('Import certificate file').setInputFiles(await opensslCa(app.tempDir, 'second-root'));
+    const dialog = app.page.getByRole('dialog', { name: 'Import second-root.pem' });
+    await dialog.getByLabel('Alias').fill('root_engine');
+    await dialog.getByLabel('Alias').press('Tab');
+    await expect(app.page.getByRole('alert').innerText()).resolves.toContain('Alias "root_engine" already exists');
+    const before = await sha256(store);
+    await app.page.getByRole('dialog').getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => app.page.locator('.toast-error').innerText(), POLL).toContain('already exists');
+    expect(await sha256(store)).toBe(before);
+    await app.screenshot('keystore-duplicate-alias');
+    await app.page.getByRole('dialog').getByRole('button', { name: 'Replace' }).click();
+    await expect.poll(() => app.page.locator('.toast-success').last().innerText(), POLL).toContain('Replaced "root_engine"');
+    expect(await sha256(store)).not.toBe(before);
+  });
+
+  it('restores the first backup: the store is byte-identical to the original copy', async () => {
+    const backups = app.page.getByRole('list', { name: 'Backups' }).locator('li');
+    await expect.poll(() => backups.count(), POLL).toBe(2);
+    await backups.last().getByRole('button', { name: /Restore backup/ }).click();
+    await app.page.getByRole('dialog', { name: 'Restore this backup?' }).getByRole('button', { name: 'Restore' }).click();
+    await expect.poll(() => row('root_engine').count(), POLL).toBe(0);
+    expect(await sha256(store)).toBe(originalSha);
+    await app.screenshot('keystore-restored');
+    expect(app.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../shared/pki/hash.js';
+import { makeTrustWorld, type TrustWorld } from '../helpers/trust-env.js';
+import { cleanEnv, makeTrustPki, removePki, type TrustPki } from '../helpers/trust-pki.js';
+import { closeBrowser, launchApp, type AppHarness } from './harness.js';
+
+describe('Trust stores workspace in Chromium (temp NSS db, real certutil)', () => {
+  let app: AppHarness;
+  let world: TrustWorld;
+  let pki: TrustPki;
+  let db: string;
+
+  beforeAll(async () => {
+    world = makeTrustWorld();
+    pki = makeTrustPki('E2E Trust Root');
+    db = join(world.root, 'browserbot-nssdb');
+    // Home and the Linux store point into the temp world: nothing the UI does can reach the host's stores.
+    app = await launchApp({ env: { env: world.env.env, homeDir: world.home } });
+    await app.page.getByRole('button', { name: 'Trust stores', exact: true }).click();
+    await app.page.getByRole('list', { name: 'Trust stores on this machine' }).waitFor();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await closeBrowser();
+    world?.cleanup();
+    if (pki) removePki(pki);
+  });
+
+  const row = () => app.page.locator(`tr[data-sha256="${sha256Hex(pki.rootDer)}"]`);
+
+  it('adds a root to an NSS db after previewing the exact plan', async () => {
+    await app.page.getByLabel('Store type').selectOption('nss');
+    await app.page.getByLabel('Store path').fill(db);
+    await app.page.getByRole('button', { name: 'Open store' }).click();
+    await app.page.getByRole('heading', { name: `NSS ${db}` }).waitFor();
+
+    app.dialogs.willOpen(pki.rootPath);
+    await app.page.getByRole('button', { name: 'Add certificate…' }).click();
+    const dialog = app.page.getByRole('dialog', { name: `Add to nss:${db}` });
+    const steps = await dialog.getByRole('list', { name: 'Plan steps' }).innerText();
+    expect(steps).toContain(`$ certutil -N --empty-password -d sql:${db}`);
+    expect(steps).toContain(`$ certutil -A -d sql:${db} -t C,, -n 'E2E Trust Root' -i /tmp/certbench-`);
+    await expect(dialog.innerText()).resolves.toContain('Runs with your own rights.');
+    await app.screenshot('trust-plan-preview');
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+    await row().waitFor();
+    await expect(row().innerText()).resolves.toContain('CN=E2E Trust Root');
+    const v = spawnSync('certutil', ['-V', '-d', `sql:${db}`, '-n', 'E2E Trust Root', '-u', 'L'], { env: cleanEnv(), encoding: 'utf8' });
+    expect(v.stdout).toContain('certificate is valid');
+    await app.screenshot('trust-store-listing');
+  });
+
+  it('shows the trust map for the root and previews a fleet export', async () => {
+    app.dialogs.willOpen(pki.rootPath);
+    await app.page.getByRole('button', { name: 'Choose certificate…' }).click();
+    const mapRow = app.page.locator(`tr[data-store="nss:${db}"]`);
+    await expect.poll(() => mapRow.getAttribute('data-state')).toBe('present');
+    await expect(app.page.locator('tr[data-store="linux"]').getAttribute('data-state')).resolves.toBe('missing');
+    await app.page.getByLabel('Fleet format').selectOption('ansible');
+    await app.page.getByRole('button', { name: 'Preview' }).click();
+    await expect.poll(() => app.page.getByLabel('Fleet export preview').innerText()).toContain('update-ca-certificates');
+    await app.screenshot('trust-map');
+  });
+
+  it('removes with confirmation', async () => {
+    await row().getByRole('button', { name: /^Remove/ }).click();
+    const dialog = app.page.getByRole('dialog', { name: `Remove from nss:${db}` });
+    await expect(dialog.getByRole('list', { name: 'Plan steps' }).innerText()).resolves.toContain(`$ certutil -D -d sql:${db} -n 'E2E Trust Root'`);
+    await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
+    await expect.poll(() => row().count()).toBe(0);
+    expect(spawnSync('certutil', ['-L', '-d', `sql:${db}`, '-n', 'E2E Trust Root'], { env: cleanEnv() }).status).not.toBe(0);
+    expect(app.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createServices } from '../../electron/services/services.js';
+import { defaultServiceEnv } from '../../electron/services/service-env.js';
+import { readPfx } from '../../electron/services/pkcs12/read-pfx.js';
+import { writePfx } from '../../electron/services/pkcs12/write-pfx.js';
+import { readPrivateKey } from '../../electron/services/private-keys/read-private-key.js';
+import { CertbenchError } from '../../shared/errors.js';
+import { scanCertificate, scanPemOrDerBundle } from '../../shared/pki/cert-scan.js';
+import { describeCertificate } from '../../shared/pki/certificate-detail.js';
+import { toPem } from '../../shared/pki/pem.js';
+import { derOf, makeTestCa, makeTestLeaf } from '../helpers/inspect-certs.js';
+import { generateKeyPairSync } from 'node:crypto';
+
+/** Cases per property; `npm run fuzz` sets 100,000 (issue 6: ≥ 100k in total, zero crashes or hangs). */
+const RUNS = Number(process.env.CERTBENCH_FUZZ_RUNS ?? 300);
+const ZLINT = join(import.meta.dirname, '../fixtures/inspect/zlint');
+
+const seeds: Uint8Array[] = [];
+let pfx: Uint8Array;
+let keyDer: Uint8Array;
+const services = createServices(defaultServiceEnv({ now: () => new Date('2026-01-01T00:00:00Z') }));
+
+/** Runs `fn`; only a CertbenchError may escape (anything else is a crash the property reports). */
+function onlyDomainErrors(fn: () => unknown): void {
+  try {
+    fn();
+  } catch (err) {
+    if (!(err instanceof CertbenchError)) throw err;
+  }
+}
+
+/** A seed with a few bytes flipped, inserted, deleted or truncated: mutation fuzzing of real inputs. */
+const mutated = (pick: () => Uint8Array[]) =>
+  fc
+    .tuple(fc.nat(), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom('flip', 'insert', 'delete', 'cut')), { minLength: 1, maxLength: 4 }))
+    .map(([which, edits]) => {
+      const list = pick();
+      let bytes = Array.from(list[which % list.length]!);
+      for (const [at, value, op] of edits) {
+        const i = bytes.length ? at % bytes.length : 0;
+        if (op === 'flip') bytes[i] = value;
+        else if (op === 'insert') bytes.splice(i, 0, value);
+        else if (op === 'delete') bytes.splice(i, 1);
+        else bytes = bytes.slice(0, i);
+      }
+      return Uint8Array.from(bytes);
+    });
+
+beforeAll(async () => {
+  const ca = await makeTestCa('Fuzz CA', 1);
+  const leaf = await makeTestLeaf(ca, 'fuzz.example', ['fuzz.example', 'www.fuzz.example']);
+  seeds.push(derOf(ca.cert), derOf(leaf.cert));
+  for (const name of ['certVersion1NoExtensions.pem', 'serialNumberNegative.pem', 'extUnknownDuplicated.pem', 'utf8NoControl.pem']) {
+    seeds.push(...scanPemOrDerBundle(readFileSync(join(ZLINT, name))).map((s) => s.der));
+  }
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  keyDer = new Uint8Array(privateKey.export({ type: 'pkcs8', format: 'der' }));
+  // A self-contained PFX (certificate without matching key is fine for fuzzing the container).
+  pfx = writePfx({ certificates: [seeds[1]!], password: 'fuzz', profile: 'legacy' });
+});
+
+describe('parsers never throw anything but CertbenchError, and never hang', () => {
+  it('scanCertificate and describeCertificate on mutated certificates', () => {
+    fc.assert(
+      fc.property(
+        mutated(() => seeds),
+        (bytes) => {
+          onlyDomainErrors(() => scanCertificate(bytes));
+          onlyDomainErrors(() => describeCertificate(bytes, new Date(0)));
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('InspectService.openBytes on mutated DER and PEM, and on random bytes', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          mutated(() => seeds),
+          mutated(() => seeds.map((d) => new TextEncoder().encode(toPem('CERTIFICATE', d)))),
+          fc.uint8Array({ maxLength: 512 }),
+        ),
+        async (bytes) => {
+          try {
+            await services.inspect.openBytes('fuzz', bytes, 'fuzz');
+          } catch (err) {
+            expect(err).toBeInstanceOf(CertbenchError);
+          }
+          services.store.clear();
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('readPfx and readPrivateKey on mutated files', () => {
+    fc.assert(
+      fc.property(
+        mutated(() => [pfx]),
+        mutated(() => [keyDer]),
+        (pfxBytes, keyBytes) => {
+          onlyDomainErrors(() => readPfx(pfxBytes, 'fuzz'));
+          onlyDomainErrors(() => readPrivateKey(keyBytes));
+        },
+      ),
+      { numRuns: Math.max(1, Math.floor(RUNS / 10)) },
+    );
+  });
+});
