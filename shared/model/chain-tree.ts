@@ -26,6 +26,12 @@ interface Mutable {
   children: Map<string, Mutable>;
 }
 
+/** Presented certificates on no path at all (strays), which the tree cannot show. */
+export function certificatesOffPath(report: ChainReport): string[] {
+  const used = new Set(report.paths.flatMap((p) => p.certificates));
+  return [...new Set(report.presented)].filter((sha) => !used.has(sha));
+}
+
 /**
  * Merges every path (leaf first) into one tree rooted at the leaf; the view draws it upside down,
  * anchors on top, so alternative paths (cross-signs) appear as branches.
@@ -66,7 +72,8 @@ function addProblems(target: Mutable, problems: ChainReport['paths'][number]['pr
 }
 
 function freeze(m: Mutable, report: ChainReport): ChainTreeNode {
-  const named = report.diagnoses.filter((d) => m.sha256 !== undefined && d.certificates.includes(m.sha256));
+  // Only diagnoses about this one certificate colour it; set-wide ones (wrong order) would tint them all.
+  const named = report.diagnoses.filter((d) => m.sha256 !== undefined && d.certificates.length === 1 && d.certificates[0] === m.sha256);
   const status: NodeStatus = m.missingIssuer !== undefined
     ? 'missing'
     : m.problems.size > 0 || named.some((d) => d.severity === 'error')

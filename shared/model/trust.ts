@@ -65,6 +65,8 @@ export const StoreInfoSchema = z.strictObject({
   /** What the store is for, in one line ("Firefox profile default-release"). */
   detail: z.string(),
   readOnly: z.boolean(),
+  /** Roots belong in anchor (Root) stores, intermediates in CA stores; macOS keychains hold both. */
+  holds: z.enum(['anchors', 'intermediates', 'both']),
 });
 export type StoreInfo = z.infer<typeof StoreInfoSchema>;
 

@@ -50,7 +50,7 @@ for (const s of scenarios) {
   } else {
     const result = validateChain(
       { leaf: ders[0]!, intermediates: ders.slice(1), anchors },
-      { at: new Date(s.validation_time ?? DEFAULT_TIME), host: s.peer_name, purpose: 'serverAuth', anchorFaults: 'warning' },
+      { at: new Date(s.validation_time ?? DEFAULT_TIME), host: s.peer_name, purpose: 'serverAuth' },
     );
     ok = (result.trusted ? 'SUCCESS' : 'FAILURE') === s.expected_result;
     const best = result.paths[0];

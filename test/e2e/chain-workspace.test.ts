@@ -25,7 +25,7 @@ describe('Chain workspace in Chromium against loopback servers', () => {
     await page.getByRole('button', { name: 'Fetch chain' }).click();
     await expect.poll(async () => ((await verdict.count()) ? verdict.getAttribute('data-verified-at') : null)).not.toBe(before);
   };
-  const nodeNames = () => app.page.locator('.tree-node .node-name').allInnerTexts();
+  const nodeNames = () => app.page.locator('.chain-tree .tree-node .node-name').allInnerTexts();
 
   beforeAll(async () => {
     app = await launchApp();
@@ -59,8 +59,11 @@ describe('Chain workspace in Chromium against loopback servers', () => {
     expect(await nodeNames()).toEqual(['CN=E2E Root', 'CN=E2E Intermediate', 'CN=localhost']);
     const codes = await app.page.locator('.diagnosis').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
     expect(codes).toEqual(['wrong-order', 'extraneous-certificate']);
+    await expect(app.page.getByRole('list', { name: 'Presented but on no path' }).innerText()).resolves.toContain('CN=E2E Stray');
     await app.page.locator('.tree-node', { hasText: 'CN=E2E Intermediate' }).click();
-    await expect(app.page.getByRole('article', { name: 'Certificate detail' }).locator('h2').innerText()).resolves.toBe('CN=E2E Intermediate');
+    const detail = app.page.getByRole('article', { name: 'Certificate detail' });
+    await expect(detail.locator('h2').innerText()).resolves.toBe('CN=E2E Intermediate');
+    await expect.poll(() => detail.innerText()).not.toContain('Decoding extensions');
     await app.screenshot('chain-wrong-order');
     const out = join(app.tempDir, 'fullchain.pem');
     app.dialogs.willSave(out);
@@ -111,6 +114,20 @@ describe('Chain workspace in Chromium against loopback servers', () => {
     await app.page.getByRole('button', { name: 'Open files…' }).click();
     await expect.poll(() => verdict.getAttribute('data-verified-at')).not.toBe(second);
     await expect(verdict.innerText()).resolves.toMatch(/^Trusted[\s\S]*files: chain\.pem/);
+  });
+
+  it('links an untrusted root to the trust stores workspace', async () => {
+    const privateRoot = await issue({ name: 'E2E Private Root' });
+    const privateLeaf = await issue({ name: 'localhost', issuer: privateRoot, dns: ['localhost'] });
+    const server = await startChainServer(privateLeaf, [privateRoot]);
+    servers.push(server);
+    await fetchFrom(server);
+    const d = app.page.locator('.diagnosis[data-code="self-signed-in-chain"]');
+    await expect(d.innerText()).resolves.toContain('E2E Private Root');
+    await app.screenshot('chain-untrusted-root');
+    await d.getByRole('button', { name: 'Add to a trust store…' }).click();
+    await expect.poll(() => app.page.getByRole('button', { name: 'Trust stores', exact: true }).getAttribute('aria-current')).toBe('page');
+    await app.page.getByRole('button', { name: 'Chain', exact: true }).click();
   });
 
   it('cancels a fetch stuck in the handshake', async () => {

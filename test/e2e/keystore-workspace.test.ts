@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { closeBrowser, launchApp, type AppHarness } from './harness.js';
 import { cleanEnv, copyCacerts, keytoolList, opensslCa } from '../helpers/keystore-tools.js';
 
@@ -72,5 +75,20 @@ describe('Java keystores workspace in Chromium (cacerts copy, real keytool)', ()
     expect(await sha256(store)).toBe(originalSha);
     await app.screenshot('keystore-restored');
     expect(app.pageErrors).toEqual([]);
+  });
+
+  it('imports a key pair from a PFX chosen in the file picker', async () => {
+    const pem = await opensslCa(app.tempDir, 'tls-server');
+    const pfx = join(app.tempDir, 'server.pfx');
+    await promisify(execFile)('openssl', ['pkcs12', '-export', '-in', pem, '-inkey', join(app.tempDir, 'tls-server.key'), '-name', 'server', '-out', pfx,
+      '-passout', 'pass:pfx-pass-1'], { env: cleanEnv() });
+    await app.page.getByLabel('Import certificate file').setInputFiles(pfx);
+    const dialog = app.page.getByRole('dialog', { name: 'Import key pair from server.pfx' });
+    await dialog.getByLabel('PFX password').fill('pfx-pass-1');
+    await dialog.getByLabel('Key pair alias').fill('TLS Server');
+    await dialog.getByRole('button', { name: 'Import key pair' }).click();
+    await row('tls server').waitFor();
+    await expect(row('tls server').innerText()).resolves.toContain('privateKey');
+    expect((await keytoolList(store)).entries.find((e) => e.alias === 'tls server')?.entryType).toBe('privateKey');
   });
 });

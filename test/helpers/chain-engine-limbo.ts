@@ -1,5 +1,5 @@
 import { findPemBlocks } from '../../shared/pki/pem.js';
-import { validateChain, type ChainValidation, type Purpose } from '../../electron/services/chain/engine/index.js';
+import { validateChain, type ChainValidation, type Purpose, type Severity } from '../../electron/services/chain/engine/index.js';
 
 /** The fields of an x509-limbo testcase (C2SP x509-limbo schema) this runner reads. */
 export interface LimboCase {
@@ -25,8 +25,12 @@ export interface LimboOutcome {
 
 const der = (pem: string): Uint8Array => findPemBlocks(pem)[0]!.der;
 
-/** Runs one limbo case through validateChain the way a TLS client would (host, EKU, time). */
-export function runLimboCase(tc: LimboCase): LimboOutcome {
+/**
+ * Runs one limbo case through validateChain the way a TLS client would (host, EKU, time). limbo's
+ * trusted certificates are a user-made store whose malformed roots must be refused, hence
+ * `anchorFaults: 'error'` unless the caller asks for another grading.
+ */
+export function runLimboCase(tc: LimboCase, anchorFaults: Severity = 'error'): LimboOutcome {
   const start = performance.now();
   const eku = tc.extended_key_usage[0];
   const purpose: Purpose = eku === 'clientAuth' || (!eku && tc.validation_kind === 'CLIENT') ? 'clientAuth' : 'serverAuth';
@@ -40,7 +44,7 @@ export function runLimboCase(tc: LimboCase): LimboOutcome {
       // limbo's max_chain_depth counts intermediates; ours counts every certificate on the path.
       maxDepth: tc.max_chain_depth === null ? undefined : tc.max_chain_depth + 2,
     },
-    { at: tc.validation_time ? new Date(tc.validation_time) : new Date(), host, purpose },
+    { at: tc.validation_time ? new Date(tc.validation_time) : new Date(), host, purpose, anchorFaults },
   );
   return { actual: result.trusted ? 'SUCCESS' : 'FAILURE', result, ms: performance.now() - start };
 }

@@ -74,7 +74,7 @@ export function registerChainCommand(program: Command, ctx: CliContext): void {
   chain
     .command('verify')
     .description('Verify certificates from files (any order) and explain whether they are trusted')
-    .argument('<files...>', 'PEM or DER files: leaf, intermediates, bundles')
+    .argument('<files...>', 'PEM, DER or PKCS#7 (.p7b) files: leaf, intermediates, bundles')
     .option('--host <name>', 'check the leaf against this host name or IP')
     .option('--trust <source>', 'system, mozilla, jdk[:PATH], pem:PATH (repeatable; default system)', collect)
     .option('--aia', 'download missing issuers from AIA caIssuers URLs')

@@ -1,10 +1,11 @@
 import { Option, type Command } from 'commander';
 import { CertbenchError } from '../../../shared/errors.js';
+import { planCsr } from '../../../shared/csr/plan.js';
 import { parseSanArg } from '../../../shared/csr/san-arg.js';
 import { defaultKeyUsage } from '../../../shared/csr/templates.js';
 import { EXTENDED_KEY_USAGES, type ExtendedKeyUsageName } from '../../../shared/model/csr-constants.js';
 import type { CsrSpec } from '../../../shared/model/csr.js';
-import { KEY_TYPE_INFO, KEY_TYPES, SIGNATURE_HASHES, type KeyType, type SignatureHash } from '../../../shared/model/keys-constants.js';
+import { describeKeyType, KEY_TYPE_INFO, KEY_TYPES, SIGNATURE_HASHES, type KeyType, type SignatureHash } from '../../../shared/model/keys-constants.js';
 import { assertAbsent } from '../../services/keys/write-new-file.js';
 import type { CliContext } from '../cli-context.js';
 import { printJson } from '../cli-io.js';
@@ -115,6 +116,8 @@ async function csrNew(ctx: CliContext, opts: CsrNewOptions) {
     keyUsage: defaultKeyUsage(family),
     extendedKeyUsage: opts.eku,
   };
+  const firstError = planCsr(spec, existing ? existing.info.key : describeKeyType(opts.type!)).errors[0];
+  if (firstError) throw new CertbenchError('invalid-request', `${firstError.where}: ${firstError.message}`);
   const protection = opts.type ? await newKeyProtection(ctx.io, opts) : undefined;
   if (!opts.overwrite) await assertAbsent([opts.out, ...(opts.outKey ? [opts.outKey] : [])]);
   const made = await services.csr.create(

@@ -21,6 +21,24 @@ export function registerTrustCommand(program: Command, ctx: CliContext): void {
   const trust = program.command('trust').description('List, add and remove CA certificates in OS, NSS and PEM trust stores');
 
   trust
+    .command('stores')
+    .description('Every store Certbench finds on this machine (OS, NSS, JDK cacerts, configured); --remember adds nss:DIR or pem:FILE for good')
+    .option('--remember <id>', 'keep this nss:DIR or pem:FILE store in the trust map (saved in the data folder)')
+    .option('--json', 'print JSON')
+    .action(async (opts: { remember?: string; json?: boolean }) => {
+      ctx.exit(
+        await runAction(ctx.io, async () => {
+          const { trust: service } = await ctx.services();
+          if (opts.remember) await service.remember(opts.remember);
+          const stores = (await service.allStores()).map((s) => s.info);
+          if (opts.json) printJson(ctx.io, { stores });
+          else for (const s of stores) ctx.io.out(`${s.id}  (${printable(s.detail)}${s.readOnly ? ', read-only' : ''})\n`);
+          return EXIT.ok;
+        }),
+      );
+    });
+
+  trust
     .command('list')
     .description('List the certificates a store holds')
     .requiredOption('--store <id>', STORE_HELP)

@@ -8,7 +8,8 @@ import { parseProxyUrl, proxyFromEnv, type ProxyConfig } from './fetch/proxy-url
 import { parseHostTarget } from './fetch/target.js';
 import { fetchPresentedChain } from './fetch/tls-fetch.js';
 import { PublicRoots } from './public-roots.js';
-import { certificatesInBytes, certificatesInFile } from './trust-sources/certificate-files.js';
+import { certificatesFromContainer } from './certificate-container.js';
+import { certificatesInFile } from './trust-sources/certificate-files.js';
 import { mozillaSource } from './trust-sources/file-sources.js';
 import type { TrustAnchors, TrustSource } from './trust-sources/trust-source.js';
 import { trustSourceFromSpec, type TrustSourcePaths } from './trust-sources/trust-spec.js';
@@ -101,7 +102,7 @@ export class ChainService {
   /** Pasted or dropped PEM/DER, verified like files. */
   async verifyBytes(name: string, bytes: Uint8Array, request: VerifyRequest): Promise<ChainReport> {
     const anchors = await this.#loadTrust(request.trust);
-    return this.#analyze(request, anchors, certificatesInBytes(bytes, name), request.hostname, undefined, { kind: 'files', files: [name] });
+    return this.#analyze(request, anchors, await certificatesFromContainer(bytes, name), request.hostname, undefined, { kind: 'files', files: [name] });
   }
 
   async #analyze(

@@ -40,9 +40,13 @@ export function validateElevatedCommands(commands: readonly ElevatedCommand[], p
   }
 }
 
-/** The commands as one `a b && c d` line; safe only because every token passed validation. */
-export function posixCommandLine(commands: readonly ElevatedCommand[]): string {
-  return commands.map((c) => [c.file, ...c.args].join(' ')).join(' && ');
+/**
+ * The commands as one `a b && c d` line, followed by `|| (undo; exit 1)` when there is something
+ * to undo after a failure; safe only because every token passed validation.
+ */
+export function posixCommandLine(commands: readonly ElevatedCommand[], rollback: readonly ElevatedCommand[] = []): string {
+  const line = (list: readonly ElevatedCommand[], joiner: string) => list.map((c) => [c.file, ...c.args].join(' ')).join(joiner);
+  return rollback.length === 0 ? line(commands, ' && ') : `(${line(commands, ' && ')}) || (${line(rollback, '; ')}; exit 1)`;
 }
 
 /**
@@ -73,10 +77,16 @@ export const WINDOWS_ELEVATE_SCRIPT = [
 /**
  * The one process that asks the user for rights and runs `commands`: pkexec + `sh -c` on Linux,
  * osascript `do shell script … with administrator privileges` on macOS, PowerShell
- * Start-Process -Verb RunAs on Windows. Every token is validated first.
+ * Start-Process -Verb RunAs on Windows. Every token is validated first. `rollback` runs when a
+ * command fails (macOS/Linux; Windows jobs are single certutil calls, which change nothing on failure).
  */
-export function buildElevatedInvocation(commands: readonly ElevatedCommand[], platform: NodeJS.Platform): ProcessRequest {
+export function buildElevatedInvocation(
+  commands: readonly ElevatedCommand[],
+  platform: NodeJS.Platform,
+  rollback: readonly ElevatedCommand[] = [],
+): ProcessRequest {
   validateElevatedCommands(commands, platform);
+  if (rollback.length > 0) validateElevatedCommands(rollback, platform);
   if (platform === 'win32') {
     return {
       file: 'powershell.exe',
@@ -84,7 +94,7 @@ export function buildElevatedInvocation(commands: readonly ElevatedCommand[], pl
       env: { CB_ELEVATED_JOB: JSON.stringify(commands.map((c) => ({ file: c.file, args: c.args }))) },
     };
   }
-  const line = posixCommandLine(commands);
+  const line = posixCommandLine(commands, rollback);
   if (platform === 'darwin') {
     // Validated tokens hold no `"` or `\`, so the AppleScript string literal needs no escaping.
     return { file: '/usr/bin/osascript', args: ['-e', `do shell script "${line}" with administrator privileges`] };

@@ -9,8 +9,8 @@ const ELEVATION_TIMEOUT_MS = 300_000;
 /**
  * Runs fixed commands with administrator rights. When the process already has them (root on
  * Linux/macOS), it runs the same validated argv directly; otherwise one prompt covers the batch.
- * A cancelled or refused prompt throws `elevation-denied`; since the batch is `a && b`, a step
- * that never ran leaves nothing half-done beyond what its predecessors wrote to temp paths.
+ * A cancelled or refused prompt throws `elevation-denied` before anything ran; a command that
+ * fails stops the batch (`a && b`) and triggers the caller's rollback, so nothing is left half-done.
  */
 export class Elevator {
   constructor(
@@ -19,16 +19,20 @@ export class Elevator {
     readonly privileged: boolean = isPrivileged(env.platform),
   ) {}
 
-  async run(commands: readonly ElevatedCommand[]): Promise<void> {
+  /** Runs `commands` in order; when one fails, runs `rollback` (best effort) before reporting the failure. */
+  async run(commands: readonly ElevatedCommand[], rollback: readonly ElevatedCommand[] = []): Promise<void> {
     validateElevatedCommands(commands, this.env.platform);
+    if (rollback.length > 0) validateElevatedCommands(rollback, this.env.platform);
     if (this.privileged) {
       for (const command of commands) {
         const out = await this.env.runner.run({ file: command.file, args: command.args, env: this.env.env });
-        if (out.exitCode !== 0) throw failure(command.file, out);
+        if (out.exitCode === 0) continue;
+        for (const undo of rollback) await this.env.runner.run({ file: undo.file, args: undo.args, env: this.env.env }).catch(() => undefined);
+        throw failure(command.file, out);
       }
       return;
     }
-    const request = buildElevatedInvocation(commands, this.env.platform);
+    const request = buildElevatedInvocation(commands, this.env.platform, rollback);
     const out = await this.env.runner.run({
       ...request,
       env: { ...this.env.env, ...request.env },

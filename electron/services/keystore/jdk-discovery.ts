@@ -45,6 +45,11 @@ export async function discoverJdks(env: ServiceEnv, ctx: DiscoveryContext = disc
   return { jdks, cacerts };
 }
 
+/** The JDK at `home` (any folder holding a Java 8 or 9+ cacerts layout), found or not by discovery. */
+export function jdkAt(home: string, platform: NodeJS.Platform): Promise<Jdk | undefined> {
+  return resolveJdk({ home, source: '--jdk' }, platform);
+}
+
 function merge(a: Jdk, b: Jdk): Jdk {
   return {
     ...a,

@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { CertbenchError } from '../../../shared/errors.js';
 import type { KeystoreEditResult } from '../../../shared/model/keystore.js';
 import { normalizeAlias } from './keystore-alias.js';
@@ -14,8 +16,6 @@ import {
 import { readKeystore, type NativeKeystore } from './keystore-reader.js';
 import { editKeystore } from './keystore-transaction.js';
 import { PASSWORD_VARS } from './keytool-runner.js';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 
 export interface PfxImportOptions {
   readonly pfxPassword: string;

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { KeystoreEditResult } from '../../../shared/model/keystore.js';
 import { bytesEqual } from '../../../shared/pki/bytes.js';
 import type { KeystoreBackups } from './keystore-backups.js';
@@ -6,7 +6,6 @@ import { confirm } from './keystore-edit-context.js';
 import { describeKeystore } from './keystore-describe.js';
 import { readKeystore } from './keystore-reader.js';
 import type { editKeystore } from './keystore-transaction.js';
-import { readFile } from 'node:fs/promises';
 
 /**
  * Restores a backup to the path it was taken from, through the same transaction as any edit:

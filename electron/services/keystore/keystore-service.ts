@@ -4,7 +4,7 @@ import { CertbenchError } from '../../../shared/errors.js';
 import type { JdkDiscovery, KeystoreBackup, KeystoreEditResult, KeystoreListing } from '../../../shared/model/keystore.js';
 import type { ServiceEnv } from '../service-env.js';
 import { fsError } from '../files/read-input.js';
-import { discoverJdks } from './jdk-discovery.js';
+import { discoverJdks, jdkAt } from './jdk-discovery.js';
 import { KeystoreBackups } from './keystore-backups.js';
 import { convertKeystore, type ConvertOptions } from './keystore-convert.js';
 import { describeKeystore } from './keystore-describe.js';
@@ -46,8 +46,8 @@ export class KeystoreService {
   async resolve(selector: StoreSelector): Promise<StoreRef & { jdkHome?: string }> {
     let path = selector.path;
     if (selector.jdkHome !== undefined) {
-      const home = await realpath(selector.jdkHome).catch((err: unknown) => Promise.reject(fsError(err, selector.jdkHome!)));
-      const jdk = (await this.jdks()).jdks.find((j) => j.home === home);
+      await realpath(selector.jdkHome).catch((err: unknown) => Promise.reject(fsError(err, selector.jdkHome!)));
+      const jdk = await jdkAt(selector.jdkHome, this.env.platform);
       if (!jdk) throw new CertbenchError('not-found', `${selector.jdkHome} is not a JDK with a cacerts file`);
       path = jdk.cacertsPath;
     }

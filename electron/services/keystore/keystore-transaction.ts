@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chown, open, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chown, open, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CertbenchError } from '../../../shared/errors.js';
 import type { KeystoreBackup } from '../../../shared/model/keystore.js';
@@ -52,6 +52,7 @@ export async function editKeystore<T>(path: string, backups: KeystoreBackups, pl
     await fsyncPath(temp);
     await rename(temp, target);
     await fsyncPath(dirname(target)).catch(() => undefined);
+    await removeStaleTemps(target);
     return { path: target, backup, result };
   } catch (err) {
     await rm(temp, { force: true });
@@ -65,5 +66,19 @@ async function fsyncPath(path: string): Promise<void> {
     await handle.sync();
   } finally {
     await handle.close();
+  }
+}
+
+/** Temp copies older than this were left by a killed edit (a live edit takes seconds). */
+const STALE_TEMP_MS = 10 * 60_000;
+
+/** Removes temp copies a crashed edit left beside the store; they never replaced anything. */
+async function removeStaleTemps(target: string): Promise<void> {
+  const prefix = `.${basename(target)}.certbench-`;
+  const names = await readdir(dirname(target)).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.startsWith(prefix) && n.endsWith('.tmp'))) {
+    const path = join(dirname(target), name);
+    const info = await stat(path).catch(() => undefined);
+    if (info && Date.now() - info.mtimeMs > STALE_TEMP_MS) await rm(path, { force: true });
   }
 }

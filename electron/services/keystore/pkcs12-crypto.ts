@@ -78,7 +78,7 @@ export function macMatches(macData: Uint8Array, authSafeContent: Uint8Array, pas
   const oid = decodeOid(macData, expectTlv(macData, alg.body, alg.end, TAG.oid, 'MAC algorithm OID'));
   const digestTlv = expectTlv(macData, alg.end, digestInfo.end, TAG.octetString, 'MAC digest');
   const saltTlv = expectTlv(macData, digestInfo.end, seq.end, TAG.octetString, 'MAC salt');
-  const iterations = saltTlv.end < seq.end ? readInteger(macData, expectTlv(macData, saltTlv.end, seq.end, TAG.integer, 'MAC iterations')) : 1;
+  const iterations = saltTlv.end < seq.end ? iterationCount(macData, expectTlv(macData, saltTlv.end, seq.end, TAG.integer, 'MAC iterations')) : 1;
   const digest = DIGESTS[oid];
   if (!digest) throw new CertbenchError('unsupported-algorithm', `The PKCS#12 MAC uses an unsupported algorithm (${oid})`);
   const expected = macData.subarray(digestTlv.body, digestTlv.end);
@@ -98,7 +98,7 @@ export async function pbeDecrypt(algId: Uint8Array, ciphertext: Uint8Array, pass
   const scheme = PKCS12_PBE[oid];
   if (!scheme) throw new CertbenchError('unsupported-algorithm', `The PKCS#12 file is encrypted with an unsupported algorithm (${oid})`);
   const salt = expectTlv(algId, params.body, params.end, TAG.octetString, 'PBE salt');
-  const iterations = readInteger(algId, expectTlv(algId, salt.end, params.end, TAG.integer, 'PBE iterations'));
+  const iterations = iterationCount(algId, expectTlv(algId, salt.end, params.end, TAG.integer, 'PBE iterations'));
   const saltBytes = algId.subarray(salt.body, salt.end);
   const pw = bmpPassword(password);
   const key = pkcs12Kdf('sha1', 64, pw, saltBytes, 1, iterations, scheme.keyLength);
@@ -131,7 +131,7 @@ function pbes2Decrypt(buf: Uint8Array, start: number, end: number, ciphertext: U
   if (!cipher) throw new CertbenchError('unsupported-algorithm', `PBES2 with an unsupported cipher (${encOid})`);
   const ivTlv = expectTlv(buf, readTlv(buf, enc.body, enc.end).end, enc.end, TAG.octetString, 'cipher IV');
   const utf8Password = new TextEncoder().encode(password);
-  const key = pbkdf2Sync(utf8Password, buf.subarray(salt.body, salt.end), readInteger(buf, iterTlv), cipher.keyLength, prf);
+  const key = pbkdf2Sync(utf8Password, buf.subarray(salt.body, salt.end), iterationCount(buf, iterTlv), cipher.keyLength, prf);
   return decipher(cipher.name, key, buf.subarray(ivTlv.body, ivTlv.end), ciphertext);
 }
 
@@ -155,7 +155,16 @@ async function rc2Decrypt(key: Uint8Array, iv: Uint8Array, ciphertext: Uint8Arra
   return new Uint8Array(Buffer.from(cipher.output.getBytes(), 'binary'));
 }
 
-/** A small non-negative INTEGER (iteration counts); larger than 2^31 is rejected. */
+/** Far above what any tool writes (Java 10,000; OpenSSL 2,048), low enough that a hostile file cannot stall the reader. */
+const MAX_ITERATIONS = 1_000_000;
+
+function iterationCount(buf: Uint8Array, tlv: { body: number; end: number }): number {
+  const n = readInteger(buf, tlv);
+  if (n < 1 || n > MAX_ITERATIONS) throw new CertbenchError('unsupported', `Iteration count ${n} is outside 1–${MAX_ITERATIONS}`);
+  return n;
+}
+
+/** A small non-negative INTEGER (versions, iteration counts); larger than 2^31 is rejected. */
 export function readInteger(buf: Uint8Array, tlv: { body: number; end: number }): number {
   if (tlv.end - tlv.body > 4 || tlv.end === tlv.body) throw new CertbenchError('parse', 'INTEGER out of range');
   let n = 0;

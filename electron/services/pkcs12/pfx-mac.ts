@@ -56,4 +56,3 @@ export function createPfxMac(content: Uint8Array, password: string, digest: 'sha
   return derSequence(derSequence(derSequence(derOid(OID_OF[digest]), derNull()), derOctetString(value)), derOctetString(salt), derInteger(WRITE_ITERATIONS));
 }
 
-export const macLabel = (mac: PfxMac): string => `HMAC-${mac.digest.toUpperCase()}, ${mac.iterations} iterations`;

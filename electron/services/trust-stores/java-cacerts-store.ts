@@ -24,7 +24,7 @@ export class JavaCacertsStore extends BaseTrustStore {
     jdkHomes: readonly string[],
   ) {
     super(env, elevator);
-    this.info = { id: `java:${path}`, displayName: `Java cacerts ${path}`, kind: 'java', detail: `used by ${jdkHomes.join(', ') || 'a JDK'}`, readOnly: true };
+    this.info = { id: `java:${path}`, displayName: `Java cacerts ${path}`, kind: 'java', detail: `used by ${jdkHomes.join(', ') || 'a JDK'}`, readOnly: true, holds: 'anchors' };
   }
 
   async available(): Promise<boolean> {

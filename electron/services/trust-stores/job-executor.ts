@@ -15,13 +15,15 @@ export type FailureInterpreter = (step: Extract<JobStep, { kind: 'run' }>, out: 
 /**
  * Carries out a job's steps in order. Consecutive elevated steps go to the Elevator as one batch
  * (one password prompt); everything else runs unprivileged with argv. The first failure stops
- * the job. The staging directory is removed whatever happens.
+ * the job and runs its undo steps. The staging directory is removed whatever happens.
  */
 export async function executeJob(job: TrustJob, env: ServiceEnv, elevator: Elevator, interpret: FailureInterpreter): Promise<void> {
+  const undo = job.undo ?? [];
+  const elevatedUndo = undo.flatMap((s) => (s.kind === 'run' && s.elevated ? [{ file: s.file, args: s.args }] : []));
   try {
     let batch: ElevatedCommand[] = [];
     const flush = async () => {
-      if (batch.length > 0) await elevator.run(batch);
+      if (batch.length > 0) await elevator.run(batch, elevatedUndo);
       batch = [];
     };
     for (const step of job.steps) {
@@ -33,6 +35,9 @@ export async function executeJob(job: TrustJob, env: ServiceEnv, elevator: Eleva
       await runStep(step, env, interpret);
     }
     await flush();
+  } catch (err) {
+    for (const step of undo) if (!(step.kind === 'run' && step.elevated)) await runStep(step, env, interpret).catch(() => undefined);
+    throw err;
   } finally {
     if (job.stagingDir) await removeStagingDir(job.stagingDir);
   }

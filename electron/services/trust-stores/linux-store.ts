@@ -36,6 +36,7 @@ export class LinuxStore extends BaseTrustStore {
       kind: 'linux',
       detail: `${layout.anchorsDir} + ${tool}${layout.sandboxed ? ` (sandbox ${layout.root})` : ''}`,
       readOnly: false,
+      holds: 'anchors',
     };
   }
 
@@ -67,7 +68,12 @@ export class LinuxStore extends BaseTrustStore {
     const content = new TextEncoder().encode(toPem('CERTIFICATE', der));
     const refresh = this.#refreshStep('add');
     if (this.elevator.privileged) {
-      return makeJob(base, [{ kind: 'write-file', path: target, content, elevated: false, note: 'PEM, never DER, in a .crt' }, refresh]);
+      return makeJob(
+        base,
+        [{ kind: 'write-file', path: target, content, elevated: false, note: 'PEM, never DER, in a .crt' }, refresh],
+        undefined,
+        [{ kind: 'remove-file', path: target, elevated: false }],
+      );
     }
     const staging = await createStagingDir(this.env.platform);
     const staged = join(staging, name);
@@ -79,6 +85,7 @@ export class LinuxStore extends BaseTrustStore {
         refresh,
       ],
       staging,
+      [{ kind: 'run', file: '/bin/rm', args: ['-f', '--', target], elevated: true }],
     );
   }
 
@@ -95,7 +102,12 @@ export class LinuxStore extends BaseTrustStore {
 
   #refreshStep(action: 'add' | 'remove'): JobStep {
     const { file, args, env } = this.layout.refresh(action);
-    const note = file === UPDATE_CA_CERTIFICATES && action === 'remove' ? '--fresh drops the dangling hash links' : undefined;
+    const note =
+      action === 'remove'
+        ? file === UPDATE_CA_CERTIFICATES
+          ? '--fresh drops the dangling hash links'
+          : undefined
+        : 'if this fails, the anchor file just written is deleted again';
     return {
       kind: 'run',
       file,

@@ -41,6 +41,7 @@ export class MacosStore extends BaseTrustStore {
       kind: 'macos',
       detail: this.keychain,
       readOnly: false,
+      holds: 'both',
     };
   }
 

@@ -49,7 +49,7 @@ export class NssStore extends BaseTrustStore {
     const m = /^(sql|dbm):(.+)$/.exec(spec);
     this.dir = m ? m[2]! : spec;
     this.forcedType = m ? (m[1] as 'sql' | 'dbm') : undefined;
-    this.info = { id: `nss:${spec}`, displayName: `NSS ${this.dir}`, kind: 'nss', detail, readOnly: false };
+    this.info = { id: `nss:${spec}`, displayName: `NSS ${this.dir}`, kind: 'nss', detail, readOnly: false, holds: 'anchors' };
   }
 
   async available(): Promise<boolean> {

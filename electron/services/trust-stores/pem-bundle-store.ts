@@ -25,7 +25,7 @@ export class PemBundleStore extends BaseTrustStore {
     private readonly path: string,
   ) {
     super(env, elevator);
-    this.info = { id: `pem:${path}`, displayName: `PEM bundle ${basename(path)}`, kind: 'pem-bundle', detail: path, readOnly: false };
+    this.info = { id: `pem:${path}`, displayName: `PEM bundle ${basename(path)}`, kind: 'pem-bundle', detail: path, readOnly: false, holds: 'anchors' };
   }
 
   async available(): Promise<boolean> {

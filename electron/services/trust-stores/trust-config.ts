@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomically } from './job-executor.js';
 import { z } from 'zod';
 import { CertbenchError } from '../../../shared/errors.js';
 import { fsError } from '../files/read-input.js';
@@ -35,4 +36,16 @@ export async function readTrustConfig(dataDir: string): Promise<TrustConfig> {
   const parsed = TrustConfigSchema.safeParse(json);
   if (!parsed.success) throw new CertbenchError('parse', `${path}: expected { "pemBundles": [paths], "nssDatabases": [dirs] }`);
   return parsed.data;
+}
+
+/** Adds an `nss:DIR` or `pem:FILE` store to the configuration (no duplicates); returns the new config. */
+export async function rememberStore(dataDir: string, storeId: string): Promise<TrustConfig> {
+  const config = await readTrustConfig(dataDir);
+  const m = /^(nss|pem):(.+)$/.exec(storeId);
+  if (!m) throw new CertbenchError('invalid-request', `Only nss:DIR and pem:FILE stores are configured; ${JSON.stringify(storeId)} is found on its own`);
+  const key = m[1] === 'nss' ? 'nssDatabases' : 'pemBundles';
+  if (config[key].includes(m[2]!)) return config;
+  const next = { ...config, [key]: [...config[key], m[2]!] };
+  await writeFileAtomically(trustConfigPath(dataDir), new TextEncoder().encode(`${JSON.stringify(next, null, 2)}\n`));
+  return next;
 }

@@ -21,6 +21,8 @@ export interface TrustJob {
   readonly steps: readonly JobStep[];
   /** Temp directory to delete once the job ran (staged files for elevated copies). */
   readonly stagingDir?: string;
+  /** Steps that take a failed job back to where it started (e.g. delete the anchor just written). */
+  readonly undo?: readonly JobStep[];
 }
 
 /** The displayable part of a step (no file contents, no env values). */
@@ -35,6 +37,7 @@ export function makeJob(
   base: Omit<TrustPlan, 'steps' | 'needsElevation' | 'alreadyDone'> & { needsElevation?: boolean },
   steps: readonly JobStep[],
   stagingDir?: string,
+  undo?: readonly JobStep[],
 ): TrustJob {
   const plan: TrustPlan = {
     storeId: base.storeId,
@@ -45,5 +48,5 @@ export function makeJob(
     needsElevation: base.needsElevation ?? steps.some((s) => s.elevated),
     alreadyDone: steps.length === 0,
   };
-  return { plan, steps, ...(stagingDir === undefined ? {} : { stagingDir }) };
+  return { plan, steps, ...(stagingDir === undefined ? {} : { stagingDir }), ...(undo === undefined ? {} : { undo }) };
 }

@@ -1,5 +1,5 @@
 import { CertbenchError } from '../../../shared/errors.js';
-import type { StoreInfo, TrustEntry, TrustMap, TrustPlan } from '../../../shared/model/trust.js';
+import type { CertificateRole, StoreInfo, TrustEntry, TrustMap, TrustPlan } from '../../../shared/model/trust.js';
 import { certificateDers } from '../../../shared/pki/cert-scan.js';
 import { parseCertificate } from '../../../shared/pki/certificate-summary.js';
 import { sha256Hex } from '../../../shared/pki/hash.js';
@@ -12,7 +12,7 @@ import { NssStore } from './nss-store.js';
 import { PemBundleStore } from './pem-bundle-store.js';
 import { nssStores, osStores, resolveStore } from './store-registry.js';
 import { normaliseSha256, roleOf } from './stored-certificate.js';
-import { readTrustConfig } from './trust-config.js';
+import { readTrustConfig, rememberStore } from './trust-config.js';
 import { trustMapRows } from './trust-map.js';
 import type { AddOptions, StoredCertificate, TrustStore } from './trust-store.js';
 
@@ -58,6 +58,13 @@ export class TrustService {
     return (await this.store(id)).remove(sha256);
   }
 
+  /** Keeps an `nss:DIR` / `pem:FILE` store in the trust map from now on (app and CLI alike). */
+  async remember(id: string): Promise<StoreInfo> {
+    const store = await this.store(id);
+    await rememberStore(this.env.dataDir, id);
+    return store.info;
+  }
+
   /** Every store Certbench knows on this machine: OS, NSS, JDK cacerts, configured, plus `extraIds`. */
   async allStores(extraIds: readonly string[] = []): Promise<TrustStore[]> {
     const config = await readTrustConfig(this.env.dataDir);
@@ -99,9 +106,11 @@ export class TrustService {
   async addToAllMissing(der: Uint8Array, extraIds: readonly string[] = []): Promise<AddAllResult[]> {
     const results: AddAllResult[] = [];
     const sha256 = sha256Hex(der);
+    const role = roleOf(der);
     for (const store of await this.allStores(extraIds)) {
-      if (store.info.readOnly) {
-        results.push({ store: store.info, outcome: 'skipped', message: 'read-only here' });
+      const skip = store.info.readOnly ? 'read-only here' : wrongKindOfStore(role, store.info.holds);
+      if (skip) {
+        results.push({ store: store.info, outcome: 'skipped', message: skip });
         continue;
       }
       try {
@@ -126,6 +135,13 @@ export class TrustService {
     }
     return ders[0]!;
   }
+}
+
+/** Why "add to all missing" leaves a store alone: roots go to Root stores, intermediates to CA stores. */
+function wrongKindOfStore(role: CertificateRole, holds: StoreInfo['holds']): string | undefined {
+  if (role === 'root' && holds === 'intermediates') return 'an intermediate (CA) store: roots go to Root stores';
+  if (role !== 'root' && holds === 'anchors') return 'a trust-anchor store: only roots are added to it automatically';
+  return undefined;
 }
 
 /** The DTO view of a stored certificate (no DER, no adapter-private fields). */

@@ -44,3 +44,19 @@ export function parseWindowsListing(stdout: string): WindowsListed[] {
   if (!parsed.success) throw new CertbenchError('parse', 'PowerShell listing has an unexpected shape');
   return parsed.data.map((row) => ({ thumbprint: row.Thumbprint.toLowerCase(), der: fromBase64(row.RawData) }));
 }
+
+/**
+ * The SHA-1 hashes `certutil.exe [-user] -store NAME` lists, one per `==== Certificate N ====`
+ * block, from its `Cert Hash(sha1):` line. Only the `(sha1)` part is matched because the label is
+ * localized (`Hash certificato (sha1)`), and older builds print the hash with spaces
+ * (trust-stores.md §1). Not run on a real Windows machine: tested on a documented-format sample.
+ */
+export function parseCertutilStore(stdout: string): string[] {
+  const hashes: string[] = [];
+  for (const block of stdout.replace(/\r\n?/g, '\n').split(/^=+ .* \d+ =+$/m).slice(1)) {
+    const hex = /\(sha1\):\s*((?:[0-9a-f]{2} ?){20})\s*$/im.exec(block)?.[1]?.replace(/ /g, '').toLowerCase();
+    if (!hex) throw new CertbenchError('parse', 'certutil -store printed a certificate block without its SHA-1 hash');
+    hashes.push(hex);
+  }
+  return hashes;
+}

@@ -1,7 +1,11 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { CertbenchError } from '../../../shared/errors.js';
+import { certificateDers } from '../../../shared/pki/cert-scan.js';
 import type { StoreInfo } from '../../../shared/model/trust.js';
 import { sha1Hex, sha256Hex } from '../../../shared/pki/hash.js';
 import type { Elevator } from '../elevation/elevator.js';
+import { createStagingDir, removeStagingDir } from '../elevation/staging.js';
 import type { ServiceEnv } from '../service-env.js';
 import { BaseTrustStore } from './base-trust-store.js';
 import { genericFailure, type FailureInterpreter } from './job-executor.js';
@@ -9,7 +13,7 @@ import { stageCertificate } from './staged-certificate.js';
 import { describeStored, roleOf, roleWarnings } from './stored-certificate.js';
 import { makeJob, type TrustJob } from './trust-job.js';
 import type { AddOptions, StoredCertificate } from './trust-store.js';
-import { parseWindowsListing, WINDOWS_LIST_SCRIPT } from './windows-output.js';
+import { parseCertutilStore, parseWindowsListing, WINDOWS_LIST_SCRIPT, type WindowsListed } from './windows-output.js';
 
 export type WindowsStoreId = 'windows-machine-root' | 'windows-machine-ca' | 'windows-user-root';
 
@@ -29,7 +33,7 @@ const ERROR_CANCELLED = 0x800704c7;
  * Windows certificate stores through certutil.exe (changes) and a constant PowerShell script
  * (listing, no elevation needed even for LocalMachine). LocalMachine changes run elevated via
  * UAC, so services running as SYSTEM trust the root too, which CurrentUser-only tools miss.
- * NOT run on a real Windows machine: tested on the exact argv and on a captured-format sample.
+ * NOT run on a real Windows machine: tested on the exact argv and on documented-format samples.
  */
 export class WindowsStore extends BaseTrustStore {
   readonly info: StoreInfo;
@@ -38,22 +42,62 @@ export class WindowsStore extends BaseTrustStore {
   constructor(env: ServiceEnv, elevator: Elevator, id: WindowsStoreId) {
     super(env, elevator);
     this.store = STORES[id];
-    this.info = { id, displayName: this.store.title, kind: 'windows', detail: `Cert:\\${this.store.location}\\${this.store.name}`, readOnly: false };
+    this.info = {
+      id,
+      displayName: this.store.title,
+      kind: 'windows',
+      detail: `Cert:\\${this.store.location}\\${this.store.name}`,
+      readOnly: false,
+      holds: this.store.name === 'Root' ? 'anchors' : 'intermediates',
+    };
   }
 
   async available(): Promise<boolean> {
     return this.env.platform === 'win32';
   }
 
+  /**
+   * Lists through the constant PowerShell script; where PowerShell is missing or blocked (Server
+   * Core images, AppLocker policies), falls back to certutil.exe alone (see #listWithCertutil).
+   */
   async list(): Promise<StoredCertificate[]> {
-    const out = await this.env.runner.run({
-      file: POWERSHELL,
-      args: ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', WINDOWS_LIST_SCRIPT],
-      env: { ...this.env.env, CB_STORE_PATH: `Cert:\\${this.store.location}\\${this.store.name}` },
-    });
-    if (out.exitCode !== 0) throw genericFailure(POWERSHELL, out);
+    const out = await this.env.runner
+      .run({
+        file: POWERSHELL,
+        args: ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', WINDOWS_LIST_SCRIPT],
+        env: { ...this.env.env, CB_STORE_PATH: `Cert:\\${this.store.location}\\${this.store.name}` },
+      })
+      .catch((err: unknown) => {
+        if (err instanceof CertbenchError && err.code === 'tool-missing') return undefined;
+        throw err;
+      });
+    const rows = out?.exitCode === 0 ? parseWindowsListing(out.stdout) : await this.#listWithCertutil();
     const now = this.env.now();
-    return parseWindowsListing(out.stdout).map((row) => describeStored(row.der, now, { removable: true, label: row.thumbprint }));
+    return rows.map((row) => describeStored(row.der, now, { removable: true, label: row.thumbprint }));
+  }
+
+  /**
+   * `certutil -store NAME` for the SHA-1 of each certificate, then `certutil -store NAME SHA1 FILE`
+   * (the documented OutputFile form) to export each one into a private temp dir for its DER.
+   */
+  async #listWithCertutil(): Promise<WindowsListed[]> {
+    const user = this.store.location === 'CurrentUser' ? ['-user'] : [];
+    const listing = await this.env.runner.run({ file: CERTUTIL_EXE, args: [...user, '-store', this.store.name], env: this.env.env });
+    if (listing.exitCode !== 0) throw genericFailure(CERTUTIL_EXE, listing);
+    const dir = await createStagingDir(this.env.platform);
+    try {
+      const rows: WindowsListed[] = [];
+      for (const thumbprint of parseCertutilStore(listing.stdout)) {
+        const file = join(dir, `${thumbprint}.cer`);
+        const out = await this.env.runner.run({ file: CERTUTIL_EXE, args: [...user, '-store', this.store.name, thumbprint, file], env: this.env.env });
+        if (out.exitCode !== 0) throw genericFailure(CERTUTIL_EXE, out);
+        const der = certificateDers(await readFile(file))[0];
+        if (der) rows.push({ thumbprint, der });
+      }
+      return rows;
+    } finally {
+      await removeStagingDir(dir);
+    }
   }
 
   protected async jobAdd(der: Uint8Array, _options: AddOptions): Promise<TrustJob> {

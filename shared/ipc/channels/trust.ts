@@ -1,6 +1,7 @@
 /** Channel names of the trust domain; must equal the keys of contracts/trust.ts (unit-tested). */
 export const TRUST_CHANNELS = [
   'trust.stores',
+  'trust.remember',
   'trust.list',
   'trust.planAdd',
   'trust.add',

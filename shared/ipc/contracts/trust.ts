@@ -29,6 +29,10 @@ export const trustContracts = defineContracts({
     request: z.strictObject({ extraStores: ExtraStores }),
     response: z.strictObject({ stores: z.array(StoreInfoSchema) }),
   },
+  'trust.remember': {
+    request: z.strictObject({ storeId: StoreId }),
+    response: StoreInfoSchema,
+  },
   'trust.list': {
     request: z.strictObject({ storeId: StoreId }),
     response: z.strictObject({ store: StoreInfoSchema, certificates: z.array(TrustEntrySchema).max(LIMITS.maxListItems) }),

@@ -133,6 +133,19 @@ describe('chain fetch scenarios', () => {
     expect(r.certificates.find((c) => c.sha256 === d.certificates[0])!.pem).toBe(cross.pem);
   });
 
+  it('a freshly minted leaf for a public name under a private root looks like inspection (warning)', async () => {
+    const proxyRoot = await issue({ name: 'Corp Gateway Root' });
+    const minted = await issue({ name: 'shop.certbench-test.com', issuer: proxyRoot, dns: ['shop.certbench-test.com'], notBefore: daysFromNow(-1) });
+    const server = await serve(minted, []);
+    const r = await fetchReport(server, { servername: 'shop.certbench-test.com' });
+    expect(codes(r)).toEqual(['missing-intermediate', 'tls-inspection']);
+    expect(r.diagnoses[1]!.message).toMatch(/looks intercepted.*"Corp Gateway Root"/);
+    expect(r.diagnoses.find((d) => d.code === 'tls-inspection')).toMatchObject({ severity: 'warning' });
+    const settled = await issue({ name: 'shop.certbench-test.com', issuer: proxyRoot, dns: ['shop.certbench-test.com'], notBefore: daysFromNow(-40) });
+    const r2 = await fetchReport(await serve(settled, []), { servername: 'shop.certbench-test.com' });
+    expect(codes(r2)).not.toContain('tls-inspection');
+  });
+
   it('an unknown root is untrusted-root with a trust-store fix', async () => {
     const otherRoot = await issue({ name: 'Scenario Private Root' });
     const otherInter = await issue({ name: 'Scenario Private CA', issuer: otherRoot, ca: true });

@@ -115,3 +115,32 @@ describe('certbench trust (temp stores only)', () => {
     expect(existsSync(join(world.root, 'other.pem'))).toBe(false);
   });
 });
+
+describe('certbench trust stores --remember', () => {
+  let world: TrustWorld;
+  const saved = { ...process.env };
+
+  beforeAll(() => {
+    world = makeTrustWorld();
+    process.env.HOME = world.home;
+    process.env.CERTBENCH_DATA_DIR = world.env.dataDir;
+    process.env[LINUX_STORE_ROOT_ENV] = world.linuxRoot;
+  });
+  afterAll(() => {
+    process.env = saved;
+    world.cleanup();
+  });
+
+  it('keeps a PEM bundle in the store list and the trust map from then on', async () => {
+    const bundle = join(world.root, 'appliance-bundle.crt');
+    const r = await cli(['trust', 'stores', '--remember', `pem:${bundle}`, '--json']);
+    expect(r.code).toBe(0);
+    const ids = (JSON.parse(r.stdout) as { stores: { id: string }[] }).stores.map((s) => s.id);
+    expect(ids).toContain(`pem:${bundle}`);
+    expect(ids).toContain('linux');
+    expect(JSON.parse(readFileSync(join(world.env.dataDir, 'trust-stores.json'), 'utf8'))).toEqual({ pemBundles: [bundle], nssDatabases: [] });
+    const again = await cli(['trust', 'stores', '--remember', 'linux']);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/Only nss:DIR and pem:FILE/);
+  });
+});

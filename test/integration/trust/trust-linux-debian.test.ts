@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectLinuxLayout } from '../../../electron/services/trust-stores/linux-layout.js';
@@ -80,6 +80,17 @@ describe('linux-debian store, real update-ca-certificates with directory flags',
     const dangling = readdirSync(certsDir).filter((n) => !existsSync(join(certsDir, n)));
     expect(dangling).toEqual([]);
     expect(await store.contains(sha)).toBe(false);
+  });
+
+  it('a failing refresh removes the anchor it just wrote: nothing half-done', async () => {
+    const certsDir = join(world.linuxRoot, 'etc/ssl/certs');
+    renameSync(certsDir, `${certsDir}.away`);
+    try {
+      await expect(store.add(pki.rootDer)).rejects.toMatchObject({ code: 'tool-failed' });
+      expect(readdirSync(join(world.linuxRoot, 'usr/local/share/ca-certificates'))).toEqual([]);
+    } finally {
+      renameSync(`${certsDir}.away`, certsDir);
+    }
   });
 
   it('refuses to remove a certificate that came with the distribution set', async () => {

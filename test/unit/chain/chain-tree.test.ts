@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChainReport } from '../../../shared/model/chain.js';
-import { buildChainTree } from '../../../shared/model/chain-tree.js';
+import { buildChainTree, certificatesOffPath } from '../../../shared/model/chain-tree.js';
 
 const summary = (subject: string, issuer: string) => ({
   subject, issuer, serial: '01', notBefore: '2026-01-01T00:00:00.000Z', notAfter: '2027-01-01T00:00:00.000Z', daysLeft: 100,
@@ -49,6 +49,11 @@ describe('buildChainTree', () => {
     )!;
     expect(tree.status).toBe('error');
     expect(tree.children).toMatchObject([{ status: 'missing', missingIssuer: 'CN=I' }]);
+  });
+
+  it('lists presented certificates that are on no path, once', () => {
+    const r = { ...report([{ certificates: ['leaf', 'i', 'r'], end: 'anchor', trusted: true, problems: [] }]), presented: ['leaf', 'old', 'i', 'old'] };
+    expect(certificatesOffPath(r)).toEqual(['old']);
   });
 
   it('returns null when there is no path', () => {

@@ -3,6 +3,7 @@ import { parseProxyUrl, proxyFromEnv } from '../../../electron/services/chain/fe
 import { parseHostTarget } from '../../../electron/services/chain/fetch/target.js';
 import { inspectionVendor } from '../../../electron/services/chain/diagnose/inspection-vendors.js';
 import { displayName } from '../../../electron/services/chain/diagnose/diagnosis-context.js';
+import { isPublicHostname } from '../../../electron/services/chain/diagnose/inspection-signs.js';
 
 describe('parseHostTarget', () => {
   it.each([
@@ -56,6 +57,15 @@ describe('inspection vendor names', () => {
   it('does not flag ordinary CAs', () => {
     expect(inspectionVendor("CN=ISRG Root X1, O=Internet Security Research Group, C=US")).toBeUndefined();
     expect(inspectionVendor('CN=DigiCert Global Root G2, OU=www.digicert.com, O=DigiCert Inc, C=US')).toBeUndefined();
+  });
+});
+
+describe('isPublicHostname', () => {
+  it('accepts public DNS names and rejects IPs, single labels and private or reserved TLDs', () => {
+    expect(isPublicHostname('www.example.org')).toBe(true);
+    for (const name of ['localhost', '10.0.0.1', '::1', 'nas.local', 'git.corp', 'api.example.test', 'x.home.arpa', undefined]) {
+      expect(isPublicHostname(name)).toBe(false);
+    }
   });
 });
 

@@ -21,6 +21,14 @@ describe('elevated command lines', () => {
     });
   });
 
+  it('with a rollback: (a && b) || (undo; exit 1)', () => {
+    const undo = { file: '/bin/rm', args: ['-f', '--', '/usr/local/share/ca-certificates/certbench-0011.crt'] };
+    expect(buildElevatedInvocation([install, refresh], 'linux', [undo]).args[2]).toBe(
+      '(/usr/bin/install -m 0644 /tmp/certbench-AbC123/certbench-0011.crt /usr/local/share/ca-certificates/certbench-0011.crt && /usr/sbin/update-ca-certificates) || (/bin/rm -f -- /usr/local/share/ca-certificates/certbench-0011.crt; exit 1)',
+    );
+    expect(() => buildElevatedInvocation([refresh], 'linux', [{ file: '/bin/rm', args: ['-f', '/tmp/$(id)'] }])).toThrow(expect.objectContaining({ code: 'invalid-request' }));
+  });
+
   it('macOS: osascript do shell script … with administrator privileges', () => {
     const cmd = { file: '/usr/bin/security', args: ['delete-certificate', '-Z', 'AB12', '-t', '/Library/Keychains/System.keychain'] };
     expect(buildElevatedInvocation([cmd], 'darwin')).toEqual({
@@ -114,6 +122,13 @@ describe('Elevator', () => {
     const runner = new RecordingRunner(() => ({ exitCode, stderr }));
     const cmd = platform === 'win32' ? { file: 'certutil.exe', args: ['-delstore', 'Root', 'ab12'] } : refresh;
     await expect(new Elevator(env(runner, platform), false).run([cmd])).rejects.toMatchObject({ code: 'elevation-denied', message: expect.stringMatching(message) });
+  });
+
+  it('when already root and a command fails, runs the rollback before reporting', async () => {
+    const runner = new RecordingRunner((req) => ({ exitCode: req.file === '/usr/sbin/update-ca-certificates' ? 2 : 0, stderr: 'cd: can\'t cd' }));
+    const undo = { file: '/bin/rm', args: ['-f', '--', '/usr/local/share/ca-certificates/certbench-0011.crt'] };
+    await expect(new Elevator(env(runner, 'linux'), true).run([install, refresh], [undo])).rejects.toMatchObject({ code: 'tool-failed' });
+    expect(runner.calls.map((c) => c.file)).toEqual(['/usr/bin/install', '/usr/sbin/update-ca-certificates', '/bin/rm']);
   });
 
   it('other failures are tool-failed with the first stderr line', async () => {

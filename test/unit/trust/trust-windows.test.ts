@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WINDOWS_ELEVATE_SCRIPT } from '../../../electron/services/elevation/elevated-command.js';
 import { parseWindowsListing, WINDOWS_LIST_SCRIPT } from '../../../electron/services/trust-stores/windows-output.js';
+import { TrustService } from '../../../electron/services/trust-stores/trust-service.js';
 import { WindowsStore } from '../../../electron/services/trust-stores/windows-store.js';
 import { certificateDers } from '../../../shared/pki/cert-scan.js';
 import { makeTrustWorld, type TrustWorld } from '../../helpers/trust-env.js';
+import { makeTrustPki, removePki } from '../../helpers/trust-pki.js';
 import { RecordingRunner } from '../../helpers/trust-recording-runner.js';
 
 // Windows cannot run here: these tests pin the exact argv/scripts and parse documented-format output.
@@ -104,3 +106,29 @@ describe('WindowsStore plans and runs (recorded)', () => {
     await expect(store.add(root1!)).rejects.toMatchObject({ code: 'cancelled' });
   });
 });
+
+describe('add to all missing puts roots in Root stores and intermediates in CA stores', () => {
+  it.each([
+    ['root', 'windows-machine-root', 'windows-machine-ca'],
+    ['intermediate', 'windows-machine-ca', 'windows-machine-root'],
+  ] as const)('a %s goes to %s, never to %s', async (role, target, skipped) => {
+    const pki = makeTrustPki();
+    const runner = new RecordingRunner((req, calls) => ({
+      stdout: req.file === 'powershell.exe' && req.args.includes(WINDOWS_LIST_SCRIPT) && calls.some((c) => c.args.includes(WINDOWS_ELEVATE_SCRIPT)) ? listingOf(der) : req.file === 'powershell.exe' ? '[]' : '',
+    }));
+    const world = makeTrustWorld({ runner, platform: 'win32', privileged: false });
+    const der = role === 'root' ? pki.rootDer : pki.intermediateDer;
+    try {
+      const results = await new TrustService(world.env, world.elevator).addToAllMissing(der);
+      expect(results.find((r) => r.store.id === target)?.outcome).toBe('added');
+      expect(results.find((r) => r.store.id === skipped)).toMatchObject({ outcome: 'skipped' });
+    } finally {
+      world.cleanup();
+      removePki(pki);
+    }
+  });
+});
+
+function listingOf(der: Uint8Array): string {
+  return JSON.stringify([{ Thumbprint: 'AA', Subject: 'x', NotAfter: '2030-01-01T00:00:00.0000000Z', RawData: Buffer.from(der).toString('base64') }]);
+}

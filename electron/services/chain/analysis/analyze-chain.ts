@@ -16,6 +16,8 @@ export interface AnalysisInput {
   readonly origin: ChainOrigin;
   /** In the order presented (server) or read (files). */
   readonly presented: readonly Uint8Array[];
+  /** Candidates the user added (files) beside what the server sent; never counted as presented. */
+  readonly added?: readonly Uint8Array[];
   readonly anchors: readonly TrustAnchors[];
   readonly hostname?: string;
   readonly at: Date;
@@ -40,7 +42,9 @@ export async function analyzeChain(input: AnalysisInput, store: ObjectStore): Pr
   const leafIndex = fromServer ? 0 : pickLeafIndex(presented.map((p) => p.summary));
   const anchorDers = input.anchors.flatMap((a) => a.certificates);
   const anchorLabel = anchorLabels(input.anchors);
-  const others = input.presented.filter((_, i) => i !== leafIndex);
+  const added = input.added ?? [];
+  added.forEach((der, i) => addCandidate(pool, der, i));
+  const others = [...input.presented.filter((_, i) => i !== leafIndex), ...added];
 
   let paths = verifyAll({ leaf: input.presented[leafIndex]!, intermediates: others, anchors: anchorDers }, input, pool, anchorLabel);
   let attempts: AiaAttempt[] = [];
@@ -89,8 +93,8 @@ export async function analyzeChain(input: AnalysisInput, store: ObjectStore): Pr
     certificates: pool.toDtos(shas, store),
     presented: presented.map((p) => p.sha256),
     paths,
-    // A path that needed AIA downloads is not what most clients see: they do not fetch AIA.
-    trusted: Boolean(best?.trusted) && !best!.certificates.some((sha) => pool.get(sha).origin === 'aia'),
+    // A path that needed AIA downloads or added files is not what clients of the server see.
+    trusted: Boolean(best?.trusted) && !(fromServer && best!.certificates.some((sha) => notFromServer(pool.get(sha).origin))),
     diagnoses,
     bundle: best ? correctedBundle(best) : undefined,
   };
@@ -103,6 +107,17 @@ function addPresented(pool: CertificatePool, der: Uint8Array, origin: 'server' |
     throw new CertbenchError('parse', `Certificate #${index + 1} is not a valid X.509 certificate: ${(err as Error).message}`, { cause: err });
   }
 }
+
+/** Adds a user-supplied candidate as a `file` certificate. */
+function addCandidate(pool: CertificatePool, der: Uint8Array, index: number): void {
+  try {
+    pool.add(der, 'file');
+  } catch (err) {
+    throw new CertbenchError('parse', `Added certificate #${index + 1} is not a valid X.509 certificate: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+const notFromServer = (origin: string): boolean => origin === 'aia' || origin === 'file';
 
 function anchorLabels(anchors: readonly TrustAnchors[]): Map<string, string> {
   const labels = new Map<string, string>();

@@ -31,5 +31,5 @@ export function inspectionSign(input: InspectionInput): string | undefined {
   const vendor = inspectionVendor(input.top.subject) ?? inspectionVendor(input.top.issuer);
   if (vendor) return vendor;
   const fresh = input.at.getTime() - new Date(input.leaf.notBefore).getTime() <= FRESH_MS;
-  return input.fromServer && fresh && isPublicHostname(input.hostname) ? UNIDENTIFIED : undefined;
+  return input.fromServer && fresh && !input.leaf.selfSigned && isPublicHostname(input.hostname) ? UNIDENTIFIED : undefined;
 }

@@ -1,4 +1,5 @@
 import type { Diagnosis } from '../../../../shared/model/chain-diagnosis.js';
+import type { ChainPath } from '../../../../shared/model/chain.js';
 import { bestPath, displayName, quote, type DiagnosisContext, type KnownCertificate } from './diagnosis-context.js';
 import { caIssuersUrls } from '../aia/aia-urls.js';
 import { inspectionSign, UNIDENTIFIED } from './inspection-signs.js';
@@ -12,11 +13,17 @@ export function trustDiagnoses(ctx: DiagnosisContext): Diagnosis[] {
   const path = bestPath(ctx);
   if (!path) return [];
   const certs = path.certificates.map(ctx.lookup);
-  const top = certs[certs.length - 1]!;
   const inspection = inspectionDiagnosis(ctx, certs, path.end === 'anchor');
-  if (inspection) return [inspection];
-  const aiaCompleted = certs.filter((c) => c.origin === 'aia');
-  if (path.trusted && aiaCompleted.length > 0) return [missingCompletedByAia(ctx, certs, aiaCompleted)];
+  // A named product explains everything; the weaker "freshly minted" sign is shown next to the rest.
+  if (inspection?.known) return [inspection.diagnosis];
+  const rest = pathTrustDiagnoses(ctx, path, certs);
+  return inspection ? [...rest, inspection.diagnosis] : rest;
+}
+
+function pathTrustDiagnoses(ctx: DiagnosisContext, path: ChainPath, certs: readonly KnownCertificate[]): Diagnosis[] {
+  const top = certs[certs.length - 1]!;
+  const notSent = certs.filter((c) => c.origin === 'aia' || (ctx.fromServer && c.origin === 'file'));
+  if (path.trusted && notSent.length > 0) return [missingButCompleted(ctx, certs, notSent)];
   if (path.trusted) return [];
   if (path.end === 'self-signed' && certs.length === 1) return [selfSignedLeaf(ctx, top)];
   if (path.end === 'self-signed') return [untrustedRoot(ctx, top)];
@@ -90,8 +97,13 @@ function aiaExplanation(ctx: DiagnosisContext, top: KnownCertificate): string {
   return ctx.aia.enabled ? '' : `; ${quote(top)} names its issuer at ${urls[0]} (turn on AIA fetching, --aia, to get it)`;
 }
 
-function missingCompletedByAia(ctx: DiagnosisContext, certs: readonly KnownCertificate[], fetched: readonly KnownCertificate[]): Diagnosis {
+/** The path is complete only thanks to AIA downloads or files the user added: the server (or the files) lack them. */
+function missingButCompleted(ctx: DiagnosisContext, certs: readonly KnownCertificate[], fetched: readonly KnownCertificate[]): Diagnosis {
   const below = certs[certs.indexOf(fetched[0]!) - 1] ?? certs[0]!;
+  const byAia = fetched.every((c) => c.origin === 'aia');
+  const how = byAia
+    ? 'AIA can complete it: browsers and Windows fetch it from the certificate\'s caIssuers URL, but OpenSSL, curl, Java, Python and Go clients fail.'
+    : 'The certificates you added complete it, but clients of the server do not have them and fail.';
   return {
     code: 'missing-intermediate',
     severity: 'error',
@@ -105,7 +117,11 @@ function missingCompletedByAia(ctx: DiagnosisContext, certs: readonly KnownCerti
   };
 }
 
-function inspectionDiagnosis(ctx: DiagnosisContext, certs: readonly KnownCertificate[], anchored: boolean): Diagnosis | undefined {
+function inspectionDiagnosis(
+  ctx: DiagnosisContext,
+  certs: readonly KnownCertificate[],
+  anchored: boolean,
+): { known: boolean; diagnosis: Diagnosis } | undefined {
   const top = certs[certs.length - 1]!;
   const vendor = inspectionSign({ hostname: ctx.hostname, at: ctx.at, fromServer: ctx.fromServer, leaf: certs[0]!.summary, top: top.summary });
   if (!vendor || ctx.isPublicRoot(top)) return undefined;
@@ -113,9 +129,9 @@ function inspectionDiagnosis(ctx: DiagnosisContext, certs: readonly KnownCertifi
   const rootDn = top.summary.subject === top.summary.issuer ? top.summary.subject : top.summary.issuer;
   const rootName = `"${displayName(rootDn)}" (${rootDn})`;
   const host = ctx.hostname ? ` to ${ctx.hostname}` : '';
-  return {
+  const diagnosis: Diagnosis = {
     code: 'tls-inspection',
-    severity: anchored ? 'warning' : 'error',
+    severity: anchored || !known ? 'warning' : 'error',
     message: `${known ? `Traffic${host} is intercepted by a TLS-inspection proxy (${vendor})` : `Traffic${host} looks intercepted by a TLS-inspection proxy (a leaf minted in the last days for a public name under a private root)`}: the chain ends in the proxy's root ${rootName} instead of the server's own public CA.${anchored ? ' That root is trusted here, but clients with their own trust store (Java, Python, Node) will fail.' : ''}`,
     certificates: [top.sha256],
     fix: {
@@ -124,4 +140,5 @@ function inspectionDiagnosis(ctx: DiagnosisContext, certs: readonly KnownCertifi
       certificate: top.summary.subject === top.summary.issuer ? top.sha256 : undefined,
     },
   };
+  return { known, diagnosis };
 }

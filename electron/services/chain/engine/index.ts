@@ -1,19 +1,20 @@
 /**
- * The chain engine: path building (RFC 4158) and path verification (RFC 5280 §6, RFC 6125 host
- * matching, CA/B Forum profile rules) over DER certificates. Plain Node (signatures use node:crypto),
- * synchronous, no I/O: fetching, trust sources and diagnoses live in the chain service on top.
+ * The chain engine: path building (RFC 4158) and path verification (RFC 5280 §6 including policy
+ * processing, RFC 6125 host matching, CA/B Forum profile rules) over DER certificates. Plain Node
+ * (signatures use node:crypto), synchronous, no I/O: fetching, trust sources and diagnoses live in
+ * the chain service on top.
  *
  * Typical use:
  * ```ts
- * const result = validateChain(
- *   { leaf, intermediates, anchors },
- *   // anchorFaults 'warning' for root-program stores (OS, Mozilla, JDK): see VerifyOptions.anchorFaults.
- *   { at: new Date(), host: 'example.com', purpose: 'serverAuth', anchorFaults: 'warning' },
- * );
+ * const result = validateChain({ leaf, intermediates, anchors }, { at: new Date(), host: 'example.com', purpose: 'serverAuth' });
  * result.trusted;                   // best path valid?
  * result.paths[0].path.certs;       // leaf first; .origin/.inputIndex map back to the inputs
  * result.paths[0].verdict.problems; // [{ code: 'expired', severity: 'error', certIndex: 1, detail: '…' }, …]
  * ```
+ * Defaults follow TLS clients at their strictest (pyca/CA-B Forum: `profile: 'webpki'`, SHA-1 and
+ * small keys are errors). Private PKIs issued without the CA/B rules (a v1 leaf, no key identifiers,
+ * non-critical basicConstraints, DSA) pass under `profile: 'rfc5280'`, the RFC 5280 §6 algorithm alone.
+ *
  * Errors: only an unreadable `leaf` throws (CertbenchError `parse`/`truncated`); unreadable
  * intermediates or anchors are skipped, since they cannot be on a path. Every search is bounded
  * (`maxPaths`, `maxDepth`, an internal step budget), so cross-sign loops and huge candidate sets

@@ -1,35 +1,36 @@
-import { OID } from '../../../../shared/pki/chain/cert-extensions.js';
+import { domainToASCII } from 'node:url';
+import { OID, type KeyUsageBit } from '../../../../shared/pki/chain/cert-extensions.js';
 import { formatIp } from '../../../../shared/pki/chain/ip-address.js';
 import { parseHost, sanMatchesHost } from '../../../../shared/pki/chain/host-match.js';
 import type { ParsedCert } from './parsed-cert.js';
 import type { Report } from './report.js';
-import type { Purpose } from './types.js';
+import type { Profile, Purpose } from './types.js';
 
 const COMMON_NAME_OID = '2.5.4.3';
 
 /** Key usages that can carry each purpose's TLS handshake (RFC 5280 §4.2.1.12 consistency note). */
-const LEAF_KEY_USAGE: Record<Purpose, readonly string[]> = {
+const LEAF_KEY_USAGE: Record<Purpose, readonly KeyUsageBit[]> = {
   serverAuth: ['digitalSignature', 'keyEncipherment', 'keyAgreement'],
   clientAuth: ['digitalSignature', 'keyAgreement'],
 };
 
 /**
  * The leaf as an end-entity for `purpose`: EKU (RFC 5280 §4.2.1.12; anyExtendedKeyUsage accepted),
- * key usage, not a CA and X.509 v3 (CA/B Forum BR §7.1.1, §7.1.2.7.8), and for serverAuth the
- * BR rules on the CN (§7.1.4.3) and on SAN criticality (§7.1.2.7.12).
+ * key usage, not a CA; under the `webpki` profile also X.509 v3 (CA/B Forum BR §7.1.1) and, for
+ * serverAuth, the BR rules on the CN (§7.1.4.3) and on SAN criticality (§7.1.2.7.12).
  */
-export function checkLeafPurpose(leaf: ParsedCert, purpose: Purpose, report: Report): void {
+export function checkLeafPurpose(leaf: ParsedCert, purpose: Purpose, profile: Profile, report: Report): void {
   const eku = leaf.ext.extKeyUsage;
   if (eku && !eku.includes(OID[purpose]) && !eku.includes(OID.anyExtendedKeyUsage)) {
     report('eku-mismatch', 0, `${leaf.label} is not valid for ${purpose}: its extendedKeyUsage does not include it`);
   }
   const ku = leaf.ext.keyUsage;
-  if (ku && !LEAF_KEY_USAGE[purpose].some((bit) => ku.has(bit as never))) {
+  if (ku && !LEAF_KEY_USAGE[purpose].some((bit) => ku.has(bit))) {
     report('key-usage', 0, `${leaf.label}: keyUsage allows none of ${LEAF_KEY_USAGE[purpose].join(', ')} needed for ${purpose}`);
   }
   if (leaf.ext.basicConstraints?.ca) report('ca-as-leaf', 0, `${leaf.label} is a CA certificate used as an end-entity certificate`);
-  if (leaf.layout.version < 3) report('malformed', 0, `${leaf.label} is X.509 version ${leaf.layout.version}; end-entity certificates must be v3`);
-  if (purpose !== 'serverAuth') return;
+  if (profile === 'webpki' && leaf.layout.version < 3) report('malformed', 0, `${leaf.label} is X.509 version ${leaf.layout.version}; end-entity certificates must be v3`);
+  if (purpose !== 'serverAuth' || profile !== 'webpki') return;
   checkCommonName(leaf, report);
   const san = leaf.ext.subjectAltName;
   if (san?.critical && !leaf.subjectEmpty) report('malformed', 0, `${leaf.label}: subjectAltName must not be critical when the subject is not empty (CA/B Forum BR §7.1.2.7.12)`);
@@ -65,9 +66,12 @@ function looksLikeIpLiteral(text: string): boolean {
   return /^0x[0-9a-f]+$/i.test(text) || /^\d+(\.\d+){1,3}$/.test(text) || (text.includes(':') && /^[0-9a-f:.]+$/i.test(text));
 }
 
-/** RFC 6125 §6: the host must be presented in the SAN; the CN is never used (see sanMatchesHost). */
+/**
+ * RFC 6125 §6: the host must be presented in the SAN; the CN is never used (see sanMatchesHost).
+ * A Unicode host is compared in its A-label form (RFC 5890), the form certificates carry.
+ */
 export function checkHost(leaf: ParsedCert, host: string, report: Report): void {
-  const id = parseHost(host);
+  const id = parseHost(/[^\x00-\x7f]/.test(host) ? domainToASCII(host) || host : host);
   if (!id) return report('hostname-mismatch', 0, `"${host}" is neither a valid DNS name nor an IP address`);
   const names = leaf.ext.subjectAltName?.names;
   if (!names) return report('hostname-mismatch', 0, `${leaf.label} has no subjectAltName, so it names no host (the CN is not used)`);

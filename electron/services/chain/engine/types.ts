@@ -76,10 +76,11 @@ export interface VerifyOptions {
   readonly profile?: Profile;
   /**
    * How encoding and profile faults of the trust anchor itself count (`malformed` on the anchor:
-   * non-critical basicConstraints, an AKI with issuer and serial, no SKI…). `error` (default) suits
-   * anchors the user supplies. Pass `warning` for anchors from a root program (OS store, Mozilla,
-   * JDK cacerts): legacy roots there (Go Daddy Class 2, Starfield Class 2, QuoVadis Root CA 2,
-   * Certigna…) predate these rules and every client trusts them as a name and a key.
+   * non-critical basicConstraints, an AKI with issuer and serial, no SKI…). Default `warning`:
+   * anchors come from root programs (OS store, Mozilla, JDK cacerts) whose legacy roots (Go Daddy
+   * Class 2, Starfield Class 2, QuoVadis Root CA 2, Certigna…) predate these rules and every client
+   * trusts as a name and a key. `error` holds a user-made trust store to the profile (x509-limbo
+   * scores the engine that way).
    */
   readonly anchorFaults?: Severity;
   /** RFC 5280 §6.1.1 policy inputs; default: any policy, nothing required or inhibited. */

@@ -19,7 +19,7 @@ export function verifyPath(path: CertPath, options: VerifyOptions): PathVerdict 
   const anchored = path.end === 'anchor';
   const { problems, report } = problemCollector({
     weakCrypto: options.weakCrypto ?? 'error',
-    anchorFaults: options.anchorFaults ?? 'error',
+    anchorFaults: options.anchorFaults ?? 'warning',
     anchorIndex: anchored ? last : -1,
   });
   const certs = path.certs.map((pc, i) => {
@@ -46,7 +46,7 @@ export function verifyPath(path: CertPath, options: VerifyOptions): PathVerdict 
   checkNameConstraints(certs, report);
   if (anchored) checkPolicies(certs, options.policy, report);
   const leaf = certs[0];
-  if (leaf && options.purpose) checkLeafPurpose(leaf, options.purpose, report);
+  if (leaf && options.purpose) checkLeafPurpose(leaf, options.purpose, options.profile ?? 'webpki', report);
   if (leaf && options.host !== undefined) checkHost(leaf, options.host, report);
   return { valid: !problems.some((p) => p.severity === 'error'), problems };
 }

@@ -1,29 +1,14 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CertbenchError } from '../../../../shared/errors.js';
-import { findPemBlocks } from '../../../../shared/pki/pem.js';
 import { fsError, readInputFile } from '../../files/read-input.js';
+import { certificatesFromContainer } from '../certificate-container.js';
 
 const CERT_FILE = /\.(pem|crt|cer|der)$/i;
 
-/** Every certificate in a PEM bundle or a single DER file. */
+/** Every certificate in a file: a PEM bundle, one DER certificate, or a PKCS#7 (.p7b). */
 export async function certificatesInFile(path: string): Promise<Uint8Array[]> {
-  const bytes = await readInputFile(path);
-  return certificatesInBytes(bytes, path);
-}
-
-/** PEM (any number of CERTIFICATE blocks) or one DER certificate. */
-export function certificatesInBytes(bytes: Uint8Array, name: string): Uint8Array[] {
-  if (bytes[0] === 0x30) return [bytes];
-  let blocks;
-  try {
-    blocks = findPemBlocks(new TextDecoder().decode(bytes));
-  } catch (err) {
-    throw new CertbenchError('bad-base64', `${name}: ${(err as Error).message}`, { cause: err });
-  }
-  const certs = blocks.filter((b) => b.label === 'CERTIFICATE' || b.label === 'X509 CERTIFICATE' || b.label === 'TRUSTED CERTIFICATE');
-  if (certs.length === 0) throw new CertbenchError('unrecognized-format', `${name} holds no certificate (PEM or DER expected)`);
-  return certs.map((b) => b.der);
+  return certificatesFromContainer(await readInputFile(path), path);
 }
 
 /** A bundle file, or every .pem/.crt/.cer/.der file of a folder (not recursive, like OpenSSL's CApath). */

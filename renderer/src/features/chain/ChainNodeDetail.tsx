@@ -1,11 +1,13 @@
 import type { ChainCertificate, ChainReport } from '../../../../shared/model/chain.js';
 import { CopyButton } from '../../components/CopyButton.js';
 import { CertificateDetail } from '../inspect/CertificateDetail.js';
+import { useChainStore } from './chain-store.js';
 
 const ORIGIN_TEXT = { server: 'sent by the server', file: 'from your files', aia: 'downloaded via AIA', 'trust-source': 'from the trust source' } as const;
 
 /** The inspect pane for one chain certificate, with where it came from and its problems on each path. */
 export function ChainNodeDetail({ cert, report }: { cert: ChainCertificate; report: ChainReport }) {
+  const detail = useChainStore((s) => s.details[cert.id]);
   const position = report.presented.indexOf(cert.sha256);
   const problems = report.paths.flatMap((p) => p.problems.filter((x) => x.certificate === cert.sha256));
   const unique = [...new Map(problems.map((p) => [`${p.code}:${p.detail}`, p])).values()];
@@ -24,7 +26,7 @@ export function ChainNodeDetail({ cert, report }: { cert: ChainCertificate; repo
           ))}
         </ul>
       ) : null}
-      <CertificateDetail summary={cert.summary} />
+      <CertificateDetail summary={cert.summary} detail={detail} />
       <CopyButton value={cert.pem} label="Copy PEM" />
     </div>
   );

@@ -4,7 +4,7 @@ import { ChainForm } from './ChainForm.js';
 import { ChainNodeDetail } from './ChainNodeDetail.js';
 import { ChainTree } from './ChainTree.js';
 import { DiagnosisList } from './DiagnosisList.js';
-import { buildChainTree } from '../../../../shared/model/chain-tree.js';
+import { buildChainTree, certificatesOffPath } from '../../../../shared/model/chain-tree.js';
 import { useChainStore } from './chain-store.js';
 import './chain.css';
 
@@ -13,6 +13,7 @@ export function ChainWorkspace() {
   const { report, selectedSha, select, exportCertificates } = useChainStore();
   const tree = useMemo(() => (report ? buildChainTree(report) : null), [report]);
   const certificates = useMemo(() => new Map<string, ChainCertificate>(report?.certificates.map((c) => [c.sha256, c]) ?? []), [report]);
+  const offPath = useMemo(() => (report ? certificatesOffPath(report) : []), [report]);
   const selected = selectedSha ? certificates.get(selectedSha) : undefined;
   const origin = report?.origin;
   return (
@@ -40,8 +41,20 @@ export function ChainWorkspace() {
           <div className="chain-split">
             <div className="chain-left">
               {tree ? <ChainTree node={tree} certificates={certificates} selected={selectedSha} onSelect={select} /> : null}
+              {offPath.length > 0 ? (
+                <ul className="off-path" aria-label="Presented but on no path">
+                  {offPath.map((sha) => (
+                    <li key={sha}>
+                      <button type="button" className="tree-node status-warning" onClick={() => select(sha)}>
+                        <span className="node-status">sent, on no path</span>
+                        <span className="node-name">{certificates.get(sha)?.summary.subject}</span>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
               <h2 className="chain-heading">Diagnoses</h2>
-              <DiagnosisList diagnoses={report.diagnoses} onSelect={select} />
+              <DiagnosisList diagnoses={report.diagnoses} certificates={certificates} onSelect={select} />
             </div>
             <div className="detail-pane">
               {selected ? <ChainNodeDetail cert={selected} report={report} /> : <p className="hint">Click a certificate in the tree for its details.</p>}

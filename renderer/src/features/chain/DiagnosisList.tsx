@@ -1,18 +1,34 @@
 import type { Diagnosis, FixPlace } from '../../../../shared/model/chain-diagnosis.js';
+import type { ChainCertificate } from '../../../../shared/model/chain.js';
 import { useAppStore } from '../../store/app-store.js';
 import type { WorkspaceId } from '../../store/navigation-slice.js';
+import { useTrustStore } from '../trust/trust-store.js';
 import { useChainStore } from './chain-store.js';
 
 const PLACE_WORKSPACE: Partial<Record<FixPlace, { workspace: WorkspaceId; label: string }>> = {
-  'trust-store': { workspace: 'trust', label: 'Open Trust stores' },
+  'trust-store': { workspace: 'trust', label: 'Add to a trust store…' },
   'java-keystore': { workspace: 'keystore', label: 'Open Java keystores' },
   reissue: { workspace: 'keys', label: 'Make a new key and CSR' },
 };
 
 /** Every diagnosis, errors first, each with its fix and a link to where the fix is carried out. */
-export function DiagnosisList({ diagnoses, onSelect }: { diagnoses: readonly Diagnosis[]; onSelect: (sha: string) => void }) {
+export function DiagnosisList({
+  diagnoses,
+  certificates,
+  onSelect,
+}: {
+  diagnoses: readonly Diagnosis[];
+  certificates: ReadonlyMap<string, ChainCertificate>;
+  onSelect: (sha: string) => void;
+}) {
   const openWorkspace = useAppStore((s) => s.openWorkspace);
   const exportCertificates = useChainStore((s) => s.exportCertificates);
+  // A trust-store fix that names a certificate opens the trust map for it: where it is trusted, and "add where missing".
+  const openTrustFor = (d: Diagnosis) => {
+    const cert = d.fix.certificate ? certificates.get(d.fix.certificate) : undefined;
+    openWorkspace('trust');
+    if (cert) void useTrustStore.getState().showMap({ kind: 'object', id: cert.id });
+  };
   if (diagnoses.length === 0) return <p className="chain-clean">No problems found.</p>;
   return (
     <ul className="diagnoses" aria-label="Diagnoses">
@@ -30,7 +46,7 @@ export function DiagnosisList({ diagnoses, onSelect }: { diagnoses: readonly Dia
             </p>
             <div className="diagnosis-actions">
               {place ? (
-                <button type="button" onClick={() => openWorkspace(place.workspace)}>
+                <button type="button" onClick={() => (d.fix.place === 'trust-store' ? openTrustFor(d) : openWorkspace(place.workspace))}>
                   {place.label}
                 </button>
               ) : null}

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { CertificateDetail } from '../../../../shared/model/certificate-detail.js';
 import type { ChainReport } from '../../../../shared/model/chain.js';
 import { invoke } from '../../ipc/client.js';
 import { useAppStore } from '../../store/app-store.js';
@@ -16,6 +17,8 @@ export interface ChainQuery {
 interface ChainState {
   report: ChainReport | null;
   selectedSha: string | null;
+  /** Decoded details (extensions, ASN.1) by object id, loaded when a node is selected. */
+  details: Readonly<Record<string, CertificateDetail>>;
   /** The id of the running fetch/verify, for the cancel button. */
   runningTask: string | null;
   select(sha: string | null): void;
@@ -28,7 +31,7 @@ interface ChainState {
 }
 
 const CERT_FILTERS = [
-  { name: 'Certificates', extensions: ['pem', 'crt', 'cer', 'der'] },
+  { name: 'Certificates', extensions: ['pem', 'crt', 'cer', 'der', 'p7b', 'p7c'] },
   { name: 'All files', extensions: ['*'] },
 ];
 
@@ -48,7 +51,7 @@ export const useChainStore = create<ChainState>()((set, get) => {
     set({ runningTask: taskId });
     try {
       const report = await app().track(label, work(taskId));
-      set({ report, selectedSha: null });
+      set({ report, selectedSha: null, details: {} });
     } catch (err) {
       app().reportError(err);
     } finally {
@@ -59,7 +62,15 @@ export const useChainStore = create<ChainState>()((set, get) => {
     report: null,
     selectedSha: null,
     runningTask: null,
-    select: (selectedSha) => set({ selectedSha }),
+    details: {},
+    select: (selectedSha) => {
+      set({ selectedSha });
+      const id = get().report?.certificates.find((c) => c.sha256 === selectedSha)?.id;
+      if (!id || get().details[id]) return;
+      invoke('inspect.detail', { id })
+        .then((detail) => set((s) => ({ details: { ...s.details, [id]: detail } })))
+        .catch((err: unknown) => app().reportError(err));
+    },
     fetch: (q) =>
       run(`Fetching ${q.target}`, (taskId) =>
         invoke('chain.fetch', {

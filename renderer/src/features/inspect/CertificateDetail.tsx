@@ -1,16 +1,22 @@
 import type { CertificateSummary } from '../../../../shared/model/certificate-summary.js';
+import type { CertificateDetail as Detail } from '../../../../shared/model/certificate-detail.js';
+import { CopyButton } from '../../components/CopyButton.js';
 import { ExpiryBadge } from '../../components/ExpiryBadge.js';
 import { Field } from '../../components/Field.js';
 import { Fingerprint } from '../../components/Fingerprint.js';
+import { Asn1Tree } from './Asn1Tree.js';
+import { ExtensionList } from './ExtensionList.js';
 
-/** The detail pane of one certificate. */
-export function CertificateDetail({ summary }: { summary: CertificateSummary }) {
+/** The detail pane of one certificate: the summary at once, the decoded detail when it arrives. */
+export function CertificateDetail({ summary, detail, label }: { summary: CertificateSummary; detail?: Detail; label?: string }) {
   return (
     <article className="detail" aria-label="Certificate detail">
       <h2>{summary.subject || '(empty subject)'}</h2>
       <ExpiryBadge status={summary.expiry} daysLeft={summary.daysLeft} />
+      {label !== undefined ? <Field label="Label" value={label} /> : null}
       <Field label="Subject" value={summary.subject} />
       <Field label="Issuer" value={summary.issuer} />
+      {detail ? <Field label="Subject (RFC 4514)" value={detail.subject.rfc4514} /> : null}
       <Field label="Serial" value={summary.serial} />
       <Field label="Valid from" value={summary.notBefore} />
       <Field label="Valid until" value={summary.notAfter} />
@@ -20,8 +26,8 @@ export function CertificateDetail({ summary }: { summary: CertificateSummary }) 
           <em>none</em>
         ) : (
           <ul className="san-list">
-            {summary.sans.map((san) => (
-              <li key={`${san.type}:${san.value}`}>
+            {summary.sans.map((san, i) => (
+              <li key={`${i}:${san.type}:${san.value}`}>
                 <span className="san-type">{san.type}</span> {san.value}
               </li>
             ))}
@@ -30,6 +36,41 @@ export function CertificateDetail({ summary }: { summary: CertificateSummary }) 
       </Field>
       <Fingerprint label="SHA-256" hex={summary.sha256} />
       <Fingerprint label="SHA-1" hex={summary.sha1} />
+      {detail ? <DetailSections detail={detail} /> : <p className="muted">Decoding extensions…</p>}
     </article>
+  );
+}
+
+function DetailSections({ detail }: { detail: Detail }) {
+  return (
+    <>
+      <Fingerprint label="SPKI SHA-256" hex={detail.publicKey.spkiSha256} />
+      <Field label="Version" value={`v${detail.version}`} />
+      <Field label="Serial (decimal)" value={detail.serialDecimal} />
+      <Field label="Signature" value={`${detail.signatureAlgorithm.name}`} />
+      <Field label="Public key" value={[detail.publicKey.algorithm, detail.publicKey.bits && `${detail.publicKey.bits} bits`, detail.publicKey.curve].filter(Boolean).join(' · ')} />
+      <section aria-label="Subject attributes">
+        <h3>Subject attributes</h3>
+        {detail.subject.attributes.map((a, i) => (
+          <Field key={`s${i}`} label={a.type} value={a.value} />
+        ))}
+      </section>
+      <section aria-label="Issuer attributes">
+        <h3>Issuer attributes</h3>
+        {detail.issuer.attributes.map((a, i) => (
+          <Field key={`i${i}`} label={a.type} value={a.value} />
+        ))}
+      </section>
+      <ExtensionList extensions={detail.extensions} />
+      <details className="asn1">
+        <summary>ASN.1 structure</summary>
+        <Asn1Tree node={detail.asn1} />
+      </details>
+      <details className="pem-block">
+        <summary>PEM</summary>
+        <pre>{detail.pem}</pre>
+        <CopyButton value={detail.pem} label="Copy PEM" />
+      </details>
+    </>
   );
 }

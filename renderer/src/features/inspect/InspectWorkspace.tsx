@@ -1,14 +1,20 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { onEvent } from '../../ipc/client.js';
 import { useFileDrop } from '../../components/use-file-drop.js';
-import { ExpiryBadge } from '../../components/ExpiryBadge.js';
-import { CertificateDetail } from './CertificateDetail.js';
+import { ExportMenu } from './ExportMenu.js';
+import { ObjectDetail } from './ObjectDetail.js';
+import { ObjectList } from './ObjectList.js';
+import { PasswordDialog } from './PasswordDialog.js';
 import { selectSelected, useInspectStore } from './inspect-store.js';
+import { matchesQuery } from './object-labels.js';
+import './inspect.css';
 
-/** Open, drop or paste anything an admin is handed, and read it. */
+/** Open, drop or paste anything an admin is handed, read every object in it, and export it. */
 export function InspectWorkspace() {
-  const { objects, selectedId, select, openViaDialog, openFiles, openText } = useInspectStore();
+  const { objects, selectedId, query, details, prompts, select, setQuery, openViaDialog, openFiles, openText, submitPassword, cancelPassword, exportSelected } =
+    useInspectStore();
   const selected = useInspectStore(selectSelected);
+  const visible = useMemo(() => objects.filter((o) => matchesQuery(o, query)), [objects, query]);
   const [pasting, setPasting] = useState(false);
   const [text, setText] = useState('');
   const { over, dropProps } = useFileDrop((files) => void openFiles(files));
@@ -37,43 +43,25 @@ export function InspectWorkspace() {
         <button type="button" onClick={() => setPasting((p) => !p)} aria-expanded={pasting}>
           Paste PEM
         </button>
-        <span className="hint">or drop files anywhere here</span>
+        <input type="search" className="inspect-search" aria-label="Search objects" placeholder="Search subject, SAN, serial, fingerprint…" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <ExportMenu selected={selected} onExport={(options) => void exportSelected(options)} />
+        <span className="hint">
+          {objects.length > 0 ? `${visible.length} of ${objects.length} objects · ` : ''}or drop files anywhere here
+        </span>
       </header>
       {pasting ? (
         <div className="paste-panel">
-          <textarea
-            aria-label="PEM text"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            placeholder="-----BEGIN CERTIFICATE-----"
-            rows={8}
-          />
+          <textarea aria-label="PEM text" value={text} onChange={(e) => setText(e.target.value)} placeholder="-----BEGIN CERTIFICATE-----" rows={8} />
           <button type="button" onClick={() => void submitPaste()} disabled={text.trim() === ''}>
             Inspect text
           </button>
         </div>
       ) : null}
       <div className="split">
-        <ul className="object-list" aria-label="Objects found" role="listbox">
-          {objects.length === 0 ? <li className="empty">Nothing opened yet. Open, drop or paste a certificate.</li> : null}
-          {objects.map((o) => (
-            <li
-              key={o.id}
-              role="option"
-              aria-selected={o.id === selectedId}
-              tabIndex={0}
-              className={o.id === selectedId ? 'selected' : ''}
-              onClick={() => select(o.id)}
-              onKeyDown={(e) => e.key === 'Enter' && select(o.id)}
-            >
-              <span className="object-kind">{o.kind}</span>
-              <span className="object-name">{o.kind === 'certificate' ? o.summary.subject : o.origin}</span>
-              {o.kind === 'certificate' ? <ExpiryBadge status={o.summary.expiry} daysLeft={o.summary.daysLeft} /> : null}
-            </li>
-          ))}
-        </ul>
-        <div className="detail-pane">{selected?.kind === 'certificate' ? <CertificateDetail summary={selected.summary} /> : null}</div>
+        <ObjectList objects={visible} selectedId={selectedId} onSelect={select} />
+        <div className="detail-pane">{selected ? <ObjectDetail object={selected} detail={details[selected.id]} onSelect={select} /> : null}</div>
       </div>
+      {prompts[0] ? <PasswordDialog prompt={prompts[0]} onSubmit={(pw) => void submitPassword(pw)} onCancel={cancelPassword} /> : null}
     </section>
   );
 }

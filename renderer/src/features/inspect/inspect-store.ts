@@ -1,58 +1,160 @@
 import { create } from 'zustand';
+import type { ExportFormat } from '../../../../shared/model/convert.js';
+import type { CertificateDetail } from '../../../../shared/model/certificate-detail.js';
 import type { InspectedObject, InspectResult } from '../../../../shared/model/inspected-object.js';
-import { invoke } from '../../ipc/client.js';
+import { invoke, isIpcError } from '../../ipc/client.js';
 import { useAppStore } from '../../store/app-store.js';
 import { fileToBase64 } from '../../components/use-file-drop.js';
 
 const CERT_FILTERS = [
-  { name: 'Certificates, keys and stores', extensions: ['pem', 'crt', 'cer', 'der', 'p7b', 'p7c', 'pfx', 'p12', 'jks', 'csr', 'key'] },
+  { name: 'Certificates, keys and stores', extensions: ['pem', 'crt', 'cer', 'der', 'p7b', 'p7c', 'pfx', 'p12', 'jks', 'jceks', 'csr', 'key', 'pub', 'txt'] },
   { name: 'All files', extensions: ['*'] },
 ];
+
+/** An open request that can be retried with a password. */
+export type PendingOpen =
+  | { readonly kind: 'path'; readonly name: string; readonly path: string }
+  | { readonly kind: 'bytes'; readonly name: string; readonly base64: string }
+  | { readonly kind: 'text'; readonly name: string; readonly text: string };
+
+/** The password prompt: which input asks, and why (first time, or the last try was wrong). */
+export interface PasswordPrompt {
+  readonly request: PendingOpen;
+  readonly reason: string;
+}
+
+export interface ExportOptions {
+  readonly format: ExportFormat;
+  readonly order: boolean;
+  readonly pfxProfile: 'modern' | 'legacy';
+  readonly password?: string;
+  readonly unencryptedKey: boolean;
+}
 
 interface InspectState {
   objects: readonly InspectedObject[];
   selectedId: string | null;
+  query: string;
+  details: Readonly<Record<string, CertificateDetail>>;
+  prompts: readonly PasswordPrompt[];
   select(id: string): void;
+  setQuery(query: string): void;
   openViaDialog(): Promise<void>;
   openPaths(paths: readonly string[]): Promise<void>;
   openFiles(files: readonly File[]): Promise<void>;
   openText(text: string): Promise<void>;
+  submitPassword(password: string): Promise<void>;
+  cancelPassword(): void;
+  exportSelected(options: ExportOptions): Promise<void>;
+  clear(): void;
 }
 
-/** The Inspect workspace's state: what was opened, and which object the detail pane shows. */
+const PASSWORD_CODES = ['password-required', 'wrong-password', 'no-mac'] as const;
+
+function openRequest(request: PendingOpen, password?: string): Promise<InspectResult> {
+  const pw = password === undefined ? {} : { password };
+  if (request.kind === 'path') return invoke('inspect.open', { path: request.path, ...pw });
+  if (request.kind === 'bytes') return invoke('inspect.bytes', { name: request.name, base64: request.base64, ...pw });
+  return invoke('inspect.text', { text: request.text, ...pw });
+}
+
+/** The Inspect workspace's state: what was opened, the selection and its detail, password prompts. */
 export const useInspectStore = create<InspectState>()((set, get) => {
   const app = () => useAppStore.getState();
-  const add = (results: readonly InspectResult[]) => {
-    const added = results.flatMap((r) => r.objects);
-    if (added.length === 0) return;
-    set((s) => ({ objects: [...s.objects, ...added], selectedId: added[0]!.id }));
+  const add = (result: InspectResult) => {
+    if (result.objects.length === 0) return;
+    set((s) => ({ objects: [...s.objects, ...result.objects] }));
+    get().select(result.objects[0]!.id);
   };
-  const guarded = async (label: string, work: () => Promise<readonly InspectResult[]>) => {
+  /** Opens one input; a password error queues a prompt instead of a toast. */
+  const open = async (request: PendingOpen, password?: string): Promise<void> => {
     try {
-      add(await app().track(label, work()));
+      add(await app().track(`Opening ${request.name}`, openRequest(request, password)));
     } catch (err) {
-      app().reportError(err);
+      const code = PASSWORD_CODES.find((c) => isIpcError(err, c));
+      if (!code) return app().reportError(err);
+      const reason = code === 'password-required' ? `${request.name} is protected by a password.` : (err as Error).message;
+      set((s) => ({ prompts: [...s.prompts.filter((p) => p.request !== request), { request, reason }] }));
     }
   };
   return {
     objects: [],
     selectedId: null,
-    select: (selectedId) => set({ selectedId }),
+    query: '',
+    details: {},
+    prompts: [],
+    select: (selectedId) => {
+      set({ selectedId });
+      const object = get().objects.find((o) => o.id === selectedId);
+      if (object?.kind !== 'certificate' || get().details[selectedId]) return;
+      invoke('inspect.detail', { id: selectedId })
+        .then((detail) => set((s) => ({ details: { ...s.details, [selectedId]: detail } })))
+        .catch((err) => app().reportError(err));
+    },
+    setQuery: (query) => set({ query }),
     openViaDialog: async () => {
       try {
-        const { paths } = await invoke('dialog.openFiles', { title: 'Open certificates', filters: CERT_FILTERS });
+        const { paths } = await invoke('dialog.openFiles', { title: 'Open certificates, keys or stores', filters: CERT_FILTERS });
         await get().openPaths(paths);
       } catch (err) {
         app().reportError(err);
       }
     },
-    openPaths: (paths) => guarded('Opening files', () => Promise.all(paths.map((path) => invoke('inspect.open', { path })))),
-    openFiles: (files) =>
-      guarded('Reading dropped files', () =>
-        Promise.all(files.map(async (f) => invoke('inspect.bytes', { name: f.name, base64: await fileToBase64(f) }))),
-      ),
-    openText: (text) => guarded('Reading pasted text', async () => [await invoke('inspect.text', { text })]),
+    openPaths: async (paths) => {
+      for (const path of paths) await open({ kind: 'path', name: path.split(/[\\/]/).pop() ?? path, path });
+    },
+    openFiles: async (files) => {
+      for (const file of files) await open({ kind: 'bytes', name: file.name, base64: await fileToBase64(file) });
+    },
+    openText: (text) => open({ kind: 'text', name: 'pasted text', text }),
+    submitPassword: async (password) => {
+      const [prompt, ...rest] = get().prompts;
+      if (!prompt) return;
+      set({ prompts: rest });
+      await open(prompt.request, password);
+    },
+    cancelPassword: () => set((s) => ({ prompts: s.prompts.slice(1) })),
+    exportSelected: async (options) => {
+      const { selectedId, objects } = get();
+      const selected = objects.find((o) => o.id === selectedId);
+      if (!selected) return;
+      try {
+        const ext = options.format === 'pfx' ? 'pfx' : options.format;
+        const { path } = await invoke('dialog.saveFile', {
+          title: 'Export',
+          defaultName: `export.${ext}`,
+          filters: [{ name: options.format.toUpperCase(), extensions: [ext] }],
+        });
+        if (!path) return;
+        const ids = exportIds(selected, objects);
+        const result = await app().track(
+          'Exporting',
+          invoke('inspect.export', {
+            ids,
+            format: options.format,
+            path,
+            overwrite: true,
+            order: options.order,
+            pfxProfile: options.pfxProfile,
+            unencryptedKey: options.unencryptedKey,
+            ...(options.password !== undefined && options.password !== '' ? { password: options.password } : {}),
+          }),
+        );
+        app().pushToast({ kind: 'success', message: `Wrote ${result.files.map((f) => f.path).join(', ')}` });
+        result.warnings.forEach((message) => app().pushToast({ kind: 'info', message }));
+      } catch (err) {
+        app().reportError(err);
+      }
+    },
+    clear: () => set({ objects: [], selectedId: null, details: {} }),
   };
 });
+
+/** What "export the selection" means: a container exports whole; a certificate takes its paired key along. */
+function exportIds(selected: InspectedObject, objects: readonly InspectedObject[]): string[] {
+  if (selected.kind !== 'certificate') return [selected.id];
+  const key = objects.find((o) => o.kind === 'private-key' && o.matchesCertificateId === selected.id);
+  return key ? [selected.id, key.id] : [selected.id];
+}
 
 export const selectSelected = (s: InspectState) => s.objects.find((o) => o.id === s.selectedId) ?? null;

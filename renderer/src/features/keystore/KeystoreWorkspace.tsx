@@ -3,13 +3,14 @@ import { useFileDrop } from '../../components/use-file-drop.js';
 import { EntryTable } from './EntryTable.js';
 import { ImportDialog } from './ImportDialog.js';
 import { JdkPanel } from './JdkPanel.js';
+import { KeyPairDialog } from './KeyPairDialog.js';
 import { useKeystoreStore } from './keystore-store.js';
 import { StoreTools } from './StoreTools.js';
 import './keystore.css';
 
 /** Java keystores: JDKs and their cacerts, a store's entries, and backed-up, verified edits. */
 export function KeystoreWorkspace() {
-  const { store, listing, needsPassword, pending, loadJdks, open, planImportFiles } = useKeystoreStore();
+  const { store, listing, needsPassword, pending, pendingKeyPair, loadJdks, open, planImportFiles } = useKeystoreStore();
   const [password, setPassword] = useState('');
   const { over, dropProps } = useFileDrop((files) => void planImportFiles(files));
 
@@ -46,7 +47,7 @@ export function KeystoreWorkspace() {
                   {listing.type} · {listing.entries.length} entries · integrity {listing.integrity}
                 </span>
                 <label className="ks-import-button">
-                  Import certificate…
+                  Import certificate or PFX…
                   <input type="file" aria-label="Import certificate file" onChange={(e) => void planImportFiles(Array.from(e.target.files ?? []))} />
                 </label>
                 <span className="hint">or drop a certificate here</span>
@@ -62,6 +63,7 @@ export function KeystoreWorkspace() {
           ) : null}
         </div>
       </div>
+      {pendingKeyPair ? <KeyPairDialog name={pendingKeyPair.name} /> : null}
       {pending ? <ImportDialog key={`${pending.name}:${pending.items[0]?.alias}`} pending={pending} /> : null}
     </section>
   );

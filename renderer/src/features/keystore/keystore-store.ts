@@ -29,6 +29,8 @@ interface KeystoreState {
   search: string;
   sort: SortKey;
   pending: PendingImport | null;
+  /** A dropped or chosen PFX/P12 waiting for its password (key pair import). */
+  pendingKeyPair: { readonly name: string; readonly base64: string } | null;
   backups: readonly KeystoreBackup[];
   lastMessages: readonly string[];
   loadJdks(): Promise<void>;
@@ -39,6 +41,7 @@ interface KeystoreState {
   planImport(file: { name: string; base64: string }, alias?: string): Promise<void>;
   planImportFiles(files: readonly File[]): Promise<void>;
   cancelImport(): void;
+  confirmKeyPair(pfxPassword: string, alias: string, replace: boolean): Promise<boolean>;
   confirmImport(alias: string, replace: boolean): Promise<boolean>;
   deleteEntry(alias: string): Promise<boolean>;
   renameEntry(alias: string, newAlias: string): Promise<boolean>;
@@ -82,6 +85,7 @@ export const useKeystoreStore = create<KeystoreState>()((set, get) => {
     search: '',
     sort: 'alias',
     pending: null,
+    pendingKeyPair: null,
     backups: [],
     lastMessages: [],
     loadJdks: async () => {
@@ -123,9 +127,21 @@ export const useKeystoreStore = create<KeystoreState>()((set, get) => {
     },
     planImportFiles: async (files) => {
       const file = files[0];
-      if (file) await get().planImport({ name: file.name, base64: await fileToBase64(file) });
+      if (!file) return;
+      const bytes = { name: file.name, base64: await fileToBase64(file) };
+      if (/\.(pfx|p12)$/i.test(file.name)) set({ pendingKeyPair: bytes });
+      else await get().planImport(bytes);
     },
-    cancelImport: () => set({ pending: null }),
+    cancelImport: () => set({ pending: null, pendingKeyPair: null }),
+    confirmKeyPair: async (pfxPassword, alias, replace) => {
+      const pfx = get().pendingKeyPair;
+      if (!pfx) return false;
+      const done = await edit('Importing the key pair', () =>
+        invoke('keystore.importKeyPair', { store: selector(), pfx, pfxPassword, ...(alias ? { alias } : {}), ...(replace ? { replace } : {}) }),
+      );
+      if (done) set({ pendingKeyPair: null });
+      return done;
+    },
     confirmImport: async (alias, replace) => {
       const pending = get().pending;
       if (!pending) return false;
@@ -161,7 +177,13 @@ export const useKeystoreStore = create<KeystoreState>()((set, get) => {
         app().reportError(err);
       }
     },
-    restore: (id) => edit('Restoring a backup', () => invoke('keystore.restore', { id })),
+    restore: async (id) => {
+      const done = await edit('Restoring a backup', () => invoke('keystore.restore', { id }));
+      // A restore cannot verify with the password (the backup may predate a password change): re-open to check it.
+      const store = get().store;
+      if (done && store) await get().open(store);
+      return done;
+    },
   };
 });
 

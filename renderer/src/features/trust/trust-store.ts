@@ -25,8 +25,6 @@ const CERT_FILTERS = [
 
 interface TrustState {
   stores: readonly StoreInfo[];
-  /** `nss:DIR` / `pem:FILE` stores the user added in this session; included in the trust map. */
-  extraStores: readonly string[];
   selected: string | null;
   listing: readonly TrustEntry[];
   search: string;
@@ -64,7 +62,6 @@ export const useTrustStore = create<TrustState>()((set, get) => {
   const pickFile = async (title: string): Promise<string | undefined> => (await invoke('dialog.openFiles', { title, filters: CERT_FILTERS })).paths[0];
   return {
     stores: [],
-    extraStores: [],
     selected: null,
     listing: [],
     search: '',
@@ -73,13 +70,14 @@ export const useTrustStore = create<TrustState>()((set, get) => {
     map: null,
     fleet: null,
     loadStores: async () => {
-      const res = await guard('Finding trust stores', () => invoke('trust.stores', { extraStores: [...get().extraStores] }));
+      const res = await guard('Finding trust stores', () => invoke('trust.stores', { extraStores: [] }));
       if (res) set({ stores: res.stores });
     },
     addStore: async (id) => {
-      if (!get().extraStores.includes(id)) set({ extraStores: [...get().extraStores, id] });
+      const info = await guard(`Opening ${id}`, () => invoke('trust.remember', { storeId: id }));
+      if (!info) return;
       await get().loadStores();
-      await get().select(id);
+      await get().select(info.id);
     },
     select: async (id) => {
       set({ selected: id, listing: [] });
@@ -125,13 +123,13 @@ export const useTrustStore = create<TrustState>()((set, get) => {
     },
     showMap: async (source) => {
       set({ subject: source, fleet: null });
-      const map = await guard('Reading every trust store', () => invoke('trust.where', { source, extraStores: [...get().extraStores] }));
+      const map = await guard('Reading every trust store', () => invoke('trust.where', { source, extraStores: [] }));
       if (map) set({ map });
     },
     addToAllMissing: async () => {
       const source = get().subject;
       if (!source) return;
-      const res = await guard('Adding to every store that lacks it', () => invoke('trust.addToAllMissing', { source, extraStores: [...get().extraStores] }));
+      const res = await guard('Adding to every store that lacks it', () => invoke('trust.addToAllMissing', { source, extraStores: [] }));
       if (!res) return;
       const failed = res.results.filter((r) => r.outcome === 'failed');
       const added = res.results.filter((r) => r.outcome === 'added').length;

@@ -1,0 +1,73 @@
+import { useMemo, type FormEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { planCsr } from '../../../../shared/csr/plan.js';
+import { CSR_TEMPLATES, type CsrTemplateId } from '../../../../shared/csr/templates.js';
+import { MIN_PASSPHRASE_CHARS } from '../../../../shared/model/keys-constants.js';
+import { CsrPreview } from './CsrPreview.js';
+import { CsrResult } from './CsrResult.js';
+import { KeyOptions } from './KeyOptions.js';
+import { keyDescription, useKeysStore } from './keys-store.js';
+import { SanTable } from './SanTable.js';
+import { SubjectFields } from './SubjectFields.js';
+
+/** The CSR designer: template, subject, SANs, key; a live preview beside it; one call generates. */
+export function CsrDesigner() {
+  const { spec, key, keys, template, applyTemplate, renewFromCertificate, generate } = useKeysStore(
+    useShallow((s) => ({ spec: s.spec, key: s.key, keys: s.keys, template: s.template, applyTemplate: s.applyTemplate, renewFromCertificate: s.renewFromCertificate, generate: s.generate })),
+  );
+  const plan = useMemo(() => planCsr(spec, keyDescription({ key, keys })), [spec, key, keys]);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void generate();
+  };
+  return (
+    <div className="kc-designer">
+      <form className="kc-form" aria-label="CSR designer" onSubmit={submit}>
+        <div className="toolbar">
+          <label>
+            Template{' '}
+            <select aria-label="Template" value={template} onChange={(e) => applyTemplate(e.target.value as CsrTemplateId)}>
+              {Object.entries(CSR_TEMPLATES).map(([id, label]) => (
+                <option key={id} value={id}>
+                  {label}
+                </option>
+              ))}
+              {template === 'renew' ? <option value="renew">Renewal of an existing certificate</option> : null}
+            </select>
+          </label>
+          <button type="button" onClick={() => void renewFromCertificate()}>
+            Renew from a certificate…
+          </button>
+        </div>
+        <SubjectFields errors={plan.errors} />
+        <SanTable />
+        <KeyOptions />
+        <GenerateBar blocked={plan.errors.length > 0} />
+      </form>
+      <div className="kc-side">
+        <CsrPreview plan={plan} />
+        <CsrResult />
+      </div>
+    </div>
+  );
+}
+
+/** The submit row alone follows `busy` and the passphrase, so progress does not re-render the form. */
+function GenerateBar({ blocked }: { blocked: boolean }) {
+  const { busy, newKey, passphraseMissing } = useKeysStore(
+    useShallow((s) => ({ busy: s.busy, newKey: s.key.kind === 'new', passphraseMissing: s.key.kind === 'new' && s.passphrase.length < MIN_PASSPHRASE_CHARS })),
+  );
+  return (
+    <div className="toolbar">
+      <button type="submit" className="primary" disabled={busy !== null || blocked || passphraseMissing}>
+        {newKey ? 'Generate key and CSR' : 'Make CSR'}
+      </button>
+      {busy ? (
+        <span className="hint" role="status">
+          {busy}…
+        </span>
+      ) : null}
+      {passphraseMissing ? <span className="hint">Enter a key passphrase of at least {MIN_PASSPHRASE_CHARS} characters.</span> : null}
+    </div>
+  );
+}

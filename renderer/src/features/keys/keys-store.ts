@@ -1,0 +1,184 @@
+import { create } from 'zustand';
+import { templateSpec, defaultKeyUsage, type CsrTemplateId } from '../../../../shared/csr/templates.js';
+import type { Res } from '../../../../shared/ipc/contract.js';
+import type { CsrSpec, SanRow, Subject } from '../../../../shared/model/csr.js';
+import type { SanType, SubjectField } from '../../../../shared/model/csr-constants.js';
+import { describeKeyType, KEY_TYPE_INFO, type KeyDescription, type KeyType } from '../../../../shared/model/keys-constants.js';
+import type { KeyProtection } from '../../../../shared/model/keys.js';
+import { invoke } from '../../ipc/client.js';
+import { useAppStore } from '../../store/app-store.js';
+
+export type CreatedCsr = Res<'keys.csrCreate'>;
+export type Issued = Res<'keys.selfSigned'>;
+export type KeyListItem = Res<'keys.list'>['keys'][number];
+
+/** Which key the designer signs with: a new one of a type, or one Certbench already holds. */
+export type KeyChoice = { readonly kind: 'new'; readonly type: KeyType } | { readonly kind: 'existing'; readonly id: string };
+
+interface KeysState {
+  spec: CsrSpec;
+  template: CsrTemplateId | 'renew';
+  key: KeyChoice;
+  /** Passphrase for the new key (kept encrypted in the vault and in saved files). */
+  passphrase: string;
+  /** False only when the user explicitly chose to save the key unencrypted. */
+  encryptKeyFile: boolean;
+  keys: KeyListItem[];
+  created: CreatedCsr | null;
+  issued: Issued | null;
+  ca: Issued | null;
+  caKeyId: string | null;
+  busy: string | null;
+  setSubject(field: SubjectField, value: string): void;
+  setSpec(patch: Partial<CsrSpec>): void;
+  addSan(type?: SanType): void;
+  updateSan(index: number, row: Partial<SanRow>): void;
+  removeSan(index: number): void;
+  applyTemplate(id: CsrTemplateId): void;
+  renewFromCertificate(): Promise<void>;
+  chooseKey(choice: KeyChoice): void;
+  setPassphrase(passphrase: string): void;
+  setEncryptKeyFile(encrypt: boolean): void;
+  refreshKeys(): Promise<void>;
+  openKeyFile(passphrase?: string): Promise<void>;
+  generate(): Promise<void>;
+  saveCsr(): Promise<void>;
+  saveKey(): Promise<void>;
+  selfSign(days: number): Promise<void>;
+  createCa(subject: Subject, permittedDns: string[], days: number): Promise<void>;
+  signWithCa(days: number): Promise<void>;
+  saveCertificate(which: 'issued' | 'ca'): Promise<void>;
+}
+
+/** The key the designer's plan is checked against: the new key's type, or the chosen key's shape. */
+export function keyDescription(state: Pick<KeysState, 'key' | 'keys'>): KeyDescription {
+  if (state.key.kind === 'new') return describeKeyType(state.key.type);
+  const id = state.key.id;
+  return state.keys.find((k) => k.info.id === id)?.info.key ?? { family: 'other', bits: 0, label: 'unknown key' };
+}
+
+const protection = (s: Pick<KeysState, 'passphrase'>): KeyProtection => ({ encrypt: true, passphrase: s.passphrase });
+
+/** The Keys & CSR workspace's state: the designer's form, the keys, and the last results. */
+export const useKeysStore = create<KeysState>()((set, get) => {
+  const app = () => useAppStore.getState();
+  const run = async <T>(label: string, work: () => Promise<T>): Promise<T | undefined> => {
+    set({ busy: label });
+    try {
+      return await app().track(label, work());
+    } catch (err) {
+      app().reportError(err);
+      return undefined;
+    } finally {
+      set({ busy: null });
+    }
+  };
+  const saveDialog = async (title: string, defaultName: string, extensions: string[]) =>
+    (await invoke('dialog.saveFile', { title, defaultName, filters: [{ name: title, extensions }] })).path;
+  const currentKeyId = (): string | undefined => {
+    const s = get();
+    return s.key.kind === 'existing' ? s.key.id : s.created?.key.id;
+  };
+  return {
+    spec: { ...templateSpec('tls-server', 'ec') },
+    template: 'tls-server',
+    key: { kind: 'new', type: 'ec-p256' },
+    passphrase: '',
+    encryptKeyFile: true,
+    keys: [],
+    created: null,
+    issued: null,
+    ca: null,
+    caKeyId: null,
+    busy: null,
+    setSubject: (field, value) => set((s) => ({ spec: { ...s.spec, subject: { ...s.spec.subject, [field]: value } } })),
+    setSpec: (patch) => set((s) => ({ spec: { ...s.spec, ...patch } })),
+    addSan: (type = 'dns') => set((s) => ({ spec: { ...s.spec, sans: [...s.spec.sans, { type, value: '' }] } })),
+    updateSan: (index, row) => set((s) => ({ spec: { ...s.spec, sans: s.spec.sans.map((r, i) => (i === index ? { ...r, ...row } : r)) } })),
+    removeSan: (index) => set((s) => ({ spec: { ...s.spec, sans: s.spec.sans.filter((_, i) => i !== index) } })),
+    applyTemplate: (id) => set((s) => ({ template: id, spec: { ...templateSpec(id, keyDescription(s).family), subject: s.spec.subject } })),
+    renewFromCertificate: async () => {
+      const { paths } = await invoke('dialog.openFiles', { title: 'Certificate to renew', filters: [{ name: 'Certificates', extensions: ['pem', 'crt', 'cer', 'der'] }] });
+      if (!paths[0]) return;
+      const path = paths[0];
+      const result = await run('Reading the certificate', () => invoke('keys.renewSpec', { certificatePath: path, keyFamily: keyDescription(get()).family }));
+      if (result) set({ spec: result.spec, template: 'renew' });
+    },
+    chooseKey: (key) =>
+      set((s) => {
+        const next = { ...s, key };
+        const d = keyDescription(next);
+        const hash = key.kind === 'new' ? KEY_TYPE_INFO[key.type].defaultHash : d.family === 'ec' && d.bits >= 384 ? 'SHA-384' : 'SHA-256';
+        return { key, spec: { ...s.spec, hash, keyUsage: s.spec.extendedKeyUsage.includes('serverAuth') ? defaultKeyUsage(d.family) : s.spec.keyUsage } };
+      }),
+    setPassphrase: (passphrase) => set({ passphrase }),
+    setEncryptKeyFile: (encryptKeyFile) => set({ encryptKeyFile }),
+    refreshKeys: async () => {
+      const result = await run('Listing keys', () => invoke('keys.list', {}));
+      if (result) set({ keys: result.keys });
+    },
+    openKeyFile: async (passphrase) => {
+      const { paths } = await invoke('dialog.openFiles', { title: 'Private key', filters: [{ name: 'Keys', extensions: ['pem', 'key', 'der', 'p12', 'pfx'] }] });
+      if (!paths[0]) return;
+      const path = paths[0];
+      const opened = await run('Opening the key', () => invoke('keys.open', { path, passphrase }));
+      if (!opened) return;
+      await get().refreshKeys();
+      get().chooseKey({ kind: 'existing', id: opened.key.id });
+    },
+    generate: async () => {
+      const s = get();
+      const key = s.key.kind === 'new' ? { kind: 'generate' as const, type: s.key.type, protection: protection(s) } : { kind: 'key' as const, id: s.key.id };
+      const label = s.key.kind === 'new' ? `Generating ${KEY_TYPE_INFO[s.key.type].label} key and CSR` : 'Signing the CSR';
+      const created = await run(label, () => invoke('keys.csrCreate', { spec: s.spec, key }));
+      if (!created) return;
+      // The new key joins the list locally: no second round trip while the result renders.
+      set((st) => ({ created, issued: null, keys: [{ info: created.key, unlocked: true }, ...st.keys.filter((k) => k.info.id !== created.key.id)] }));
+    },
+    saveCsr: async () => {
+      const created = get().created;
+      if (!created) return;
+      const path = await saveDialog('Save CSR', 'request.csr', ['csr', 'pem']);
+      if (!path) return;
+      const saved = await run('Saving the CSR', () => invoke('keys.csrSave', { id: created.id, path }));
+      if (saved) app().pushToast({ kind: 'success', message: `Saved ${saved.path}` });
+    },
+    saveKey: async () => {
+      const id = currentKeyId();
+      const s = get();
+      if (!id) return;
+      const path = await saveDialog('Save private key', 'private.key', ['key', 'pem']);
+      if (!path) return;
+      const p: KeyProtection = s.encryptKeyFile ? protection(s) : { encrypt: false };
+      const saved = await run('Saving the key', () => invoke('keys.export', { id, path, protection: p }));
+      if (saved) app().pushToast({ kind: 'success', message: `Saved ${saved.path} (${p.encrypt ? 'encrypted' : 'NOT encrypted'}, mode 0600)` });
+    },
+    selfSign: async (days) => {
+      const keyId = currentKeyId();
+      if (!keyId) return;
+      const issued = await run('Issuing a self-signed certificate', () => invoke('keys.selfSigned', { spec: get().spec, keyId, days }));
+      if (issued) set({ issued });
+    },
+    createCa: async (subject, permittedDns, days) => {
+      const caKey = await run('Generating the CA key', () => invoke('keys.generate', { type: 'ec-p384', protection: protection(get()) }));
+      if (!caKey) return;
+      const ca = await run('Creating the local CA', () => invoke('keys.caCreate', { subject, keyId: caKey.key.id, days, permittedDns, permittedIpv4: [] }));
+      if (ca) set({ ca, caKeyId: caKey.key.id });
+      await get().refreshKeys();
+    },
+    signWithCa: async (days) => {
+      const { ca, created, caKeyId: keyId } = get();
+      if (!ca || !created || !keyId) return;
+      const issued = await run('Signing with the local CA', () => invoke('keys.caSign', { csr: { kind: 'id', id: created.id }, caId: ca.id, caKeyId: keyId, days }));
+      if (issued) set({ issued });
+    },
+    saveCertificate: async (which) => {
+      const cert = which === 'ca' ? get().ca : get().issued;
+      if (!cert) return;
+      const path = await saveDialog('Save certificate', which === 'ca' ? 'ca.pem' : 'certificate.pem', ['pem', 'crt']);
+      if (!path) return;
+      const saved = await run('Saving the certificate', () => invoke('keys.certSave', { id: cert.id, path }));
+      if (saved) app().pushToast({ kind: 'success', message: `Saved ${saved.path}` });
+    },
+  };
+});

@@ -1,0 +1,103 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { opensslCsr, run } from '../helpers/keys-cli.js';
+import { closeBrowser, launchApp, type AppHarness } from './harness.js';
+
+const PASS = 'correct horse battery';
+
+describe('Keys & CSR workspace in Chromium', () => {
+  let app: AppHarness;
+
+  beforeAll(async () => {
+    app = await launchApp();
+    await app.page.getByRole('navigation', { name: 'Workspaces' }).getByRole('button', { name: 'Keys & CSR', exact: true }).click();
+    await app.page.getByRole('form', { name: 'CSR designer' }).waitFor();
+  });
+  afterAll(async () => {
+    await app.close();
+    await closeBrowser();
+  });
+
+  it('validates fields and SAN rows as they are typed, and previews the CSR', async () => {
+    const page = app.page;
+    await page.getByLabel('Common name (CN)').fill('app.example');
+    await page.getByLabel('Organization (O)').fill('Example, Inc.');
+    await page.getByLabel('Country (C)').fill('USA');
+    await expect(page.locator('.kc-subject .kc-error').innerText()).resolves.toContain('two-letter code');
+    await page.getByLabel('Country (C)').fill('us');
+    await page.getByRole('button', { name: 'Add SAN' }).click();
+    await page.getByLabel('SAN 1', { exact: true }).fill('www.app.example');
+    await page.getByRole('button', { name: 'Add SAN' }).click();
+    await page.getByLabel('SAN 2', { exact: true }).fill('w*.app.example');
+    await expect(page.locator('[data-san-row="1"] .kc-error').innerText()).resolves.toContain('wildcard');
+    await page.getByLabel('SAN 2', { exact: true }).fill('bücher.example');
+    await expect(page.locator('[data-san-row="1"] .hint').innerText()).resolves.toBe('bücher.example → xn--bcher-kva.example');
+    await page.getByRole('button', { name: 'Add SAN' }).click();
+    await page.getByLabel('SAN 3 type').selectOption('ip');
+    await page.getByLabel('SAN 3', { exact: true }).fill('10.0.0.5');
+    const preview = page.getByRole('complementary', { name: 'CSR preview' });
+    await expect(preview.locator('[data-preview="subject"]').innerText()).resolves.toBe('C=US, O=Example, Inc., CN=app.example');
+    await expect(preview.locator('[data-preview="sans"] li').allInnerTexts()).resolves.toEqual([
+      'DNS app.example',
+      'DNS www.app.example',
+      'DNS xn--bcher-kva.example',
+      'IP 10.0.0.5',
+    ]);
+    await expect(preview.getByRole('list', { name: 'Warnings' }).innerText()).resolves.toContain('private IPs: 10.0.0.5');
+    await app.screenshot('keys-designer-form');
+  });
+
+  it('generates an encrypted key and a CSR in one call, and saves both', async () => {
+    const page = app.page;
+    await expect(page.getByRole('button', { name: 'Generate key and CSR' }).isDisabled()).resolves.toBe(true);
+    await page.getByLabel('Key passphrase').fill(PASS);
+    await page.getByRole('button', { name: 'Generate key and CSR' }).click();
+    const result = page.getByRole('region', { name: 'CSR result' });
+    await result.waitFor();
+    await expect(result.locator('[data-testid="csr-pem"]').innerText()).resolves.toMatch(/^-----BEGIN CERTIFICATE REQUEST-----/);
+    const csrPath = join(app.tempDir, 'app.csr');
+    app.dialogs.willSave(csrPath);
+    await result.getByRole('button', { name: 'Save CSR…' }).click();
+    await expect.poll(() => stat(csrPath).then(() => true, () => false)).toBe(true);
+    const csr = opensslCsr(csrPath);
+    expect(csr.verified).toBe(true);
+    expect(csr.subject).toBe('CN=app.example,O=Example\\, Inc.,C=US');
+    expect(csr.sans).toEqual(['DNS:app.example', 'DNS:www.app.example', 'DNS:xn--bcher-kva.example', 'IP Address:10.0.0.5']);
+    expect(csr.keyLine).toContain('(256 bit)');
+    const keyPath = join(app.tempDir, 'app.key');
+    app.dialogs.willSave(keyPath);
+    await result.getByRole('button', { name: 'Save private key…' }).click();
+    await expect.poll(() => stat(keyPath).then((s) => s.mode & 0o777, () => 0)).toBe(0o600);
+    expect(run('openssl', ['pkey', '-in', keyPath, '-passin', 'env:PW', '-noout'], { PW: PASS }).code).toBe(0);
+    expect(run('openssl', ['pkey', '-in', keyPath, '-passin', 'pass:', '-noout']).code).not.toBe(0);
+    await app.screenshot('keys-designer-generated');
+  });
+
+  it('keeps the renderer responsive while an RSA-4096 key is generated (no long task over 50 ms)', async () => {
+    const page = app.page;
+    await page.getByLabel('Key', { exact: true }).selectOption('new:rsa-4096');
+    await page.evaluate(() => {
+      const w = globalThis as unknown as { __longTasks: { start: number; duration: number }[] };
+      w.__longTasks = [];
+      new PerformanceObserver((list) => w.__longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })))).observe({ type: 'longtask' });
+    });
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Generate key and CSR' }).click();
+    await page.getByRole('heading', { name: /CSR for RSA 4096/ }).waitFor({ timeout: 60_000 });
+    const elapsed = Date.now() - started;
+    const longTasks = await page.evaluate(() => (globalThis as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks);
+    expect(longTasks.filter((t) => t.duration > 50), `long tasks during ${elapsed} ms of RSA-4096 generation`).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('issues a self-signed certificate from the designer', async () => {
+    const page = app.page;
+    await page.getByRole('tab', { name: 'Self-signed & local CA' }).click();
+    await page.getByRole('button', { name: 'Self-signed certificate' }).click();
+    const card = page.getByRole('article', { name: 'Issued certificate' });
+    await card.waitFor();
+    await expect(card.locator('[data-field="Subject"] .field-value').innerText()).resolves.toBe('C=US, O=Example\\, Inc., CN=app.example');
+    await app.screenshot('keys-self-signed');
+  });
+});
