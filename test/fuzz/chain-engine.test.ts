@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateChain } from '../../electron/services/chain/engine/index.js';
 import { CertbenchError } from '../../shared/errors.js';
+import { readCertLayout } from '../../shared/pki/chain/cert-layout.js';
+import { decodeExtensions } from '../../shared/pki/chain/cert-extensions.js';
+import { normalizedNameKey } from '../../shared/pki/chain/name-key.js';
 import { makeHierarchy, type Hierarchy } from '../helpers/chain-pki.js';
 
 const RUNS = Number(process.env.CERTBENCH_FUZZ_RUNS ?? 200);
@@ -45,6 +48,28 @@ describe('chain engine on corrupted certificates', () => {
           expect(which).toBe('leaf');
         }
         expect(performance.now() - start).toBeLessThan(1000);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('decodes mutated extensions and names into findings or a CertbenchError, never another exception', () => {
+    const layout = readCertLayout(pki.leaf.der);
+    const onlyCertbench = (work: () => unknown) => {
+      try {
+        work();
+      } catch (err) {
+        expect(err).toBeInstanceOf(CertbenchError);
+      }
+    };
+    fc.assert(
+      fc.property(fc.nat({ max: layout.extensions.length - 1 }), fc.nat(), fc.nat(), (which, seed, nameSeed) => {
+        const ext = layout.extensions[which]!;
+        const value = fc.sample(mutated(ext.value), { numRuns: 1, seed })[0]!;
+        const decoded = decodeExtensions([{ ...ext, value }]);
+        expect(Array.isArray(decoded.malformed)).toBe(true);
+        const name = fc.sample(mutated(layout.subject), { numRuns: 1, seed: nameSeed })[0]!;
+        onlyCertbench(() => normalizedNameKey(name));
       }),
       { numRuns: RUNS },
     );

@@ -23,6 +23,7 @@ interface FetchOptions extends CommonOptions {
   proxyPasswordEnv?: string;
   starttls?: string;
   timeout?: string;
+  add?: string[];
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -39,6 +40,7 @@ export function registerChainCommand(program: Command, ctx: CliContext): void {
     .option('--proxy-password-file <file>', 'read the proxy password from a file')
     .option('--proxy-password-env <var>', 'read the proxy password from an environment variable')
     .option('--starttls <protocol>', 'upgrade a plain connection first (smtp)')
+    .option('--add <file>', 'extra intermediates to build with (repeatable); the server still lacks them', collect)
     .option('--timeout <ms>', 'connect and handshake timeout in milliseconds', '10000')
     .option('--trust <source>', 'system, mozilla, jdk[:PATH], pem:PATH (repeatable; default system)', collect)
     .option('--aia', 'download missing issuers from AIA caIssuers URLs')
@@ -63,6 +65,7 @@ export function registerChainCommand(program: Command, ctx: CliContext): void {
             proxy: opts.proxy,
             proxyPassword,
             starttls: opts.starttls === 'smtp' ? 'smtp' : undefined,
+            addFiles: opts.add,
             connectTimeoutMs: timeout,
             handshakeTimeoutMs: timeout,
             onProgress: cliProgress(ctx.io),

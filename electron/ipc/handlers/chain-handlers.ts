@@ -31,7 +31,15 @@ export function createChainHandlers(services: Services): Pick<Handlers, ChainCha
   return {
     'chain.fetch': (req, ctx) =>
       run(req.taskId, ctx, (task) =>
-        services.chain.fetch({ ...settings(req), ...task, target: req.target, servername: req.servername, proxy: req.proxy, starttls: req.starttls }),
+        services.chain.fetch({
+          ...settings(req),
+          ...task,
+          target: req.target,
+          servername: req.servername,
+          proxy: req.proxy,
+          starttls: req.starttls,
+          addFiles: req.addPaths,
+        }),
       ),
     'chain.verifyFiles': (req, ctx) =>
       run(req.taskId, ctx, (task) => services.chain.verifyFiles(req.paths, { ...settings(req), ...task, hostname: req.hostname })),

@@ -36,6 +36,8 @@ export interface FetchRequest extends VerifySettings {
   /** The proxy password when it should not travel in the URL (read from a file, env or prompt). */
   readonly proxyPassword?: string;
   readonly starttls?: 'smtp';
+  /** Certificate files to use as candidate intermediates beside what the server sends. */
+  readonly addFiles?: readonly string[];
   readonly connectTimeoutMs?: number;
   readonly handshakeTimeoutMs?: number;
 }
@@ -68,6 +70,8 @@ export class ChainService {
     const target = parseHostTarget(request.target);
     const proxy = this.#proxy(request.proxy, request.proxyPassword, target.host);
     const anchors = await this.#loadTrust(request.trust);
+    const added: Uint8Array[] = [];
+    for (const file of request.addFiles ?? []) added.push(...(await certificatesInFile(file)));
     const fetched = await fetchPresentedChain(target, {
       servername: request.servername,
       proxy,
@@ -78,7 +82,7 @@ export class ChainService {
       onProgress: (label) => request.onProgress?.(label, label.startsWith('TLS') ? 0.3 : 0.1),
     });
     const hostname = request.servername || target.host;
-    return this.#analyze(request, anchors, fetched.certificates, hostname, proxy, {
+    return this.#analyze(request, anchors, { presented: fetched.certificates, added }, hostname, proxy, {
       kind: 'host',
       host: target.host,
       port: target.port,
@@ -96,19 +100,19 @@ export class ChainService {
     const anchors = await this.#loadTrust(request.trust);
     const presented: Uint8Array[] = [];
     for (const file of files) presented.push(...(await certificatesInFile(file)));
-    return this.#analyze(request, anchors, presented, request.hostname, undefined, { kind: 'files', files: files.map((f) => basename(f)) });
+    return this.#analyze(request, anchors, { presented }, request.hostname, undefined, { kind: 'files', files: files.map((f) => basename(f)) });
   }
 
   /** Pasted or dropped PEM/DER, verified like files. */
   async verifyBytes(name: string, bytes: Uint8Array, request: VerifyRequest): Promise<ChainReport> {
     const anchors = await this.#loadTrust(request.trust);
-    return this.#analyze(request, anchors, await certificatesFromContainer(bytes, name), request.hostname, undefined, { kind: 'files', files: [name] });
+    return this.#analyze(request, anchors, { presented: await certificatesFromContainer(bytes, name) }, request.hostname, undefined, { kind: 'files', files: [name] });
   }
 
   async #analyze(
     request: VerifySettings,
     anchors: TrustAnchors[],
-    presented: Uint8Array[],
+    certificates: { presented: Uint8Array[]; added?: Uint8Array[] },
     hostname: string | undefined,
     proxy: ProxyConfig | undefined,
     origin: ChainReport['origin'],
@@ -117,7 +121,7 @@ export class ChainService {
     const report = await analyzeChain(
       {
         origin,
-        presented,
+        ...certificates,
         anchors,
         hostname,
         at: request.at ?? this.env.now(),

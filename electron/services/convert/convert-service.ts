@@ -19,10 +19,11 @@ import { KEY_FILE_MODE, PUBLIC_FILE_MODE, writeOutputFile } from './safe-write.j
 export class ConvertService {
   constructor(private readonly store: ObjectStore) {}
 
+  /** `inputs`: files this conversion read; every file opened in the workspace is protected as well. */
   async export(req: ExportRequest, inputs: readonly string[] = []): Promise<ConvertResult> {
     const { certificates, key } = this.#collect(req.ids);
     const scans = arrange(certificates.map(scanCertificate), key, req.order ?? false);
-    const write = { overwrite: req.overwrite ?? false, inputs };
+    const write = { overwrite: req.overwrite ?? false, inputs: [...inputs, ...this.store.inputPaths] };
     const files: WrittenFile[] = [];
     const warnings: string[] = [];
     if (req.format === 'pfx') {

@@ -4,6 +4,7 @@ import { CertbenchError } from '../../../shared/errors.js';
 import { LIMITS } from '../../../shared/ipc/limits.js';
 import type { CertificateDetail } from '../../../shared/model/certificate-detail.js';
 import type { InspectResult } from '../../../shared/model/inspected-object.js';
+import { berToDer, hasIndefiniteLength } from '../../../shared/pki/ber-to-der.js';
 import { fromBase64, utf8Text } from '../../../shared/pki/bytes.js';
 import { certificateDers } from '../../../shared/pki/cert-scan.js';
 import { describeCertificate } from '../../../shared/pki/certificate-detail.js';
@@ -36,7 +37,9 @@ export class InspectService {
   ) {}
 
   async openFile(path: string, password?: string): Promise<InspectResult> {
-    return this.openBytes(basename(path), await readInputFile(path), password);
+    const bytes = await readInputFile(path);
+    this.store.noteInputPath(path);
+    return this.openBytes(basename(path), bytes, password);
   }
 
   async openText(text: string, password?: string): Promise<InspectResult> {
@@ -74,7 +77,8 @@ export class InspectService {
     throw new CertbenchError('unrecognized-format', 'Not a certificate, key, CSR, PKCS#7, PKCS#12 or keystore (no PEM armour and no DER structure)');
   }
 
-  #fromDer(der: Uint8Array, password: string | undefined, out: ObjectCollector, encoding: string): string {
+  #fromDer(input: Uint8Array, password: string | undefined, out: ObjectCollector, encoding: string): string {
+    const der = hasIndefiniteLength(input) ? berToDer(input) : input;
     readTlv(der, 0, der.length); // a cut-off download is `truncated` before anything else
     const kind = classifyDer(der);
     switch (kind) {

@@ -59,8 +59,15 @@ export function confirm(ok: boolean, what: string): void {
   if (!ok) throw new CertbenchError('verification-failed', `After the edit the store did not show the expected change: ${what}; the original was kept`);
 }
 
+/** Debian's ca-certificates-java rebuilds this file from the system store on every update-ca-certificates run (trust-stores.md §5). */
+const DEBIAN_MANAGED_CACERTS = '/etc/ssl/certs/java/cacerts';
+
 export function editResult(outcome: EditOutcome<NativeKeystore>, messages: string[], now: Date): KeystoreEditResult {
-  return { path: outcome.path, backupId: outcome.backup.id, messages, listing: describeKeystore(outcome.path, outcome.result, now) };
+  const notes =
+    outcome.path === DEBIAN_MANAGED_CACERTS
+      ? ['Note: Debian regenerates this cacerts from the system trust store when update-ca-certificates runs; add the CA to the system store too to keep it']
+      : [];
+  return { path: outcome.path, backupId: outcome.backup.id, messages: [...messages, ...notes], listing: describeKeystore(outcome.path, outcome.result, now) };
 }
 
 /** Entries as alias → certificate SHA-256s, to prove an edit left every other entry alone. */

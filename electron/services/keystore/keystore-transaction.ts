@@ -3,6 +3,7 @@ import { chown, open, readdir, readFile, realpath, rename, rm, stat, writeFile }
 import { basename, dirname, join } from 'node:path';
 import { CertbenchError } from '../../../shared/errors.js';
 import type { KeystoreBackup } from '../../../shared/model/keystore.js';
+import { bytesEqual } from '../../../shared/pki/bytes.js';
 import { fsError } from '../files/read-input.js';
 import type { KeystoreBackups } from './keystore-backups.js';
 import { isWritable } from './jdk-discovery.js';
@@ -50,6 +51,11 @@ export async function editKeystore<T>(path: string, backups: KeystoreBackups, pl
     await plan.edit(temp);
     const result = await plan.verify(temp);
     await fsyncPath(temp);
+    // Optimistic concurrency: another editor (or ca-certificates-java) that rewrote the store
+    // meanwhile would be silently undone by the rename, so give up instead.
+    if (!bytesEqual(new Uint8Array(await readFile(target)), original)) {
+      throw new CertbenchError('conflict', `${target} was changed by another program during the edit; nothing was written, try again`);
+    }
     await rename(temp, target);
     await fsyncPath(dirname(target)).catch(() => undefined);
     await removeStaleTemps(target);

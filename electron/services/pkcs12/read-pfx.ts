@@ -1,5 +1,6 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { CertbenchError } from '../../../shared/errors.js';
+import { berToDer } from '../../../shared/pki/ber-to-der.js';
 import { bytesEqual } from '../../../shared/pki/bytes.js';
 import { scanCertificate } from '../../../shared/pki/cert-scan.js';
 import { decodeOid, expectTlv, readTlv, TAG } from '../../../shared/pki/der-reader.js';
@@ -14,7 +15,9 @@ import type { PfxCertificate, PfxContents, PfxPasswordForm, PfxPrivateKey } from
  * decrypt: wrong password or damage, which cannot be told apart), `parse`/`truncated` (damaged),
  * `unsupported-algorithm`/`unsupported`.
  */
-export function readPfx(bytes: Uint8Array, password?: string): PfxContents {
+export function readPfx(input: Uint8Array, password?: string): PfxContents {
+  // Windows and older Java write PFX as BER with indefinite lengths; re-encoding keeps every content byte.
+  const bytes = berToDer(input);
   const pfx = expectTlv(bytes, 0, bytes.length, TAG.sequence, 'PFX');
   const version = expectTlv(bytes, pfx.body, pfx.end, TAG.integer, 'PFX version');
   if (version.end - version.body !== 1 || bytes[version.body] !== 3) throw new CertbenchError('unsupported', 'Only PKCS#12 version 3 files are supported');

@@ -104,7 +104,7 @@ export class NssStore extends BaseTrustStore {
       steps.push(this.#run(['-N', '--empty-password', '-d', db], 'creates an empty database (never run on an existing one: it hangs)'));
     }
     steps.push({ kind: 'write-file', path: staged, content: new TextEncoder().encode(toPem('CERTIFICATE', der)), elevated: false });
-    steps.push(this.#run(['-A', '-d', db, '-t', TLS_ROOT_TRUST, '-n', nickname, '-i', staged]));
+    steps.push(this.#run(['-A', '-d', db, '-t', TLS_ROOT_TRUST, '-n', nickname, '-i', staged], 'a running browser may need a restart to see it'));
     return makeJob(base, steps, staging);
   }
 

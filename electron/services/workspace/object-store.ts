@@ -17,6 +17,16 @@ export type StoredKind = StoredObject['kind'];
 /** Opened objects by id, so later calls (export, convert, bundle) refer to them without bytes crossing IPC. */
 export class ObjectStore {
   readonly #objects = new Map<string, StoredObject>();
+  readonly #inputPaths = new Set<string>();
+
+  /** Remembers a file that was opened, so no export ever writes over it. */
+  noteInputPath(path: string): void {
+    this.#inputPaths.add(path);
+  }
+
+  get inputPaths(): readonly string[] {
+    return [...this.#inputPaths];
+  }
 
   put(object: StoredObject): string {
     const id = randomUUID();
@@ -39,5 +49,6 @@ export class ObjectStore {
 
   clear(): void {
     this.#objects.clear();
+    this.#inputPaths.clear();
   }
 }

@@ -23,6 +23,8 @@ export const chainContracts = defineContracts({
       servername: z.string().max(255).optional(),
       proxy: z.string().max(2048).optional(),
       starttls: z.enum(['smtp']).optional(),
+      /** Certificate files used as extra intermediates beside what the server sends. */
+      addPaths: z.array(z.string().min(1).max(LIMITS.maxPathChars)).max(64).optional(),
       ...VerifySettings,
     }),
     response: ChainReportSchema,

@@ -60,7 +60,10 @@ export function decodeString(buf: Uint8Array, tag: number, body: number, end: nu
   }
   if (tag === 0x1c) {
     let s = '';
-    for (let i = body; i + 3 < end; i += 4) s += String.fromCodePoint(((buf[i]! << 24) | (buf[i + 1]! << 16) | (buf[i + 2]! << 8) | buf[i + 3]!) >>> 0);
+    for (let i = body; i + 3 < end; i += 4) {
+      const cp = ((buf[i]! << 24) | (buf[i + 1]! << 16) | (buf[i + 2]! << 8) | buf[i + 3]!) >>> 0;
+      s += String.fromCodePoint(cp > 0x10ffff ? 0xfffd : cp);
+    }
     return s;
   }
   return utf8Decode(buf.subarray(body, end));

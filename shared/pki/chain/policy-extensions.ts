@@ -1,5 +1,6 @@
 import { CertbenchError } from '../../errors.js';
 import { TAG, decodeOid, expectTlv, readTlv } from '../der-reader.js';
+import { whole } from './extension-readers.js';
 
 /** The policy extensions of one certificate (RFC 5280 §4.2.1.4, .5, .11, .14), decoded. */
 export interface CertPolicies {
@@ -13,12 +14,6 @@ export interface CertPolicies {
 }
 
 export const ANY_POLICY = '2.5.29.32.0';
-
-function whole(v: Uint8Array, tag: number, what: string) {
-  const t = expectTlv(v, 0, v.length, tag, what);
-  if (t.end !== v.length) throw new CertbenchError('parse', `Trailing data after ${what}`);
-  return t;
-}
 
 function smallInt(v: Uint8Array, body: number, end: number): number {
   if (end - body < 1 || end - body > 4 || v[body]! & 0x80) throw new CertbenchError('parse', 'SkipCerts is out of range');

@@ -24,6 +24,26 @@ describe('fetchPresentedChain against a real loopback TLS server', () => {
     expect(fetched.servername).toBe('localhost');
   });
 
+  it('sends nothing after the handshake', async () => {
+    const { createServer } = await import('node:tls');
+    let received = 0;
+    const closed = new Promise<void>((resolve) => {
+      const srv = createServer({ key: certs.leaf.keyPem, cert: certs.leaf.pem + certs.inter.pem }, (socket) => {
+        socket.on('data', (d: Buffer) => (received += d.length));
+        socket.on('close', () => {
+          srv.close();
+          resolve();
+        });
+        socket.on('error', () => undefined);
+      });
+      srv.listen(0, '127.0.0.1', () =>
+        void fetchPresentedChain({ host: '127.0.0.1', port: (srv.address() as { port: number }).port }, { servername: 'localhost' }),
+      );
+    });
+    await closed;
+    expect(received).toBe(0);
+  });
+
   it('fails with connection when nothing listens, and with timeout on a silent peer', async () => {
     const closed = await startChainServer(certs.leaf, []);
     await closed.close();

@@ -73,6 +73,17 @@ describe('chain fetch scenarios', () => {
     expect(r.certificates.find((c) => c.sha256 === r.bundle!.chain[1])!.origin).toBe('aia');
   });
 
+  it('an intermediate the user adds completes the path but the server is still told to send it', async () => {
+    const server = await serve(await leafFor(inter), []);
+    const added = await t.writePem('added-inter.pem', [inter]);
+    const r = await t.service.fetch({ target: server.target, servername: 'localhost', trust: [trust], addFiles: [added] });
+    expect(r.paths[0]!.trusted).toBe(true);
+    expect(r.trusted).toBe(false);
+    expect(r.diagnoses[0]).toMatchObject({ code: 'missing-intermediate', fix: { place: 'corrected-bundle' } });
+    expect(r.diagnoses[0]!.message).toMatch(/you added complete it/);
+    expect(r.presented).toHaveLength(1);
+  });
+
   it('wrong order is a warning and the bundle is put right', async () => {
     const inter2 = await issue({ name: 'Scenario Issuing CA 2', issuer: inter, ca: true });
     const leaf = await leafFor(inter2);

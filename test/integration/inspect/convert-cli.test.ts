@@ -3,6 +3,8 @@ import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/program.js';
+import { createServices } from '../../../electron/services/services.js';
+import { defaultServiceEnv } from '../../../electron/services/service-env.js';
 import { scanPemOrDerBundle } from '../../../shared/pki/cert-scan.js';
 import { captureIo } from '../../helpers/capture-io.js';
 import { makeOpensslChain, tempDir, tool } from '../../helpers/inspect-openssl.js';
@@ -92,5 +94,15 @@ describe('certbench convert', () => {
     const r = await convert(p('leaf.pem'), '--to', 'pfx', '--key', p('leaf.key'), '--out', p('nopass.pfx'));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/needs a password/);
+  });
+});
+
+describe('exports from the workspace (IPC path)', () => {
+  it('never write over a file opened in the workspace, even with overwrite', async () => {
+    const services = createServices(defaultServiceEnv({ dataDir: dir }));
+    const opened = await services.inspect.openFile(p('leaf.pem'));
+    const before = await readFile(p('leaf.pem'));
+    await expect(services.convert.export({ ids: [opened.objects[0]!.id], format: 'der', path: p('leaf.pem'), overwrite: true })).rejects.toMatchObject({ code: 'conflict' });
+    expect(await readFile(p('leaf.pem'))).toEqual(before);
   });
 });

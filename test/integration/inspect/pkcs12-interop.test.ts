@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CertbenchError } from '../../../shared/errors.js';
 import { scanPemOrDerBundle } from '../../../shared/pki/cert-scan.js';
+import { readTlv } from '../../../shared/pki/der-reader.js';
 import { readPfx } from '../../../electron/services/pkcs12/read-pfx.js';
 import { writePfx } from '../../../electron/services/pkcs12/write-pfx.js';
 import { makeOpensslChain, tempDir, tool } from '../../helpers/inspect-openssl.js';
@@ -70,6 +71,26 @@ describe('readPfx reads what openssl writes', () => {
     const pfx = await opensslExport('empty.p12', ['-passout', 'pass:']);
     expect(readPfx(pfx).password).toBe('empty');
     expect(readPfx(pfx, '').keys).toHaveLength(1);
+  });
+
+  it('reads BER with indefinite lengths, as Windows writes PFX files', async () => {
+    const der = await opensslExport('ber-source.p12', ['-passout', 'pass:secret']);
+    const indefinite = (tlv: { body: number; end: number }, tag: number) => Uint8Array.of(tag, 0x80, ...der.subarray(tlv.body, tlv.end), 0, 0);
+    const outer = readTlv(der, 0, der.length);
+    const version = readTlv(der, outer.body, outer.end);
+    const authSafe = readTlv(der, version.end, outer.end);
+    const ber = Uint8Array.of(0x30, 0x80, ...der.subarray(version.start, version.end), ...indefinite(authSafe, 0x30), ...der.subarray(authSafe.end, outer.end), 0, 0);
+    const read = readPfx(ber, 'secret');
+    expect(read.certificates.map((c) => sha256Of(c.der))).toEqual([sha256Of(leafDer), sha256Of(caDer)]);
+    expect(read.integrity.kind).toBe('mac');
+  });
+
+  it('opens an unprotected PFX (no encryption, no MAC) without a password', async () => {
+    const pfx = await opensslExport('open.p12', ['-passout', 'pass:', '-keypbe', 'NONE', '-certpbe', 'NONE', '-nomac']);
+    const read = readPfx(pfx);
+    expect(read.integrity).toEqual({ kind: 'none' });
+    expect(read.encryption).toEqual({ certificates: ['none'], keys: ['none'] });
+    expect(read.keys).toHaveLength(1);
   });
 
   it('opens a CA-only PFX (no key, unencrypted certificates)', async () => {

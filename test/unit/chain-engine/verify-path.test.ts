@@ -117,7 +117,7 @@ describe('verifyPath', () => {
     const input = { leaf: leaf.der, intermediates: [inter.der], anchors: [legacyRoot.der] };
     const strict = validateChain(input, { ...tls, anchorFaults: 'error' });
     expect(strict.trusted).toBe(false);
-    expect(strict.paths[0]!.verdict.problems.map((p) => `${p.code}@${p.certIndex}`)).toEqual(['malformed@2']);
+    expect(strict.paths[0]!.verdict.problems.map((p) => `${p.code}@${p.certIndex}`)).toEqual(['nonconforming@2']);
     const store = validateChain(input, tls);
     expect(store.trusted).toBe(true);
     expect(store.paths[0]!.verdict.problems.map((p) => p.severity)).toEqual(['warning']);

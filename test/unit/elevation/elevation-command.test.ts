@@ -89,7 +89,7 @@ describe('elevated command lines', () => {
         }
         return !(accepted && shellish);
       }),
-      { numRuns: Number(process.env.CERTBENCH_FUZZ_RUNS ?? 300) },
+      { numRuns: Number(process.env.CERTBENCH_FUZZ_RUNS ?? 200) },
     );
   });
 });

@@ -49,6 +49,14 @@ describe('editKeystore: backup, temp copy, verify, atomic replace', () => {
     }
   });
 
+  it('gives up when another program rewrote the store during the edit', async () => {
+    await expect(editKeystore(store, backups, plan({ edit: async (temp) => { await writeFile(temp, 'mine'); await writeFile(store, 'theirs'); } }))).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    expect(await readFile(store, 'utf8')).toBe('theirs');
+    expect(await storeFiles()).toEqual(['store.jks']);
+  });
+
   it('takes no backup when the precheck refuses (wrong password, duplicate alias)', async () => {
     await expect(editKeystore(store, backups, plan({ precheck: async () => { throw new CertbenchError('wrong-password', 'no'); } }))).rejects.toMatchObject({ code: 'wrong-password' });
     expect(await backups.list()).toEqual([]);

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WINDOWS_ELEVATE_SCRIPT } from '../../../electron/services/elevation/elevated-command.js';
-import { parseWindowsListing, WINDOWS_LIST_SCRIPT } from '../../../electron/services/trust-stores/windows-output.js';
+import { parseCertutilStore, parseWindowsListing, WINDOWS_LIST_SCRIPT } from '../../../electron/services/trust-stores/windows-output.js';
 import { TrustService } from '../../../electron/services/trust-stores/trust-service.js';
 import { WindowsStore } from '../../../electron/services/trust-stores/windows-store.js';
 import { certificateDers } from '../../../shared/pki/cert-scan.js';
@@ -132,3 +132,35 @@ describe('add to all missing puts roots in Root stores and intermediates in CA s
 function listingOf(der: Uint8Array): string {
   return JSON.stringify([{ Thumbprint: 'AA', Subject: 'x', NotAfter: '2030-01-01T00:00:00.0000000Z', RawData: Buffer.from(der).toString('base64') }]);
 }
+
+describe('certutil.exe fallback when PowerShell is missing or blocked', () => {
+  const sample = readFileSync(join(FIXTURES, 'certutil-store-root.txt'), 'utf8');
+
+  it('parses the -store sample, including the spaced hash of older builds', () => {
+    expect(parseCertutilStore(sample)).toEqual(expected.map((e) => e.sha1));
+    expect(parseCertutilStore('CertUtil: -store command completed successfully.\r\n')).toEqual([]);
+    expect(() => parseCertutilStore('================ Certificate 0 ================\r\nSerial Number: 01\r\n')).toThrow(
+      expect.objectContaining({ code: 'parse' }),
+    );
+  });
+
+  it('lists by hash, then exports each one with -store NAME SHA1 FILE', async () => {
+    const pems = readFileSync(join(FIXTURES, 'sample-roots.pem'), 'utf8').match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----\n/g)!;
+    const runner = new RecordingRunner((req) => {
+      if (req.file === 'powershell.exe') return { exitCode: 1, stderr: 'This program is blocked by group policy.' };
+      if (req.args.length === 3) return { stdout: sample };
+      // certutil writes the matching certificate to OutputFile; simulated here with the sample's PEM.
+      writeFileSync(req.args[4]!, pems[expected.findIndex((e) => e.sha1 === req.args[3])]!);
+      return { stdout: 'CertUtil: -store command completed successfully.' };
+    });
+    const world = makeTrustWorld({ runner, platform: 'win32', privileged: false });
+    try {
+      const rows = await new WindowsStore(world.env, world.elevator, 'windows-user-root').list();
+      expect(rows.map((r) => r.sha256)).toEqual(expected.map((e) => e.sha256));
+      const certutil = runner.calls.filter((c) => c.file === 'certutil.exe').map((c) => c.args.slice(0, 4));
+      expect(certutil).toEqual([['-user', '-store', 'Root'], ...expected.map((e) => ['-user', '-store', 'Root', e.sha1])]);
+    } finally {
+      world.cleanup();
+    }
+  });
+});

@@ -52,7 +52,7 @@ export async function analyzeChain(input: AnalysisInput, store: ObjectStore): Pr
     input.onProgress?.('Fetching missing issuers (AIA)');
     const knownSubjects = new Set([...presented.map((p) => p.summary.subject), ...anchorSubjects(anchorDers, pool)]);
     attempts = await completeWithAia(
-      paths[0].certificates.map((sha) => input.presented[presented.findIndex((p) => p.sha256 === sha)]!).filter(Boolean),
+      paths[0].certificates.map((sha) => pool.der(sha)),
       {
         ...AIA_DEFAULTS,
         ...input.aia,

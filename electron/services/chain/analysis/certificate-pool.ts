@@ -41,7 +41,15 @@ export class CertificatePool {
     return this.#entries.has(sha256);
   }
 
+  der(sha256: string): Uint8Array {
+    return this.#entry(sha256).der;
+  }
+
   get(sha256: string): KnownCertificate {
+    return this.#entry(sha256);
+  }
+
+  #entry(sha256: string): Entry {
     const entry = this.#entries.get(sha256);
     if (!entry) throw new Error(`certificate ${sha256} is not in the report pool`);
     return entry;

@@ -107,7 +107,7 @@ function missingButCompleted(ctx: DiagnosisContext, certs: readonly KnownCertifi
   return {
     code: 'missing-intermediate',
     severity: 'error',
-    message: `The ${ctx.fromServer ? 'server does not send' : 'files lack'} the intermediate ${fetched.map(quote).join(', ')} that issued ${quote(below)}. AIA can complete it: browsers and Windows fetch it from the certificate's caIssuers URL, but OpenSSL, curl, Java, Python and Go clients fail.`,
+    message: `The ${ctx.fromServer ? 'server does not send' : 'files lack'} the intermediate ${fetched.map(quote).join(', ')} that issued ${quote(below)}. ${how}`,
     certificates: fetched.map((c) => c.sha256),
     fix: {
       text: `Serve the corrected bundle (leaf, then ${fetched.map(quote).join(', ')}) from the server.`,

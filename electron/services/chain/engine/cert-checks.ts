@@ -18,7 +18,7 @@ export interface Position {
 export function checkValidity(c: ParsedCert, pos: Position, atMs: number, report: Report): void {
   if (!c.notBefore || !c.notAfter) return report('malformed', pos.index, `${c.label}: the validity period is not a valid RFC 5280 time`);
   const faults = pos.profile === 'webpki' ? [c.notBefore.fault, c.notAfter.fault] : [];
-  for (const fault of faults) if (fault) report('malformed', pos.index, `${c.label}: ${fault}`);
+  for (const fault of faults) if (fault) report('nonconforming', pos.index, `${c.label}: ${fault}`);
   if (atMs < c.notBefore.date.getTime()) report('not-yet-valid', pos.index, `${c.label} is not valid before ${c.notBefore.date.toISOString()}`);
   if (atMs > c.notAfter.date.getTime()) report('expired', pos.index, `${c.label} expired on ${c.notAfter.date.toISOString()}`);
 }
@@ -36,11 +36,13 @@ export function checkCriticalExtensions(c: ParsedCert, pos: Position, report: Re
 /**
  * Encoding and profile rules of RFC 5280 §4.1–§4.2 that make a certificate malformed wherever it
  * sits, reported as `malformed` (or `key-usage` for §4.2.1.3's keyCertSign/cA rule). The rules §4
- * sets for issuers only (key identifiers, critical basicConstraints) apply under `webpki`.
+ * sets for issuers only (key identifiers, critical basicConstraints) apply under `webpki`, as
+ * `nonconforming`.
  */
 export function checkProfile(c: ParsedCert, pos: Position, report: Report): void {
   const bad = (detail: string) => report('malformed', pos.index, `${c.label}: ${detail}`);
   for (const fault of c.ext.malformed) bad(fault);
+  for (const fault of c.ext.nonconforming) report('nonconforming', pos.index, `${c.label}: ${fault}`);
   if (!bytesEqual(c.layout.tbsSignatureAlgorithm, c.layout.outerSignatureAlgorithm)) {
     bad('the signature algorithm differs inside and outside the signed part (RFC 5280 §4.1.1.2)');
   }
@@ -56,7 +58,7 @@ export function checkProfile(c: ParsedCert, pos: Position, report: Report): void
   if (ku?.has('keyCertSign') && !c.ext.basicConstraints?.ca) {
     report('key-usage', pos.index, `${c.label} asserts keyCertSign without being a CA (RFC 5280 §4.2.1.3)`);
   }
-  if (pos.profile === 'webpki') checkIssuerRules(c, pos, bad);
+  if (pos.profile === 'webpki') checkIssuerRules(c, pos, (detail) => report('nonconforming', pos.index, `${c.label}: ${detail}`));
   if (!pos.isLeaf) checkCaProfile(c, bad);
   else if (c.ext.nameConstraints && !c.ext.basicConstraints?.ca) bad('nameConstraints may appear only in CA certificates (RFC 5280 §4.2.1.10)');
 }

@@ -29,11 +29,11 @@ export function checkLeafPurpose(leaf: ParsedCert, purpose: Purpose, profile: Pr
     report('key-usage', 0, `${leaf.label}: keyUsage allows none of ${LEAF_KEY_USAGE[purpose].join(', ')} needed for ${purpose}`);
   }
   if (leaf.ext.basicConstraints?.ca) report('ca-as-leaf', 0, `${leaf.label} is a CA certificate used as an end-entity certificate`);
-  if (profile === 'webpki' && leaf.layout.version < 3) report('malformed', 0, `${leaf.label} is X.509 version ${leaf.layout.version}; end-entity certificates must be v3`);
+  if (profile === 'webpki' && leaf.layout.version < 3) report('nonconforming', 0, `${leaf.label} is X.509 version ${leaf.layout.version}; end-entity certificates must be v3`);
   if (purpose !== 'serverAuth' || profile !== 'webpki') return;
   checkCommonName(leaf, report);
   const san = leaf.ext.subjectAltName;
-  if (san?.critical && !leaf.subjectEmpty) report('malformed', 0, `${leaf.label}: subjectAltName must not be critical when the subject is not empty (CA/B Forum BR §7.1.2.7.12)`);
+  if (san?.critical && !leaf.subjectEmpty) report('nonconforming', 0, `${leaf.label}: subjectAltName must not be critical when the subject is not empty (CA/B Forum BR §7.1.2.7.12)`);
 }
 
 /**
@@ -50,7 +50,7 @@ function checkCommonName(leaf: ParsedCert, report: Report): void {
   for (const a of leaf.subjectAttributes) {
     if (a.oid !== COMMON_NAME_OID || a.text === undefined) continue;
     const cn = a.text;
-    const bad = (why: string) => report('malformed', 0, `${leaf.label}: the CN "${cn}" ${why} (CA/B Forum BR §7.1.4.3)`);
+    const bad = (why: string) => report('nonconforming', 0, `${leaf.label}: the CN "${cn}" ${why} (CA/B Forum BR §7.1.4.3)`);
     if (looksLikeIpLiteral(cn)) {
       if (!ips.includes(cn)) bad('is not the canonical text of a subjectAltName iPAddress');
     } else if (/[^ -~]/.test(cn)) {

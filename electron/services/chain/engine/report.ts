@@ -18,7 +18,7 @@ export function problemCollector(policy: SeverityPolicy): { readonly problems: P
   const problems: PathProblem[] = [];
   const severity = (code: PathProblemCode, index: number): Severity => {
     if (WEAK_CODES.has(code)) return policy.weakCrypto;
-    if (code === 'malformed' && index === policy.anchorIndex) return policy.anchorFaults;
+    if (code === 'nonconforming' && index === policy.anchorIndex) return policy.anchorFaults;
     return 'error';
   };
   const report: Report = (code, certIndex, detail) => void problems.push({ code, severity: severity(code, certIndex), certIndex, detail });

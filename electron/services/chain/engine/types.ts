@@ -56,8 +56,8 @@ export interface VerifyOptions {
   /** The validation time (RFC 5280 §6.1.1 b). */
   readonly at: Date;
   /**
-   * The name the client connects to: a DNS name (A-labels, i.e. punycode, for IDNs) or an IPv4/IPv6
-   * literal. Omitted: no name check (e.g. verifying a file with no host in mind).
+   * The name the client connects to: a DNS name (an IDN is compared in its A-label form) or an
+   * IPv4/IPv6 literal. Omitted: no name check (e.g. verifying a file with no host in mind).
    */
   readonly host?: string;
   /** Required extended key usage of the leaf; omitted: any, and no end-entity profile checks. */
@@ -75,7 +75,7 @@ export interface VerifyOptions {
    */
   readonly profile?: Profile;
   /**
-   * How encoding and profile faults of the trust anchor itself count (`malformed` on the anchor:
+   * How the trust anchor's own issuance-rule faults count (`nonconforming` on the anchor:
    * non-critical basicConstraints, an AKI with issuer and serial, no SKI…). Default `warning`:
    * anchors come from root programs (OS store, Mozilla, JDK cacerts) whose legacy roots (Go Daddy
    * Class 2, Starfield Class 2, QuoVadis Root CA 2, Certigna…) predate these rules and every client
@@ -92,7 +92,12 @@ export type Profile = 'webpki' | 'rfc5280';
 /** An `error` makes a path invalid; a `warning` is reported but does not. */
 export type Severity = 'error' | 'warning';
 
-/** Every problem code verification can report; stable, callers map them to diagnoses. */
+/**
+ * Every problem code verification can report; stable, callers map them to diagnoses. `malformed`:
+ * the certificate cannot be read or interpreted as intended (bad DER, an impossible extension).
+ * `nonconforming`: it breaks an issuance rule (RFC 5280 §4 MUSTs on CAs, CA/B Forum BRs) that
+ * strict validators enforce but that does not change what the certificate means.
+ */
 export const PATH_PROBLEM_CODES = [
   'expired',
   'not-yet-valid',
@@ -112,6 +117,7 @@ export const PATH_PROBLEM_CODES = [
   'ca-as-leaf',
   'unknown-critical-extension',
   'malformed',
+  'nonconforming',
   'policy',
 ] as const;
 

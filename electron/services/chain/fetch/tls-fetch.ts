@@ -76,9 +76,22 @@ export async function fetchPresentedChain(target: HostTarget, options: FetchOpti
     const cipher = tls.getCipher();
     return { protocol: tls.getProtocol() ?? 'unknown', cipher: cipher.standardName || cipher.name, servername, certificates };
   } finally {
-    tls.destroy();
-    socket.destroy();
+    closeGently(tls);
   }
+}
+
+const CLOSE_GRACE_MS = 1000;
+
+/**
+ * Ends the connection with close_notify after our Finished has been flushed, so the server sees a
+ * completed handshake and a clean close rather than an aborted one; destroyed if it lingers.
+ */
+function closeGently(tls: TLSSocket): void {
+  if (tls.destroyed) return;
+  const timer = setTimeout(() => tls.destroy(), CLOSE_GRACE_MS);
+  tls.once('close', () => clearTimeout(timer));
+  tls.on('error', () => undefined);
+  tls.end();
 }
 
 function presentedCertificates(tls: TLSSocket): Uint8Array[] {

@@ -9,8 +9,8 @@ const SOURCES = [
 
 /** Host, SNI, proxy, trust source, AIA and time; fetch a server, or open or paste certificates. */
 export function ChainForm() {
-  const { fetch, verifyFiles, verifyText, cancel, pickTrustFile, runningTask } = useChainStore();
-  const [query, setQuery] = useState<ChainQuery>({ target: '', servername: '', proxy: '', trust: 'system', aia: false, at: '' });
+  const { fetch, verifyFiles, verifyText, cancel, pickTrustFile, pickCertificateFiles, runningTask } = useChainStore();
+  const [query, setQuery] = useState<ChainQuery>({ target: '', servername: '', proxy: '', trust: 'system', aia: false, at: '', addPaths: [] });
   const [customTrust, setCustomTrust] = useState<string | null>(null);
   const [pasting, setPasting] = useState(false);
   const [text, setText] = useState('');
@@ -70,6 +70,9 @@ export function ChainForm() {
         </button>
         <button type="button" onClick={() => setPasting((p) => !p)} aria-expanded={pasting} disabled={busy}>
           Paste PEM
+        </button>
+        <button type="button" onClick={() => void pickCertificateFiles().then((paths) => update({ addPaths: paths }))} disabled={busy}>
+          {query.addPaths.length ? `Intermediates added: ${query.addPaths.length}` : 'Add intermediates…'}
         </button>
         {busy ? (
           <button type="button" onClick={() => void cancel()}>

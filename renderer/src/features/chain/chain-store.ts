@@ -12,6 +12,8 @@ export interface ChainQuery {
   readonly trust: string;
   readonly aia: boolean;
   readonly at: string;
+  /** Certificate files to build with beside what the server sends. */
+  readonly addPaths: readonly string[];
 }
 
 interface ChainState {
@@ -27,6 +29,7 @@ interface ChainState {
   verifyText(text: string, query: ChainQuery): Promise<void>;
   cancel(): Promise<void>;
   pickTrustFile(): Promise<string | null>;
+  pickCertificateFiles(): Promise<string[]>;
   exportCertificates(kind: 'bundle' | 'root'): Promise<void>;
 }
 
@@ -77,6 +80,7 @@ export const useChainStore = create<ChainState>()((set, get) => {
           target: q.target.trim(),
           servername: q.servername.trim() || undefined,
           proxy: q.proxy.trim() || undefined,
+          addPaths: q.addPaths.length ? [...q.addPaths] : undefined,
           taskId,
           ...settings(q),
         }),
@@ -105,6 +109,14 @@ export const useChainStore = create<ChainState>()((set, get) => {
       } catch (err) {
         app().reportError(err);
         return null;
+      }
+    },
+    pickCertificateFiles: async () => {
+      try {
+        return (await invoke('dialog.openFiles', { title: 'Intermediates to build with', filters: CERT_FILTERS })).paths;
+      } catch (err) {
+        app().reportError(err);
+        return [];
       }
     },
     exportCertificates: async (kind) => {

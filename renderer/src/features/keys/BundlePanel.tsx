@@ -15,10 +15,11 @@ function ChainRow({ role, cert }: { role: string; cert: CertificateSummary }) {
 
 /** CA answer → bundle: open what the CA returned, see it matched and ordered, write the appliance files. */
 export function BundlePanel() {
-  const { answerPath, chainPaths, aia, analysis, files, pfx, busy, pickAnswer, addChain, setAia, setPfx, analyse, write } = useBundleStore();
+  const { answerPath, chainPaths, aia, analysis, files, pfx, busy, pickAnswer, addChain, setAia, setPfx, analyse, unlock, write } = useBundleStore();
+  const [vaultPassphrase, setVaultPassphrase] = useState('');
   const [keyPassphrase, setKeyPassphrase] = useState('');
   const [plainKey, setPlainKey] = useState(false);
-  const blocked = analysis?.problems.some((p) => p.severity === 'error') ?? true;
+  const blocked = (analysis?.problems.some((p) => p.severity === 'error') ?? true) || analysis?.key?.unlocked === false;
   const keyReady = plainKey || keyPassphrase.length >= MIN_PASSPHRASE_CHARS;
   const pfxReady = !pfx.enabled || pfx.password.length > 0;
   return (
@@ -51,6 +52,14 @@ export function BundlePanel() {
             {analysis.root ? <ChainRow role="Root (not included)" cert={analysis.root} /> : null}
           </ol>
           <p>{analysis.key ? `Matches key: ${analysis.key.info.label}` : 'No matching key found'}</p>
+          {analysis.key && !analysis.key.unlocked ? (
+            <div className="toolbar">
+              <input type="password" aria-label="Passphrase of the matched key" value={vaultPassphrase} onChange={(e) => setVaultPassphrase(e.target.value)} />
+              <button type="button" onClick={() => void unlock(vaultPassphrase)} disabled={busy}>
+                Unlock key
+              </button>
+            </div>
+          ) : null}
           {analysis.problems.length > 0 ? (
             <ul className="kc-problems">
               {analysis.problems.map((p) => (

@@ -12,10 +12,12 @@ import { SubjectFields } from './SubjectFields.js';
 
 /** The CSR designer: template, subject, SANs, key; a live preview beside it; one call generates. */
 export function CsrDesigner() {
-  const { spec, key, keys, template, applyTemplate, renewFromCertificate, generate } = useKeysStore(
-    useShallow((s) => ({ spec: s.spec, key: s.key, keys: s.keys, template: s.template, applyTemplate: s.applyTemplate, renewFromCertificate: s.renewFromCertificate, generate: s.generate })),
+  const { spec, template, applyTemplate, renewFromCertificate, generate } = useKeysStore(
+    useShallow((s) => ({ spec: s.spec, template: s.template, applyTemplate: s.applyTemplate, renewFromCertificate: s.renewFromCertificate, generate: s.generate })),
   );
-  const plan = useMemo(() => planCsr(spec, keyDescription({ key, keys })), [spec, key, keys]);
+  // The key's shape, compared by value: a new entry in the key list must not re-plan and re-render the form.
+  const description = useKeysStore(useShallow((s) => keyDescription(s)));
+  const plan = useMemo(() => planCsr(spec, description), [spec, description]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void generate();

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { EXTENDED_KEY_USAGES, KEY_USAGES } from '../../../../shared/model/csr-constants.js';
 import { KEY_TYPE_INFO, KEY_TYPES, MIN_PASSPHRASE_CHARS, SIGNATURE_HASHES, type KeyType, type SignatureHash } from '../../../../shared/model/keys-constants.js';
 import { useShallow } from 'zustand/react/shallow';
@@ -6,7 +7,7 @@ import { useKeysStore } from './keys-store.js';
 const toggle = <T,>(list: readonly T[], item: T, on: boolean): T[] => (on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item));
 
 /** Key type or existing key, passphrase, signature hash, key usage and EKU. */
-export function KeyOptions() {
+export const KeyOptions = memo(function KeyOptions() {
   const { key, keys, spec, passphrase, chooseKey, setSpec, setPassphrase, openKeyFile } = useKeysStore(
     useShallow((s) => ({ key: s.key, keys: s.keys, spec: s.spec, passphrase: s.passphrase, chooseKey: s.chooseKey, setSpec: s.setSpec, setPassphrase: s.setPassphrase, openKeyFile: s.openKeyFile })),
   );
@@ -71,4 +72,4 @@ export function KeyOptions() {
       </div>
     </fieldset>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { checkSan } from '../../../../shared/csr/san.js';
 import { SAN_TYPES, type SanType } from '../../../../shared/model/csr-constants.js';
 import { useShallow } from 'zustand/react/shallow';
@@ -6,9 +7,9 @@ import { useKeysStore } from './keys-store.js';
 const PLACEHOLDER: Readonly<Record<SanType, string>> = { dns: 'www.example.com or *.example.com', ip: '10.0.0.5 or 2001:db8::1', email: 'admin@example.com', uri: 'https://example.com/' };
 
 /** One row per SAN, each validated as it is typed with the same validator main uses. */
-export function SanTable() {
+export const SanTable = memo(function SanTable() {
   const { sans, addCnToSan, addSan, updateSan, removeSan, setSpec } = useKeysStore(
-    useShallow((s) => ({ sans: s.spec.sans, addCnToSan: s.addCnToSan, addSan: s.addSan, updateSan: s.updateSan, removeSan: s.removeSan, setSpec: s.setSpec })),
+    useShallow((s) => ({ sans: s.spec.sans, addCnToSan: s.spec.addCnToSan, addSan: s.addSan, updateSan: s.updateSan, removeSan: s.removeSan, setSpec: s.setSpec })),
   );
   return (
     <fieldset className="kc-sans">
@@ -51,4 +52,4 @@ export function SanTable() {
       </button>
     </fieldset>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { CsrIssue } from '../../../../shared/model/csr.js';
 import type { SubjectField } from '../../../../shared/model/csr-constants.js';
 import { useKeysStore } from './keys-store.js';
@@ -13,7 +14,7 @@ const FIELDS: readonly { field: SubjectField; label: string; placeholder: string
 ];
 
 /** The subject attributes, each with the error the shared validator found for it. */
-export function SubjectFields({ errors }: { errors: readonly CsrIssue[] }) {
+export const SubjectFields = memo(function SubjectFields({ errors }: { errors: readonly CsrIssue[] }) {
   const subject = useKeysStore((s) => s.spec.subject);
   const setSubject = useKeysStore((s) => s.setSubject);
   return (
@@ -31,4 +32,4 @@ export function SubjectFields({ errors }: { errors: readonly CsrIssue[] }) {
       })}
     </fieldset>
   );
-}
+});

@@ -21,6 +21,8 @@ interface BundleState {
   setAia(aia: boolean): void;
   setPfx(patch: Partial<BundleState['pfx']>): void;
   analyse(): Promise<void>;
+  /** Unlocks the matched vault key (kept encrypted from an earlier session), then re-checks. */
+  unlock(passphrase: string): Promise<void>;
   write(protection: KeyProtection): Promise<void>;
 }
 
@@ -69,6 +71,14 @@ export const useBundleStore = create<BundleState>()((set, get) => {
         const analysis = await invoke('keys.bundleAnalyse', { answerPath, chainPaths, aia, requestedSans: created?.plan.sans ?? [] });
         set({ analysis, files: null });
       }),
+    unlock: async (passphrase) => {
+      const id = get().analysis?.key?.info.id;
+      if (!id) return;
+      await guarded('Unlocking the key', async () => {
+        await invoke('keys.unlock', { id, passphrase });
+      });
+      await get().analyse();
+    },
     write: (keyProtection) =>
       guarded('Writing the bundle', async () => {
         const { analysis, pfx } = get();

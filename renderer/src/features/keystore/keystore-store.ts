@@ -73,6 +73,8 @@ export const useKeystoreStore = create<KeystoreState>()((set, get) => {
       await get().loadBackups();
       return true;
     } catch (err) {
+      // A store listed without its password (JKS lists unverified) still needs one for edits.
+      if (isIpcError(err, 'password-required') || isIpcError(err, 'wrong-password')) set({ needsPassword: true });
       app().reportError(err);
       return false;
     }
