@@ -17,7 +17,7 @@ export const ChainCertificateSchema = z.strictObject({
   id: z.string().max(64),
   sha256: Sha256,
   summary: CertificateSummarySchema,
-  pem: z.string().max(64 * 1024),
+  pem: z.string().max(1024 * 1024),
   origin: CertificateOriginSchema,
 });
 export type ChainCertificate = z.infer<typeof ChainCertificateSchema>;

@@ -75,8 +75,9 @@ function scan(der: Uint8Array): CertScan {
   const validity = expectTlv(der, issuer.end, tbs.end, TAG.sequence, 'validity');
   const subject = expectTlv(der, validity.end, tbs.end, TAG.sequence, 'subject Name');
   const spki = expectTlv(der, subject.end, tbs.end, TAG.sequence, 'subjectPublicKeyInfo');
-  const notBefore = decodeDerTime(der, readTlv(der, validity.body, validity.end));
-  const notAfter = decodeDerTime(der, readTlv(der, readTlv(der, validity.body, validity.end).end, validity.end));
+  const notBeforeTlv = readTlv(der, validity.body, validity.end);
+  const notBefore = decodeDerTime(der, notBeforeTlv);
+  const notAfter = decodeDerTime(der, readTlv(der, notBeforeTlv.end, validity.end));
 
   let exts: ScannedExtensions = {};
   for (p = spki.end; p < tbs.end; ) {

@@ -3,6 +3,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daysFromNow, issue, type TestCert } from '../helpers/chain-certs.js';
+import { startMitmproxy } from '../helpers/chain-proxies.js';
 import { startChainServer, startFileServer, type ChainServer, type FileServer } from '../helpers/chain-servers.js';
 import { closeBrowser, launchApp, type AppHarness } from './harness.js';
 
@@ -128,6 +129,26 @@ describe('Chain workspace in Chromium against loopback servers', () => {
     await d.getByRole('button', { name: 'Add to a trust store…' }).click();
     await expect.poll(() => app.page.getByRole('button', { name: 'Trust stores', exact: true }).getAttribute('aria-current')).toBe('page');
     await app.page.getByRole('button', { name: 'Chain', exact: true }).click();
+  });
+
+  it('through a real mitmproxy the diagnosis is tls-inspection naming its root', async () => {
+    const mitm = await startMitmproxy();
+    try {
+      const server = await startChainServer(leaf, [inter]);
+      servers.push(server);
+      await app.page.getByLabel('Proxy').fill(mitm.url);
+      await fetchFrom(server);
+      const d = app.page.locator('.diagnosis[data-code="tls-inspection"]');
+      await expect(d.innerText()).resolves.toMatch(/TLS-inspection proxy \(mitmproxy\)[\s\S]*CN=mitmproxy/);
+      const verdict = await app.page.getByRole('status', { name: 'Verdict' }).innerText();
+      expect(verdict).toContain(`via ${mitm.url}`);
+      // The form (custom trust source included) survived the visit to the trust stores workspace.
+      expect(verdict).toContain(`against PEM ${rootPath}`);
+      await app.screenshot('chain-tls-inspection-mitmproxy');
+    } finally {
+      await app.page.getByLabel('Proxy').fill('');
+      await mitm.stop();
+    }
   });
 
   it('cancels a fetch stuck in the handshake', async () => {

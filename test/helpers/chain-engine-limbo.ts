@@ -15,6 +15,8 @@ export interface LimboCase {
   readonly expected_result: 'SUCCESS' | 'FAILURE';
   readonly expected_peer_name: { readonly kind: string; readonly value: string } | null;
   readonly max_chain_depth: number | null;
+  /** PEM CRLs (cases tagged has-crl); absent from the regression fixture. */
+  readonly crls?: readonly string[];
 }
 
 export interface LimboOutcome {
@@ -44,7 +46,13 @@ export function runLimboCase(tc: LimboCase, anchorFaults: Severity = 'error'): L
       // limbo's max_chain_depth counts intermediates; ours counts every certificate on the path.
       maxDepth: tc.max_chain_depth === null ? undefined : tc.max_chain_depth + 2,
     },
-    { at: tc.validation_time ? new Date(tc.validation_time) : new Date(), host, purpose, anchorFaults },
+    {
+      at: tc.validation_time ? new Date(tc.validation_time) : new Date(),
+      host,
+      purpose,
+      anchorFaults,
+      crls: tc.crls?.length ? tc.crls.map(der) : undefined,
+    },
   );
   return { actual: result.trusted ? 'SUCCESS' : 'FAILURE', result, ms: performance.now() - start };
 }

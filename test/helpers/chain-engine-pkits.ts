@@ -9,6 +9,7 @@ export interface PkitsCase {
   readonly trust_anchor: string;
   /** Root side first, the end entity last. */
   readonly chain: readonly string[];
+  readonly crls?: readonly string[];
   readonly expected_result: 'SUCCESS' | 'FAILURE';
   readonly initial_policy_set: readonly string[];
   readonly initial_explicit_policy: boolean;
@@ -22,9 +23,13 @@ export const PKITS_TIME = new Date('2011-04-15T00:00:00Z');
 /** PKITS names its policies; the OIDs are NIST's test arc (PKITS §3.2). */
 const policyOid = (name: string): string => (name === 'anyPolicy' ? '2.5.29.32.0' : `2.16.840.1.101.3.2.1.48.${/^NIST-test-policy-(\d+)$/.exec(name)![1]}`);
 
-/** Runs one PKITS case with its policy inputs, reading `certs/<Name>.crt` under `certDir`. */
-export function runPkitsCase(tc: PkitsCase, certDir: URL): { actual: 'SUCCESS' | 'FAILURE'; result: ChainValidation; ms: number } {
+/**
+ * Runs one PKITS case with its policy inputs, reading `<Name>.crt` under `certDir` and, when
+ * `crlDir` is given, checking revocation with the case's `<Name>.crl` files.
+ */
+export function runPkitsCase(tc: PkitsCase, certDir: URL, crlDir?: URL): { actual: 'SUCCESS' | 'FAILURE'; result: ChainValidation; ms: number } {
   const cert = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`${name}.crt`, certDir)));
+  const crls = crlDir ? (tc.crls ?? []).map((name) => new Uint8Array(readFileSync(new URL(`${name}.crl`, crlDir)))) : undefined;
   const start = performance.now();
   const ders = tc.chain.map(cert);
   const result = validateChain(
@@ -34,6 +39,7 @@ export function runPkitsCase(tc: PkitsCase, certDir: URL): { actual: 'SUCCESS' |
       // PKITS tests the RFC 5280 §6 algorithm with RSA-1024/SHA-1 (2011): weak crypto is reported, not fatal.
       weakCrypto: 'warning',
       profile: 'rfc5280',
+      crls,
       policy: {
         initialPolicies: tc.initial_policy_set.map(policyOid),
         requireExplicit: tc.initial_explicit_policy,

@@ -62,7 +62,8 @@ export async function editKeystore<T>(path: string, backups: KeystoreBackups, pl
     return { path: target, backup, result };
   } catch (err) {
     await rm(temp, { force: true });
-    throw err;
+    // Windows reports ACL denials (Program Files) only when writing, not from access(W_OK).
+    throw err instanceof CertbenchError ? err : fsError(err, dirname(target));
   }
 }
 

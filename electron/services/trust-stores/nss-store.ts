@@ -96,13 +96,13 @@ export class NssStore extends BaseTrustStore {
     }
     const wanted = listableNickname(options.label ?? '') || defaultNickname(der);
     const nickname = listed.some((c) => c.nickname === wanted) ? `${wanted} #${sha256.slice(0, 8)}` : wanted;
-    const staging = await createStagingDir(this.env.platform);
-    const staged = join(staging, 'certificate.pem');
     const steps: JobStep[] = [];
     if ((await this.#dbType()) === undefined) {
       if (!(await isDirectory(this.dir))) steps.push({ kind: 'make-dir', path: this.dir, elevated: false });
       steps.push(this.#run(['-N', '--empty-password', '-d', db], 'creates an empty database (never run on an existing one: it hangs)'));
     }
+    const staging = await createStagingDir(this.env.platform);
+    const staged = join(staging, 'certificate.pem');
     steps.push({ kind: 'write-file', path: staged, content: new TextEncoder().encode(toPem('CERTIFICATE', der)), elevated: false });
     steps.push(this.#run(['-A', '-d', db, '-t', TLS_ROOT_TRUST, '-n', nickname, '-i', staged], 'a running browser may need a restart to see it'));
     return makeJob(base, steps, staging);

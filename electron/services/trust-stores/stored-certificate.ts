@@ -1,17 +1,22 @@
 import { CertbenchError } from '../../../shared/errors.js';
 import type { CertificateRole } from '../../../shared/model/trust.js';
-import { scanCertificate } from '../../../shared/pki/cert-scan.js';
-import { parseCertificate } from '../../../shared/pki/certificate-summary.js';
+import { toArrayBuffer } from '../../../shared/pki/bytes.js';
+import { scanCertificate, type CertScan } from '../../../shared/pki/cert-scan.js';
 import { expiryStatus } from '../../../shared/pki/expiry.js';
+import { Name } from '../../../shared/pki/x509.js';
 import type { StoredCertificate } from './trust-store.js';
 
-/** Describes a DER certificate as a store row; the subject string comes from @peculiar/x509. */
+/**
+ * Describes a DER certificate as a store row. The subject is formatted by @peculiar/x509's Name
+ * alone (the same text as X509Certificate.subject), several times cheaper than a full parse when
+ * a store holds hundreds of certificates.
+ */
 export function describeStored(der: Uint8Array, now: Date, extra: { label?: string; removable: boolean }): StoredCertificate {
   const scan = scanCertificate(der);
-  const role = roleOf(der);
+  const role = roleFromScan(scan);
   return {
     sha256: scan.sha256,
-    subject: parseCertificate(der).subject,
+    subject: new Name(toArrayBuffer(scan.subjectDer)).toString(),
     notAfter: scan.notAfter.toISOString(),
     expiry: expiryStatus(scan.notBefore, scan.notAfter, now),
     role,
@@ -26,7 +31,10 @@ export function describeStored(der: Uint8Array, now: Date, extra: { label?: stri
  * (basicConstraints cA, §4.2.1.9); leaf = everything else.
  */
 export function roleOf(der: Uint8Array): CertificateRole {
-  const scan = scanCertificate(der);
+  return roleFromScan(scanCertificate(der));
+}
+
+function roleFromScan(scan: CertScan): CertificateRole {
   if (scan.isCA !== true) return scan.selfIssued && scan.isCA === undefined ? 'root' : 'leaf';
   return scan.selfIssued ? 'root' : 'intermediate';
 }

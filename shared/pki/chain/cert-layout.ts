@@ -106,7 +106,8 @@ export function readCertLayout(der: Uint8Array): CertLayout {
   };
 }
 
-function readExtensions(der: Uint8Array, wrapper: Tlv): RawExtension[] {
+/** Reads `[n] EXPLICIT Extensions` (RFC 5280 §4.1, §5.1): every extension, value still encoded. */
+export function readExtensions(der: Uint8Array, wrapper: Tlv): RawExtension[] {
   const list = expectTlv(der, wrapper.body, wrapper.end, TAG.sequence, 'Extensions');
   const out: RawExtension[] = [];
   for (let p = list.body; p < list.end; ) {

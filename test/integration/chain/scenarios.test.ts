@@ -157,6 +157,18 @@ describe('chain fetch scenarios', () => {
     expect(codes(r2)).not.toContain('tls-inspection');
   });
 
+  it('a whole bundle of strays is summarised, and an oversized input refused', async () => {
+    const leaf = await leafFor(inter);
+    const strays = await Promise.all(Array.from({ length: 7 }, (_, i) => issue({ name: `Stray ${i}` })));
+    const text = new TextEncoder().encode([leaf, inter, ...strays].map((c) => c.pem).join(''));
+    const r = await t.service.verifyBytes('bundle.pem', text, { hostname: 'localhost', trust: [trust] });
+    expect(r.trusted).toBe(true);
+    expect(r.diagnoses).toHaveLength(1);
+    expect(r.diagnoses[0]).toMatchObject({ code: 'extraneous-certificate', message: expect.stringMatching(/^7 certificates/) });
+    const huge = new TextEncoder().encode(inter.pem.repeat(201));
+    await expect(t.service.verifyBytes('huge.pem', huge, { trust: [trust] })).rejects.toMatchObject({ code: 'too-large' });
+  });
+
   it('an unknown root is untrusted-root with a trust-store fix', async () => {
     const otherRoot = await issue({ name: 'Scenario Private Root' });
     const otherInter = await issue({ name: 'Scenario Private CA', issuer: otherRoot, ca: true });

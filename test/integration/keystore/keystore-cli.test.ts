@@ -64,9 +64,11 @@ describe('certbench keystore CLI', () => {
     const cacerts = await copyCacerts(join(home, 'lib', 'security'));
     const imported = await cli(['import', pem, '--jdk', home, '--alias', 'jdk-root']);
     expect(imported).toMatchObject({ code: 0, stderr: '' });
-    const listed = JSON.parse((await cli(['list', '--jdk', home, '--json'])).stdout) as { type: string; entries: { alias: string }[] };
+    const listed = JSON.parse((await cli(['list', '--jdk', home, '--json'])).stdout) as { type: string; entries: Record<string, unknown>[] };
     expect(listed.type).toBe('JKS');
-    expect(listed.entries.map((e) => e.alias)).toContain('jdk-root');
+    const entry = listed.entries.find((e) => e.alias === 'jdk-root');
+    expect(Object.keys(entry!).sort()).toEqual(['alias', 'entryType', 'notAfter', 'sha256', 'subject']);
+    expect(entry).toMatchObject({ entryType: 'trustedCert', subject: 'O=Certbench Keystore Test, CN=cli-root', notAfter: expect.stringMatching(/^20\d\d-/) });
     expect((await keytoolList(cacerts)).entries.some((e) => e.alias === 'jdk-root')).toBe(true);
   });
 

@@ -71,15 +71,4 @@ describe('keystore formats round-trip with keytool', () => {
     expect(entryKeys(after.entries)).toEqual(entryKeys(oracle.entries));
     await expect(service.convert({ path: jks, password: 'storepass1' }, { type: 'PKCS12', destination: p12 })).rejects.toMatchObject({ code: 'conflict' });
   });
-
-  it('prints list --json in the issue shape from the CLI', async () => {
-    const path = await storeWithOneCert('cli.p12');
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'keystore', 'list', '--keystore', path, '--storepass-env', 'PW', '--json'], {
-      env: cleanEnv({ PW: 'secret123', CERTBENCH_DATA_DIR: join(dir, 'data') }),
-    });
-    const parsed = JSON.parse(stdout) as { type: string; entries: Record<string, unknown>[] };
-    expect(parsed.type).toBe('PKCS12');
-    expect(Object.keys(parsed.entries[0]!).sort()).toEqual(['alias', 'entryType', 'notAfter', 'sha256', 'subject']);
-    expect(parsed.entries[0]).toMatchObject({ alias: 'first', entryType: 'trustedCert', subject: 'O=Certbench Keystore Test, CN=format-ca' });
-  });
 });

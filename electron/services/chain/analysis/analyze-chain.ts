@@ -29,6 +29,8 @@ export interface AnalysisInput {
 }
 
 const AIA_DEFAULTS = { timeoutMs: 10_000, maxBytes: 1024 * 1024 };
+/** Presented (server or files) certificates per report; keeps the report inside its IPC bounds. */
+const MAX_PRESENTED = 200;
 
 /**
  * Presented certificates + trust anchors → every path (engine), AIA completion when allowed and
@@ -36,6 +38,9 @@ const AIA_DEFAULTS = { timeoutMs: 10_000, maxBytes: 1024 * 1024 };
  */
 export async function analyzeChain(input: AnalysisInput, store: ObjectStore): Promise<ChainReport> {
   if (input.presented.length === 0) throw new CertbenchError('empty-input', 'No certificate to verify');
+  if (input.presented.length > MAX_PRESENTED) {
+    throw new CertbenchError('too-large', `${input.presented.length} certificates given; a chain is verified from at most ${MAX_PRESENTED} (use a CA bundle as --trust instead)`);
+  }
   const pool = new CertificatePool(input.at);
   const fromServer = input.origin.kind === 'host';
   const presented = input.presented.map((der, i) => addPresented(pool, der, fromServer ? 'server' : 'file', i));

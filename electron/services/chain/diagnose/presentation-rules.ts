@@ -28,7 +28,24 @@ function wrongOrder(ctx: DiagnosisContext, onPath: readonly string[]): Diagnosis
   ];
 }
 
+/** Past this many strays (a whole CA bundle handed to `verify`), one summary replaces the list. */
+const MAX_LISTED_STRAYS = 5;
+
 function extraneous(ctx: DiagnosisContext): Diagnosis[] {
+  const each = extraneousEach(ctx);
+  if (each.length <= MAX_LISTED_STRAYS) return each;
+  return [
+    {
+      code: 'extraneous-certificate',
+      severity: 'warning',
+      message: `${each.length} certificates are ${ctx.fromServer ? 'sent' : 'included'} that are not part of any path to the leaf (or are duplicates).`,
+      certificates: each.slice(0, 64).map((d) => d.certificates[0]!),
+      fix: { text: 'Keep only the leaf and its intermediates in the certificate file (export the corrected bundle).', place: 'corrected-bundle' },
+    },
+  ];
+}
+
+function extraneousEach(ctx: DiagnosisContext): Diagnosis[] {
   const used = new Set(ctx.paths.flatMap((p) => p.certificates));
   const seen = new Set<string>();
   const out: Diagnosis[] = [];

@@ -27,7 +27,8 @@ function pathTrustDiagnoses(ctx: DiagnosisContext, path: ChainPath, certs: reado
   if (path.trusted) return [];
   if (path.end === 'self-signed' && certs.length === 1) return [selfSignedLeaf(ctx, top)];
   if (path.end === 'self-signed') return [untrustedRoot(ctx, top)];
-  if (path.end === 'issuer-not-found') return [issuerMissing(ctx, certs, top)];
+  // A cross-sign loop or an over-long chain also never reaches an anchor: explained like a missing issuer.
+  if (path.end !== 'anchor') return [issuerMissing(ctx, certs, top)];
   return [];
 }
 
@@ -135,7 +136,7 @@ function inspectionDiagnosis(
     message: `${known ? `Traffic${host} is intercepted by a TLS-inspection proxy (${vendor})` : `Traffic${host} looks intercepted by a TLS-inspection proxy (a leaf minted in the last days for a public name under a private root)`}: the chain ends in the proxy's root ${rootName} instead of the server's own public CA.${anchored ? ' That root is trusted here, but clients with their own trust store (Java, Python, Node) will fail.' : ''}`,
     certificates: [top.sha256],
     fix: {
-      text: `Get the proxy's root ${rootName} from your network team (or the proxy's certificate download page) and install it in every trust store the failing client uses: the OS store${anchored ? '' : ` (${trustPlaces(ctx)})`} and, for Java clients, the Java keystore's cacerts. Or ask for ${ctx.hostname ?? 'this host'} to be excluded from inspection.`,
+      text: `Get the proxy's root ${rootName} from your network team (or the proxy's certificate download page) and install it in every trust store the failing client uses: the OS store${anchored ? '' : ` (checked here: ${trustPlaces(ctx)})`} and, for Java clients, the Java keystore's cacerts. Or ask for ${ctx.hostname ?? 'this host'} to be excluded from inspection.`,
       place: anchored ? 'java-keystore' : 'trust-store',
       certificate: top.summary.subject === top.summary.issuer ? top.sha256 : undefined,
     },

@@ -27,7 +27,7 @@ export function buildPaths(input: BuildInput): CertPath[] {
 }
 
 /** Path building over an already indexed pool (see buildPaths). */
-export function buildFromPool(leaf: CertScan, pool: CandidatePool, maxPaths: number, maxDepth: number): CertPath[] {
+function buildFromPool(leaf: CertScan, pool: CandidatePool, maxPaths: number, maxDepth: number): CertPath[] {
   const leafNode: Node = { scan: leaf, logicalKey: logicalKeyOf(leaf), cert: { der: leaf.der, sha256: leaf.sha256, origin: 'leaf', inputIndex: 0 } };
   if (pool.isAnchor(leaf)) return [{ certs: [leafNode.cert], end: 'anchor' }];
   const complete: CertPath[] = [];

@@ -85,6 +85,12 @@ export interface VerifyOptions {
   readonly anchorFaults?: Severity;
   /** RFC 5280 §6.1.1 policy inputs; default: any policy, nothing required or inhibited. */
   readonly policy?: PolicyInputs;
+  /**
+   * DER CRLs to check revocation with (RFC 5280 §6.3). Given (even empty): every certificate below
+   * the anchor needs a current CRL from its issuer, else `revocation-unknown`. Omitted: revocation
+   * is not checked (the default; Certbench does not fetch CRLs).
+   */
+  readonly crls?: readonly Uint8Array[];
 }
 
 export type Profile = 'webpki' | 'rfc5280';
@@ -119,6 +125,8 @@ export const PATH_PROBLEM_CODES = [
   'malformed',
   'nonconforming',
   'policy',
+  'revoked',
+  'revocation-unknown',
 ] as const;
 
 export type PathProblemCode = (typeof PATH_PROBLEM_CODES)[number];

@@ -2,6 +2,7 @@ import { checkCriticalExtensions, checkKey, checkProfile, checkValidity, type Po
 import { checkIssuingCa, checkNameConstraints, checkPathLength } from './ca-checks.js';
 import { checkCaPurpose, checkHost, checkLeafPurpose } from './leaf-checks.js';
 import { checkPolicies } from './policy-checks.js';
+import { checkRevocation } from './revocation-checks.js';
 import { parseForVerify, type ParsedCert } from './parsed-cert.js';
 import { problemCollector, type Report } from './report.js';
 import { signatureBy } from './signature-cache.js';
@@ -12,7 +13,7 @@ import type { CertPath, PathVerdict, VerifyOptions } from './types.js';
  * lists every problem found rather than stopping at the first, so a diagnosis can name them all.
  * The anchor's own signature is not checked (§6.1.1 d) but its validity, key, constraints and
  * extensions are, as browsers and pyca do. Certificate policies are processed (§6.1.3 d–f, §6.1.4
- * a–b, h–j, §6.1.5 g); revocation is not checked.
+ * a–b, h–j, §6.1.5 g); revocation only against CRLs the caller passes (§6.3, complete CRLs).
  */
 export function verifyPath(path: CertPath, options: VerifyOptions): PathVerdict {
   const last = path.certs.length - 1;
@@ -45,6 +46,7 @@ export function verifyPath(path: CertPath, options: VerifyOptions): PathVerdict 
   checkPathLength(certs, report);
   checkNameConstraints(certs, report);
   if (anchored) checkPolicies(certs, options.policy, report);
+  if (anchored && options.crls) checkRevocation(certs, options.crls, atMs, report);
   const leaf = certs[0];
   if (leaf && options.purpose) checkLeafPurpose(leaf, options.purpose, options.profile ?? 'webpki', report);
   if (leaf && options.host !== undefined) checkHost(leaf, options.host, report);

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useChainStore, type ChainQuery } from './chain-store.js';
+import { useChainStore } from './chain-store.js';
 
 const SOURCES = [
   { value: 'system', label: 'OS trust store' },
@@ -9,24 +9,15 @@ const SOURCES = [
 
 /** Host, SNI, proxy, trust source, AIA and time; fetch a server, or open or paste certificates. */
 export function ChainForm() {
-  const { fetch, verifyFiles, verifyText, cancel, pickTrustFile, pickCertificateFiles, runningTask } = useChainStore();
-  const [query, setQuery] = useState<ChainQuery>({ target: '', servername: '', proxy: '', trust: 'system', aia: false, at: '', addPaths: [] });
-  const [customTrust, setCustomTrust] = useState<string | null>(null);
+  const { query, customTrust, setQuery: update, fetch, verifyFiles, verifyText, cancel, pickTrustFile, pickCertificateFiles, runningTask } =
+    useChainStore();
   const [pasting, setPasting] = useState(false);
   const [text, setText] = useState('');
-  const update = (patch: Partial<ChainQuery>) => setQuery((q) => ({ ...q, ...patch }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (query.target.trim()) void fetch(query);
   };
-  const chooseTrust = async (value: string) => {
-    if (value !== 'custom') return update({ trust: value });
-    const picked = await pickTrustFile();
-    if (picked) {
-      setCustomTrust(picked);
-      update({ trust: picked });
-    }
-  };
+  const chooseTrust = (value: string) => (value === 'custom' ? void pickTrustFile() : update({ trust: value }));
   const busy = runningTask !== null;
   return (
     <form className="chain-form" onSubmit={submit} aria-label="Chain source">
@@ -44,7 +35,7 @@ export function ChainForm() {
       </label>
       <label>
         Trust
-        <select aria-label="Trust source" value={query.trust} onChange={(e) => void chooseTrust(e.target.value)}>
+        <select aria-label="Trust source" value={query.trust} onChange={(e) => chooseTrust(e.target.value)}>
           {SOURCES.map((s) => (
             <option key={s.value} value={s.value}>
               {s.label}

@@ -17,6 +17,11 @@ export interface ChainQuery {
 }
 
 interface ChainState {
+  /** The form, kept here so it survives switching workspaces (e.g. to the trust stores and back). */
+  query: ChainQuery;
+  /** A `pem:PATH` trust source the user picked, offered in the trust menu. */
+  customTrust: string | null;
+  setQuery(patch: Partial<ChainQuery>): void;
   report: ChainReport | null;
   selectedSha: string | null;
   /** Decoded details (extensions, ASN.1) by object id, loaded when a node is selected. */
@@ -28,7 +33,8 @@ interface ChainState {
   verifyFiles(query: ChainQuery): Promise<void>;
   verifyText(text: string, query: ChainQuery): Promise<void>;
   cancel(): Promise<void>;
-  pickTrustFile(): Promise<string | null>;
+  /** Asks for a PEM bundle and makes it the trust source; false when the user cancelled. */
+  pickTrustFile(): Promise<boolean>;
   pickCertificateFiles(): Promise<string[]>;
   exportCertificates(kind: 'bundle' | 'root'): Promise<void>;
 }
@@ -62,6 +68,9 @@ export const useChainStore = create<ChainState>()((set, get) => {
     }
   };
   return {
+    query: { target: '', servername: '', proxy: '', trust: 'system', aia: false, at: '', addPaths: [] },
+    customTrust: null,
+    setQuery: (patch) => set((s) => ({ query: { ...s.query, ...patch } })),
     report: null,
     selectedSha: null,
     runningTask: null,
@@ -105,10 +114,13 @@ export const useChainStore = create<ChainState>()((set, get) => {
     pickTrustFile: async () => {
       try {
         const { paths } = await invoke('dialog.openFiles', { title: 'Trusted roots (PEM bundle)', filters: CERT_FILTERS });
-        return paths[0] ? `pem:${paths[0]}` : null;
+        if (!paths[0]) return false;
+        const trust = `pem:${paths[0]}`;
+        set((s) => ({ customTrust: trust, query: { ...s.query, trust } }));
+        return true;
       } catch (err) {
         app().reportError(err);
-        return null;
+        return false;
       }
     },
     pickCertificateFiles: async () => {
