@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+/** Checks the host's trust stores are unchanged by the whole run (each project checks its own span). */
+const HOST_GUARD = 'test/host-stores.global-setup.ts';
+
 /**
  * Unit and integration tests run in plain Node; e2e drives Debian Chromium. The projects share one
  * run so `npm test` reports a single total.
@@ -7,7 +10,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 20_000 } },
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 20_000, globalSetup: [HOST_GUARD] } },
       // Property/mutation fuzzing of every parser; CERTBENCH_FUZZ_RUNS scales it (`npm run fuzz`: 100k).
       { test: { name: 'fuzz', include: ['test/fuzz/**/*.test.ts'], environment: 'node', testTimeout: 1_800_000 } },
       {
@@ -17,6 +20,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          globalSetup: [HOST_GUARD],
         },
       },
       {
@@ -27,7 +31,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
-          globalSetup: ['test/e2e/global-setup.ts'],
+          globalSetup: [HOST_GUARD, 'test/e2e/global-setup.ts'],
         },
       },
     ],

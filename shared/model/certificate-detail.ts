@@ -77,7 +77,8 @@ export const CertificateDetailSchema = z.strictObject({
   sha1: z.string(),
   sha256: z.string(),
   extensions: z.array(ExtensionDetailSchema),
-  asn1: Asn1NodeSchema,
-  pem: z.string(),
+  /** The ASN.1 tree and PEM, left out where nobody shows them (CLI text, bulk JSON). */
+  asn1: Asn1NodeSchema.optional(),
+  pem: z.string().optional(),
 });
 export type CertificateDetail = z.infer<typeof CertificateDetailSchema>;

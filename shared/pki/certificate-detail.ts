@@ -16,8 +16,9 @@ import { publicKeyInfo } from './spki-info.js';
 /**
  * The full detail of one certificate (RFC 5280 §4.1), for the detail pane and `inspect` text. It
  * never throws on an odd extension: what does not decode is shown as hex with `decoded: false`.
+ * `structure: false` leaves out the ASN.1 tree and PEM, the costly parts, for bulk output.
  */
-export function describeCertificate(der: Uint8Array, now: Date): CertificateDetail {
+export function describeCertificate(der: Uint8Array, now: Date, options: { structure?: boolean } = {}): CertificateDetail {
   const scan = scanCertificate(der);
   const tbs = scan.tbsDer;
   const first = readTlv(tbs, readTlv(tbs, 0, tbs.length).body, tbs.length);
@@ -38,8 +39,7 @@ export function describeCertificate(der: Uint8Array, now: Date): CertificateDeta
     sha1: sha1Hex(der),
     sha256: scan.sha256,
     extensions: listExtensions(tbs).map(describeExtension),
-    asn1: asn1Tree(der),
-    pem: toPem('CERTIFICATE', der),
+    ...(options.structure === false ? {} : { asn1: asn1Tree(der), pem: toPem('CERTIFICATE', der) }),
   };
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateChain } from '../../electron/services/chain/engine/index.js';
@@ -70,6 +71,23 @@ describe('chain engine on corrupted certificates', () => {
         expect(Array.isArray(decoded.malformed)).toBe(true);
         const name = fc.sample(mutated(layout.subject), { numRuns: 1, seed: nameSeed })[0]!;
         onlyCertbench(() => normalizedNameKey(name));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('never trusts PKITS 4.1.1 on a corrupted CRL, and never throws', () => {
+    const dir = new URL('../fixtures/chain-engine/pkits/', import.meta.url);
+    const read = (path: string) => new Uint8Array(readFileSync(new URL(path, dir)));
+    const [anchor, ca, leaf, rootCrl, caCrl] = ['certs/TrustAnchorRootCertificate.crt', 'certs/GoodCACert.crt', 'certs/ValidCertificatePathTest1EE.crt', 'crls/TrustAnchorRootCRL.crl', 'crls/GoodCACRL.crl'].map(read);
+    const verify = (crl: Uint8Array) =>
+      validateChain({ leaf: leaf!, intermediates: [ca!], anchors: [anchor!] }, { at: new Date('2011-04-15T00:00:00Z'), weakCrypto: 'warning', profile: 'rfc5280', crls: [rootCrl!, crl] });
+    expect(verify(caCrl!).trusted).toBe(true);
+    fc.assert(
+      fc.property(fc.nat(), (seed) => {
+        const bad = fc.sample(mutated(caCrl!), { numRuns: 1, seed })[0]!;
+        // Every CRL byte is signed, is the signature, or is checked against a signed copy (the outer algorithm).
+        if (verify(bad).trusted) expect(Buffer.from(bad).equals(Buffer.from(caCrl!))).toBe(true);
       }),
       { numRuns: RUNS },
     );

@@ -47,12 +47,12 @@ export function registerInspectCommand(program: Command, ctx: CliContext): void 
               result = await inspect.openFile(file, await askedFor(file));
             }
             for (const object of result.objects) {
-              items.push({ source: result.source, object, ...(object.kind === 'certificate' && !opts.brief ? { detail: inspect.detail(object.id) } : {}) });
+              items.push({ source: result.source, object, ...(object.kind === 'certificate' && !opts.brief ? { detail: inspect.detail(object.id, { structure: Boolean(opts.asn1 && opts.json) }) } : {}) });
             }
           }
           if (opts.json) {
             const shaById = new Map(items.flatMap(({ object: o }) => (o.kind === 'certificate' ? [[o.id, o.summary.sha256] as const] : [])));
-            printJson(ctx.io, { objects: items.map((item) => objectJson(item, shaById, Boolean(opts.asn1))) });
+            printJson(ctx.io, { objects: items.map((item) => objectJson(item, shaById)) });
           } else {
             ctx.io.out(items.map(objectText).join('\n'));
           }

@@ -9,13 +9,12 @@ export interface PrintableObject {
 }
 
 /** `--json` form: the kind, the object's public fields, ids replaced by certificate SHA-256s. */
-export function objectJson(item: PrintableObject, shaById: ReadonlyMap<string, string>, withAsn1: boolean): Record<string, unknown> {
+export function objectJson(item: PrintableObject, shaById: ReadonlyMap<string, string>): Record<string, unknown> {
   const { object, source } = item;
   const common = { kind: object.kind, source, origin: object.origin };
   switch (object.kind) {
     case 'certificate': {
-      const detail = item.detail ? (withAsn1 ? item.detail : { ...item.detail, asn1: undefined, pem: undefined }) : undefined;
-      return { ...common, ...object.summary, ...(object.label !== undefined ? { label: object.label } : {}), ...(detail ? { detail } : {}) };
+      return { ...common, ...object.summary, ...(object.label !== undefined ? { label: object.label } : {}), ...(item.detail ? { detail: item.detail } : {}) };
     }
     case 'private-key': {
       const { id: _id, matchesCertificateId, kind: _k, origin: _o, ...rest } = object;

@@ -54,9 +54,9 @@ export class InspectService {
     return { source, format, objects: collector.finish() };
   }
 
-  /** The full detail of an opened certificate (decoded extensions, ASN.1 tree). */
-  detail(id: string): CertificateDetail {
-    return describeCertificate(this.store.getKind(id, 'certificate').der, this.env.now());
+  /** The full detail of an opened certificate (decoded extensions; the ASN.1 tree and PEM unless `structure` is false). */
+  detail(id: string, options: { structure?: boolean } = {}): CertificateDetail {
+    return describeCertificate(this.store.getKind(id, 'certificate').der, this.env.now(), options);
   }
 
   async #read(bytes: Uint8Array, password: string | undefined, out: ObjectCollector): Promise<string> {

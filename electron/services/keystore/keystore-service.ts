@@ -6,16 +6,16 @@ import type { ServiceEnv } from '../service-env.js';
 import { fsError } from '../files/read-input.js';
 import { discoverJdks, jdkAt } from './jdk-discovery.js';
 import { KeystoreBackups } from './keystore-backups.js';
-import { convertKeystore, type ConvertOptions } from './keystore-convert.js';
+import type { ConvertOptions } from './keystore-convert.js';
 import { describeKeystore } from './keystore-describe.js';
 import type { KeystoreEditContext, StoreRef } from './keystore-edit-context.js';
-import { changePassword, deleteEntry, renameEntry } from './keystore-entry-edits.js';
-import { importCertificates, planImport, type ImportOptions, type PlannedImport } from './keystore-import.js';
-import { importKeyPair, type PfxImportOptions } from './keystore-pfx-import.js';
+import type { ImportOptions, PlannedImport } from './keystore-import.js';
+import type { PfxImportOptions } from './keystore-pfx-import.js';
 import { readKeystore } from './keystore-reader.js';
-import { restoreBackup } from './keystore-restore.js';
-import { editKeystore } from './keystore-transaction.js';
 import { findKeytool, KeytoolRunner } from './keytool-runner.js';
+
+// Edits load on first use: `keystore list` (benchmarked against keytool as a whole process) needs only the reader.
+const edits = () => import('./keystore-edits.js');
 
 /** The JDK's well-known default; used only for files named `cacerts` when no password is given. */
 export const CACERTS_DEFAULT_PASSWORD = 'changeit';
@@ -64,37 +64,37 @@ export class KeystoreService {
   /** What importing `bytes` would do: aliases, certificates already present, aliases taken. */
   async planImport(selector: StoreSelector, bytes: Uint8Array, options: ImportOptions): Promise<PlannedImport[]> {
     const ref = await this.resolve(selector);
-    return planImport(await readKeystore(ref.path, ref.password), bytes, options);
+    return (await edits()).planImport(await readKeystore(ref.path, ref.password), bytes, options);
   }
 
   async importCertificates(selector: StoreSelector, bytes: Uint8Array, options: ImportOptions): Promise<KeystoreEditResult> {
     const ref = await this.resolve(selector);
-    return importCertificates(this.#context(ref), ref, bytes, options);
+    return (await edits()).importCertificates(this.#context(ref), ref, bytes, options);
   }
 
   async importKeyPair(selector: StoreSelector, pfx: Uint8Array, options: PfxImportOptions): Promise<KeystoreEditResult> {
     const ref = await this.resolve(selector);
-    return importKeyPair(this.#context(ref), ref, pfx, options);
+    return (await edits()).importKeyPair(this.#context(ref), ref, pfx, options);
   }
 
   async delete(selector: StoreSelector, alias: string): Promise<KeystoreEditResult> {
     const ref = await this.resolve(selector);
-    return deleteEntry(this.#context(ref), ref, alias);
+    return (await edits()).deleteEntry(this.#context(ref), ref, alias);
   }
 
   async rename(selector: StoreSelector, alias: string, newAlias: string): Promise<KeystoreEditResult> {
     const ref = await this.resolve(selector);
-    return renameEntry(this.#context(ref), ref, alias, newAlias);
+    return (await edits()).renameEntry(this.#context(ref), ref, alias, newAlias);
   }
 
   async changePassword(selector: StoreSelector, newPassword: string): Promise<KeystoreEditResult> {
     const ref = await this.resolve(selector);
-    return changePassword(this.#context(ref), ref, newPassword);
+    return (await edits()).changePassword(this.#context(ref), ref, newPassword);
   }
 
   async convert(selector: StoreSelector, options: ConvertOptions): Promise<KeystoreEditResult> {
     const ref = await this.resolve(selector);
-    return convertKeystore(this.#context(ref), ref, options);
+    return (await edits()).convertKeystore(this.#context(ref), ref, options);
   }
 
   async listBackups(selector?: StoreSelector): Promise<KeystoreBackup[]> {
@@ -104,7 +104,8 @@ export class KeystoreService {
   }
 
   /** Puts a backup back in place — itself an edit, so the current state is backed up first. */
-  restore(id: string): Promise<KeystoreEditResult> {
+  async restore(id: string): Promise<KeystoreEditResult> {
+    const { restoreBackup, editKeystore } = await edits();
     return restoreBackup(this.backups, id, this.env.now, editKeystore);
   }
 

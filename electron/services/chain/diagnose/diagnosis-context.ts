@@ -41,8 +41,6 @@ export const quote = (c: KnownCertificate): string => `"${c.name}"`;
 
 export const bestPath = (ctx: DiagnosisContext): ChainPath | undefined => ctx.paths[0];
 
-export const leafOf = (ctx: DiagnosisContext): KnownCertificate | undefined => ctx.presented[0];
-
 /** Short display name: the first CN of a DN string, else the DN itself. */
 export function displayName(dn: string): string {
   const cn = /(?:^|,\s*)CN=((?:\\,|[^,])+)/.exec(dn);

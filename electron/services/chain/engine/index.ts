@@ -1,8 +1,8 @@
 /**
  * The chain engine: path building (RFC 4158) and path verification (RFC 5280 §6 including policy
- * processing, RFC 6125 host matching, CA/B Forum profile rules) over DER certificates. Plain Node
- * (signatures use node:crypto), synchronous, no I/O: fetching, trust sources and diagnoses live in
- * the chain service on top.
+ * processing and, when CRLs are given, revocation; RFC 6125 host matching; CA/B Forum profile
+ * rules) over DER certificates. Plain Node (signatures use node:crypto), synchronous, no I/O:
+ * fetching, trust sources and diagnoses live in the chain service on top.
  *
  * Typical use:
  * ```ts

@@ -76,7 +76,7 @@ export function readMessage(socket: Socket, complete: (data: Buffer) => number, 
 }
 
 /** Node's socket errors in plain words, keeping the errno for the admin. */
-export function networkError(e: NodeJS.ErrnoException, what: string): CertbenchError {
+function networkError(e: NodeJS.ErrnoException, what: string): CertbenchError {
   if (e instanceof CertbenchError) return e;
   const words: Record<string, string> = {
     ECONNREFUSED: 'connection refused',

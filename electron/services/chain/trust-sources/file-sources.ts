@@ -12,7 +12,7 @@ export function pemSource(path: string): TrustSource {
 }
 
 /** Debian's ca-certificates ships Mozilla's root program set here, one .crt per root. */
-export const DEBIAN_MOZILLA_DIR = '/usr/share/ca-certificates/mozilla';
+const DEBIAN_MOZILLA_DIR = '/usr/share/ca-certificates/mozilla';
 
 /**
  * The Mozilla roots: the public web PKI. On Debian the `ca-certificates` package's
@@ -33,7 +33,7 @@ export function mozillaSource(dir: string = DEBIAN_MOZILLA_DIR): TrustSource {
 }
 
 /** The system bundles of Linux families, first present wins (Debian, RHEL, SUSE/Arch). */
-export const LINUX_BUNDLES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/certs/ca-bundle.crt', '/etc/ssl/ca-bundle.pem'];
+const LINUX_BUNDLES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/certs/ca-bundle.crt', '/etc/ssl/ca-bundle.pem'];
 
 /** The Linux system trust: the extracted bundle that OpenSSL, curl and most tools read. */
 export function linuxBundleSource(candidates: readonly string[] = LINUX_BUNDLES): TrustSource {

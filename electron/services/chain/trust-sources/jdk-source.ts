@@ -5,7 +5,7 @@ import { readKeystore } from '../../keystore/keystore-reader.js';
 import type { TrustSource } from './trust-source.js';
 
 /** Where a JDK keeps cacerts: JAVA_HOME's Java 9+ and Java 8 layouts, then Debian's shared store. */
-export function cacertsCandidates(env: NodeJS.ProcessEnv): string[] {
+function cacertsCandidates(env: NodeJS.ProcessEnv): string[] {
   const out: string[] = [];
   if (env.JAVA_HOME) out.push(join(env.JAVA_HOME, 'lib', 'security', 'cacerts'), join(env.JAVA_HOME, 'jre', 'lib', 'security', 'cacerts'));
   out.push('/etc/ssl/certs/java/cacerts');
