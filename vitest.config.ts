@@ -1,8 +1,5 @@
 import { defineConfig } from 'vitest/config';
 
-/** Checks the host's trust stores are unchanged by the whole run (each project checks its own span). */
-const HOST_GUARD = 'test/host-stores.global-setup.ts';
-
 /**
  * Unit and integration tests run in plain Node; e2e drives Debian Chromium. The projects share one
  * run so `npm test` reports a single total.
@@ -10,7 +7,7 @@ const HOST_GUARD = 'test/host-stores.global-setup.ts';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 20_000, globalSetup: [HOST_GUARD] } },
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 20_000 } },
       // Property/mutation fuzzing of every parser; CERTBENCH_FUZZ_RUNS scales it (`npm run fuzz`: 100k).
       { test: { name: 'fuzz', include: ['test/fuzz/**/*.test.ts'], environment: 'node', testTimeout: 1_800_000 } },
       {
@@ -20,7 +17,6 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          globalSetup: [HOST_GUARD],
         },
       },
       {
@@ -31,7 +27,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
-          globalSetup: [HOST_GUARD, 'test/e2e/global-setup.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
         },
       },
     ],

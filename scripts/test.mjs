@@ -18,7 +18,11 @@ const steps = [
   ['unit, fuzz, integration and e2e tests', ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']],
 ];
 
+const snapshotHostStores = () =>
+  spawnSync('node', ['--import', 'tsx', 'test/host-stores-snapshot.ts'], { env, encoding: 'utf8' }).stdout;
+
 const started = Date.now();
+const hostStoresBefore = snapshotHostStores();
 const timings = [];
 mkdirSync('test-results', { recursive: true });
 rmSync('test-results/vitest.json', { force: true });
@@ -33,6 +37,15 @@ for (const [name, [cmd, ...args]] of steps) {
     process.exit(1);
   }
 }
+const hostStoresAfter = snapshotHostStores();
+if (!hostStoresBefore || hostStoresAfter !== hostStoresBefore) {
+  console.error('\n✖ the host\'s trust stores or JDK cacerts differ after the run (or could not be read):');
+  const before = new Set(hostStoresBefore.split('\n'));
+  console.error(hostStoresAfter.split('\n').filter((l) => !before.has(l)).slice(0, 20).join('\n'));
+  summarize();
+  process.exit(1);
+}
+console.log(`\nhost trust stores: unchanged (${hostStoresBefore.split('\n').length - 1} entries checked)`);
 summarize();
 
 function summarize() {

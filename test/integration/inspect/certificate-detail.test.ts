@@ -89,8 +89,8 @@ describe('describeCertificate decodes every extension by name, as openssl does',
 
   it('an unknown extension as OID + hex, and the ASN.1 tree', () => {
     expect(detail.extensions.find((e) => e.oid === '1.2.3.4.5.6.7')).toMatchObject({ name: 'Unknown extension', decoded: false, hex: '0403010203' });
-    expect(detail.asn1.tag).toBe('SEQUENCE');
-    expect(detail.asn1.children!.map((c) => c.tag)).toEqual(['SEQUENCE', 'SEQUENCE', 'BIT STRING']);
+    expect(detail.asn1?.tag).toBe('SEQUENCE');
+    expect(detail.asn1?.children?.map((c) => c.tag)).toEqual(['SEQUENCE', 'SEQUENCE', 'BIT STRING']);
     expect(detail.signatureAlgorithm.name).toBe('sha256WithRSAEncryption');
     expect(detail.serialDecimal).toBe('-4660'); // a negative serial still opens, printed as openssl does
     expect(detail.publicKey).toMatchObject({ algorithm: 'RSA', bits: 2048 });

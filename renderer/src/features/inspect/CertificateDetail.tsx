@@ -62,15 +62,19 @@ function DetailSections({ detail }: { detail: Detail }) {
         ))}
       </section>
       <ExtensionList extensions={detail.extensions} />
-      <details className="asn1">
-        <summary>ASN.1 structure</summary>
-        <Asn1Tree node={detail.asn1} />
-      </details>
-      <details className="pem-block">
-        <summary>PEM</summary>
-        <pre>{detail.pem}</pre>
-        <CopyButton value={detail.pem} label="Copy PEM" />
-      </details>
+      {detail.asn1 ? (
+        <details className="asn1">
+          <summary>ASN.1 structure</summary>
+          <Asn1Tree node={detail.asn1} />
+        </details>
+      ) : null}
+      {detail.pem ? (
+        <details className="pem-block">
+          <summary>PEM</summary>
+          <pre>{detail.pem}</pre>
+          <CopyButton value={detail.pem} label="Copy PEM" />
+        </details>
+      ) : null}
     </>
   );
 }
