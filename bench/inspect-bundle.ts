@@ -3,11 +3,12 @@
  * the machine's CA bundle and generated 1,000- and 10,000-certificate bundles (the system roots
  * repeated). Whole process (the built CLI, `inspect --brief --json` list view and full-detail
  * text) and warm in-process: scan + chain index + SHA-256 (goal ≤ 0.1× openssl's 10k run), and
- * the full list summary. 1k → 10k growth must be linear (≈10×).
+ * the full list summary. 1k → 10k growth must be linear (≈10×). The machine is shared: read the
+ * ratios of one run, and the load average printed at the end.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useNativeDigests } from '../electron/services/inspect/native-digests.js';
 import { toHex } from '../shared/pki/bytes.js';
@@ -30,7 +31,9 @@ function index(scans: readonly CertScan[]): number {
   const bySha = new Map<string, CertScan>();
   for (const s of scans) {
     const key = toHex(s.subjectDer);
-    bySubject.set(key, [...(bySubject.get(key) ?? []), s]);
+    const list = bySubject.get(key);
+    if (list) list.push(s);
+    else bySubject.set(key, [s]);
     if (s.ski) bySki.set(s.ski, s);
     bySha.set(s.sha256, s);
   }
@@ -68,6 +71,7 @@ try {
   const [small, large] = [bundles[1]!.count, bundles[2]!.count];
   console.log(`\ngrowth ${small} → ${large} certificates (${(large / small).toFixed(1)}× more):`);
   console.log(`  certbench warm scan + index ${(results[large]!.scan / results[small]!.scan).toFixed(1)}×, openssl ${(results[large]!.openssl / results[small]!.openssl).toFixed(1)}×`);
+  console.log(`load average: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -2,7 +2,7 @@
 // Bundles the main process, the preload and the CLI with esbuild, and the renderer with Vite.
 // `node scripts/build.mjs cli` builds only the CLI (the bin shim does that on first use).
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -14,6 +14,8 @@ const only = process.argv[2];
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', define, absWorkingDir: root };
 
 async function buildCli() {
+  // Chunk names carry content hashes: clear old ones so dist/cli holds only this build.
+  rmSync(join(root, 'dist', 'cli'), { recursive: true, force: true });
   await build({
     ...common,
     entryPoints: { certbench: 'electron/cli/main.ts' },
@@ -28,6 +30,7 @@ async function buildCli() {
 }
 
 async function buildElectron() {
+  rmSync(join(root, 'dist', 'electron'), { recursive: true, force: true });
   await build({ ...common, entryPoints: { main: 'electron/main/index.ts' }, outdir: 'dist/electron', format: 'cjs', outExtension: { '.js': '.cjs' }, external: ['electron'] });
   // A sandboxed preload may require only 'electron': everything else is bundled into one file.
   await build({ ...common, entryPoints: { preload: 'electron/preload/index.ts' }, outdir: 'dist/electron', format: 'cjs', outExtension: { '.js': '.cjs' }, external: ['electron'] });

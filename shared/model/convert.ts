@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { LIMITS } from '../ipc/limits.js';
+import { EXPORT_FORMATS } from './convert-constants.js';
+import { PFX_PROFILES } from './keys-constants.js';
 
-/**
- * Output formats: PEM bundle, single-certificate DER, PKCS#7 ".p7b" (DER), PKCS#12 ".pfx", and the
- * Windows "Base-64 encoded X.509 (.CER)" export (PEM with CRLF line endings, one certificate).
- */
-export const ExportFormatSchema = z.enum(['pem', 'der', 'p7b', 'pfx', 'cer']);
+export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 
-export const PfxProfileSchema = z.enum(['modern', 'legacy']);
+export const PfxProfileSchema = z.enum(PFX_PROFILES);
 
 const Password = z.string().max(LIMITS.maxPasswordChars);
 

@@ -7,10 +7,11 @@ import { KeyInfoSchema } from './keys.js';
 export const PfxProfileSchema = z.enum(PFX_PROFILES);
 export type PfxProfile = z.infer<typeof PfxProfileSchema>;
 
-export const BundleProblemSchema = z.strictObject({
-  severity: z.enum(['error', 'warning']),
-  message: z.string().max(1024),
-});
+/** Errors block writing the bundle and say why by code; warnings are advice. */
+export const BundleProblemSchema = z.discriminatedUnion('severity', [
+  z.strictObject({ severity: z.literal('error'), code: z.enum(['key-mismatch', 'no-key', 'expired']), message: z.string().max(1024) }),
+  z.strictObject({ severity: z.literal('warning'), message: z.string().max(1024) }),
+]);
 export type BundleProblem = z.infer<typeof BundleProblemSchema>;
 
 /** The CA's answer understood: the leaf, its chain in order, the matching key, and what is wrong. */

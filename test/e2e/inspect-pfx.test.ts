@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, launchApp, type AppHarness } from './harness.js';
@@ -89,5 +89,22 @@ describe('Inspect workspace: PFX round trip in Chromium', () => {
     await app.page.getByLabel('Search objects').fill(caSha.toUpperCase().match(/../g)!.join(':'));
     await expect.poll(() => app.page.getByText(/^3 of 604 objects/).count(), { timeout: 10_000 }).toBe(1);
     await app.screenshot('inspect-search');
+  });
+
+  it('combines everything opened into one ordered bundle, the key in its own 0600 file', async () => {
+    await app.page.getByLabel('Search objects').fill('');
+    await app.page.getByRole('button', { name: 'Export…' }).click();
+    const panel = app.page.getByRole('form', { name: 'Export' });
+    await panel.getByLabel('Format').selectOption('pem');
+    await panel.getByLabel('All opened certificates in one bundle').check();
+    await panel.getByLabel('Write the key unencrypted').check();
+    const out = join(dir, 'combined.pem');
+    app.dialogs.willSave(out);
+    await panel.getByRole('button', { name: 'Save…' }).click();
+    await expect.poll(() => stat(join(dir, 'combined.key')).then(() => true, () => false), { timeout: 15_000 }).toBe(true);
+    const leafSha = scanPemOrDerBundle(await readFile(join(dir, 'leaf.pem')))[0]!.sha256;
+    const caSha = scanPemOrDerBundle(await readFile(join(dir, 'ca.pem')))[0]!.sha256;
+    expect(scanPemOrDerBundle(await readFile(out)).map((s) => s.sha256)).toEqual([leafSha, caSha]);
+    expect((await stat(join(dir, 'combined.key'))).mode & 0o777).toBe(0o600);
   });
 });

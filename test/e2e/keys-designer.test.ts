@@ -140,4 +140,26 @@ describe('Keys & CSR workspace in Chromium', () => {
     expect((await stat(join(outDir, 'key.pem'))).mode & 0o777).toBe(0o600);
     await app.screenshot('keys-bundle');
   });
+
+  it('signs a CSR with an existing encrypted key file after asking for its passphrase', async () => {
+    const page = app.page;
+    const keyPath = join(app.tempDir, 'existing.key');
+    expect(run('openssl', ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-384', '-aes-256-cbc', '-pass', 'pass:existing-pass', '-out', keyPath]).code).toBe(0);
+    await page.getByRole('tab', { name: 'CSR designer' }).click();
+    app.dialogs.willOpen(keyPath);
+    await page.getByRole('button', { name: 'Use a key file…' }).click();
+    await page.getByLabel('Passphrase of the key file').fill('existing-pass');
+    await page.getByRole('button', { name: 'Open key' }).click();
+    await expect.poll(() => page.getByLabel('Key', { exact: true }).inputValue()).toMatch(/^key:/);
+    await expect(page.locator('[data-preview="key"]').innerText()).resolves.toBe('ECDSA P-384');
+    await page.getByRole('button', { name: 'Make CSR' }).click();
+    await page.getByRole('heading', { name: /CSR for existing\.key/ }).waitFor();
+    const csrPath = join(app.tempDir, 'existing.csr');
+    app.dialogs.willSave(csrPath);
+    await page.getByRole('button', { name: 'Save CSR…' }).click();
+    await expect.poll(() => stat(csrPath).then(() => true, () => false)).toBe(true);
+    const pub = run('openssl', ['pkey', '-in', keyPath, '-passin', 'pass:existing-pass', '-pubout']).stdout;
+    expect(run('openssl', ['req', '-in', csrPath, '-pubkey', '-noout']).stdout).toBe(pub);
+    expect(opensslCsr(csrPath).text).toContain('ecdsa-with-SHA384');
+  });
 });

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { build } from 'esbuild';
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readKeystore } from '../../electron/services/keystore/keystore-reader.js';
 import { cleanEnv, copyCacerts, entryKeys, keytoolList, opensslCa } from './keystore-tools.js';
@@ -49,7 +49,8 @@ async function runCli(cli: string, args: string[], dataDir: string, killAfterMs:
   const started = Date.now();
   const child = spawn(process.execPath, [cli, ...args], {
     cwd: REPO,
-    env: cleanEnv({ CERTBENCH_DATA_DIR: dataDir }),
+    // TMPDIR inside the test dir: a killed CLI cannot remove its scratch folder, the test's cleanup does.
+    env: cleanEnv({ CERTBENCH_DATA_DIR: dataDir, TMPDIR: join(dataDir, '..', 'scratch') }),
     stdio: 'ignore',
     detached: true,
   });
@@ -83,6 +84,7 @@ export async function crashTrials(dir: string, trials: number, seed: number): Pr
   const dataDir = join(dir, 'data');
   const edit = (present: boolean) =>
     present ? ['keystore', 'delete', '--keystore', store, '--alias', ALIAS] : ['keystore', 'import', pem, '--keystore', store, '--alias', ALIAS];
+  await mkdir(join(dir, 'scratch'));
   const cli = await buildCli(dir);
   const calibrate = await runCli(cli, edit(false), dataDir, undefined);
   let before = 0;

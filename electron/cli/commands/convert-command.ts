@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { CertbenchError } from '../../../shared/errors.js';
-import { ExportFormatSchema, PfxProfileSchema } from '../../../shared/model/convert.js';
+import { EXPORT_FORMATS } from '../../../shared/model/convert-constants.js';
+import { PFX_PROFILES } from '../../../shared/model/keys-constants.js';
 import type { Services } from '../../services/services.js';
 import type { CliContext } from '../cli-context.js';
 import { printJson } from '../cli-io.js';
@@ -53,8 +54,8 @@ export function registerConvertCommand(program: Command, ctx: CliContext): void 
     .action(async (input: string, opts: ConvertOptions) => {
       ctx.exit(
         await runAction(ctx.io, async () => {
-          const format = parseChoice(ExportFormatSchema.options, opts.to, '--to');
-          const profile = parseChoice(PfxProfileSchema.options, opts.pfxProfile, '--pfx-profile');
+          const format = parseChoice(EXPORT_FORMATS, opts.to, '--to');
+          const profile = parseChoice(PFX_PROFILES, opts.pfxProfile, '--pfx-profile');
           const services = await ctx.services();
           const source = { file: opts.passwordFile, envVar: opts.passwordEnv };
           let inPassword = source.file || source.envVar ? await readSecret(ctx.io, source, 'Input password') : undefined;

@@ -1,6 +1,6 @@
 import { createPublicKey, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { CertbenchError } from '../../../shared/errors.js';
+import { CertbenchError, type ErrorCode } from '../../../shared/errors.js';
 import type { SanRow } from '../../../shared/model/csr.js';
 import type { BundleAnalysis, BundleFiles, BundleProblem, PfxProfile } from '../../../shared/model/keys-bundle.js';
 import type { KeyProtection } from '../../../shared/model/keys.js';
@@ -68,12 +68,12 @@ export class BundleService {
     }
     const key = known ? { info: known, unlocked: true } : await this.keys.findBySpki(leafSpki(leaf));
     if (known && known.spkiSha256 !== leafSpki(leaf)) {
-      problems.push({ severity: 'error', message: `The certificate does not belong to the key "${known.label}": its public key is different` });
+      problems.push({ severity: 'error', code: 'key-mismatch', message: `The certificate does not belong to the key "${known.label}": its public key is different` });
     } else if (!key) {
-      problems.push({ severity: 'error', message: 'No key Certbench knows matches this certificate: point to the private key the CSR was made with' });
+      problems.push({ severity: 'error', code: 'no-key', message: 'No key Certbench knows matches this certificate: point to the private key the CSR was made with' });
     }
     const now = this.env.now();
-    if (leaf.cert.notAfter < now) problems.push({ severity: 'error', message: `The certificate expired on ${leaf.cert.notAfter.toISOString().slice(0, 10)}` });
+    if (leaf.cert.notAfter < now) problems.push({ severity: 'error', code: 'expired', message: `The certificate expired on ${leaf.cert.notAfter.toISOString().slice(0, 10)}` });
     if (leaf.cert.notBefore > now) problems.push({ severity: 'warning', message: `The certificate is not valid before ${leaf.cert.notBefore.toISOString()}` });
     const missing = uncoveredSans(leaf.cert, inputs.requestedSans ?? []);
     if (missing.length > 0) problems.push({ severity: 'warning', message: `The certificate is not for these requested names: ${missing.join(', ')}` });
@@ -104,7 +104,7 @@ export class BundleService {
     if (!found) throw new CertbenchError('not-found', `No analysed CA answer with id ${id}; open it again`);
     const { analysis, path } = found;
     const error = analysis.problems.find((p) => p.severity === 'error');
-    if (error) throw new CertbenchError(error.message.includes('public key') ? 'key-mismatch' : 'verification-failed', error.message);
+    if (error) throw new CertbenchError(ERROR_CODE_OF[error.code], error.message);
     const key = this.keys.get(analysis.key!.info.id);
     const files: BundleFiles = {
       fullchain: join(out.outDir, 'fullchain.pem'),
@@ -125,5 +125,11 @@ export class BundleService {
     return files;
   }
 }
+
+const ERROR_CODE_OF: Readonly<Record<Extract<BundleProblem, { severity: 'error' }>['code'], ErrorCode>> = {
+  'key-mismatch': 'key-mismatch',
+  'no-key': 'not-found',
+  expired: 'verification-failed',
+};
 
 const leafSpki = (c: PooledCertificate): string => spkiSha256(createPublicKey({ key: Buffer.from(c.cert.publicKey.rawData), format: 'der', type: 'spki' }));

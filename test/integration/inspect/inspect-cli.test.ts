@@ -99,6 +99,15 @@ describe('inspect tells formats apart by content, with the fingerprints openssl 
     expect(jks[0]).toMatchObject({ kind: 'keystore', format: 'JKS', entries: [{ alias: 'myca', type: 'trustedCert', certificates: [await fingerprint('ca.pem')] }] });
   });
 
+  it('includes decoded extensions in JSON, and the ASN.1 tree only with --asn1', async () => {
+    const [plain] = await inspectJson(p('leaf.der'));
+    const detail = plain!.detail as { extensions: { name: string }[]; asn1?: unknown };
+    expect(detail.extensions.map((e) => e.name)).toContain('Subject Alternative Name');
+    expect(detail.asn1).toBeUndefined();
+    const [withTree] = await inspectJson(p('leaf.der'), '--asn1');
+    expect((withTree!.detail as { asn1: { tag: string } }).asn1.tag).toBe('SEQUENCE');
+  });
+
   it('prints decoded extensions in text mode', async () => {
     const io = captureIo();
     expect(await runCli(['inspect', p('ca.pem')], io)).toBe(0);

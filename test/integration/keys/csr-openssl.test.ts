@@ -49,7 +49,7 @@ describe('certbench csr new', () => {
   });
 
   it('makes CSRs keytool -printcertreq reads, with the same SANs', () => {
-    for (const type of ['rsa-2048', 'ec-p256', 'ec-p384']) {
+    for (const type of ['rsa-2048', 'rsa-4096', 'ec-p256', 'ec-p384', 'ed25519']) {
       const r = run('keytool', ['-J-Duser.language=en', '-J-Duser.country=US', '-printcertreq', '-file', join(dir, `${type}.csr`)]);
       expect(r.code, r.stdout + r.stderr).toBe(0);
       expect(r.stdout).toContain('Subject: EMAILADDRESS=pki@app.example, CN=app.example, OU=Web, O="Example, Inc.", L=Springfield, ST=Oregon, C=US');

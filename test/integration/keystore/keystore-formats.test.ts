@@ -70,5 +70,11 @@ describe('keystore formats round-trip with keytool', () => {
     expect(after.type).toBe('PKCS12');
     expect(entryKeys(after.entries)).toEqual(entryKeys(oracle.entries));
     await expect(service.convert({ path: jks, password: 'storepass1' }, { type: 'PKCS12', destination: p12 })).rejects.toMatchObject({ code: 'conflict' });
+
+    const inPlace = await service.convert({ path: p12, password: 'storepass1' }, { type: 'JKS', destination: p12 });
+    expect(inPlace.backupId).toBeDefined();
+    const back = await keytoolList(p12, 'storepass1');
+    expect(back.type).toBe('JKS');
+    expect(entryKeys(back.entries)).toEqual(entryKeys(oracle.entries));
   });
 });

@@ -41,7 +41,7 @@ function parseCrl(der: Uint8Array): ParsedCrl | undefined {
 /**
  * RFC 5280 §6.3 revocation with complete CRLs issued by the certificate's own issuer: each
  * certificate below the anchor needs a current CRL (thisUpdate ≤ time ≤ nextUpdate) signed by its
- * issuer's key, whose keyUsage allows cRLSign; a listed serial is `revoked`, no usable CRL is
+ * issuer or a rollover certificate of the same CA on the path, whose keyUsage allows cRLSign; a listed serial is `revoked`, no usable CRL is
  * `revocation-unknown`. An issuingDistributionPoint narrows what a CRL covers (user/CA
  * certificates, a named distribution point); indirect, partial-reason and delta CRLs and other
  * unknown critical extensions are features this engine does not process, so such CRLs are not used.

@@ -12,14 +12,15 @@ const FORMATS: readonly { value: ExportFormat; label: string }[] = [
 ];
 
 /** The export menu for the selected object: format, chain order, PFX profile and password. */
-export function ExportMenu({ selected, onExport }: { selected: InspectedObject | null; onExport(options: ExportOptions): void }) {
+export function ExportMenu({ selected, anyOpened, onExport }: { selected: InspectedObject | null; anyOpened: boolean; onExport(options: ExportOptions): void }) {
   const [open, setOpen] = useState(false);
   const [format, setFormat] = useState<ExportFormat>('pem');
   const [pfxProfile, setProfile] = useState<'modern' | 'legacy'>('modern');
   const [password, setPassword] = useState('');
   const [order, setOrder] = useState(true);
   const [unencryptedKey, setUnencrypted] = useState(false);
-  const exportable = selected !== null && selected.kind !== 'csr' && selected.kind !== 'public-key';
+  const [everything, setEverything] = useState(false);
+  const exportable = (selected !== null && selected.kind !== 'csr' && selected.kind !== 'public-key') || anyOpened;
   return (
     <div className="export-menu">
       <button type="button" aria-expanded={open} disabled={!exportable} onClick={() => setOpen((o) => !o)}>
@@ -31,7 +32,7 @@ export function ExportMenu({ selected, onExport }: { selected: InspectedObject |
           aria-label="Export"
           onSubmit={(e) => {
             e.preventDefault();
-            onExport({ format, order, pfxProfile, password, unencryptedKey });
+            onExport({ format, order, pfxProfile, password, unencryptedKey, everything });
             setPassword('');
             setOpen(false);
           }}
@@ -64,6 +65,9 @@ export function ExportMenu({ selected, onExport }: { selected: InspectedObject |
               <input type="checkbox" checked={unencryptedKey} onChange={(e) => setUnencrypted(e.target.checked)} /> Write the key unencrypted
             </label>
           ) : null}
+          <label className="inline">
+            <input type="checkbox" checked={everything} onChange={(e) => setEverything(e.target.checked)} /> All opened certificates in one bundle
+          </label>
           <label className="inline">
             <input type="checkbox" checked={order} onChange={(e) => setOrder(e.target.checked)} /> Order leaf → root
           </label>

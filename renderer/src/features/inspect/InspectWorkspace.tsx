@@ -44,7 +44,7 @@ export function InspectWorkspace() {
           Paste PEM
         </button>
         <input type="search" className="inspect-search" aria-label="Search objects" placeholder="Search subject, SAN, serial, fingerprint…" value={query} onChange={(e) => setQuery(e.target.value)} />
-        <ExportMenu selected={selected} onExport={(options) => void exportSelected(options)} />
+        <ExportMenu selected={selected} anyOpened={objects.some((o) => o.kind === 'certificate')} onExport={(options) => void exportSelected(options)} />
         <span className="hint">
           {objects.length > 0 ? `${visible.length} of ${objects.length} objects · ` : ''}or drop files anywhere here
         </span>

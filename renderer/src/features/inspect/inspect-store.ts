@@ -29,6 +29,8 @@ export interface ExportOptions {
   readonly pfxProfile: 'modern' | 'legacy';
   readonly password?: string;
   readonly unencryptedKey: boolean;
+  /** Combine every opened certificate (and the key matching the leaf) instead of the selection. */
+  readonly everything: boolean;
 }
 
 interface InspectState {
@@ -117,7 +119,7 @@ export const useInspectStore = create<InspectState>()((set, get) => {
     exportSelected: async (options) => {
       const { selectedId, objects } = get();
       const selected = objects.find((o) => o.id === selectedId);
-      if (!selected) return;
+      if (!selected && !options.everything) return;
       try {
         const ext = options.format === 'pfx' ? 'pfx' : options.format;
         const { path } = await invoke('dialog.saveFile', {
@@ -126,7 +128,7 @@ export const useInspectStore = create<InspectState>()((set, get) => {
           filters: [{ name: options.format.toUpperCase(), extensions: [ext] }],
         });
         if (!path) return;
-        const ids = exportIds(selected, objects);
+        const ids = options.everything ? allCertificateIds(objects) : exportIds(selected!, objects);
         const result = await app().track(
           'Exporting',
           invoke('inspect.export', {
@@ -155,6 +157,13 @@ function exportIds(selected: InspectedObject, objects: readonly InspectedObject[
   if (selected.kind !== 'certificate') return [selected.id];
   const key = objects.find((o) => o.kind === 'private-key' && o.matchesCertificateId === selected.id);
   return key ? [selected.id, key.id] : [selected.id];
+}
+
+/** Every opened certificate, plus one private key when one matches a certificate (the bundle's leaf). */
+function allCertificateIds(objects: readonly InspectedObject[]): string[] {
+  const certs = objects.filter((o) => o.kind === 'certificate').map((o) => o.id);
+  const key = objects.find((o) => o.kind === 'private-key' && o.matchesCertificateId !== undefined);
+  return key ? [...certs, key.id] : certs;
 }
 
 export const selectSelected = (s: InspectState) => s.objects.find((o) => o.id === s.selectedId) ?? null;

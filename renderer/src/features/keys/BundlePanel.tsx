@@ -4,6 +4,7 @@ import type { PfxProfile } from '../../../../shared/model/keys-bundle.js';
 import type { CertificateSummary } from '../../../../shared/model/certificate-summary.js';
 import { ExpiryBadge } from '../../components/ExpiryBadge.js';
 import { useBundleStore } from './bundle-store.js';
+import { useKeysStore } from './keys-store.js';
 
 function ChainRow({ role, cert }: { role: string; cert: CertificateSummary }) {
   return (
@@ -52,6 +53,11 @@ export function BundlePanel() {
             {analysis.root ? <ChainRow role="Root (not included)" cert={analysis.root} /> : null}
           </ol>
           <p>{analysis.key ? `Matches key: ${analysis.key.info.label}` : 'No matching key found'}</p>
+          {analysis.key ? null : (
+            <button type="button" disabled={busy} onClick={() => void useKeysStore.getState().openKeyFile().then(analyse)}>
+              Open the private key file…
+            </button>
+          )}
           {analysis.key && !analysis.key.unlocked ? (
             <div className="toolbar">
               <input type="password" aria-label="Passphrase of the matched key" value={vaultPassphrase} onChange={(e) => setVaultPassphrase(e.target.value)} />

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { EXTENDED_KEY_USAGES, KEY_USAGES } from '../../../../shared/model/csr-constants.js';
 import { KEY_TYPE_INFO, KEY_TYPES, MIN_PASSPHRASE_CHARS, SIGNATURE_HASHES, type KeyType, type SignatureHash } from '../../../../shared/model/keys-constants.js';
 import { useShallow } from 'zustand/react/shallow';
@@ -41,6 +41,7 @@ export const KeyOptions = memo(function KeyOptions() {
       <button type="button" onClick={() => void openKeyFile()}>
         Use a key file…
       </button>
+      <PendingKey />
       {key.kind === 'new' ? (
         <label>
           <span>Key passphrase</span>
@@ -73,3 +74,19 @@ export const KeyOptions = memo(function KeyOptions() {
     </fieldset>
   );
 });
+
+/** Asks for the passphrase of an encrypted key file the user picked. */
+function PendingKey() {
+  const { pendingKeyPath, openPendingKey } = useKeysStore(useShallow((s) => ({ pendingKeyPath: s.pendingKeyPath, openPendingKey: s.openPendingKey })));
+  const [passphrase, setPassphrase] = useState('');
+  if (!pendingKeyPath) return null;
+  return (
+    <label>
+      <span>Passphrase of {pendingKeyPath}</span>
+      <input type="password" aria-label="Passphrase of the key file" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+      <button type="button" onClick={() => void openPendingKey(passphrase)}>
+        Open key
+      </button>
+    </label>
+  );
+}

@@ -5,7 +5,7 @@ import type { CsrSpec, SanRow, Subject } from '../../../../shared/model/csr.js';
 import type { SanType, SubjectField } from '../../../../shared/model/csr-constants.js';
 import { describeKeyType, KEY_TYPE_INFO, type KeyDescription, type KeyType } from '../../../../shared/model/keys-constants.js';
 import type { KeyProtection } from '../../../../shared/model/keys.js';
-import { invoke } from '../../ipc/client.js';
+import { invoke, isIpcError } from '../../ipc/client.js';
 import { useAppStore } from '../../store/app-store.js';
 
 export type CreatedCsr = Res<'keys.csrCreate'>;
@@ -40,7 +40,10 @@ interface KeysState {
   setPassphrase(passphrase: string): void;
   setEncryptKeyFile(encrypt: boolean): void;
   refreshKeys(): Promise<void>;
-  openKeyFile(passphrase?: string): Promise<void>;
+  /** An encrypted key file waiting for its passphrase. */
+  pendingKeyPath: string | null;
+  openKeyFile(): Promise<void>;
+  openPendingKey(passphrase: string): Promise<void>;
   generate(): Promise<void>;
   saveCsr(): Promise<void>;
   saveKey(): Promise<void>;
@@ -75,6 +78,10 @@ export const useKeysStore = create<KeysState>()((set, get) => {
   };
   const saveDialog = async (title: string, defaultName: string, extensions: string[]) =>
     (await invoke('dialog.saveFile', { title, defaultName, filters: [{ name: title, extensions }] })).path;
+  const adoptOpened = async (opened: Res<'keys.open'>) => {
+    await get().refreshKeys();
+    get().chooseKey({ kind: 'existing', id: opened.key.id });
+  };
   const currentKeyId = (): string | undefined => {
     const s = get();
     return s.key.kind === 'existing' ? s.key.id : s.created?.key.id;
@@ -90,6 +97,7 @@ export const useKeysStore = create<KeysState>()((set, get) => {
     issued: null,
     ca: null,
     caKeyId: null,
+    pendingKeyPath: null,
     busy: null,
     setSubject: (field, value) => set((s) => ({ spec: { ...s.spec, subject: { ...s.spec.subject, [field]: value } } })),
     setSpec: (patch) => set((s) => ({ spec: { ...s.spec, ...patch } })),
@@ -117,14 +125,24 @@ export const useKeysStore = create<KeysState>()((set, get) => {
       const result = await run('Listing keys', () => invoke('keys.list', {}));
       if (result) set({ keys: result.keys });
     },
-    openKeyFile: async (passphrase) => {
+    openKeyFile: async () => {
       const { paths } = await invoke('dialog.openFiles', { title: 'Private key', filters: [{ name: 'Keys', extensions: ['pem', 'key', 'der', 'p12', 'pfx'] }] });
       if (!paths[0]) return;
       const path = paths[0];
+      try {
+        await adoptOpened(await app().track('Opening the key', invoke('keys.open', { path })));
+      } catch (err) {
+        if (isIpcError(err, 'password-required')) set({ pendingKeyPath: path });
+        else app().reportError(err);
+      }
+    },
+    openPendingKey: async (passphrase) => {
+      const path = get().pendingKeyPath;
+      if (!path) return;
       const opened = await run('Opening the key', () => invoke('keys.open', { path, passphrase }));
       if (!opened) return;
-      await get().refreshKeys();
-      get().chooseKey({ kind: 'existing', id: opened.key.id });
+      set({ pendingKeyPath: null });
+      await adoptOpened(opened);
     },
     generate: async () => {
       const s = get();
