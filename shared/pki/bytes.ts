@@ -43,6 +43,22 @@ export function fromBase64(text: string): Uint8Array {
   let count = 0;
   let padded = false;
   for (let i = 0; i < text.length; i++) {
+    // Fast path: four plain base64 characters at once (most of every PEM line).
+    if (bits === 0 && !padded && i + 3 < text.length) {
+      const a = B64_INDEX[text.charCodeAt(i) & 0xff]!;
+      const b = B64_INDEX[text.charCodeAt(i + 1) & 0xff]!;
+      const c2 = B64_INDEX[text.charCodeAt(i + 2) & 0xff]!;
+      const d = B64_INDEX[text.charCodeAt(i + 3) & 0xff]!;
+      if ((a | b | c2 | d) >= 0 && text.charCodeAt(i) < 256 && text.charCodeAt(i + 1) < 256 && text.charCodeAt(i + 2) < 256 && text.charCodeAt(i + 3) < 256) {
+        const n = (a << 18) | (b << 12) | (c2 << 6) | d;
+        out[o++] = n >> 16;
+        out[o++] = (n >> 8) & 0xff;
+        out[o++] = n & 0xff;
+        count += 4;
+        i += 3;
+        continue;
+      }
+    }
     const c = text.charCodeAt(i);
     let v = c < 256 ? B64_INDEX[c]! : /\s/.test(text[i]!) ? B64_SKIP : B64_INVALID;
     if (v === B64_SKIP) continue;

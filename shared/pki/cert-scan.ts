@@ -5,6 +5,7 @@ import { scanExtensions, type ScannedExtensions } from './cert-scan-extensions.j
 import { decodeDerTime } from './der-time.js';
 import { sha256Hex } from './hash.js';
 import { findPemBlocks, looksLikePem } from './pem.js';
+import { fastPemBlocks } from './pem-fast.js';
 import { certificatesFromPkcs7, isPkcs7SignedData } from './pkcs7-certificates.js';
 
 /**
@@ -123,7 +124,7 @@ export function certificateDers(bytes: Uint8Array): Uint8Array[] {
   if (bytes.length === 0) throw new CertbenchError('empty-input', 'The input is empty');
   if (bytes[0] === TAG.sequence) return dersFromBinary(bytes);
   const text = utf8Text(bytes);
-  if (looksLikePem(text)) return dersFromPem(text);
+  if (looksLikePem(text)) return firstTlvs(fastPemBlocks(bytes, text, FAST_LABELS)) ?? dersFromPem(text);
   const compact = text.replace(/\s/g, '');
   if (compact.length > 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(compact)) {
     let der: Uint8Array;
@@ -135,6 +136,13 @@ export function certificateDers(bytes: Uint8Array): Uint8Array[] {
     if (der[0] === TAG.sequence) return dersFromBinary(der);
   }
   throw new CertbenchError('unrecognized-format', 'No certificate found: the input is neither PEM, DER, PKCS#7 nor base64');
+}
+
+/** Blocks labelled so hold nothing but a certificate (TRUSTED CERTIFICATE is left to the general path). */
+const FAST_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE']);
+
+function firstTlvs(ders: Uint8Array[] | undefined): Uint8Array[] | undefined {
+  return ders?.map((der) => der.subarray(0, readTlv(der, 0, der.length).end));
 }
 
 function dersFromPem(text: string): Uint8Array[] {

@@ -17,7 +17,8 @@ const BEGIN = /-----BEGIN ([A-Z0-9 #.-]+)-----/g;
  */
 export function findPemBlocks(text: string): PemBlock[] {
   const blocks: PemBlock[] = [];
-  const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const unbommed = text.replace(/^\uFEFF/, '');
+  const normalised = unbommed.includes('\r') ? unbommed.replace(/\r\n?/g, '\n') : unbommed;
   BEGIN.lastIndex = 0;
   for (let m = BEGIN.exec(normalised); m; m = BEGIN.exec(normalised)) {
     const label = m[1]!;

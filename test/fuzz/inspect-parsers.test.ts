@@ -8,9 +8,11 @@ import { readPfx } from '../../electron/services/pkcs12/read-pfx.js';
 import { writePfx } from '../../electron/services/pkcs12/write-pfx.js';
 import { readPrivateKey } from '../../electron/services/private-keys/read-private-key.js';
 import { CertbenchError } from '../../shared/errors.js';
+import { fromBase64 } from '../../shared/pki/bytes.js';
 import { scanCertificate, scanPemOrDerBundle } from '../../shared/pki/cert-scan.js';
 import { describeCertificate } from '../../shared/pki/certificate-detail.js';
-import { toPem } from '../../shared/pki/pem.js';
+import { findPemBlocks, toPem } from '../../shared/pki/pem.js';
+import { fastPemBlocks } from '../../shared/pki/pem-fast.js';
 import { derOf, makeTestCa, makeTestLeaf } from '../helpers/inspect-certs.js';
 import { generateKeyPairSync } from 'node:crypto';
 
@@ -60,6 +62,46 @@ beforeAll(async () => {
   keyDer = new Uint8Array(privateKey.export({ type: 'pkcs8', format: 'der' }));
   // A self-contained PFX (certificate without matching key is fine for fuzzing the container).
   pfx = writePfx({ certificates: [seeds[1]!], password: 'fuzz', profile: 'legacy' });
+});
+
+describe('fromBase64 (the PEM decoder every bundle goes through)', () => {
+  it('decodes like Buffer whatever the line breaks and padding', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), fc.array(fc.tuple(fc.nat(), fc.constantFrom('\n', '\r\n', ' ', '\t'))), fc.boolean(), (bytes, breaks, stripPad) => {
+        let text = Buffer.from(bytes).toString('base64');
+        if (stripPad) text = text.replace(/=+$/, '');
+        for (const [at, ws] of breaks) {
+          const i = text.length ? at % text.length : 0;
+          text = text.slice(0, i) + ws + text.slice(i);
+        }
+        expect(Buffer.from(fromBase64(text))).toEqual(Buffer.from(bytes));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('the fast PEM path agrees with the general reader', () => {
+  it('on mutated PEM bundles', () => {
+    const labels = new Set(['CERTIFICATE']);
+    fc.assert(
+      fc.property(
+        mutated(() => [new TextEncoder().encode(seeds.map((d) => toPem('CERTIFICATE', d)).join('\r\nnote\n'))]),
+        (bytes) => {
+          const text = new TextDecoder().decode(bytes);
+          let fast: Uint8Array[] | undefined;
+          try {
+            fast = fastPemBlocks(bytes, text, labels);
+          } catch (err) {
+            expect(err).toBeInstanceOf(CertbenchError);
+            return;
+          }
+          if (fast) expect(fast.map((d) => Buffer.from(d).toString('hex'))).toEqual(findPemBlocks(text).map((b) => Buffer.from(b.der).toString('hex')));
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
 });
 
 describe('parsers never throw anything but CertbenchError, and never hang', () => {

@@ -14,6 +14,7 @@ export interface ElevatedCommand {
  */
 const ALLOWED_PROGRAMS = new Set([
   'cp',
+  'mv',
   'rm',
   'install',
   'mkdir',

@@ -1,6 +1,5 @@
-import { constants } from 'node:fs';
-import { access, readFile, realpath, stat } from 'node:fs/promises';
-import { dirname, posix, win32 } from 'node:path';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { posix, win32 } from 'node:path';
 import type { CacertsFormat, CacertsStore, Jdk, JdkDiscovery } from '../../../shared/model/keystore.js';
 import type { ServiceEnv } from '../service-env.js';
 import { listDirOrEmpty, type DiscoveryContext, type JdkCandidate } from './jdk-candidate.js';
@@ -9,6 +8,7 @@ import { alternativesCandidates, usrLibJvmCandidates } from './jdk-sources-linux
 import { homebrewCandidates, javaHomeToolCandidates, macBundleCandidates } from './jdk-sources-macos.js';
 import { programFilesCandidates, registryCandidates } from './jdk-sources-windows.js';
 import { readKeystore } from './keystore-reader.js';
+import { isWritable } from './keystore-write-access.js';
 
 /** The sources each OS consults, in the order their names are reported. */
 function sourcesFor(platform: NodeJS.Platform): ((ctx: DiscoveryContext) => Promise<JdkCandidate[]> | JdkCandidate[])[] {
@@ -122,21 +122,4 @@ async function probeFormat(path: string): Promise<{ format: CacertsFormat; entry
     }
   }
   return { format: 'unreadable' };
-}
-
-/**
- * Whether this user can replace the file without elevation: the file and its folder are writable
- * (edits rename a verified temp copy over it) and the file is not marked read-only, which
- * Certbench honours even for root.
- */
-export async function isWritable(path: string): Promise<boolean> {
-  try {
-    const info = await stat(path);
-    if ((info.mode & 0o222) === 0) return false;
-    await access(path, constants.W_OK);
-    await access(dirname(path), constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -59,7 +59,7 @@ export async function convertKeystore(ctx: KeystoreEditContext, ref: StoreRef, o
   };
   if (inPlace) {
     let before: NativeKeystore | undefined;
-    const outcome = await editKeystore(source, ctx.backups, {
+    const outcome = await editKeystore(source, ctx.writer, {
       operation: `convert to ${options.type}`,
       precheck: async (original) => {
         before = await openVerified(original, password);

@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { CertbenchError } from '../../../shared/errors.js';
 import type { KeystoreEditResult } from '../../../shared/model/keystore.js';
-import type { KeystoreBackups } from './keystore-backups.js';
 import { describeKeystore } from './keystore-describe.js';
 import { readKeystore, type NativeKeystore } from './keystore-reader.js';
 import { PASSWORD_VARS, type KeytoolRunner } from './keytool-runner.js';
-import type { EditOutcome } from './keystore-transaction.js';
+import type { EditOutcome, KeystoreWriter } from './keystore-transaction.js';
 
 /** A store the user pointed at and the password to open it with (already defaulted for cacerts). */
 export interface StoreRef {
@@ -15,10 +14,10 @@ export interface StoreRef {
   readonly password?: string;
 }
 
-/** What every edit operation needs: keytool, the backup folder and the clock. */
+/** What every edit operation needs: keytool, how the store gets written (backups, elevation) and the clock. */
 export interface KeystoreEditContext {
   readonly keytool: KeytoolRunner;
-  readonly backups: KeystoreBackups;
+  readonly writer: KeystoreWriter;
   readonly now: () => Date;
 }
 

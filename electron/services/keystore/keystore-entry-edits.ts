@@ -17,7 +17,7 @@ export async function deleteEntry(ctx: KeystoreEditContext, ref: StoreRef, rawAl
   const password = requirePassword(ref);
   const alias = normalizeAlias(rawAlias);
   let before: NativeKeystore | undefined;
-  const outcome = await editKeystore(ref.path, ctx.backups, {
+  const outcome = await editKeystore(ref.path, ctx.writer, {
     operation: `delete ${alias}`,
     precheck: async (original) => {
       before = await openVerified(original, password);
@@ -42,7 +42,7 @@ export async function renameEntry(ctx: KeystoreEditContext, ref: StoreRef, rawAl
   const alias = normalizeAlias(rawAlias);
   const newAlias = normalizeAlias(rawNewAlias);
   let before: NativeKeystore | undefined;
-  const outcome = await editKeystore(ref.path, ctx.backups, {
+  const outcome = await editKeystore(ref.path, ctx.writer, {
     operation: `rename ${alias} to ${newAlias}`,
     precheck: async (original) => {
       before = await openVerified(original, password);
@@ -72,7 +72,7 @@ export async function changePassword(ctx: KeystoreEditContext, ref: StoreRef, ne
     throw new CertbenchError('invalid-request', `The new password must be at least ${MIN_PASSWORD_CHARS} characters (keytool's rule)`);
   }
   let before: NativeKeystore | undefined;
-  const outcome = await editKeystore(ref.path, ctx.backups, {
+  const outcome = await editKeystore(ref.path, ctx.writer, {
     operation: 'change store password',
     precheck: async (original) => {
       before = await openVerified(original, password);

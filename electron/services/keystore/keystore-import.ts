@@ -66,7 +66,7 @@ export async function importCertificates(ctx: KeystoreEditContext, ref: StoreRef
   let before: NativeKeystore | undefined;
   let plan: PlannedImport[] = [];
   const messages: string[] = [];
-  const outcome = await editKeystore(ref.path, ctx.backups, {
+  const outcome = await editKeystore(ref.path, ctx.writer, {
     operation: `import ${options.alias ?? 'certificates'}`,
     precheck: async (original) => {
       before = await openVerified(original, password);

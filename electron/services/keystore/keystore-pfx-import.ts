@@ -44,7 +44,7 @@ export async function importKeyPair(ctx: KeystoreEditContext, ref: StoreRef, pfx
   const alias = options.alias === undefined ? key.alias : normalizeAlias(options.alias);
   let before: NativeKeystore | undefined;
   let replacing = false;
-  const outcome = await editKeystore(ref.path, ctx.backups, {
+  const outcome = await editKeystore(ref.path, ctx.writer, {
     operation: `import key pair ${alias}`,
     precheck: async (original) => {
       before = await openVerified(original, password);

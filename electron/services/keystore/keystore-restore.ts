@@ -1,20 +1,19 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { KeystoreEditResult } from '../../../shared/model/keystore.js';
 import { bytesEqual } from '../../../shared/pki/bytes.js';
-import type { KeystoreBackups } from './keystore-backups.js';
 import { confirm } from './keystore-edit-context.js';
 import { describeKeystore } from './keystore-describe.js';
 import { readKeystore } from './keystore-reader.js';
-import type { editKeystore } from './keystore-transaction.js';
+import type { editKeystore, KeystoreWriter } from './keystore-transaction.js';
 
 /**
  * Restores a backup to the path it was taken from, through the same transaction as any edit:
  * the current file is backed up, the backup's bytes go to a temp copy that must parse as a
  * keystore and match byte for byte, then replace the file atomically.
  */
-export async function restoreBackup(backups: KeystoreBackups, id: string, now: () => Date, edit: typeof editKeystore): Promise<KeystoreEditResult> {
-  const { backup, bytes } = await backups.get(id);
-  const outcome = await edit(backup.originalPath, backups, {
+export async function restoreBackup(writer: KeystoreWriter, id: string, now: () => Date, edit: typeof editKeystore): Promise<KeystoreEditResult> {
+  const { backup, bytes } = await writer.backups.get(id);
+  const outcome = await edit(backup.originalPath, writer, {
     operation: `restore ${id}`,
     precheck: async () => undefined,
     edit: (temp) => writeFile(temp, bytes),

@@ -6,6 +6,9 @@ import type { ServiceEnv } from '../service-env.js';
 import { fsError } from '../files/read-input.js';
 import { discoverJdks, jdkAt } from './jdk-discovery.js';
 import { KeystoreBackups } from './keystore-backups.js';
+import type { KeystoreWriter } from './keystore-transaction.js';
+import { writeAccess, type WriteAccess } from './keystore-write-access.js';
+import { Elevator } from '../elevation/elevator.js';
 import type { ConvertOptions } from './keystore-convert.js';
 import { describeKeystore } from './keystore-describe.js';
 import type { KeystoreEditContext, StoreRef } from './keystore-edit-context.js';
@@ -33,9 +36,15 @@ export interface StoreSelector {
  */
 export class KeystoreService {
   readonly backups: KeystoreBackups;
+  readonly #writer: KeystoreWriter;
 
-  constructor(private readonly env: ServiceEnv) {
+  constructor(
+    private readonly env: ServiceEnv,
+    elevator: Elevator = new Elevator(env),
+    writeAccessOf: (path: string) => Promise<WriteAccess> = writeAccess,
+  ) {
     this.backups = new KeystoreBackups(env.dataDir, env.now);
+    this.#writer = { backups: this.backups, elevator, platform: env.platform, writeAccess: writeAccessOf };
   }
 
   jdks(): Promise<JdkDiscovery> {
@@ -106,11 +115,11 @@ export class KeystoreService {
   /** Puts a backup back in place — itself an edit, so the current state is backed up first. */
   async restore(id: string): Promise<KeystoreEditResult> {
     const { restoreBackup, editKeystore } = await edits();
-    return restoreBackup(this.backups, id, this.env.now, editKeystore);
+    return restoreBackup(this.#writer, id, this.env.now, editKeystore);
   }
 
   #context(ref: StoreRef & { jdkHome?: string }): KeystoreEditContext {
     const keytool = new KeytoolRunner(this.env.runner, this.env.env, findKeytool(this.env.env, this.env.platform, ref.jdkHome));
-    return { keytool, backups: this.backups, now: this.env.now };
+    return { keytool, writer: this.#writer, now: this.env.now };
   }
 }

@@ -2,14 +2,33 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Elevator } from '../../../electron/services/elevation/elevator.js';
+import { NodeProcessRunner, type ProcessRequest } from '../../../electron/services/process/process-runner.js';
+import { defaultServiceEnv } from '../../../electron/services/service-env.js';
 import { KeystoreBackups } from '../../../electron/services/keystore/keystore-backups.js';
-import { editKeystore, type EditPlan } from '../../../electron/services/keystore/keystore-transaction.js';
+import { editKeystore, type EditPlan, type KeystoreWriter } from '../../../electron/services/keystore/keystore-transaction.js';
+import type { WriteAccess } from '../../../electron/services/keystore/keystore-write-access.js';
 import { CertbenchError } from '../../../shared/errors.js';
+
+/** A runner that records each command and runs it for real, failing the ones `failOn` names. */
+function recordingRunner(failOn?: string) {
+  const calls: ProcessRequest[] = [];
+  const real = new NodeProcessRunner();
+  return {
+    calls,
+    run: async (request: ProcessRequest) => {
+      calls.push(request);
+      if (request.file === failOn) return { exitCode: 1, stdout: '', stderr: `${failOn}: simulated failure` };
+      return real.run(request);
+    },
+  };
+}
 
 describe('editKeystore: backup, temp copy, verify, atomic replace', () => {
   let dir: string;
   let store: string;
   let backups: KeystoreBackups;
+  let writer: KeystoreWriter;
   const original = new TextEncoder().encode('original bytes');
 
   beforeEach(async () => {
@@ -17,6 +36,14 @@ describe('editKeystore: backup, temp copy, verify, atomic replace', () => {
     store = join(dir, 'store.jks');
     await writeFile(store, original);
     backups = new KeystoreBackups(join(dir, 'data'), () => new Date('2026-11-23T12:00:00Z'));
+    writer = writerWith('direct');
+  });
+  const writerWith = (access: WriteAccess, runner = recordingRunner()): KeystoreWriter => ({
+    backups,
+    // privileged: this test runs as root, so the Elevator runs the validated argv directly, for real.
+    elevator: new Elevator(defaultServiceEnv({ runner, platform: 'linux' }), true),
+    platform: 'linux',
+    writeAccess: async () => access,
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
@@ -30,7 +57,7 @@ describe('editKeystore: backup, temp copy, verify, atomic replace', () => {
   const storeFiles = async () => (await readdir(dir)).filter((n) => n !== 'data').sort();
 
   it('replaces the store only after the edit verifies, keeping a backup of the original', async () => {
-    const outcome = await editKeystore(store, backups, plan({}));
+    const outcome = await editKeystore(store, writer, plan({}));
     expect(await readFile(store, 'utf8')).toBe('edited bytes');
     expect(outcome.result).toBe('edited bytes');
     expect((await backups.get(outcome.backup.id)).bytes).toEqual(original);
@@ -43,14 +70,14 @@ describe('editKeystore: backup, temp copy, verify, atomic replace', () => {
       { verify: async () => { throw new CertbenchError('verification-failed', 'alias missing'); } },
     ];
     for (const failure of failures) {
-      await expect(editKeystore(store, backups, plan(failure))).rejects.toBeInstanceOf(CertbenchError);
+      await expect(editKeystore(store, writer, plan(failure))).rejects.toBeInstanceOf(CertbenchError);
       expect(new Uint8Array(await readFile(store))).toEqual(original);
       expect(await storeFiles()).toEqual(['store.jks']);
     }
   });
 
   it('gives up when another program rewrote the store during the edit', async () => {
-    await expect(editKeystore(store, backups, plan({ edit: async (temp) => { await writeFile(temp, 'mine'); await writeFile(store, 'theirs'); } }))).rejects.toMatchObject({
+    await expect(editKeystore(store, writer, plan({ edit: async (temp) => { await writeFile(temp, 'mine'); await writeFile(store, 'theirs'); } }))).rejects.toMatchObject({
       code: 'conflict',
     });
     expect(await readFile(store, 'utf8')).toBe('theirs');
@@ -58,8 +85,44 @@ describe('editKeystore: backup, temp copy, verify, atomic replace', () => {
   });
 
   it('takes no backup when the precheck refuses (wrong password, duplicate alias)', async () => {
-    await expect(editKeystore(store, backups, plan({ precheck: async () => { throw new CertbenchError('wrong-password', 'no'); } }))).rejects.toMatchObject({ code: 'wrong-password' });
+    await expect(editKeystore(store, writer, plan({ precheck: async () => { throw new CertbenchError('wrong-password', 'no'); } }))).rejects.toMatchObject({ code: 'wrong-password' });
     expect(await backups.list()).toEqual([]);
+  });
+
+  it('refuses a store marked read-only, before any backup', async () => {
+    await expect(editKeystore(store, writerWith('read-only'), plan({}))).rejects.toMatchObject({ code: 'permission-denied' });
+    expect(new Uint8Array(await readFile(store))).toEqual(original);
+    expect(await backups.list()).toEqual([]);
+  });
+
+  it('edits a store that needs elevation on a staged copy, then moves it in with one fixed elevated step', async () => {
+    const runner = recordingRunner();
+    const outcome = await editKeystore(store, writerWith('needs-elevation', runner), plan({}));
+    expect(await readFile(store, 'utf8')).toBe('edited bytes');
+    expect((await backups.get(outcome.backup.id)).bytes).toEqual(original);
+    const [install, move] = runner.calls;
+    expect(runner.calls).toHaveLength(2);
+    expect(install!.file).toBe('/usr/bin/install');
+    expect(install!.args).toEqual(['-m', '0644', expect.stringMatching(/^\/tmp\/certbench-[^/]+\/keystore$/), expect.stringMatching(/\/\.store\.jks\.certbench-[0-9a-f]{12}\.tmp$/)]);
+    expect(move).toMatchObject({ file: '/bin/mv', args: ['-f', install!.args[3], store] });
+    expect(await storeFiles()).toEqual(['store.jks']);
+  });
+
+  it('removes the elevated temp file and keeps the original when the elevated move fails', async () => {
+    const runner = recordingRunner('/bin/mv');
+    await expect(editKeystore(store, writerWith('needs-elevation', runner), plan({}))).rejects.toMatchObject({ code: 'tool-failed' });
+    expect(new Uint8Array(await readFile(store))).toEqual(original);
+    expect(runner.calls.map((c) => c.file)).toEqual(['/usr/bin/install', '/bin/mv', '/bin/rm']);
+    expect(await storeFiles()).toEqual(['store.jks']);
+  });
+
+  it('never elevates a path with characters outside the safe set', async () => {
+    const odd = join(dir, 'my store $(id).jks');
+    await writeFile(odd, original);
+    const runner = recordingRunner();
+    await expect(editKeystore(odd, writerWith('needs-elevation', runner), plan({}))).rejects.toMatchObject({ code: 'permission-denied' });
+    expect(runner.calls).toEqual([]);
+    expect(new Uint8Array(await readFile(odd))).toEqual(original);
   });
 
   it('rejects backup ids that could leave the backup folder', async () => {
