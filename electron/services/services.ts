@@ -33,6 +33,7 @@ export function createServices(env: ServiceEnv = defaultServiceEnv()): Services 
   useNativeDigests();
   const store = new ObjectStore();
   const keys = new KeysService(env);
+  const keystore = new KeystoreService(env);
   return {
     env,
     store,
@@ -43,7 +44,7 @@ export function createServices(env: ServiceEnv = defaultServiceEnv()): Services 
     issuing: new IssuingService(env, keys),
     bundle: new BundleService(env, keys),
     chain: new ChainService(env, store),
-    keystore: new KeystoreService(env),
-    trust: new TrustService(env),
+    keystore,
+    trust: new TrustService(env, keystore),
   };
 }

@@ -1,6 +1,6 @@
 import type { SanType } from '../model/csr-constants.js';
 import type { SanRow } from '../model/csr.js';
-import { parseIpv4, parseIpv6 } from './ip-address.js';
+import { parseIp } from '../pki/ip-address.js';
 
 const ALIASES: Readonly<Record<string, SanType>> = { dns: 'dns', ip: 'ip', email: 'email', uri: 'uri', url: 'uri', rfc822: 'email' };
 
@@ -16,7 +16,7 @@ export function parseSanArg(arg: string): SanRow {
 }
 
 export function guessSanType(text: string): SanType {
-  if (parseIpv4(text) || parseIpv6(text)) return 'ip';
+  if (parseIp(text)) return 'ip';
   if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(text)) return 'uri';
   if (text.includes('@')) return 'email';
   return 'dns';

@@ -1,7 +1,7 @@
 import type { SanType } from '../model/csr-constants.js';
 import type { SanRow } from '../model/csr.js';
 import { checkDnsName } from './dns-name.js';
-import { formatIpv6, parseIpv4, parseIpv6 } from './ip-address.js';
+import { formatIp, parseIp } from '../pki/ip-address.js';
 
 /** One SAN row after validation: the value to encode, or why it cannot be. */
 export type SanCheck =
@@ -27,10 +27,8 @@ export function checkSan(type: SanType, raw: string): SanCheck {
 }
 
 function checkIp(value: string): SanCheck {
-  const v4 = parseIpv4(value);
-  if (v4) return { ok: true, row: { type: 'ip', value: v4.join('.') } };
-  const v6 = parseIpv6(value);
-  if (v6) return { ok: true, row: { type: 'ip', value: formatIpv6(v6) } };
+  const bytes = parseIp(value);
+  if (bytes) return { ok: true, row: { type: 'ip', value: formatIp(bytes) } };
   return { ok: false, message: 'Not an IPv4 (10.0.0.5) or IPv6 (2001:db8::1) address' };
 }
 

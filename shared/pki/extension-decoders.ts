@@ -1,7 +1,8 @@
 import { toHex } from './bytes.js';
 import { decodeOid, expectTlv, readTlv, TAG, type Tlv } from './der-reader.js';
 import { decodeDerString, isStringTag } from './der-strings.js';
-import { formatIp, readGeneralName, readGeneralNames } from './general-names.js';
+import { readGeneralName, readGeneralNames } from './general-names.js';
+import { formatIp } from './ip-address.js';
 import { ACCESS_METHOD_NAMES, EKU_NAMES, nameOr, POLICY_NAMES } from './oid-names.js';
 
 type Decoder = (v: Uint8Array) => string[];

@@ -2,6 +2,7 @@ import type { SanEntry } from '../model/certificate-summary.js';
 import { toHex } from './bytes.js';
 import { decodeOid, expectTlv, readTlv, TAG, type Tlv } from './der-reader.js';
 import { decodeDerString, isStringTag } from './der-strings.js';
+import { formatIp } from './ip-address.js';
 import { nameToDisplay } from './name-text.js';
 
 const OTHER_NAME_TYPES: Readonly<Record<string, string>> = {
@@ -57,27 +58,4 @@ function otherName(buf: Uint8Array, name: Tlv): string {
   const wrapper = readTlv(buf, typeTlv.end, name.end);
   const value = wrapper.body < wrapper.end ? readTlv(buf, wrapper.body, wrapper.end) : wrapper;
   return `${label}:${isStringTag(value.tag) ? decodeDerString(buf, value) : toHex(buf.subarray(value.start, value.end))}`;
-}
-
-/** IPv4 dotted, IPv6 compressed (RFC 5952 §4); other lengths (name-constraint ranges) as hex. */
-export function formatIp(bytes: Uint8Array): string {
-  if (bytes.length === 4) return Array.from(bytes).join('.');
-  if (bytes.length !== 16) return toHex(bytes);
-  const groups: number[] = [];
-  for (let i = 0; i < 16; i += 2) groups.push((bytes[i]! << 8) | bytes[i + 1]!);
-  let bestStart = -1;
-  let bestLength = 1;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLength) [bestStart, bestLength] = [i, j - i];
-    i = j;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  if (bestStart < 0) return hex.join(':');
-  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLength).join(':')}`;
 }

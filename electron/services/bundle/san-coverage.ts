@@ -1,12 +1,10 @@
 import type { SanRow } from '../../../shared/model/csr.js';
-import { parseIpv4, parseIpv6, formatIpv6 } from '../../../shared/csr/ip-address.js';
+import { formatIp, parseIp } from '../../../shared/pki/ip-address.js';
 import { SubjectAlternativeNameExtension, type X509Certificate } from '../../../shared/pki/x509.js';
 
 const canonicalIp = (text: string): string => {
-  const v4 = parseIpv4(text);
-  if (v4) return v4.join('.');
-  const v6 = parseIpv6(text);
-  return v6 ? formatIpv6(v6) : text.toLowerCase();
+  const bytes = parseIp(text);
+  return bytes ? formatIp(bytes) : text.toLowerCase();
 };
 
 /** A granted wildcard covers exactly one leftmost label (RFC 6125 §6.4.3). */

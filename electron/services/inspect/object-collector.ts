@@ -63,7 +63,8 @@ export class ObjectCollector {
   pkcs12(pfx: PfxContents, origin: string): void {
     const at = this.#objects.length;
     const certIds = pfx.certificates.map((c, i) => this.certificate(c.der, `${origin}, certificate ${i + 1}`, c.friendlyName));
-    const keyIds = pfx.keys.map((k, i) => this.privateKey(k.key, `${origin}, key ${i + 1}`, 'pkcs12', true, k.friendlyName));
+    const keysEncrypted = pfx.encryption.keys.some((protection) => protection !== 'none');
+    const keyIds = pfx.keys.map((k, i) => this.privateKey(k.key, `${origin}, key ${i + 1}`, 'pkcs12', keysEncrypted, k.friendlyName));
     const id = this.store.put({ kind: 'container', format: 'pkcs12', memberIds: [...certIds, ...keyIds], source: this.source });
     const integrity = pfx.integrity.kind === 'mac' ? `HMAC-${pfx.integrity.digest.toUpperCase()}, ${pfx.integrity.iterations} iterations` : 'none (no MAC)';
     this.#objects.splice(at, 0, {

@@ -2,7 +2,7 @@ import { AsnConvert } from '@peculiar/asn1-schema';
 import { GeneralName, GeneralSubtree, GeneralSubtrees, NameConstraints } from '@peculiar/asn1-x509';
 import { CertbenchError } from '../../../shared/errors.js';
 import { checkDnsName } from '../../../shared/csr/dns-name.js';
-import { parseIpv4 } from '../../../shared/csr/ip-address.js';
+import { parseIpv4 } from '../../../shared/pki/ip-address.js';
 import { Extension } from '../../../shared/pki/x509.js';
 
 /** The names a local CA may sign for: DNS subtrees and IPv4 CIDR ranges. */

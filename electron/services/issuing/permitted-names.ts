@@ -1,7 +1,7 @@
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { NameConstraints } from '@peculiar/asn1-x509';
 import type { SanRow } from '../../../shared/model/csr.js';
-import { parseIpv4 } from '../../../shared/csr/ip-address.js';
+import { parseIpv4 } from '../../../shared/pki/ip-address.js';
 import type { X509Certificate } from '../../../shared/pki/x509.js';
 
 /**
@@ -33,7 +33,7 @@ function withinIpv4(address: string, cidr: string): boolean {
   const net = parseIpv4(base ?? '');
   if (!ip || !net) return false;
   const bits = Number(bitsText);
-  const toInt = (o: number[]) => ((o[0]! << 24) | (o[1]! << 16) | (o[2]! << 8) | o[3]!) >>> 0;
+  const toInt = (o: Uint8Array) => ((o[0]! << 24) | (o[1]! << 16) | (o[2]! << 8) | o[3]!) >>> 0;
   const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
   return ((toInt(ip) & mask) >>> 0) === ((toInt(net) & mask) >>> 0);
 }

@@ -1,18 +1,25 @@
 import { CertbenchError } from '../../../shared/errors.js';
-import type { StoreInfo } from '../../../shared/model/trust.js';
+import type { StoreInfo, TrustPlan } from '../../../shared/model/trust.js';
+import { sha256Hex } from '../../../shared/pki/hash.js';
 import type { Elevator } from '../elevation/elevator.js';
+import { suggestAlias } from '../keystore/keystore-alias.js';
 import { readKeystore } from '../keystore/keystore-reader.js';
+import type { KeystoreService } from '../keystore/keystore-service.js';
+import { writeAccess } from '../keystore/keystore-write-access.js';
+import { PASSWORD_VARS } from '../keystore/keytool-runner.js';
 import type { ServiceEnv } from '../service-env.js';
 import { BaseTrustStore } from './base-trust-store.js';
-import { describeStored } from './stored-certificate.js';
-import type { TrustJob } from './trust-job.js';
-import type { StoredCertificate } from './trust-store.js';
+import { describeStored, normaliseSha256 } from './stored-certificate.js';
+import { makeJob, type TrustJob } from './trust-job.js';
+import type { AddOptions, StoredCertificate } from './trust-store.js';
 
 /**
- * A JDK's cacerts as a trust-map column, read natively by the Java keystore service (no JVM,
- * no password: read unverified, as `keytool -list` does without `-storepass`). Changes belong
- * to the keystore workspace (`certbench keystore`), which handles passwords and backups, so
- * this view is read-only.
+ * A JDK's cacerts as a trust-map column. Listing reads it natively (no JVM, no password: read
+ * unverified, as `keytool -list` does without `-storepass`). Changes go through the Java
+ * keystore service — keytool on a backed-up temp copy, verified, then swapped in, elevated when
+ * the JDK is root's — so a cacerts is edited one way only, whichever workspace asks. The password
+ * is cacerts' default (`changeit`); a store with another password is changed in the keystore
+ * workspace, which asks for it.
  */
 export class JavaCacertsStore extends BaseTrustStore {
   readonly info: StoreInfo;
@@ -20,11 +27,12 @@ export class JavaCacertsStore extends BaseTrustStore {
   constructor(
     env: ServiceEnv,
     elevator: Elevator,
+    private readonly keystores: KeystoreService,
     private readonly path: string,
     jdkHomes: readonly string[],
   ) {
     super(env, elevator);
-    this.info = { id: `java:${path}`, displayName: `Java cacerts ${path}`, kind: 'java', detail: `used by ${jdkHomes.join(', ') || 'a JDK'}`, readOnly: true, holds: 'anchors' };
+    this.info = { id: `java:${path}`, displayName: `Java cacerts ${path}`, kind: 'java', detail: `used by ${jdkHomes.join(', ') || 'a JDK'}`, readOnly: false, holds: 'anchors' };
   }
 
   async available(): Promise<boolean> {
@@ -34,18 +42,60 @@ export class JavaCacertsStore extends BaseTrustStore {
   async list(): Promise<StoredCertificate[]> {
     const store = await readKeystore(this.path);
     const now = this.env.now();
-    return store.entries.flatMap((e) => e.certificates.slice(0, 1).map((c) => describeStored(c.der, now, { label: e.alias, removable: false })));
+    return store.entries.flatMap((e) => e.certificates.slice(0, 1).map((c) => describeStored(c.der, now, { label: e.alias, removable: true })));
   }
 
-  protected async jobAdd(): Promise<TrustJob> {
-    throw this.#readOnly();
+  override async add(der: Uint8Array, options: AddOptions = {}): Promise<TrustPlan> {
+    const job = await this.jobAdd(der, options);
+    if (job.plan.alreadyDone) return job.plan;
+    await this.keystores.importCertificates({ path: this.path }, der, { alias: options.label ?? suggestAlias(der) });
+    if (!(await this.contains(job.plan.sha256))) {
+      throw new CertbenchError('verification-failed', `${this.id}: keytool reported success, but the certificate is not listed afterwards`);
+    }
+    return job.plan;
   }
 
-  protected async jobRemove(): Promise<TrustJob> {
-    throw this.#readOnly();
+  override async remove(sha256: string): Promise<TrustPlan> {
+    const wanted = normaliseSha256(sha256);
+    const job = await this.jobRemove(wanted);
+    for (const alias of await this.#aliasesOf(wanted)) await this.keystores.delete({ path: this.path }, alias);
+    if (await this.contains(wanted)) {
+      throw new CertbenchError('verification-failed', `${this.id}: keytool reported success, but the certificate is still listed`);
+    }
+    return job.plan;
   }
 
-  #readOnly(): CertbenchError {
-    return new CertbenchError('unsupported', `${this.id}: change JDK cacerts in the Java keystore workspace (certbench keystore), which asks for its password and keeps a backup`);
+  /** The displayed plan: the keytool run the keystore service makes, on its verified temp copy. */
+  protected async jobAdd(der: Uint8Array, options: AddOptions): Promise<TrustJob> {
+    const sha256 = sha256Hex(der);
+    const base = { storeId: this.id, action: 'add' as const, sha256, warnings: [], needsElevation: await this.#needsElevation() };
+    if (await this.contains(sha256)) return makeJob(base, []);
+    const alias = options.label ?? suggestAlias(der);
+    return makeJob(base, [this.#keytoolStep(['-importcert', '-noprompt', '-trustcacerts', '-alias', alias, '-file', 'certificate.pem'])]);
+  }
+
+  protected async jobRemove(sha256: string): Promise<TrustJob> {
+    const base = { storeId: this.id, action: 'remove' as const, sha256, warnings: [], needsElevation: await this.#needsElevation() };
+    const aliases = await this.#aliasesOf(sha256);
+    return makeJob(base, aliases.map((alias) => this.#keytoolStep(['-delete', '-alias', alias])));
+  }
+
+  #keytoolStep(operation: readonly string[]) {
+    return {
+      kind: 'run' as const,
+      file: 'keytool',
+      args: [...operation, '-keystore', `${this.path} (a backed-up temp copy)`, '-storepass:env', PASSWORD_VARS.store],
+      elevated: false,
+      note: 'the copy is re-read and checked before it replaces the store',
+    };
+  }
+
+  async #needsElevation(): Promise<boolean> {
+    return (await writeAccess(this.path)) === 'needs-elevation';
+  }
+
+  async #aliasesOf(sha256: string): Promise<string[]> {
+    const store = await readKeystore(this.path);
+    return store.entries.filter((e) => e.certificates[0] && sha256Hex(e.certificates[0].der) === sha256).map((e) => e.alias);
   }
 }

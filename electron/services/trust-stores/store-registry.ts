@@ -1,6 +1,8 @@
 import { CertbenchError } from '../../../shared/errors.js';
 import type { Elevator } from '../elevation/elevator.js';
 import type { ServiceEnv } from '../service-env.js';
+import type { KeystoreService } from '../keystore/keystore-service.js';
+import { JavaCacertsStore } from './java-cacerts-store.js';
 import { detectLinuxLayout } from './linux-layout.js';
 import { LinuxStore } from './linux-store.js';
 import { MacosStore } from './macos-store.js';
@@ -11,14 +13,15 @@ import type { TrustStore } from './trust-store.js';
 import { WindowsStore } from './windows-store.js';
 
 /** The store ids the CLI accepts, for messages. */
-export const STORE_ID_HELP = 'windows-machine-root, windows-machine-ca, windows-user-root, macos-system, macos-login, linux, nss:DIR, pem:FILE';
+export const STORE_ID_HELP = 'windows-machine-root, windows-machine-ca, windows-user-root, macos-system, macos-login, linux, nss:DIR, pem:FILE, java:CACERTS';
 
 /**
  * The store an id names (`--store`). OS stores of another OS are refused here, with the reason,
  * rather than failing later on a missing tool.
  */
-export async function resolveStore(id: string, env: ServiceEnv, elevator: Elevator): Promise<TrustStore> {
+export async function resolveStore(id: string, env: ServiceEnv, elevator: Elevator, keystores: KeystoreService): Promise<TrustStore> {
   if (id.startsWith('nss:') && id.length > 4) return new NssStore(env, elevator, id.slice(4));
+  if (id.startsWith('java:') && id.length > 5) return new JavaCacertsStore(env, elevator, keystores, id.slice(5), []);
   if (id.startsWith('pem:') && id.length > 4) return new PemBundleStore(env, elevator, id.slice(4));
   if (id === 'windows-machine-root' || id === 'windows-machine-ca' || id === 'windows-user-root') {
     return onlyOn('win32', env, new WindowsStore(env, elevator, id));

@@ -8,6 +8,7 @@ import { readInputFile } from '../files/read-input.js';
 import { discoverJdks } from '../keystore/jdk-discovery.js';
 import type { ServiceEnv } from '../service-env.js';
 import { JavaCacertsStore } from './java-cacerts-store.js';
+import type { KeystoreService } from '../keystore/keystore-service.js';
 import { NssStore } from './nss-store.js';
 import { PemBundleStore } from './pem-bundle-store.js';
 import { nssStores, osStores, resolveStore } from './store-registry.js';
@@ -30,11 +31,12 @@ export interface AddAllResult {
 export class TrustService {
   constructor(
     private readonly env: ServiceEnv,
+    private readonly keystores: KeystoreService,
     readonly elevator: Elevator = new Elevator(env),
   ) {}
 
   store(id: string): Promise<TrustStore> {
-    return resolveStore(id, this.env, this.elevator);
+    return resolveStore(id, this.env, this.elevator, this.keystores);
   }
 
   async list(id: string): Promise<{ store: StoreInfo; certificates: TrustEntry[] }> {
@@ -71,7 +73,7 @@ export class TrustService {
     const stores: TrustStore[] = [...(await osStores(this.env, this.elevator)), ...(await nssStores(this.env, this.elevator))];
     stores.push(...config.nssDatabases.map((dir) => new NssStore(this.env, this.elevator, dir, 'configured NSS database')));
     const jdks = await discoverJdks(this.env).catch(() => ({ cacerts: [] }));
-    stores.push(...jdks.cacerts.map((c) => new JavaCacertsStore(this.env, this.elevator, c.path, c.jdkHomes)));
+    stores.push(...jdks.cacerts.map((c) => new JavaCacertsStore(this.env, this.elevator, this.keystores, c.path, c.jdkHomes)));
     stores.push(...config.pemBundles.map((path) => new PemBundleStore(this.env, this.elevator, path)));
     for (const id of extraIds) stores.push(await this.store(id));
     const seen = new Set<string>();
@@ -108,7 +110,13 @@ export class TrustService {
     const sha256 = sha256Hex(der);
     const role = roleOf(der);
     for (const store of await this.allStores(extraIds)) {
-      const skip = store.info.readOnly ? 'read-only here' : wrongKindOfStore(role, store.info.holds);
+      // A JDK's cacerts is changed per store (its own column's Add), after its password and backup are
+      // settled, never swept along by "add to all missing".
+      const skip = store.info.readOnly
+        ? 'read-only here'
+        : store.info.kind === 'java'
+          ? 'Java cacerts are added one at a time (Add in its column, or the Java keystores workspace)'
+          : wrongKindOfStore(role, store.info.holds);
       if (skip) {
         results.push({ store: store.info, outcome: 'skipped', message: skip });
         continue;

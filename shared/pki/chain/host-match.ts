@@ -1,6 +1,6 @@
 import { bytesEqual } from '../bytes.js';
 import { isValidDnsName } from './dns-name.js';
-import { parseIp } from './ip-address.js';
+import { parseIp } from '../ip-address.js';
 import type { GeneralName } from './general-names.js';
 
 /** A reference identity (RFC 6125 §6.2): what the client meant to reach. */

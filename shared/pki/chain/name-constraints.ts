@@ -1,5 +1,5 @@
 import { isValidDnsName } from './dns-name.js';
-import { formatIp } from './ip-address.js';
+import { formatIp } from '../ip-address.js';
 import { normalizedRdns } from './name-key.js';
 import type { NameConstraints } from './cert-extensions.js';
 import type { GeneralName } from './general-names.js';

@@ -1,3 +1,4 @@
+import { KeystoreService } from '../../../electron/services/keystore/keystore-service.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +29,7 @@ describe('trust IPC channels through the real dispatcher', () => {
     pki = makeTrustPki();
     const store = new ObjectStore();
     objectId = store.put({ kind: 'certificate', der: pki.rootDer, source: 'root.pem' });
-    const services = { trust: new TrustService(world.env, world.elevator), store } as unknown as Services;
+    const services = { trust: new TrustService(world.env, new KeystoreService(world.env), world.elevator), store } as unknown as Services;
     dispatch = createDispatch(createTrustHandlers(services) as unknown as Handlers);
   });
   afterAll(() => {

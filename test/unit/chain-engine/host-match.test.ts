@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHost, sanMatchesHost } from '../../../shared/pki/chain/host-match.js';
-import { formatIp, parseIp } from '../../../shared/pki/chain/ip-address.js';
+import { formatIp, parseIp } from '../../../shared/pki/ip-address.js';
 import type { GeneralName } from '../../../shared/pki/chain/general-names.js';
 
 const dns = (value: string): GeneralName => ({ kind: 'dns', value });

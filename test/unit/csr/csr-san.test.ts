@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkSan } from '../../../shared/csr/san.js';
 import { parseSanArg } from '../../../shared/csr/san-arg.js';
-import { formatIpv6, parseIpv6 } from '../../../shared/csr/ip-address.js';
+import { formatIp, parseIpv6 } from '../../../shared/pki/ip-address.js';
 
 const value = (type: Parameters<typeof checkSan>[0], raw: string) => {
   const r = checkSan(type, raw);
@@ -60,9 +60,9 @@ describe('SAN row validation', () => {
   });
 
   it('formats IPv6 per RFC 5952 (first longest zero run, no single-group compression)', () => {
-    expect(formatIpv6(parseIpv6('1:0:0:2:0:0:0:3')!)).toBe('1:0:0:2::3');
-    expect(formatIpv6(parseIpv6('1:0:2:3:4:5:6:7')!)).toBe('1:0:2:3:4:5:6:7');
-    expect(formatIpv6(parseIpv6('0:0:0:0:0:0:0:0')!)).toBe('::');
+    expect(formatIp(parseIpv6('1:0:0:2:0:0:0:3')!)).toBe('1:0:0:2::3');
+    expect(formatIp(parseIpv6('1:0:2:3:4:5:6:7')!)).toBe('1:0:2:3:4:5:6:7');
+    expect(formatIp(parseIpv6('0:0:0:0:0:0:0:0')!)).toBe('::');
   });
 });
 

@@ -5,7 +5,7 @@ import { fromHex, toHex } from '../../../shared/pki/bytes.js';
 import { decodeOid, readTlv } from '../../../shared/pki/der-reader.js';
 import { decodeDerTime } from '../../../shared/pki/der-time.js';
 import { derBmpString, derInteger, derOid, derSequence, derSet, derTlv } from '../../../shared/pki/der-writer.js';
-import { formatIp } from '../../../shared/pki/general-names.js';
+import { formatIp } from '../../../shared/pki/ip-address.js';
 import { escapeValue, nameAttributes, nameToDisplay, nameToRfc4514 } from '../../../shared/pki/name-text.js';
 
 const text = (s: string) => new TextEncoder().encode(s);

@@ -1,3 +1,4 @@
+import { KeystoreService } from '../../../electron/services/keystore/keystore-service.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -119,7 +120,7 @@ describe('add to all missing puts roots in Root stores and intermediates in CA s
     const world = makeTrustWorld({ runner, platform: 'win32', privileged: false });
     const der = role === 'root' ? pki.rootDer : pki.intermediateDer;
     try {
-      const results = await new TrustService(world.env, world.elevator).addToAllMissing(der);
+      const results = await new TrustService(world.env, new KeystoreService(world.env), world.elevator).addToAllMissing(der);
       expect(results.find((r) => r.store.id === target)?.outcome).toBe('added');
       expect(results.find((r) => r.store.id === skipped)).toMatchObject({ outcome: 'skipped' });
     } finally {

@@ -1,6 +1,6 @@
 import { domainToASCII } from 'node:url';
 import { OID, type KeyUsageBit } from '../../../../shared/pki/chain/cert-extensions.js';
-import { formatIp } from '../../../../shared/pki/chain/ip-address.js';
+import { formatIp } from '../../../../shared/pki/ip-address.js';
 import { parseHost, sanMatchesHost } from '../../../../shared/pki/chain/host-match.js';
 import type { ParsedCert } from './parsed-cert.js';
 import type { Report } from './report.js';

@@ -1,7 +1,10 @@
+import { toHex } from './bytes.js';
+
 /**
- * Strict IP literal parsing for host matching and name constraints: dotted-quad IPv4 without
- * leading zeros or hex (RFC 6125 §6.2.1 compares octets, so "0xC0A80101" is not an address), and
- * IPv6 text per RFC 4291 §2.2 including "::" and an embedded IPv4 tail.
+ * Strict IP literal parsing, shared by host matching, name constraints and the CSR designer's SAN
+ * rows: dotted-quad IPv4 without leading zeros or hex (RFC 6125 §6.2.1 compares octets, so
+ * "0xC0A80101" is not an address, and "010.0.0.1" is octal to some parsers), and IPv6 text per
+ * RFC 4291 §2.2 including "::" and an embedded IPv4 tail.
  */
 export function parseIp(text: string): Uint8Array | undefined {
   return text.includes(':') ? parseIpv6(text) : parseIpv4(text);
@@ -19,7 +22,8 @@ export function parseIpv4(text: string): Uint8Array | undefined {
   return out;
 }
 
-function parseIpv6(text: string): Uint8Array | undefined {
+export function parseIpv6(text: string): Uint8Array | undefined {
+  if (!/^[0-9a-fA-F:.]+$/.test(text) || text.length > 45) return undefined;
   const halves = text.split('::');
   if (halves.length > 2) return undefined;
   const groups = (s: string): number[] | undefined => {
@@ -51,10 +55,10 @@ function parseIpv6(text: string): Uint8Array | undefined {
   return out;
 }
 
-/** Text form of 4 or 16 address octets (RFC 5952 §4 canonical for IPv6). */
+/** IPv4 dotted, IPv6 in its RFC 5952 §4 canonical form; other lengths (name-constraint ranges) as hex. */
 export function formatIp(bytes: Uint8Array): string {
   if (bytes.length === 4) return Array.from(bytes).join('.');
-  if (bytes.length !== 16) return `(${bytes.length}-byte address)`;
+  if (bytes.length !== 16) return toHex(bytes);
   const groups: number[] = [];
   for (let i = 0; i < 16; i += 2) groups.push((bytes[i]! << 8) | bytes[i + 1]!);
   let bestStart = -1;
