@@ -42,6 +42,15 @@ describe('renderer shell and the Inspect slice in Chromium', () => {
     await app.screenshot('foundation-inspect-slice');
   });
 
+  it('takes an opened certificate to its trust map in the Trust stores workspace', async () => {
+    await app.page.getByRole('button', { name: 'Trust stores: where is it, add it…' }).click();
+    await expect(app.page.getByRole('button', { name: 'Trust stores', exact: true }).getAttribute('aria-current')).resolves.toBe('page');
+    const map = app.page.getByRole('region', { name: 'Trust map' });
+    await expect.poll(() => map.locator('code.trust-sha').innerText(), { timeout: 30_000 }).toBe(sha256(cert.der));
+    await app.screenshot('foundation-inspect-to-trust-map');
+    await app.page.keyboard.press('Control+1');
+  });
+
   it('opens a DER file dropped on the workspace', async () => {
     const dropped = await app.page.evaluateHandle((bytes) => {
       const dt = new DataTransfer();

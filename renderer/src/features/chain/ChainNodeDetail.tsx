@@ -26,7 +26,7 @@ export function ChainNodeDetail({ cert, report }: { cert: ChainCertificate; repo
           ))}
         </ul>
       ) : null}
-      <CertificateDetail summary={cert.summary} detail={detail} />
+      <CertificateDetail id={cert.id} summary={cert.summary} detail={detail} />
       <CopyButton value={cert.pem} label="Copy PEM" />
     </div>
   );

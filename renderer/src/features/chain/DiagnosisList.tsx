@@ -2,7 +2,7 @@ import type { Diagnosis, FixPlace } from '../../../../shared/model/chain-diagnos
 import type { ChainCertificate } from '../../../../shared/model/chain.js';
 import { useAppStore } from '../../store/app-store.js';
 import type { WorkspaceId } from '../../store/navigation-slice.js';
-import { useTrustStore } from '../trust/trust-store.js';
+import { openTrustMapFor } from '../trust/open-trust-map.js';
 import { useChainStore } from './chain-store.js';
 
 const PLACE_WORKSPACE: Partial<Record<FixPlace, { workspace: WorkspaceId; label: string }>> = {
@@ -26,8 +26,8 @@ export function DiagnosisList({
   // A trust-store fix that names a certificate opens the trust map for it: where it is trusted, and "add where missing".
   const openTrustFor = (d: Diagnosis) => {
     const cert = d.fix.certificate ? certificates.get(d.fix.certificate) : undefined;
-    openWorkspace('trust');
-    if (cert) void useTrustStore.getState().showMap({ kind: 'object', id: cert.id });
+    if (cert) openTrustMapFor(cert.id);
+    else openWorkspace('trust');
   };
   if (diagnoses.length === 0) return <p className="chain-clean">No problems found.</p>;
   return (

@@ -6,13 +6,17 @@ import { Field } from '../../components/Field.js';
 import { Fingerprint } from '../../components/Fingerprint.js';
 import { Asn1Tree } from './Asn1Tree.js';
 import { ExtensionList } from './ExtensionList.js';
+import { openTrustMapFor } from '../trust/open-trust-map.js';
 
 /** The detail pane of one certificate: the summary at once, the decoded detail when it arrives. */
-export function CertificateDetail({ summary, detail, label }: { summary: CertificateSummary; detail?: Detail; label?: string }) {
+export function CertificateDetail({ id, summary, detail, label }: { id: string; summary: CertificateSummary; detail?: Detail; label?: string }) {
   return (
     <article className="detail" aria-label="Certificate detail">
       <h2>{summary.subject || '(empty subject)'}</h2>
       <ExpiryBadge status={summary.expiry} daysLeft={summary.daysLeft} />
+      <button type="button" className="detail-action" onClick={() => openTrustMapFor(id)}>
+        Trust stores: where is it, add it…
+      </button>
       {label !== undefined ? <Field label="Label" value={label} /> : null}
       <Field label="Subject" value={summary.subject} />
       <Field label="Issuer" value={summary.issuer} />

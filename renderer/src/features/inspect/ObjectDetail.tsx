@@ -7,7 +7,7 @@ import { kindLabel, objectTitle } from './object-labels.js';
 
 /** The detail pane for any kind of object. Keys show public facts only: main never sends key material. */
 export function ObjectDetail({ object, detail, onSelect }: { object: InspectedObject; detail?: Detail; onSelect(id: string): void }) {
-  if (object.kind === 'certificate') return <CertificateDetail summary={object.summary} detail={detail} {...(object.label !== undefined ? { label: object.label } : {})} />;
+  if (object.kind === 'certificate') return <CertificateDetail id={object.id} summary={object.summary} detail={detail} {...(object.label !== undefined ? { label: object.label } : {})} />;
   return (
     <article className="detail" aria-label={`${kindLabel(object)} detail`}>
       <h2>
