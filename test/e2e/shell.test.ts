@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { closeBrowser, launchApp, type AppHarness } from './harness.js';
 import { makeSelfSignedWithOpenssl, type MadeCertificate } from '../helpers/openssl-cert.js';
 
+const run = promisify(execFile);
 const sha256 = (der: Uint8Array) => createHash('sha256').update(der).digest('hex');
 const colon = (hex: string) => hex.toUpperCase().match(/../g)!.join(':');
 
@@ -68,6 +73,25 @@ describe('renderer shell and the Inspect slice in Chromium', () => {
     await app.page.getByLabel('PEM text').fill(`\uFEFFhere you go:\r\n${cert.pem.replace(/\n/g, '\r\n')}`);
     await app.page.getByRole('button', { name: 'Inspect text' }).click();
     await expect.poll(() => app.page.getByRole('option').count()).toBe(3);
+  });
+
+  it('splits the opened certificates into one file per certificate in a new folder', async () => {
+    const other = await makeSelfSignedWithOpenssl(app.tempDir, 'other.example', 'DNS:other.example');
+    app.dialogs.willOpen(other.pemPath);
+    await app.page.getByRole('button', { name: 'Open…' }).click();
+    await expect.poll(() => app.page.getByRole('option').count()).toBe(4);
+    const folder = join(app.tempDir, 'split');
+    app.dialogs.willSave(folder);
+    await app.page.getByRole('button', { name: 'Export…' }).click();
+    const form = app.page.getByRole('form', { name: 'Export' });
+    await form.getByLabel('All opened certificates in one bundle').check();
+    await form.getByLabel('One file per certificate (into a new folder)').check();
+    await form.getByRole('button', { name: 'Save…' }).click();
+    await expect.poll(async () => (await readdir(folder).catch(() => [])).sort()).toEqual(['01.pem', '02.pem']);
+    const fingerprints = await Promise.all(
+      ['01.pem', '02.pem'].map(async (f) => (await run('openssl', ['x509', '-in', join(folder, f), '-noout', '-fingerprint', '-sha256'])).stdout.trim()),
+    );
+    expect(fingerprints.sort()).toEqual([cert.der, other.der].map((d) => `sha256 Fingerprint=${colon(sha256(d))}`).sort());
   });
 
   it('shows a clear error for garbage and keeps working', async () => {

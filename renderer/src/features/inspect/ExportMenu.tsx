@@ -20,6 +20,7 @@ export function ExportMenu({ selected, anyOpened, onExport }: { selected: Inspec
   const [order, setOrder] = useState(true);
   const [unencryptedKey, setUnencrypted] = useState(false);
   const [everything, setEverything] = useState(false);
+  const [split, setSplit] = useState(false);
   const exportable = (selected !== null && selected.kind !== 'csr' && selected.kind !== 'public-key') || anyOpened;
   return (
     <div className="export-menu">
@@ -32,7 +33,7 @@ export function ExportMenu({ selected, anyOpened, onExport }: { selected: Inspec
           aria-label="Export"
           onSubmit={(e) => {
             e.preventDefault();
-            onExport({ format, order, pfxProfile, password, unencryptedKey, everything });
+            onExport({ format, order, pfxProfile, password, unencryptedKey, everything, split });
             setPassword('');
             setOpen(false);
           }}
@@ -71,6 +72,11 @@ export function ExportMenu({ selected, anyOpened, onExport }: { selected: Inspec
           <label className="inline">
             <input type="checkbox" checked={order} onChange={(e) => setOrder(e.target.checked)} /> Order leaf → root
           </label>
+          {format === 'pfx' ? null : (
+            <label className="inline">
+              <input type="checkbox" checked={split} onChange={(e) => setSplit(e.target.checked)} /> One file per certificate (into a new folder)
+            </label>
+          )}
           <button type="submit">Save…</button>
         </form>
       ) : null}

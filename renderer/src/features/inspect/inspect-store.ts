@@ -31,6 +31,8 @@ export interface ExportOptions {
   readonly unencryptedKey: boolean;
   /** Combine every opened certificate (and the key matching the leaf) instead of the selection. */
   readonly everything: boolean;
+  /** One file per certificate, written into a new folder (not for PFX). */
+  readonly split: boolean;
 }
 
 interface InspectState {
@@ -122,11 +124,13 @@ export const useInspectStore = create<InspectState>()((set, get) => {
       if (!selected && !options.everything) return;
       try {
         const ext = options.format === 'pfx' ? 'pfx' : options.format;
-        const { path } = await invoke('dialog.saveFile', {
-          title: 'Export',
-          defaultName: `export.${ext}`,
-          filters: [{ name: options.format.toUpperCase(), extensions: [ext] }],
-        });
+        const split = options.split && options.format !== 'pfx';
+        const { path } = await invoke(
+          'dialog.saveFile',
+          split
+            ? { title: 'New folder for one file per certificate', defaultName: 'certificates' }
+            : { title: 'Export', defaultName: `export.${ext}`, filters: [{ name: options.format.toUpperCase(), extensions: [ext] }] },
+        );
         if (!path) return;
         const ids = options.everything ? allCertificateIds(objects) : exportIds(selected!, objects);
         const result = await app().track(
@@ -137,6 +141,7 @@ export const useInspectStore = create<InspectState>()((set, get) => {
             path,
             overwrite: true,
             order: options.order,
+            ...(split ? { split: true } : {}),
             pfxProfile: options.pfxProfile,
             unencryptedKey: options.unencryptedKey,
             ...(options.password !== undefined && options.password !== '' ? { password: options.password } : {}),
