@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CertbenchError } from '../../../shared/errors.js';
-import { KeystoreBackupSchema, type KeystoreBackup } from '../../../shared/model/keystore.js';
+import type { KeystoreBackup } from '../../../shared/model/keystore.js';
 import { fsError } from '../files/read-input.js';
 import { nodeHashHex } from './cert-list-fields.js';
 
@@ -41,6 +41,8 @@ export class KeystoreBackups {
   /** Newest first; only backups of `originalPath` when given. */
   async list(originalPath?: string): Promise<KeystoreBackup[]> {
     const names = await readdir(this.dir).catch(() => [] as string[]);
+    // The schema (and zod with it) loads only when backups are read, keeping `keystore list` light.
+    const { KeystoreBackupSchema } = await import('../../../shared/model/keystore.js');
     const out: KeystoreBackup[] = [];
     for (const name of names.filter((n) => n.endsWith('.json'))) {
       const parsed = KeystoreBackupSchema.safeParse(JSON.parse(await readFile(join(this.dir, name), 'utf8').catch(() => 'null')));
