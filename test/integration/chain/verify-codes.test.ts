@@ -1,3 +1,5 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChainReport } from '../../../shared/model/chain.js';
 import { makeChainTestEnv, type ChainTestEnv } from '../../helpers/chain-env.js';
@@ -21,6 +23,18 @@ describe('chain verify diagnoses from openssl-made certificates', () => {
     trust = `pem:${root.cert}`;
   });
   afterAll(() => t.cleanup());
+
+  it('holds a user-supplied anchor to the issuing rules, but not one a root program vouches for', async () => {
+    const legacyRoot = opensslIssue(t.dir, { name: 'Legacy Root', ext: 'basicConstraints=CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign', days: 3650 });
+    const leaf = opensslIssue(t.dir, { name: 'under-legacy', issuer: legacyRoot, ext: LEAF_EXT });
+    const own = await t.service.verifyFiles([leaf.cert], { hostname: 'localhost', trust: [`pem:${legacyRoot.cert}`] });
+    expect(own.trusted).toBe(false);
+    expect(own.paths[0]!.problems.map((p) => p.code)).toContain('nonconforming');
+    // The test env's "system" source is a bundle file in the temp dir: a curated source.
+    await writeFile(join(t.dir, 'no-system.pem'), await readFile(legacyRoot.cert));
+    const curated = await t.service.verifyFiles([leaf.cert], { hostname: 'localhost', trust: ['system'] });
+    expect(curated.trusted).toBe(true);
+  });
 
   it('a sound chain has no diagnosis', async () => {
     const r = await verify(opensslIssue(t.dir, { name: 'sound', issuer: inter, ext: LEAF_EXT }), inter);

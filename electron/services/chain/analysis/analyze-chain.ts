@@ -147,7 +147,13 @@ function anchorSubjects(anchors: readonly Uint8Array[], pool: CertificatePool): 
 
 /** The engine's ranked paths (RFC 4158 §3.5 order) as report DTOs. */
 function verifyAll(build: BuildInput, input: AnalysisInput, pool: CertificatePool, labels: Map<string, string>): ChainPath[] {
-  const validation: ChainValidation = validateChain(build, { at: input.at, host: input.hostname, purpose: 'serverAuth' });
+  const curated = new Set(input.anchors.filter((a) => a.curated).flatMap((a) => a.certificates.map(sha256Hex)));
+  const validation: ChainValidation = validateChain(build, {
+    at: input.at,
+    host: input.hostname,
+    purpose: 'serverAuth',
+    anchorFaults: (anchor) => (curated.has(sha256Hex(anchor)) ? 'warning' : 'error'),
+  });
   return validation.paths.map(({ path, verdict }) => {
     const shas = path.certs.map((c) => pool.add(c.der, 'trust-source').sha256);
     const last = shas[shas.length - 1]!;

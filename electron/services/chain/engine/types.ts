@@ -80,9 +80,10 @@ export interface VerifyOptions {
    * anchors come from root programs (OS store, Mozilla, JDK cacerts) whose legacy roots (Go Daddy
    * Class 2, Starfield Class 2, QuoVadis Root CA 2, Certigna…) predate these rules and every client
    * trusts as a name and a key. `error` holds a user-made trust store to the profile (x509-limbo
-   * scores the engine that way).
+   * scores the engine that way). A function decides per anchor (by its DER), for a verification
+   * against both kinds of source at once.
    */
-  readonly anchorFaults?: Severity;
+  readonly anchorFaults?: Severity | ((anchorDer: Uint8Array) => Severity);
   /** RFC 5280 §6.1.1 policy inputs; default: any policy, nothing required or inhibited. */
   readonly policy?: PolicyInputs;
   /**

@@ -6,7 +6,7 @@ import { checkRevocation } from './revocation-checks.js';
 import { parseForVerify, type ParsedCert } from './parsed-cert.js';
 import { problemCollector, type Report } from './report.js';
 import { signatureBy } from './signature-cache.js';
-import type { CertPath, PathVerdict, VerifyOptions } from './types.js';
+import type { CertPath, PathVerdict, Severity, VerifyOptions } from './types.js';
 
 /**
  * Verifies one path (RFC 5280 §6.1, with the CA/B Forum profile rules TLS clients enforce) and
@@ -20,7 +20,7 @@ export function verifyPath(path: CertPath, options: VerifyOptions): PathVerdict 
   const anchored = path.end === 'anchor';
   const { problems, report } = problemCollector({
     weakCrypto: options.weakCrypto ?? 'error',
-    anchorFaults: options.anchorFaults ?? 'warning',
+    anchorFaults: anchorFaultSeverity(path, options.anchorFaults),
     anchorIndex: anchored ? last : -1,
   });
   const certs = path.certs.map((pc, i) => {
@@ -77,4 +77,10 @@ function checkIssuerSignature(child: ParsedCert, issuer: ParsedCert, index: numb
   if (!sig) return; // the issuer's key could not be loaded; checkKey reported it on the issuer
   if (!sig.ok) report(sig.code, index, `${child.label}: ${sig.detail} (${issuer.label})`);
   if (sig.weakHash) report('weak-signature', index, `${child.label} is signed with ${sig.weakHash.toUpperCase()}, which is no longer accepted`);
+}
+
+function anchorFaultSeverity(path: CertPath, policy: VerifyOptions['anchorFaults']): Severity {
+  if (typeof policy !== 'function') return policy ?? 'warning';
+  const anchor = path.certs[path.certs.length - 1];
+  return path.end === 'anchor' && anchor ? policy(anchor.der) : 'warning';
 }

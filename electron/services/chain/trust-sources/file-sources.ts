@@ -7,7 +7,7 @@ import type { TrustSource } from './trust-source.js';
 export function pemSource(path: string): TrustSource {
   return {
     id: `pem:${path}`,
-    load: async () => ({ label: `PEM ${path}`, certificates: await certificatesInFileOrFolder(path) }),
+    load: async () => ({ label: `PEM ${path}`, certificates: await certificatesInFileOrFolder(path), curated: false }),
   };
 }
 
@@ -27,7 +27,7 @@ export function mozillaSource(dir: string = DEBIAN_MOZILLA_DIR): TrustSource {
       } catch {
         throw new CertbenchError('not-found', `Mozilla roots not found at ${dir} (Debian package ca-certificates); use --trust pem:FILE`);
       }
-      return { label: `Mozilla roots (${dir})`, certificates: await certificatesInFileOrFolder(dir) };
+      return { label: `Mozilla roots (${dir})`, certificates: await certificatesInFileOrFolder(dir), curated: true };
     },
   };
 }
@@ -46,7 +46,7 @@ export function linuxBundleSource(candidates: readonly string[] = LINUX_BUNDLES)
         } catch {
           continue;
         }
-        return { label: `System bundle ${path}`, certificates: await certificatesInFileOrFolder(path) };
+        return { label: `System bundle ${path}`, certificates: await certificatesInFileOrFolder(path), curated: true };
       }
       throw new CertbenchError('not-found', `No system CA bundle found (looked at ${candidates.join(', ')})`);
     },

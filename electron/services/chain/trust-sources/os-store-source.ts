@@ -20,7 +20,7 @@ export function osStoreSource(env: ServiceEnv): TrustSource {
       if (certificates.length === 0) {
         throw new CertbenchError('unsupported', `The ${env.platform} system store yields no certificate bytes here; use --trust mozilla or pem:FILE`);
       }
-      return { label: stores.map((s) => s.info.displayName).join(' + '), certificates };
+      return { label: stores.map((s) => s.info.displayName).join(' + '), certificates, curated: true };
     },
   };
 }

@@ -3,6 +3,12 @@ export interface TrustAnchors {
   /** Shown in reports: "Mozilla roots (Debian ca-certificates)", "PEM bundle /etc/corp.pem". */
   readonly label: string;
   readonly certificates: readonly Uint8Array[];
+  /**
+   * Whether a root program vouches for these anchors (OS store, Mozilla, JDK cacerts): then an
+   * anchor's own issuing-rule faults are warnings, since legacy roots every client trusts have
+   * them. Anchors the user supplies (a PEM bundle or folder) are held to the rules.
+   */
+  readonly curated: boolean;
 }
 
 /** Where anchors come from; loading is deferred so naming a source costs nothing until used. */
