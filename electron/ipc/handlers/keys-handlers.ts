@@ -47,7 +47,7 @@ export function createKeysHandlers(services: Services): Pick<Handlers, KeysChann
     'keys.javaCsr': (req) => csr.fromKeytool(req.spec, req),
     'keys.renewSpec': async (req) => {
       const { name, bytes } = await named(req.certificatePath);
-      return { spec: renewSpec(readCertificates(name, bytes)[0]!, req.keyFamily) };
+      return renewSpec(readCertificates(name, bytes)[0]!, req.keyFamily);
     },
     'keys.selfSigned': (req) => issuing.selfSigned(req.spec, req.keyId, req.days),
     'keys.caCreate': (req) => {

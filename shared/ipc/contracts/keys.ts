@@ -66,7 +66,7 @@ export const keysContracts = defineContracts({
   },
   'keys.renewSpec': {
     request: z.strictObject({ certificatePath: Path, keyFamily: z.enum(['rsa', 'ec', 'ed25519', 'other']) }),
-    response: z.strictObject({ spec: CsrSpecSchema }),
+    response: z.strictObject({ spec: CsrSpecSchema, notes: z.array(z.string().max(512)).max(16) }),
   },
   'keys.selfSigned': {
     request: z.strictObject({ spec: CsrSpecSchema, keyId: Id, days: Days }),

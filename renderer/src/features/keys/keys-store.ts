@@ -110,7 +110,9 @@ export const useKeysStore = create<KeysState>()((set, get) => {
       if (!paths[0]) return;
       const path = paths[0];
       const result = await run('Reading the certificate', () => invoke('keys.renewSpec', { certificatePath: path, keyFamily: keyDescription(get()).family }));
-      if (result) set({ spec: result.spec, template: 'renew' });
+      if (!result) return;
+      set({ spec: result.spec, template: 'renew' });
+      result.notes.forEach((message) => app().pushToast({ kind: 'info', message }));
     },
     chooseKey: (key) =>
       set((s) => {
