@@ -4,8 +4,8 @@ import { assertAbsent } from '../../services/keys/write-new-file.js';
 import type { CliContext } from '../cli-context.js';
 import { EXIT } from '../exit-codes.js';
 import { runAction } from '../run-action.js';
-import { collect, daysOption, reportIssued, subjectOption } from './cert-command.js';
-import { acquireKey, addKeySourceOptions, openExistingKey, type KeySourceOptions } from './key-command.js';
+import { collect, daysOption, reportIssued, runIssueCommand } from './cert-command.js';
+import { addKeySourceOptions, openExistingKey, type KeySourceOptions } from './key-command.js';
 
 interface CaNewOptions extends KeySourceOptions {
   subject: string;
@@ -45,20 +45,13 @@ export function registerCaCommand(program: Command, ctx: CliContext): void {
       .option('--overwrite', 'replace existing output files')
       .option('--json', 'print JSON'),
   ).action(async (opts: CaNewOptions) => {
+    const constrained = opts.permitDns.length + opts.permitIp.length > 0;
     ctx.exit(
-      await runAction(ctx.io, async () => {
-        const subject = subjectOption(opts.subject);
-        const days = daysOption(opts.days);
-        if (!opts.overwrite) await assertAbsent([opts.out, ...(opts.outKey ? [opts.outKey] : [])]);
-        const services = await ctx.services();
-        const { key, protection } = await acquireKey(ctx.io, services, opts);
-        const constrained = opts.permitDns.length + opts.permitIp.length > 0;
-        const issued = await services.issuing.createCa(subject, key.info.id, days, constrained ? { dns: opts.permitDns, ipv4Cidrs: opts.permitIp } : undefined);
-        await services.issuing.save(issued.id, opts.out, opts.overwrite);
-        if (protection && opts.outKey) await services.keys.exportKey(key.info.id, opts.outKey, protection, opts.overwrite);
-        reportIssued(ctx.io, opts.json, issued, opts.out, opts.outKey);
-        return EXIT.ok;
-      }),
+      await runAction(ctx.io, () =>
+        runIssueCommand(ctx, opts, (services, subject, key, days) =>
+          services.issuing.createCa(subject, key.info.id, days, constrained ? { dns: opts.permitDns, ipv4Cidrs: opts.permitIp } : undefined),
+        ),
+      ),
     );
   });
   ca.command('sign')

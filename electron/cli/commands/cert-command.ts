@@ -8,8 +8,10 @@ import type { IssuedCertificate } from '../../services/issuing/issuing-service.j
 import { assertAbsent } from '../../services/keys/write-new-file.js';
 import type { CliContext } from '../cli-context.js';
 import { printJson, type CliIo } from '../cli-io.js';
-import { EXIT } from '../exit-codes.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
 import { runAction } from '../run-action.js';
+import type { Services } from '../../services/services.js';
+import type { SessionKey } from '../../services/keys/keys-service.js';
 import { acquireKey, addKeySourceOptions, type KeySourceOptions } from './key-command.js';
 
 interface SelfSignedOptions extends KeySourceOptions {
@@ -24,6 +26,36 @@ interface SelfSignedOptions extends KeySourceOptions {
 }
 
 export const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** What `cert self-signed` and `ca new` share: a subject, a validity, a key (new or existing) and outputs. */
+interface IssueCommandOptions extends KeySourceOptions {
+  subject?: string;
+  out: string;
+  days: string;
+  overwrite?: boolean;
+  json?: boolean;
+}
+
+/**
+ * The common run of an issuing command: check the subject, days and that no output exists, get
+ * the key, issue with `issue`, save the certificate (and a new key), and report.
+ */
+export async function runIssueCommand(
+  ctx: CliContext,
+  opts: IssueCommandOptions,
+  issue: (services: Services, subject: Subject, key: SessionKey, days: number) => Promise<IssuedCertificate>,
+): Promise<ExitCode> {
+  const subject = subjectOption(opts.subject);
+  const days = daysOption(opts.days);
+  if (!opts.overwrite) await assertAbsent([opts.out, ...(opts.outKey ? [opts.outKey] : [])]);
+  const services = await ctx.services();
+  const { key, protection } = await acquireKey(ctx.io, services, opts);
+  const issued = await issue(services, subject, key, days);
+  await services.issuing.save(issued.id, opts.out, opts.overwrite);
+  if (protection && opts.outKey) await services.keys.exportKey(key.info.id, opts.outKey, protection, opts.overwrite);
+  reportIssued(ctx.io, opts.json, issued, opts.out, opts.outKey);
+  return EXIT.ok;
+}
 
 export function subjectOption(text: string | undefined): Subject {
   try {
@@ -65,23 +97,16 @@ export function registerCertCommand(program: Command, ctx: CliContext): void {
       .option('--json', 'print JSON'),
   ).action(async (opts: SelfSignedOptions) => {
     ctx.exit(
-      await runAction(ctx.io, async () => {
-        const subject = subjectOption(opts.subject);
-        const days = daysOption(opts.days);
-        if (!opts.overwrite) await assertAbsent([opts.out, ...(opts.outKey ? [opts.outKey] : [])]);
-        const services = await ctx.services();
-        const { key, protection } = await acquireKey(ctx.io, services, opts);
-        const issued = await services.issuing.selfSigned(
-          { subject, sans: opts.san.map(parseSanArg), addCnToSan: opts.cnSan, hash: key.info.key.bits === 384 ? 'SHA-384' : 'SHA-256', keyUsage: defaultKeyUsage(key.info.key.family), extendedKeyUsage: ['serverAuth'] },
-          key.info.id,
-          days,
-          opts.allowLongValidity,
-        );
-        await services.issuing.save(issued.id, opts.out, opts.overwrite);
-        if (protection && opts.outKey) await services.keys.exportKey(key.info.id, opts.outKey, protection, opts.overwrite);
-        reportIssued(ctx.io, opts.json, issued, opts.out, opts.outKey);
-        return EXIT.ok;
-      }),
+      await runAction(ctx.io, () =>
+        runIssueCommand(ctx, opts, (services, subject, key, days) =>
+          services.issuing.selfSigned(
+            { subject, sans: opts.san.map(parseSanArg), addCnToSan: opts.cnSan, hash: key.info.key.bits === 384 ? 'SHA-384' : 'SHA-256', keyUsage: defaultKeyUsage(key.info.key.family), extendedKeyUsage: ['serverAuth'] },
+            key.info.id,
+            days,
+            opts.allowLongValidity,
+          ),
+        ),
+      ),
     );
   });
 }
