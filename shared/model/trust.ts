@@ -70,6 +70,12 @@ export const StoreInfoSchema = z.strictObject({
 });
 export type StoreInfo = z.infer<typeof StoreInfoSchema>;
 
+/**
+ * Whether "add to all missing" may change this store. A JDK's cacerts is changed one at a time
+ * (its own Add, or the Java keystores workspace), after its password and backup are settled.
+ */
+export const sweptByAddToAllMissing = (store: StoreInfo): boolean => !store.readOnly && store.kind !== 'java';
+
 /** One cell of the trust map: whether `store` holds the certificate, or why it could not be read. */
 export const TrustMapRowSchema = z.strictObject({
   store: StoreInfoSchema,

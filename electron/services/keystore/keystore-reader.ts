@@ -1,9 +1,9 @@
 import { CertbenchError } from '../../../shared/errors.js';
-import type { KeystoreEntryType, KeystoreIntegrity, KeystoreType } from '../../../shared/model/keystore.js';
 import { readInputFile } from '../files/read-input.js';
 import { nodeHashHex } from './cert-list-fields.js';
 import { JCEKS_MAGIC, JKS_MAGIC, readJks } from './jks-reader.js';
 import { readPkcs12 } from './pkcs12-reader.js';
+import type { KeystoreEntryOf, KeystoreOf } from './raw-keystore.js';
 
 /** A certificate held by a keystore entry: its DER and SHA-256 (lowercase hex). */
 export interface KeystoreCertificateDer {
@@ -11,21 +11,10 @@ export interface KeystoreCertificateDer {
   readonly sha256: string;
 }
 
-export interface NativeKeystoreEntry {
-  readonly alias: string;
-  readonly entryType: KeystoreEntryType;
-  readonly createdAt?: Date;
-  /** Trusted certificate, or the key entry's chain leaf first; empty for secret keys. */
-  readonly certificates: readonly KeystoreCertificateDer[];
-}
+export type NativeKeystoreEntry = KeystoreEntryOf<KeystoreCertificateDer>;
 
 /** What `readKeystore` returns: entries sorted by alias, so the result never depends on file order. */
-export interface NativeKeystore {
-  readonly type: KeystoreType;
-  readonly integrity: KeystoreIntegrity;
-  readonly entries: readonly NativeKeystoreEntry[];
-  readonly warnings: readonly string[];
-}
+export type NativeKeystore = KeystoreOf<KeystoreCertificateDer>;
 
 /**
  * Reads a JKS, JCEKS or PKCS#12 keystore natively (no JVM). With a password the store's integrity

@@ -57,8 +57,9 @@ export class JavaCacertsStore extends BaseTrustStore {
 
   override async remove(sha256: string): Promise<TrustPlan> {
     const wanted = normaliseSha256(sha256);
-    const job = await this.jobRemove(wanted);
-    for (const alias of await this.#aliasesOf(wanted)) await this.keystores.delete({ path: this.path }, alias);
+    const aliases = await this.#aliasesOf(wanted);
+    const job = await this.#removeJob(wanted, aliases);
+    for (const alias of aliases) await this.keystores.delete({ path: this.path }, alias);
     if (await this.contains(wanted)) {
       throw new CertbenchError('verification-failed', `${this.id}: keytool reported success, but the certificate is still listed`);
     }
@@ -75,8 +76,11 @@ export class JavaCacertsStore extends BaseTrustStore {
   }
 
   protected async jobRemove(sha256: string): Promise<TrustJob> {
+    return this.#removeJob(sha256, await this.#aliasesOf(sha256));
+  }
+
+  async #removeJob(sha256: string, aliases: readonly string[]): Promise<TrustJob> {
     const base = { storeId: this.id, action: 'remove' as const, sha256, warnings: [], needsElevation: await this.#needsElevation() };
-    const aliases = await this.#aliasesOf(sha256);
     return makeJob(base, aliases.map((alias) => this.#keytoolStep(['-delete', '-alias', alias])));
   }
 

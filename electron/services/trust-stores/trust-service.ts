@@ -1,5 +1,5 @@
 import { CertbenchError } from '../../../shared/errors.js';
-import type { CertificateRole, StoreInfo, TrustEntry, TrustMap, TrustPlan } from '../../../shared/model/trust.js';
+import { sweptByAddToAllMissing, type CertificateRole, type StoreInfo, type TrustEntry, type TrustMap, type TrustPlan } from '../../../shared/model/trust.js';
 import { certificateDers } from '../../../shared/pki/cert-scan.js';
 import { parseCertificate } from '../../../shared/pki/certificate-summary.js';
 import { sha256Hex } from '../../../shared/pki/hash.js';
@@ -110,13 +110,11 @@ export class TrustService {
     const sha256 = sha256Hex(der);
     const role = roleOf(der);
     for (const store of await this.allStores(extraIds)) {
-      // A JDK's cacerts is changed per store (its own column's Add), after its password and backup are
-      // settled, never swept along by "add to all missing".
-      const skip = store.info.readOnly
-        ? 'read-only here'
-        : store.info.kind === 'java'
-          ? 'Java cacerts are added one at a time (Add in its column, or the Java keystores workspace)'
-          : wrongKindOfStore(role, store.info.holds);
+      const skip = !sweptByAddToAllMissing(store.info)
+        ? store.info.readOnly
+          ? 'read-only here'
+          : 'Java cacerts are added one at a time (Add in its column, or the Java keystores workspace)'
+        : wrongKindOfStore(role, store.info.holds);
       if (skip) {
         results.push({ store: store.info, outcome: 'skipped', message: skip });
         continue;

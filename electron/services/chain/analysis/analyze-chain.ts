@@ -46,12 +46,12 @@ export async function analyzeChain(input: AnalysisInput, store: ObjectStore): Pr
   const presented = input.presented.map((der, i) => addPresented(pool, der, fromServer ? 'server' : 'file', i));
   const leafIndex = fromServer ? 0 : pickLeafIndex(presented.map((p) => p.summary));
   const anchorDers = input.anchors.flatMap((a) => a.certificates);
-  const anchorLabel = anchorLabels(input.anchors);
+  const anchorSources = sourcesBySha256(input.anchors);
   const added = input.added ?? [];
   added.forEach((der, i) => addCandidate(pool, der, i));
   const others = [...input.presented.filter((_, i) => i !== leafIndex), ...added];
 
-  let paths = verifyAll({ leaf: input.presented[leafIndex]!, intermediates: others, anchors: anchorDers }, input, pool, anchorLabel);
+  let paths = verifyAll({ leaf: input.presented[leafIndex]!, intermediates: others, anchors: anchorDers }, input, pool, anchorSources);
   let attempts: AiaAttempt[] = [];
   if (input.aia.enabled && !paths[0]?.trusted && paths[0]?.end === 'issuer-not-found') {
     input.onProgress?.('Fetching missing issuers (AIA)');
@@ -69,7 +69,7 @@ export async function analyzeChain(input: AnalysisInput, store: ObjectStore): Pr
     const fetched = attempts.flatMap((a) => a.certificates);
     fetched.forEach((der) => knownSubjects.add(pool.add(der, 'aia').summary.subject));
     if (fetched.length > 0) {
-      paths = verifyAll({ leaf: input.presented[leafIndex]!, intermediates: [...others, ...fetched], anchors: anchorDers }, input, pool, anchorLabel);
+      paths = verifyAll({ leaf: input.presented[leafIndex]!, intermediates: [...others, ...fetched], anchors: anchorDers }, input, pool, anchorSources);
     }
   }
   if (input.signal?.aborted) throw new CertbenchError('cancelled', 'Cancelled');
@@ -124,15 +124,16 @@ function addCandidate(pool: CertificatePool, der: Uint8Array, index: number): vo
 
 const notFromServer = (origin: string): boolean => origin === 'aia' || origin === 'file';
 
-function anchorLabels(anchors: readonly TrustAnchors[]): Map<string, string> {
-  const labels = new Map<string, string>();
+/** The source each anchor came from (the first one that holds it), by SHA-256. */
+function sourcesBySha256(anchors: readonly TrustAnchors[]): Map<string, TrustAnchors> {
+  const sources = new Map<string, TrustAnchors>();
   for (const source of anchors) {
     for (const der of source.certificates) {
       const sha = sha256Hex(der);
-      if (!labels.has(sha)) labels.set(sha, source.label);
+      if (!sources.has(sha)) sources.set(sha, source);
     }
   }
-  return labels;
+  return sources;
 }
 
 function anchorSubjects(anchors: readonly Uint8Array[], pool: CertificatePool): string[] {
@@ -146,13 +147,12 @@ function anchorSubjects(anchors: readonly Uint8Array[], pool: CertificatePool): 
 }
 
 /** The engine's ranked paths (RFC 4158 §3.5 order) as report DTOs. */
-function verifyAll(build: BuildInput, input: AnalysisInput, pool: CertificatePool, labels: Map<string, string>): ChainPath[] {
-  const curated = new Set(input.anchors.filter((a) => a.curated).flatMap((a) => a.certificates.map(sha256Hex)));
+function verifyAll(build: BuildInput, input: AnalysisInput, pool: CertificatePool, sources: Map<string, TrustAnchors>): ChainPath[] {
   const validation: ChainValidation = validateChain(build, {
     at: input.at,
     host: input.hostname,
     purpose: 'serverAuth',
-    anchorFaults: (anchor) => (curated.has(sha256Hex(anchor)) ? 'warning' : 'error'),
+    anchorFaults: (anchor) => (sources.get(sha256Hex(anchor))?.curated ? 'warning' : 'error'),
   });
   return validation.paths.map(({ path, verdict }) => {
     const shas = path.certs.map((c) => pool.add(c.der, 'trust-source').sha256);
@@ -160,7 +160,7 @@ function verifyAll(build: BuildInput, input: AnalysisInput, pool: CertificatePoo
     return {
       certificates: shas,
       end: path.end,
-      anchorSource: path.end === 'anchor' ? labels.get(last) : undefined,
+      anchorSource: path.end === 'anchor' ? sources.get(last)?.label : undefined,
       trusted: path.end === 'anchor' && verdict.valid,
       problems: verdict.problems.map((p) => ({ code: p.code, certificate: shas[p.certIndex] ?? shas[0]!, detail: p.detail.slice(0, 1000) })),
     };

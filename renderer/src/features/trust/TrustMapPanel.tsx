@@ -1,10 +1,10 @@
+import { sweptByAddToAllMissing } from '../../../../shared/model/trust.js';
 import { useTrustStore } from './trust-store.js';
 
 /** The trust map: for one certificate, which stores on this machine hold it, with per-store actions. */
 export function TrustMapPanel() {
   const { map, subject, chooseMapCertificate, addToAllMissing, planAdd, planRemove } = useTrustStore();
-  // Java cacerts columns are added one at a time (the sweep skips them), so they are not counted here.
-  const missing = map?.rows.filter((r) => r.state === 'missing' && !r.store.readOnly && r.store.kind !== 'java').length ?? 0;
+  const missing = map?.rows.filter((r) => r.state === 'missing' && sweptByAddToAllMissing(r.store)).length ?? 0;
   return (
     <section className="trust-panel" aria-label="Trust map">
       <header className="trust-header">
