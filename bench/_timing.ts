@@ -16,16 +16,44 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)]!;
 };
 
-/** Median wall time of running `file args` to completion `runs` times (after one warm-up run). */
-export function timeProcess(label: string, file: string, args: readonly string[], runs = 9, env?: NodeJS.ProcessEnv): Measured {
-  const once = () => {
+/**
+ * The environment benchmarks run commands in. The sandbox sets NODE_EXTRA_CA_CERTS, which makes
+ * every Node process parse ~140 certificates before any script runs (it doubles `node -e 0`) and
+ * which users rarely set; the certificate and Java variables would also change what the peer tools
+ * load. `npm test` removes the same variables.
+ */
+export function benchEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  for (const name of ['NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'SSL_CERT_DIR', 'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS']) delete env[name];
+  return env;
+}
+
+export interface ProcessSpec {
+  readonly label: string;
+  readonly file: string;
+  readonly args: readonly string[];
+}
+
+/**
+ * Median wall time of each command, run `runs` times round-robin (after one warm-up run each), so a
+ * change in the machine's load hits every command alike and the ratios between them hold.
+ */
+export function timeProcesses(specs: readonly ProcessSpec[], runs = 9, env: NodeJS.ProcessEnv = benchEnv()): Measured[] {
+  const once = ({ label, file, args }: ProcessSpec) => {
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(file, [...args], { stdio: ['ignore', 'ignore', 'pipe'], env: env ?? process.env });
+    const r = spawnSync(file, [...args], { stdio: ['ignore', 'ignore', 'pipe'], env });
     if (r.status !== 0) throw new Error(`${label}: ${file} exited ${r.status}: ${r.stderr?.toString().slice(0, 300)}`);
     return Number(process.hrtime.bigint() - t0) / 1e6;
   };
-  once();
-  return { label, medianMs: median(Array.from({ length: runs }, once)), runs };
+  specs.forEach(once);
+  const times = specs.map(() => [] as number[]);
+  for (let run = 0; run < runs; run++) specs.forEach((spec, i) => times[i]!.push(once(spec)));
+  return specs.map((spec, i) => ({ label: spec.label, medianMs: median(times[i]!), runs }));
+}
+
+/** One command alone; see timeProcesses to compare commands. */
+export function timeProcess(label: string, file: string, args: readonly string[], runs = 9, env?: NodeJS.ProcessEnv): Measured {
+  return timeProcesses([{ label, file, args }], runs, env)[0]!;
 }
 
 /** Median wall time of an async in-process function (after one warm-up call). */

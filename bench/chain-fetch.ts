@@ -11,7 +11,7 @@ import { ChainService } from '../electron/services/chain/chain-service.js';
 import { pemSource } from '../electron/services/chain/trust-sources/file-sources.js';
 import { defaultServiceEnv } from '../electron/services/service-env.js';
 import { ObjectStore } from '../electron/services/workspace/object-store.js';
-import { printMeasured, printRatio, timeAsync, timeProcess } from './_timing.js';
+import { benchEnv, printMeasured, printRatio, timeAsync, timeProcesses } from './_timing.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'certbench-bench-chain-'));
 const f = (name: string) => join(dir, name);
@@ -38,22 +38,26 @@ const target = `127.0.0.1:${port}`;
 
 try {
   execFileSync(process.execPath, ['scripts/build.mjs', 'cli'], { stdio: 'inherit' });
-  const env = { ...process.env };
-  delete env.NODE_EXTRA_CA_CERTS;
-  delete env.SSL_CERT_FILE;
-  const runs = 15;
-  const node = timeProcess('node -e 0', process.execPath, ['-e', '0'], runs, env);
-  const sClient = timeProcess('openssl s_client -showcerts', 'openssl', ['s_client', '-connect', target, '-servername', 'localhost', '-showcerts', '-CAfile', f('root.pem')], runs, env);
-  const cli = timeProcess('certbench chain fetch --json', process.execPath, ['bin/certbench.cjs', 'chain', 'fetch', target, '--sni', 'localhost', '--trust', `pem:${f('root.pem')}`, '--json'], runs, env);
+  const env = benchEnv();
+  const [node, sClient, cli] = timeProcesses(
+    [
+      { label: 'node -e 0', file: process.execPath, args: ['-e', '0'] },
+      { label: 'openssl s_client -showcerts', file: 'openssl', args: ['s_client', '-connect', target, '-servername', 'localhost', '-showcerts', '-CAfile', f('root.pem')] },
+      { label: 'certbench chain fetch --json', file: process.execPath, args: ['bin/certbench.cjs', 'chain', 'fetch', target, '--sni', 'localhost', '--trust', `pem:${f('root.pem')}`, '--json'] },
+    ],
+    21,
+    env,
+  );
   const service = new ChainService(defaultServiceEnv({ env }), new ObjectStore(), { publicRoots: pemSource(f('root.pem')) });
   const warm = await timeAsync('in-process fetch + verify + diagnose (warm)', async () => {
     const report = await service.fetch({ target, servername: 'localhost', trust: [`pem:${f('root.pem')}`] });
     if (!report.trusted || report.presented.length !== 3) throw new Error('bench chain did not verify');
   }, 30);
-  printMeasured(node, sClient, cli, warm);
-  printRatio('whole process: certbench / s_client', cli.medianMs, sClient.medianMs);
-  printRatio('certbench above node -e 0 / s_client', cli.medianMs - node.medianMs, sClient.medianMs, 1.0);
-  printRatio('warm in-process / s_client', warm.medianMs, sClient.medianMs, 1.0);
+  printMeasured(node!, sClient!, cli!, warm);
+  printRatio('whole process: certbench / s_client', cli!.medianMs, sClient!.medianMs);
+  const above = printRatio('certbench above node -e 0 / s_client', cli!.medianMs - node!.medianMs, sClient!.medianMs, 1.0);
+  const inProcess = printRatio('warm in-process / s_client', warm.medianMs, sClient!.medianMs, 1.0);
+  if (above > 1 || inProcess > 1) process.exitCode = 1;
 } finally {
   server.kill();
   rmSync(dir, { recursive: true, force: true });

@@ -1,29 +1,40 @@
 /**
  * EC P-256 key + CSR with 3 SANs, against `openssl req -new -newkey ec` in the same run: the whole
  * process (the built CLI), the CLI's time above Node's own start-up (goal ≤ 2× openssl's whole
- * run), and warm in-process key + CSR (goal ≤ 1× openssl's whole run). Run `npm run build` first.
+ * run), and warm in-process key + CSR (goal ≤ 1× openssl's whole run). Builds the CLI first.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CsrService } from '../electron/services/csr/csr-service.js';
 import { KeysService } from '../electron/services/keys/keys-service.js';
 import { defaultServiceEnv } from '../electron/services/service-env.js';
-import { printMeasured, printRatio, timeAsync, timeProcess } from './_timing.js';
+import { benchEnv, printMeasured, printRatio, timeAsync, timeProcesses } from './_timing.js';
 
+execFileSync(process.execPath, ['scripts/build.mjs', 'cli'], { stdio: 'inherit' });
 const dir = mkdtempSync(join(tmpdir(), 'certbench-bench-keys-'));
 try {
   const file = (name: string) => join(dir, name);
-  const env = { ...process.env, CERTBENCH_DATA_DIR: file('data') };
-  const openssl = timeProcess('openssl req -new -newkey ec (P-256, 3 SANs), whole process', 'openssl', [
-    'req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', file('o.key'), '-out', file('o.csr'),
-    '-subj', '/CN=a.example', '-addext', 'subjectAltName=DNS:a.example,DNS:b.example,DNS:c.example',
-  ], 15);
-  const node = timeProcess('node -e 0', process.execPath, ['-e', '0'], 15);
-  const cliRun = timeProcess('certbench csr new --type ec-p256 (3 SANs), whole process', process.execPath, [
-    'bin/certbench.cjs', 'csr', 'new', '--subject', 'CN=a.example', '--san', 'dns:b.example', '--san', 'dns:c.example',
-    '--type', 'ec-p256', '--out-key', file('c.key'), '--no-encrypt', '--out', file('c.csr'), '--overwrite',
-  ], 15, env);
+  const [openssl, node, cliRun] = timeProcesses(
+    [
+      {
+        label: 'openssl req -new -newkey ec (P-256, 3 SANs), whole process',
+        file: 'openssl',
+        args: ['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', file('o.key'), '-out', file('o.csr'),
+          '-subj', '/CN=a.example', '-addext', 'subjectAltName=DNS:a.example,DNS:b.example,DNS:c.example'],
+      },
+      { label: 'node -e 0', file: process.execPath, args: ['-e', '0'] },
+      {
+        label: 'certbench csr new --type ec-p256 (3 SANs), whole process',
+        file: process.execPath,
+        args: ['bin/certbench.cjs', 'csr', 'new', '--subject', 'CN=a.example', '--san', 'dns:b.example', '--san', 'dns:c.example',
+          '--type', 'ec-p256', '--out-key', file('c.key'), '--no-encrypt', '--out', file('c.csr'), '--overwrite'],
+      },
+    ],
+    21,
+    benchEnv({ CERTBENCH_DATA_DIR: file('data') }),
+  );
   const keys = new KeysService(defaultServiceEnv({ dataDir: file('data') }));
   const csr = new CsrService(keys, defaultServiceEnv({ dataDir: file('data') }));
   const spec = {
@@ -35,10 +46,10 @@ try {
     extendedKeyUsage: ['serverAuth' as const],
   };
   const warm = await timeAsync('in-process key + CSR (warm), EC P-256, 3 SANs', () => csr.create(spec, { kind: 'generate', type: 'ec-p256', protection: { encrypt: false } }), 25);
-  printMeasured(openssl, node, cliRun, warm);
-  printRatio('certbench whole process / openssl whole run', cliRun.medianMs, openssl.medianMs);
-  const above = printRatio('certbench above node -e 0 / openssl whole run', Math.max(0, cliRun.medianMs - node.medianMs), openssl.medianMs, 2);
-  const inProcess = printRatio('warm in-process key + CSR / openssl whole run', warm.medianMs, openssl.medianMs, 1);
+  printMeasured(openssl!, node!, cliRun!, warm);
+  printRatio('certbench whole process / openssl whole run', cliRun!.medianMs, openssl!.medianMs);
+  const above = printRatio('certbench above node -e 0 / openssl whole run', Math.max(0, cliRun!.medianMs - node!.medianMs), openssl!.medianMs, 2);
+  const inProcess = printRatio('warm in-process key + CSR / openssl whole run', warm.medianMs, openssl!.medianMs, 1);
   if (above > 2 || inProcess > 1) process.exitCode = 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -9,23 +9,30 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeKeystore } from '../electron/services/keystore/keystore-describe.js';
 import { readKeystore } from '../electron/services/keystore/keystore-reader.js';
-import { printMeasured, printRatio, timeAsync, timeProcess } from './_timing.js';
+import { benchEnv, printMeasured, printRatio, timeAsync, timeProcesses } from './_timing.js';
 
 execFileSync(process.execPath, ['scripts/build.mjs', 'cli'], { stdio: 'inherit' });
 const dir = mkdtempSync(join(tmpdir(), 'certbench-ks-bench-'));
 try {
   const store = join(dir, 'cacerts');
   copyFileSync('/etc/ssl/certs/java/cacerts', store);
-  const env: NodeJS.ProcessEnv = { ...process.env, KS_PW: 'changeit', CERTBENCH_DATA_DIR: join(dir, 'data') };
-  delete env.JAVA_TOOL_OPTIONS;
-  delete env._JAVA_OPTIONS;
-  const keytool = timeProcess('keytool -list -v (cacerts copy)', 'keytool', ['-list', '-v', '-keystore', store, '-storepass:env', 'KS_PW'], 7, env);
-  const ours = timeProcess('certbench keystore list --json (cacerts copy)', process.execPath, ['bin/certbench.cjs', 'keystore', 'list', '--keystore', store, '--json'], 7, env);
-  const version = timeProcess('certbench --version (CLI start-up floor)', process.execPath, ['bin/certbench.cjs', '--version'], 7, env);
+  const env = benchEnv({ KS_PW: 'changeit', CERTBENCH_DATA_DIR: join(dir, 'data') });
+  const [keytool, ours, version, node] = timeProcesses(
+    [
+      { label: 'keytool -list -v (cacerts copy)', file: 'keytool', args: ['-list', '-v', '-keystore', store, '-storepass:env', 'KS_PW'] },
+      { label: 'certbench keystore list --json (cacerts copy)', file: process.execPath, args: ['bin/certbench.cjs', 'keystore', 'list', '--keystore', store, '--json'] },
+      { label: 'certbench --version (CLI start-up floor)', file: process.execPath, args: ['bin/certbench.cjs', '--version'] },
+      { label: 'node -e 0', file: process.execPath, args: ['-e', '0'] },
+    ],
+    11,
+    env,
+  );
   const native = await timeAsync('in-process readKeystore + describe (verified)', async () => describeKeystore(store, await readKeystore(store, 'changeit'), new Date()));
-  printMeasured(keytool, ours, version, native);
-  printRatio('certbench keystore list / keytool -list -v', ours.medianMs, keytool.medianMs, 0.15);
-  printRatio('certbench --version / keytool -list -v', version.medianMs, keytool.medianMs);
+  printMeasured(keytool!, ours!, version!, node!, native);
+  const ratio = printRatio('certbench keystore list / keytool -list -v', ours!.medianMs, keytool!.medianMs, 0.15);
+  if (ratio > 0.15) process.exitCode = 1;
+  printRatio('certbench --version / keytool -list -v', version!.medianMs, keytool!.medianMs);
+  printRatio('node -e 0 / keytool -list -v', node!.medianMs, keytool!.medianMs);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

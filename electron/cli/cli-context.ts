@@ -1,11 +1,12 @@
-import type { Services } from '../services/services.js';
+import type { ServiceName, Services } from '../services/services.js';
 import type { CliIo } from './cli-io.js';
 import type { ExitCode } from './exit-codes.js';
 
-/** What every command registration receives. Services load lazily so `--version` stays instant. */
+/** What every command registration receives. */
 export interface CliContext {
   readonly io: CliIo;
-  services(): Promise<Services>;
+  /** The named services, loaded on first use with what they depend on: a command pays only for its own. */
+  services<K extends ServiceName>(...names: K[]): Promise<Pick<Services, K>>;
   /** Records the exit code of the command that ran. */
   exit(code: ExitCode): void;
 }

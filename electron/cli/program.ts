@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import type { LoadService } from '../services/services.js';
 import type { CliContext } from './cli-context.js';
 import { processIo, type CliIo } from './cli-io.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
@@ -24,9 +25,14 @@ export const CLI_VERSION = typeof __CERTBENCH_VERSION__ === 'string' ? __CERTBEN
  */
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<ExitCode> {
   let code: ExitCode = EXIT.ok;
+  let load: LoadService | undefined;
   const ctx: CliContext = {
     io,
-    services: async () => (await import('../services/services.js')).createServices(),
+    services: async (...names) => {
+      const { serviceLoader, loadServices } = await import('../services/services.js');
+      load ??= serviceLoader();
+      return loadServices(load, ...names);
+    },
     exit: (c) => {
       code = c;
     },

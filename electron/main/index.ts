@@ -25,10 +25,10 @@ app.on('second-instance', () => {
   mainWindow?.focus();
 });
 
-app.whenReady().then(() => {
+app.whenReady().then(async () => {
   applySecurityPolicy();
   serveRenderer(join(__dirname, '..', 'renderer'));
-  const services = createServices(defaultServiceEnv({ dataDir: app.getPath('userData') }));
+  const services = await createServices(defaultServiceEnv({ dataDir: app.getPath('userData') }));
   registerHandlers(
     ipcMain,
     createHandlers(services, { version: app.getVersion(), platform: process.platform }, electronDialogs(currentWindow)),

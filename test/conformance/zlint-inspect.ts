@@ -11,7 +11,7 @@ import { CertbenchError } from '../../shared/errors.js';
 
 const SUITES = new URL('../../../shared/suites/', import.meta.url);
 const HANG_MS = 5000;
-const services = createServices(defaultServiceEnv({ now: () => new Date('2026-01-01T00:00:00Z') }));
+const services = await createServices(defaultServiceEnv({ now: () => new Date('2026-01-01T00:00:00Z') }));
 
 type Outcome = { kind: 'ok'; certificates: number } | { kind: 'refused'; code: string } | { kind: 'crash'; message: string };
 const hangs: string[] = [];

@@ -65,7 +65,7 @@ async function sharedBrowser(): Promise<Browser> {
 export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness> {
   const tempDir = await mkdtemp(join(tmpdir(), 'certbench-e2e-'));
   const env = defaultServiceEnv({ dataDir: join(tempDir, 'data'), ...options.env });
-  const services = createServices(env);
+  const services = await createServices(env);
   const dialogs = new ScriptedDialogs();
   const dispatch = createDispatch(createHandlers(services, { version: 'e2e', platform: process.platform }, dialogs));
   const server = await serveRenderer(join(ROOT, 'dist', 'renderer'));

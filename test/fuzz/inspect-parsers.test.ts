@@ -23,7 +23,7 @@ const ZLINT = join(import.meta.dirname, '../fixtures/inspect/zlint');
 const seeds: Uint8Array[] = [];
 let pfx: Uint8Array;
 let keyDer: Uint8Array;
-const services = createServices(defaultServiceEnv({ now: () => new Date('2026-01-01T00:00:00Z') }));
+const services = await createServices(defaultServiceEnv({ now: () => new Date('2026-01-01T00:00:00Z') }));
 
 /** Runs `fn`; only a CertbenchError may escape (anything else is a crash the property reports). */
 function onlyDomainErrors(fn: () => unknown): void {

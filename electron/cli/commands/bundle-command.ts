@@ -53,7 +53,7 @@ export function registerBundleCommand(program: Command, ctx: CliContext): void {
   ).action(async (opts: BundleOptions) => {
     ctx.exit(
       await runAction(ctx.io, async () => {
-        const services = await ctx.services();
+        const services = await ctx.services('keys', 'bundle');
         const key = await openExistingKey(ctx.io, services, { file: opts.key, passphraseFile: opts.keyPassphraseFile, passphraseEnv: opts.keyPassphraseEnv });
         const named = async (file: string) => ({ name: basename(file), bytes: await readInputFile(file) });
         const analysis = await services.bundle.analyse({

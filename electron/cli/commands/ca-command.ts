@@ -73,7 +73,7 @@ export function registerCaCommand(program: Command, ctx: CliContext): void {
           if (!opts.overwrite) await assertAbsent([opts.out]);
           const decode = (b: Uint8Array) => new TextDecoder().decode(b);
           const [csrPem, caCertPem] = [decode(await readInputFile(opts.csr)), decode(await readInputFile(opts.caCert))];
-          const services = await ctx.services();
+          const services = await ctx.services('keys', 'issuing');
           const caKey = await openExistingKey(ctx.io, services, { file: opts.caKey, passphraseFile: opts.caKeyPassphraseFile, passphraseEnv: opts.caKeyPassphraseEnv });
           const issued = await services.issuing.signCsr({ csrPem, caCertPem, caKeyId: caKey.info.id, days, relaxed: opts.allowLongValidity });
           await services.issuing.save(issued.id, opts.out, opts.overwrite);

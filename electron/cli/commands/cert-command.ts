@@ -43,12 +43,12 @@ interface IssueCommandOptions extends KeySourceOptions {
 export async function runIssueCommand(
   ctx: CliContext,
   opts: IssueCommandOptions,
-  issue: (services: Services, subject: Subject, key: SessionKey, days: number) => Promise<IssuedCertificate>,
+  issue: (services: Pick<Services, 'issuing'>, subject: Subject, key: SessionKey, days: number) => Promise<IssuedCertificate>,
 ): Promise<ExitCode> {
   const subject = subjectOption(opts.subject);
   const days = daysOption(opts.days);
   if (!opts.overwrite) await assertAbsent([opts.out, ...(opts.outKey ? [opts.outKey] : [])]);
-  const services = await ctx.services();
+  const services = await ctx.services('keys', 'issuing');
   const { key, protection } = await acquireKey(ctx.io, services, opts);
   const issued = await issue(services, subject, key, days);
   await services.issuing.save(issued.id, opts.out, opts.overwrite);

@@ -57,7 +57,7 @@ export function registerChainCommand(program: Command, ctx: CliContext): void {
             opts.proxyPasswordFile || opts.proxyPasswordEnv
               ? await readSecret(ctx.io, { file: opts.proxyPasswordFile, envVar: opts.proxyPasswordEnv }, 'Proxy password')
               : undefined;
-          const { chain: service } = await ctx.services();
+          const { chain: service } = await ctx.services('chain');
           const report = await service.fetch({
             ...settings,
             target,
@@ -87,7 +87,7 @@ export function registerChainCommand(program: Command, ctx: CliContext): void {
       ctx.exit(
         await runAction(ctx.io, async () => {
           const settings = common(opts);
-          const { chain: service } = await ctx.services();
+          const { chain: service } = await ctx.services('chain');
           const report = await service.verifyFiles(files, { ...settings, hostname: opts.host, onProgress: cliProgress(ctx.io) });
           return print(ctx, report, opts.json);
         }),

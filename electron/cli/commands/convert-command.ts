@@ -56,7 +56,7 @@ export function registerConvertCommand(program: Command, ctx: CliContext): void 
         await runAction(ctx.io, async () => {
           const format = parseChoice(EXPORT_FORMATS, opts.to, '--to');
           const profile = parseChoice(PFX_PROFILES, opts.pfxProfile, '--pfx-profile');
-          const services = await ctx.services();
+          const services = await ctx.services('inspect', 'store', 'convert');
           const source = { file: opts.passwordFile, envVar: opts.passwordEnv };
           let inPassword = source.file || source.envVar ? await readSecret(ctx.io, source, 'Input password') : undefined;
           const inputs = [input, ...(opts.key ? [opts.key] : []), ...(opts.chain ?? [])];
@@ -105,14 +105,14 @@ export function registerConvertCommand(program: Command, ctx: CliContext): void 
 }
 
 /** Opens a file and returns the ids of every certificate and private key in it, in file order. */
-async function openIds(services: Services, file: string, password: string | undefined): Promise<string[]> {
+async function openIds(services: Pick<Services, 'inspect'>, file: string, password: string | undefined): Promise<string[]> {
   const result = await services.inspect.openFile(file, password);
   const ids = result.objects.filter((o) => o.kind === 'certificate' || o.kind === 'private-key').map((o) => o.id);
   if (ids.length === 0) throw new CertbenchError('unrecognized-format', `${file} holds no certificate or private key to convert`);
   return ids;
 }
 
-function certDers(services: Services, id: string): Uint8Array[] {
+function certDers(services: Pick<Services, 'store'>, id: string): Uint8Array[] {
   const object = services.store.get(id);
   return object.kind === 'certificate' ? [object.der] : [];
 }

@@ -77,7 +77,7 @@ export function registerCsrCommand(program: Command, ctx: CliContext): void {
           if (storePassword === undefined) throw new CertbenchError('password-required', 'Give --storepass-file F or --storepass-env VAR for the keystore');
           const keyType = opts.type;
           const spec: CsrSpec = { subject, sans: opts.san.map(parseSanArg), addCnToSan: opts.cnSan, hash: KEY_TYPE_INFO[keyType].defaultHash, keyUsage: defaultKeyUsage(KEY_TYPE_INFO[keyType].family), extendedKeyUsage: ['serverAuth'] };
-          const { csr: service } = await ctx.services();
+          const { csr: service } = await ctx.services('csr');
           const made = await service.fromKeytool(spec, { keystore: opts.keystore, alias: opts.alias, storePassword, keyType, csrPath: opts.out });
           for (const w of made.plan.warnings) ctx.io.err(`certbench: warning: ${w.message}\n`);
           if (opts.json) printJson(ctx.io, { csr: opts.out, keystore: opts.keystore, alias: opts.alias, subject: made.plan.subject, sans: made.plan.sans });
@@ -105,7 +105,7 @@ async function csrNew(ctx: CliContext, opts: CsrNewOptions) {
   if (Boolean(opts.key) === Boolean(opts.type)) throw new CertbenchError('invalid-request', 'Give either --key FILE or --type TYPE --out-key FILE');
   if (opts.type && !opts.outKey) throw new CertbenchError('invalid-request', '--type needs --out-key FILE for the new key');
   const subject = subjectOption(opts.subject);
-  const services = await ctx.services();
+  const services = await ctx.services('keys', 'csr');
   const existing = opts.key ? await openExistingKey(ctx.io, services, { file: opts.key, passphraseFile: opts.keyPassphraseFile, passphraseEnv: opts.keyPassphraseEnv }) : undefined;
   const family = existing ? existing.info.key.family : KEY_TYPE_INFO[opts.type!].family;
   const spec: CsrSpec = {

@@ -29,7 +29,7 @@ export function registerInspectCommand(program: Command, ctx: CliContext): void 
     .action(async (files: string[], opts: InspectOptions) => {
       ctx.exit(
         await runAction(ctx.io, async () => {
-          const { inspect } = await ctx.services();
+          const { inspect } = await ctx.services('inspect');
           const source = { file: opts.passwordFile, envVar: opts.passwordEnv };
           let password = source.file || source.envVar ? await readSecret(ctx.io, source, 'Password') : undefined;
           const askedFor = async (file: string): Promise<string> => {

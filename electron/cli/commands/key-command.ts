@@ -60,7 +60,7 @@ export function registerKeyCommand(program: Command, ctx: CliContext): void {
     ctx.exit(
       await runAction(ctx.io, async () => {
         const protection = await newKeyProtection(ctx.io, opts);
-        const { keys } = await ctx.services();
+        const { keys } = await ctx.services('keys');
         const made = await keys.generate(opts.type, protection, cliProgress(ctx.io));
         await keys.exportKey(made.info.id, opts.out, protection, opts.overwrite);
         if (opts.json) printJson(ctx.io, { path: opts.out, encrypted: protection.encrypt, key: made.info });
@@ -77,7 +77,7 @@ export function registerKeyCommand(program: Command, ctx: CliContext): void {
 /** Opens an existing key file, asking for its passphrase only when the file turns out to be encrypted. */
 export async function openExistingKey(
   io: CliIo,
-  services: Services,
+  services: Pick<Services, 'keys'>,
   opts: { file: string; passphraseFile?: string; passphraseEnv?: string },
 ): Promise<SessionKey> {
   const given = opts.passphraseFile || opts.passphraseEnv ? await readSecret(io, { file: opts.passphraseFile, envVar: opts.passphraseEnv }, 'Key passphrase') : undefined;
@@ -112,7 +112,7 @@ export function addKeySourceOptions(command: Command): Command {
 }
 
 /** Opens `--key` or generates `--type` (then written to `--out-key` by the caller via `exportKey`). */
-export async function acquireKey(io: CliIo, services: Services, opts: KeySourceOptions): Promise<{ key: SessionKey; protection?: KeyProtection }> {
+export async function acquireKey(io: CliIo, services: Pick<Services, 'keys'>, opts: KeySourceOptions): Promise<{ key: SessionKey; protection?: KeyProtection }> {
   if (Boolean(opts.key) === Boolean(opts.type)) throw new CertbenchError('invalid-request', 'Give either --key FILE or --type TYPE --out-key FILE');
   if (opts.key) return { key: await openExistingKey(io, services, { file: opts.key, passphraseFile: opts.keyPassphraseFile, passphraseEnv: opts.keyPassphraseEnv }) };
   if (!opts.outKey) throw new CertbenchError('invalid-request', '--type needs --out-key FILE for the new key');

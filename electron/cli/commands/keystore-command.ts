@@ -84,16 +84,7 @@ function listText(listing: KeystoreListing): string {
 /** `certbench keystore …`: JDK discovery, native listing and verified, backed-up keytool edits. */
 export function registerKeystoreCommand(program: Command, ctx: CliContext): void {
   const ks = program.command('keystore').description('Find JDKs and their cacerts; list and edit Java keystores safely (backups, verified edits)');
-  // The keystore service alone, built with the same ServiceEnv createServices() would pass: loading
-  // every service (X.509 object model, TLS, key generation) would triple `keystore list`'s start-up,
-  // and the issue's benchmark holds it to a fraction of keytool's time.
-  const service = async () => {
-    const [{ KeystoreService }, { defaultServiceEnv }] = await Promise.all([
-      import('../../services/keystore/keystore-service.js'),
-      import('../../services/service-env.js'),
-    ]);
-    return new KeystoreService(defaultServiceEnv());
-  };
+  const service = async () => (await ctx.services('keystore')).keystore;
 
   ks.command('jdks')
     .description('List every JDK found and the cacerts each uses')

@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { CertbenchError } from '../../../shared/errors.js';
 import type { TrustMap, TrustPlan } from '../../../shared/model/trust.js';
 import { describePlan } from '../../../shared/model/trust-plan-text.js';
-import { sha256Hex } from '../../../shared/pki/hash.js';
 import type { CliContext } from '../cli-context.js';
 import { printJson } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
@@ -28,7 +27,7 @@ export function registerTrustCommand(program: Command, ctx: CliContext): void {
     .action(async (opts: { remember?: string; json?: boolean }) => {
       ctx.exit(
         await runAction(ctx.io, async () => {
-          const { trust: service } = await ctx.services();
+          const { trust: service } = await ctx.services('trust');
           if (opts.remember) await service.remember(opts.remember);
           const stores = (await service.allStores()).map((s) => s.info);
           if (opts.json) printJson(ctx.io, { stores });
@@ -46,7 +45,7 @@ export function registerTrustCommand(program: Command, ctx: CliContext): void {
     .action(async (opts: { store: string; json?: boolean }) => {
       ctx.exit(
         await runAction(ctx.io, async () => {
-          const { store, certificates } = await (await ctx.services()).trust.list(opts.store);
+          const { store, certificates } = await (await ctx.services('trust')).trust.list(opts.store);
           if (opts.json) {
             printJson(ctx.io, { store: store.id, certificates: certificates.map((c) => ({ sha256: c.sha256, subject: c.subject, notAfter: c.notAfter })) });
           } else {
@@ -69,7 +68,7 @@ export function registerTrustCommand(program: Command, ctx: CliContext): void {
     .action(async (file: string, opts: ChangeOptions & { label?: string }) => {
       ctx.exit(
         await runAction(ctx.io, async () => {
-          const { trust: service } = await ctx.services();
+          const { trust: service } = await ctx.services('trust');
           const der = await service.certificateFromFile(file);
           const options = opts.label === undefined ? {} : { label: opts.label };
           const plan = opts.dryRun ? await service.planAdd(opts.store, der, options) : await service.add(opts.store, der, options);
@@ -90,7 +89,7 @@ export function registerTrustCommand(program: Command, ctx: CliContext): void {
     .action(async (file: string | undefined, opts: ChangeOptions & { sha256?: string }) => {
       ctx.exit(
         await runAction(ctx.io, async () => {
-          const { trust: service } = await ctx.services();
+          const { trust: service } = await ctx.services('trust');
           const sha256 = await fingerprint(ctx, file, opts.sha256);
           const plan = opts.dryRun ? await service.planRemove(opts.store, sha256) : await service.remove(opts.store, sha256);
           report(ctx, plan, opts);
@@ -112,7 +111,7 @@ export function registerTrustCommand(program: Command, ctx: CliContext): void {
     .action(async (file: string | undefined, opts: { sha256?: string; store?: string[]; addMissing?: boolean; json?: boolean }) => {
       ctx.exit(
         await runAction(ctx.io, async () => {
-          const { trust: service } = await ctx.services();
+          const { trust: service } = await ctx.services('trust');
           const extra = opts.store ?? [];
           if (!file && !opts.sha256) throw new CertbenchError('invalid-request', 'give a certificate FILE or --sha256');
           const der = file ? await service.certificateFromFile(file) : undefined;
@@ -148,7 +147,7 @@ function registerExport(trust: Command, ctx: CliContext): void {
           const { FleetFormatSchema, exportForFleet } = await import('../../services/fleet-export/fleet-export-service.js');
           const format = FleetFormatSchema.safeParse(opts.format);
           if (!format.success) throw new CertbenchError('invalid-request', `--format must be one of ${FleetFormatSchema.options.join(', ')}`);
-          const der = await (await ctx.services()).trust.certificateFromFile(file);
+          const der = await (await ctx.services('trust')).trust.certificateFromFile(file);
           const result = exportForFleet(der, format.data, { nssDbs: opts.nssDb ?? [], javaCacerts: opts.javaCacerts ?? [] });
           for (const w of result.warnings) ctx.io.err(`certbench: warning: ${w}\n`);
           if (opts.out) {
@@ -169,7 +168,8 @@ async function fingerprint(ctx: CliContext, file: string | undefined, sha256: st
   if (file && sha256) throw new CertbenchError('invalid-request', 'give either a certificate FILE or --sha256, not both');
   if (sha256) return sha256;
   if (!file) throw new CertbenchError('invalid-request', 'give a certificate FILE or --sha256');
-  return sha256Hex(await (await ctx.services()).trust.certificateFromFile(file));
+  const [{ trust }, { sha256Hex }] = await Promise.all([ctx.services('trust'), import('../../../shared/pki/hash.js')]);
+  return sha256Hex(await trust.certificateFromFile(file));
 }
 
 function report(ctx: CliContext, plan: TrustPlan, opts: { dryRun?: boolean; json?: boolean }): void {

@@ -2,7 +2,7 @@ import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CertbenchError } from '../../../shared/errors.js';
-import { KeyInfoSchema, type KeyInfo } from '../../../shared/model/keys.js';
+import type { KeyInfo } from '../../../shared/model/keys.js';
 import { fsError } from '../files/read-input.js';
 import { writeNewFile } from './write-new-file.js';
 
@@ -39,6 +39,8 @@ export class KeyVault {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw fsError(err, this.dir);
     }
+    // The schema (zod) loads only here: making and saving a key must not pay for it.
+    const { KeyInfoSchema } = await import('../../../shared/model/keys.js');
     const infos: KeyInfo[] = [];
     for (const name of names.filter((n) => n.endsWith('.json')).sort()) {
       const parsed = KeyInfoSchema.safeParse(JSON.parse(await readFile(join(this.dir, name), 'utf8').catch(() => 'null')));

@@ -1,7 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { CertbenchError } from '../../../shared/errors.js';
 import { readInputFile } from '../files/read-input.js';
-import { readPfx } from '../pkcs12/read-pfx.js';
 import { readPrivateKey } from '../private-keys/read-private-key.js';
 
 /**
@@ -11,6 +10,8 @@ import { readPrivateKey } from '../private-keys/read-private-key.js';
 export async function openPrivateKeyFile(path: string, passphrase?: string): Promise<KeyObject> {
   const bytes = await readInputFile(path);
   if (/\.(p12|pfx)$/i.test(path)) {
+    // The PKCS#12 reader (and node-forge for legacy RC2) loads only for PFX files.
+    const { readPfx } = await import('../pkcs12/read-pfx.js');
     const key = readPfx(bytes, passphrase).keys[0]?.key;
     if (!key) throw new CertbenchError('not-found', `${path} holds no private key`);
     return key;

@@ -5,15 +5,17 @@ import type { KeystoreService } from '../keystore/keystore-service.js';
 import { JavaCacertsStore } from './java-cacerts-store.js';
 import { detectLinuxLayout } from './linux-layout.js';
 import { LinuxStore } from './linux-store.js';
-import { MacosStore } from './macos-store.js';
 import { discoverNssDbs } from './nss-discovery.js';
 import { NssStore } from './nss-store.js';
 import { PemBundleStore } from './pem-bundle-store.js';
 import type { TrustStore } from './trust-store.js';
-import { WindowsStore } from './windows-store.js';
 
 /** The store ids the CLI accepts, for messages. */
 export const STORE_ID_HELP = 'windows-machine-root, windows-machine-ca, windows-user-root, macos-system, macos-login, linux, nss:DIR, pem:FILE, java:CACERTS';
+
+// The Windows and macOS adapters (and their output parsers: zod, plist) load only on their own OS.
+const windowsStore = async () => (await import('./windows-store.js')).WindowsStore;
+const macosStore = async () => (await import('./macos-store.js')).MacosStore;
 
 /**
  * The store an id names (`--store`). OS stores of another OS are refused here, with the reason,
@@ -24,9 +26,13 @@ export async function resolveStore(id: string, env: ServiceEnv, elevator: Elevat
   if (id.startsWith('java:') && id.length > 5) return new JavaCacertsStore(env, elevator, keystores, id.slice(5), []);
   if (id.startsWith('pem:') && id.length > 4) return new PemBundleStore(env, elevator, id.slice(4));
   if (id === 'windows-machine-root' || id === 'windows-machine-ca' || id === 'windows-user-root') {
-    return onlyOn('win32', env, new WindowsStore(env, elevator, id));
+    onlyOn('win32', env, id);
+    return new (await windowsStore())(env, elevator, id);
   }
-  if (id === 'macos-system' || id === 'macos-login') return onlyOn('darwin', env, new MacosStore(env, elevator, id));
+  if (id === 'macos-system' || id === 'macos-login') {
+    onlyOn('darwin', env, id);
+    return new (await macosStore())(env, elevator, id);
+  }
   if (id === 'linux') {
     if (env.platform !== 'linux') throw new CertbenchError('unsupported', 'The linux store exists only on Linux');
     const layout = await detectLinuxLayout(env.env);
@@ -41,17 +47,20 @@ export async function resolveStore(id: string, env: ServiceEnv, elevator: Elevat
   throw new CertbenchError('invalid-request', `Unknown store ${JSON.stringify(id)}; use one of: ${STORE_ID_HELP}`);
 }
 
-function onlyOn(platform: NodeJS.Platform, env: ServiceEnv, store: TrustStore): TrustStore {
-  if (env.platform !== platform) throw new CertbenchError('unsupported', `${store.id} exists only on ${platform === 'win32' ? 'Windows' : 'macOS'}`);
-  return store;
+function onlyOn(platform: NodeJS.Platform, env: ServiceEnv, id: string): void {
+  if (env.platform !== platform) throw new CertbenchError('unsupported', `${id} exists only on ${platform === 'win32' ? 'Windows' : 'macOS'}`);
 }
 
 /** The OS stores of this machine, in the order the trust map shows them. */
 export async function osStores(env: ServiceEnv, elevator: Elevator): Promise<TrustStore[]> {
   if (env.platform === 'win32') {
+    const WindowsStore = await windowsStore();
     return (['windows-machine-root', 'windows-machine-ca', 'windows-user-root'] as const).map((id) => new WindowsStore(env, elevator, id));
   }
-  if (env.platform === 'darwin') return (['macos-system', 'macos-login'] as const).map((id) => new MacosStore(env, elevator, id));
+  if (env.platform === 'darwin') {
+    const MacosStore = await macosStore();
+    return (['macos-system', 'macos-login'] as const).map((id) => new MacosStore(env, elevator, id));
+  }
   const layout = await detectLinuxLayout(env.env);
   return layout ? [new LinuxStore(env, elevator, layout)] : [];
 }

@@ -99,7 +99,7 @@ describe('certbench convert', () => {
 
 describe('exports from the workspace (IPC path)', () => {
   it('never write over a file opened in the workspace, even with overwrite', async () => {
-    const services = createServices(defaultServiceEnv({ dataDir: dir }));
+    const services = await createServices(defaultServiceEnv({ dataDir: dir }));
     const opened = await services.inspect.openFile(p('leaf.pem'));
     const before = await readFile(p('leaf.pem'));
     await expect(services.convert.export({ ids: [opened.objects[0]!.id], format: 'der', path: p('leaf.pem'), overwrite: true })).rejects.toMatchObject({ code: 'conflict' });

@@ -25,7 +25,7 @@ async function inspectJson(...args: string[]): Promise<Record<string, unknown>[]
 }
 
 async function openCode(file: string, password?: string): Promise<string> {
-  const services = createServices(defaultServiceEnv({ dataDir: dir }));
+  const services = await createServices(defaultServiceEnv({ dataDir: dir }));
   try {
     await services.inspect.openFile(p(file), password);
     return 'opened';

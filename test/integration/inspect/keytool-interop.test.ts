@@ -27,7 +27,7 @@ afterAll(() => cleanup());
 describe('keytool interop both ways', () => {
   it('reads what keytool writes (DER, -rfc PEM, JCEKS, PKCS#12) with the fingerprints keytool prints', async () => {
     const expected = keytoolSha256((await kt('-printcert', '-file', p('app.der'))).stdout);
-    const services = createServices(defaultServiceEnv({ dataDir: dir }));
+    const services = await createServices(defaultServiceEnv({ dataDir: dir }));
     for (const file of ['app.der', 'app.pem']) {
       const result = await services.inspect.openFile(p(file));
       expect(result.objects[0]).toMatchObject({ kind: 'certificate', summary: { sha256: expected, subject: 'O=Java, CN=keytool.example' } }); // encoding order; -dname is RFC 2253 (reversed)

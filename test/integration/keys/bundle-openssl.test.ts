@@ -99,7 +99,7 @@ describe('certbench bundle', () => {
 
   it('refuses an expired answer', async () => {
     const past = new Date(Date.now() - 400 * 86_400_000);
-    const services = createServices(defaultServiceEnv({ dataDir: at('data-expired'), now: () => past }));
+    const services = await createServices(defaultServiceEnv({ dataDir: at('data-expired'), now: () => past }));
     const key = await services.keys.openFile(at('app.key'), PW.KEY_PW);
     const ca = await services.keys.generate('ec-p256', { encrypt: false });
     const root = await services.issuing.createCa({ CN: 'Old CA' }, ca.info.id, 3650);

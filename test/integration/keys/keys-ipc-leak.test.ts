@@ -18,7 +18,7 @@ const progress: string[] = [];
 
 beforeAll(async () => {
   ({ dir, cleanup } = await keysTempDir());
-  services = createServices(defaultServiceEnv({ dataDir: join(dir, 'data') }));
+  services = await createServices(defaultServiceEnv({ dataDir: join(dir, 'data') }));
 });
 afterAll(() => cleanup());
 

@@ -7,7 +7,8 @@ import { defaultServiceEnv } from '../../../electron/services/service-env.js';
 
 const ctx = { progress: () => undefined };
 const dialogs = { openFiles: async () => ({ paths: [] }), saveFile: async () => ({ path: null }) };
-const realHandlers = () => createHandlers(createServices(defaultServiceEnv({ dataDir: '/nonexistent' })), { version: 'v', platform: 'p' }, dialogs);
+const services = await createServices(defaultServiceEnv({ dataDir: '/nonexistent' }));
+const realHandlers = () => createHandlers(services, { version: 'v', platform: 'p' }, dialogs);
 
 describe('createDispatch', () => {
   it('refuses an unknown channel by code', async () => {

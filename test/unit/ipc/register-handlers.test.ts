@@ -24,9 +24,10 @@ class FakeIpcMain implements IpcMainLike {
 const appFrame = { url: 'certbench://app/index.html', parent: null };
 const dialogs = { openFiles: async () => ({ paths: [] }), saveFile: async () => ({ path: null }) };
 
+const services = await createServices(defaultServiceEnv({ dataDir: '/nonexistent-certbench-test' }));
+
 function setup() {
   const ipc = new FakeIpcMain();
-  const services = createServices(defaultServiceEnv({ dataDir: '/nonexistent-certbench-test' }));
   registerHandlers(ipc, createHandlers(services, { version: '1.2.3', platform: 'linux' }, dialogs), isTrustedSender);
   return ipc;
 }
