@@ -2,6 +2,7 @@
 // Bundles the main process, the preload and the CLI with esbuild, and the renderer with Vite.
 // `node scripts/build.mjs cli` builds only the CLI (the bin shim does that on first use).
 import { build, transform } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -14,7 +15,7 @@ const only = process.argv[2];
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', define, absWorkingDir: root };
 
 async function buildCli() {
-  // The code cache lives in dist/cli/.code-cache: clearing dist/cli keeps a cache from outliving its chunks.
+  // Chunk names carry content hashes: clear old ones so dist/cli holds only this build.
   rmSync(join(root, 'dist', 'cli'), { recursive: true, force: true });
   // Split like an ES module build, so a command loads only the chunks it uses, then turned into
   // CommonJS chunks: the launcher runs those through a V8 code cache, which Node 20 offers for
@@ -37,6 +38,9 @@ async function buildCli() {
     write: false,
   });
   mkdirSync(join(root, 'dist', 'cli'), { recursive: true });
+  // Names the code cache's directory: V8 checks a cache only against its source's length, so a
+  // cache must never be offered to another build's chunks.
+  const buildId = createHash('sha256');
   for (const chunk of split.outputFiles) {
     // Without dynamic import() support, esbuild writes each one as a require() of the chunk, which
     // the launcher serves; `error`: the sources were checked by the build above.
@@ -50,8 +54,16 @@ async function buildCli() {
       logLevel: 'error',
     });
     writeFileSync(chunk.path, code);
+    buildId.update(`${chunk.path}\0${code}\0`);
   }
-  await build({ ...common, entryPoints: { launch: 'electron/cli/launch/launch.ts' }, outdir: 'dist/cli', format: 'cjs', outExtension: { '.js': '.cjs' } });
+  await build({
+    ...common,
+    entryPoints: { launch: 'electron/cli/launch/launch.ts' },
+    outdir: 'dist/cli',
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    define: { ...define, __CERTBENCH_BUILD_ID__: JSON.stringify(buildId.digest('hex').slice(0, 16)) },
+  });
 }
 
 async function buildElectron() {

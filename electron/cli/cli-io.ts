@@ -1,3 +1,5 @@
+import { isatty } from 'node:tty';
+
 /** The streams a command writes to; tests capture them instead of touching process.stdout. */
 export interface CliIo {
   out(text: string): void;
@@ -10,8 +12,9 @@ export interface CliIo {
 export const processIo: CliIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
-  stderrIsTty: Boolean(process.stderr.isTTY),
-  stdinIsTty: Boolean(process.stdin.isTTY),
+  // isatty, not process.stdin.isTTY: building the stdin stream costs more than most commands' own work.
+  stderrIsTty: isatty(2),
+  stdinIsTty: isatty(0),
   env: process.env,
 };
 

@@ -21,8 +21,8 @@ const CHUNK = /^\.\/([A-Za-z0-9_-]+\.cjs)$/;
  * `require` (built-in modules).
  *
  * V8 checks a cache only against the source's length (and its own version and flags), so the
- * cache directory must be one the build clears together with the chunks. A missing, rejected or
- * unwritable cache costs only speed.
+ * cache directory must belong to one build of the chunks (the launcher names it by their content
+ * hash). A missing, rejected or unwritable cache costs only speed.
  */
 export class ChunkLoader {
   readonly #modules = new Map<string, { exports: object }>();

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { toHex } from '../../../shared/pki/bytes.js';
 import { expectTlv, readTlv, TAG } from '../../../shared/pki/der-reader.js';
 import { decodeDerTime } from '../../../shared/pki/der-time.js';
@@ -36,5 +36,8 @@ export function certListFields(der: Uint8Array): CertListFields {
   };
 }
 
-/** Native hashing: the list path hashes every certificate twice, and node:crypto is far faster than JS. */
-export const nodeHashHex = (algorithm: 'sha1' | 'sha256', der: Uint8Array): string => createHash(algorithm).update(der).digest('hex');
+/**
+ * Native one-shot hashing: the list path hashes every certificate twice; node:crypto is far faster
+ * than JS, and its one-shot form skips building a Hash object per call.
+ */
+export const nodeHashHex = (algorithm: 'sha1' | 'sha256', der: Uint8Array): string => hash(algorithm, der, 'hex');

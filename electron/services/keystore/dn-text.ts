@@ -43,7 +43,9 @@ export function dnText(name: Uint8Array): string {
   return rdns.join(', ');
 }
 
+/** Native decoding where a string type maps onto a Node encoding: this runs for every name of a listed keystore. */
 function decodeString(tag: number, bytes: Uint8Array): string {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (tag === 0x1e) {
     let out = '';
     for (let i = 0; i + 1 < bytes.length; i += 2) out += String.fromCharCode((bytes[i]! << 8) | bytes[i + 1]!);
@@ -54,10 +56,8 @@ function decodeString(tag: number, bytes: Uint8Array): string {
     for (let i = 0; i + 3 < bytes.length; i += 4) out += String.fromCodePoint(((bytes[i]! << 24) | (bytes[i + 1]! << 16) | (bytes[i + 2]! << 8) | bytes[i + 3]!) >>> 0);
     return out;
   }
-  if (tag === 0x0c) return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  let out = '';
-  for (const b of bytes) out += String.fromCharCode(b);
-  return out;
+  if (tag === 0x0c) return buffer.toString('utf8');
+  return buffer.toString('latin1');
 }
 
 function escape(value: string): string {
