@@ -16,7 +16,7 @@ execFileSync(process.execPath, ['scripts/build.mjs', 'cli'], { stdio: 'inherit' 
 const dir = mkdtempSync(join(tmpdir(), 'certbench-bench-keys-'));
 try {
   const file = (name: string) => join(dir, name);
-  const [openssl, node, cliRun] = timeProcesses(
+  const [openssl, node, cliRun, version, bareKey] = timeProcesses(
     [
       {
         label: 'openssl req -new -newkey ec (P-256, 3 SANs), whole process',
@@ -30,6 +30,12 @@ try {
         file: process.execPath,
         args: ['bin/certbench.cjs', 'csr', 'new', '--subject', 'CN=a.example', '--san', 'dns:b.example', '--san', 'dns:c.example',
           '--type', 'ec-p256', '--out-key', file('c.key'), '--no-encrypt', '--out', file('c.csr'), '--overwrite'],
+      },
+      { label: 'certbench --version (CLI start-up floor)', file: process.execPath, args: ['bin/certbench.cjs', '--version'] },
+      {
+        label: 'node: EC key written, no CSR (floor)',
+        file: process.execPath,
+        args: ['-e', `const c = require('node:crypto'); require('node:fs').writeFileSync(${JSON.stringify(file('bare.key'))}, c.generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }));`],
       },
     ],
     21,
@@ -46,10 +52,12 @@ try {
     extendedKeyUsage: ['serverAuth' as const],
   };
   const warm = await timeAsync('in-process key + CSR (warm), EC P-256, 3 SANs', () => csr.create(spec, { kind: 'generate', type: 'ec-p256', protection: { encrypt: false } }), 25);
-  printMeasured(openssl!, node!, cliRun!, warm);
+  printMeasured(openssl!, node!, cliRun!, version!, bareKey!, warm);
   printRatio('certbench whole process / openssl whole run', cliRun!.medianMs, openssl!.medianMs);
   const above = printRatio('certbench above node -e 0 / openssl whole run', Math.max(0, cliRun!.medianMs - node!.medianMs), openssl!.medianMs, 2);
   const inProcess = printRatio('warm in-process key + CSR / openssl whole run', warm.medianMs, openssl!.medianMs, 1);
+  printRatio('floor: bare Node EC key above node -e 0 / openssl', bareKey!.medianMs - node!.medianMs, openssl!.medianMs);
+  printRatio('floor: certbench --version above node -e 0 / openssl', version!.medianMs - node!.medianMs, openssl!.medianMs);
   if (above > 2 || inProcess > 1) process.exitCode = 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });
