@@ -26,11 +26,11 @@ export async function resolveStore(id: string, env: ServiceEnv, elevator: Elevat
   if (id.startsWith('java:') && id.length > 5) return new JavaCacertsStore(env, elevator, keystores, id.slice(5), []);
   if (id.startsWith('pem:') && id.length > 4) return new PemBundleStore(env, elevator, id.slice(4));
   if (id === 'windows-machine-root' || id === 'windows-machine-ca' || id === 'windows-user-root') {
-    onlyOn('win32', env, id);
+    requirePlatform('win32', env, id);
     return new (await windowsStore())(env, elevator, id);
   }
   if (id === 'macos-system' || id === 'macos-login') {
-    onlyOn('darwin', env, id);
+    requirePlatform('darwin', env, id);
     return new (await macosStore())(env, elevator, id);
   }
   if (id === 'linux') {
@@ -47,7 +47,7 @@ export async function resolveStore(id: string, env: ServiceEnv, elevator: Elevat
   throw new CertbenchError('invalid-request', `Unknown store ${JSON.stringify(id)}; use one of: ${STORE_ID_HELP}`);
 }
 
-function onlyOn(platform: NodeJS.Platform, env: ServiceEnv, id: string): void {
+function requirePlatform(platform: NodeJS.Platform, env: ServiceEnv, id: string): void {
   if (env.platform !== platform) throw new CertbenchError('unsupported', `${id} exists only on ${platform === 'win32' ? 'Windows' : 'macOS'}`);
 }
 
