@@ -81,7 +81,7 @@ export function decodeOid(buf: Uint8Array, tlv: Tlv): string {
     if (big !== undefined || value >= 2 ** 45) big = ((big ?? BigInt(value)) << 7n) | BigInt(b & 0x7f);
     else value = value * 128 + (b & 0x7f);
     if (b & 0x80) continue;
-    if (out === '') out = firstArcs(big ?? BigInt(value));
+    if (out === '') out = firstArcs(big ?? value);
     else out += `.${big ?? value}`;
     value = 0;
     big = undefined;
@@ -89,7 +89,12 @@ export function decodeOid(buf: Uint8Array, tlv: Tlv): string {
   return out;
 }
 
-function firstArcs(value: bigint): string {
+/** X.690 §8.19.4: the first subidentifier packs two arcs. Numbers when they fit: BigInt is slow on cold code. */
+function firstArcs(value: number | bigint): string {
+  if (typeof value === 'number') {
+    const x = value < 40 ? 0 : value < 80 ? 1 : 2;
+    return `${x}.${value - x * 40}`;
+  }
   const x = value < 40n ? 0n : value < 80n ? 1n : 2n;
   return `${x}.${value - x * 40n}`;
 }

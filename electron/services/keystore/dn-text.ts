@@ -60,6 +60,9 @@ function decodeString(tag: number, bytes: Uint8Array): string {
   return buffer.toString('latin1');
 }
 
+const NEEDS_ESCAPE = /[,+"\\<>;]|^[ #]|[ ]$/;
+
 function escape(value: string): string {
+  if (!NEEDS_ESCAPE.test(value)) return value;
   return value.replace(/[,+"\\<>;]/g, (c) => `\\${c}`).replace(/^[ #]|[ ]$/g, (c) => `\\${c}`);
 }

@@ -1,4 +1,5 @@
 import type { KeystoreCertificate, KeystoreEntry, KeystoreListing } from '../../../shared/model/keystore.js';
+import { bytesEqual } from '../../../shared/pki/bytes.js';
 import { daysLeft, expiryStatus } from '../../../shared/pki/expiry.js';
 import { certListFields, nodeHashHex } from './cert-list-fields.js';
 import { dnText } from './dn-text.js';
@@ -18,11 +19,13 @@ export function describeKeystore(path: string, store: NativeKeystore, now: Date)
 
 export function describeCertificate(cert: KeystoreCertificateDer, now: Date): KeystoreCertificate {
   const scan = certListFields(cert.der);
+  const subject = dnText(scan.subjectDer);
   return {
     sha256: cert.sha256,
     sha1: nodeHashHex('sha1', cert.der),
-    subject: dnText(scan.subjectDer),
-    issuer: dnText(scan.issuerDer),
+    subject,
+    // A cacerts file is all self-issued roots: decode the issuer only when its bytes differ.
+    issuer: bytesEqual(scan.issuerDer, scan.subjectDer) ? subject : dnText(scan.issuerDer),
     serial: scan.serialHex,
     notBefore: scan.notBefore.toISOString(),
     notAfter: scan.notAfter.toISOString(),
