@@ -53,6 +53,8 @@ async function buildCli() {
       charset: 'ascii',
       logLevel: 'error',
     });
+    // The launcher decodes chunks as Latin-1, exact only for ASCII.
+    if (/[^\x00-\x7f]/.test(code)) throw new Error(`${chunk.path}: non-ASCII output; the CLI launcher reads chunks as Latin-1`);
     writeFileSync(chunk.path, code);
     buildId.update(`${chunk.path}\0${code}\0`);
   }
