@@ -49,3 +49,13 @@ export function makeTrustWorld(
     cleanup: () => rmSync(root, { recursive: true, force: true }),
   };
 }
+
+/**
+ * The in-process CLI builds its ServiceEnv from process.env: point its home, data dir and Linux
+ * store root into `world` (the caller restores process.env afterwards).
+ */
+export function pointProcessEnvAt(world: TrustWorld): void {
+  process.env.HOME = world.home;
+  process.env.CERTBENCH_DATA_DIR = world.env.dataDir;
+  process.env[LINUX_STORE_ROOT_ENV] = world.linuxRoot;
+}

@@ -1,4 +1,3 @@
-import { hash } from 'node:crypto';
 import { toHex } from '../../../shared/pki/bytes.js';
 import { expectTlv, readTlv, TAG } from '../../../shared/pki/der-reader.js';
 import { decodeDerTime } from '../../../shared/pki/der-time.js';
@@ -35,9 +34,3 @@ export function certListFields(der: Uint8Array): CertListFields {
     notAfter: decodeDerTime(der, readTlv(der, notBefore.end, validity.end)),
   };
 }
-
-/**
- * Native one-shot hashing: the list path hashes every certificate twice; node:crypto is far faster
- * than JS, and its one-shot form skips building a Hash object per call.
- */
-export const nodeHashHex = (algorithm: 'sha1' | 'sha256', der: Uint8Array): string => hash(algorithm, der, 'hex');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CertbenchError } from '../../../shared/errors.js';
 import type { KeystoreBackup } from '../../../shared/model/keystore.js';
 import { fsError } from '../files/read-input.js';
-import { nodeHashHex } from './cert-list-fields.js';
+import { nodeHashHex } from '../inspect/native-hash.js';
 
 const ID_PATTERN = /^\d{8}T\d{9}Z-[0-9a-f]{8}$/;
 

@@ -1,7 +1,8 @@
 import type { KeystoreCertificate, KeystoreEntry, KeystoreListing } from '../../../shared/model/keystore.js';
 import { bytesEqual } from '../../../shared/pki/bytes.js';
 import { daysLeft, expiryStatus } from '../../../shared/pki/expiry.js';
-import { certListFields, nodeHashHex } from './cert-list-fields.js';
+import { nodeHashHex } from '../inspect/native-hash.js';
+import { certListFields } from './cert-list-fields.js';
 import { dnText } from './dn-text.js';
 import type { KeystoreCertificateDer, NativeKeystore } from './keystore-reader.js';
 

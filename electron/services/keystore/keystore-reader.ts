@@ -1,6 +1,6 @@
 import { CertbenchError } from '../../../shared/errors.js';
 import { readInputFile } from '../files/read-input.js';
-import { nodeHashHex } from './cert-list-fields.js';
+import { nodeHashHex } from '../inspect/native-hash.js';
 import { JCEKS_MAGIC, JKS_MAGIC, readJks } from './jks-reader.js';
 import { readPkcs12 } from './pkcs12-reader.js';
 import type { KeystoreEntryOf, KeystoreOf } from './raw-keystore.js';

@@ -2,11 +2,11 @@ import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CertbenchError } from '../../../shared/errors.js';
 import { scanPemOrDerBundle } from '../../../shared/pki/cert-scan.js';
 import { readTlv } from '../../../shared/pki/der-reader.js';
 import { readPfx } from '../../../electron/services/pkcs12/read-pfx.js';
 import { writePfx } from '../../../electron/services/pkcs12/write-pfx.js';
+import { errorCodeOf } from '../../helpers/error-code.js';
 import { makeOpensslChain, tempDir, tool } from '../../helpers/inspect-openssl.js';
 
 let dir: string;
@@ -19,15 +19,6 @@ const sha256Of = (der: Uint8Array) => new X509Certificate(der).fingerprint256.re
 async function opensslExport(name: string, extra: string[]): Promise<Uint8Array> {
   await tool('openssl', ['pkcs12', '-export', '-in', 'leaf.pem', '-inkey', 'leaf.key', '-certfile', 'ca.pem', '-out', name, '-name', 'my leaf', ...extra], dir);
   return new Uint8Array(await readFile(join(dir, name)));
-}
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    return err instanceof CertbenchError ? err.code : `not a CertbenchError: ${String(err)}`;
-  }
-  return 'no error';
 }
 
 beforeAll(async () => {
@@ -56,15 +47,15 @@ describe('readPfx reads what openssl writes', () => {
       const pem = await readFile(join(dir, 'leaf.key'), 'utf8');
       expect(read.keys[0]!.key.equals(createPrivateKey(pem))).toBe(true);
       expect(read.integrity.kind).toBe('mac');
-      expect(codeOf(() => readPfx(pfx, 'nope'))).toBe('wrong-password');
-      expect(codeOf(() => readPfx(pfx))).toBe('password-required');
+      expect(errorCodeOf(() => readPfx(pfx, 'nope'))).toBe('wrong-password');
+      expect(errorCodeOf(() => readPfx(pfx))).toBe('password-required');
     });
   }
 
   it('tells a PFX without MAC apart from a wrong password', async () => {
     const pfx = await opensslExport('nomac.p12', ['-passout', 'pass:secret', '-nomac']);
     expect(readPfx(pfx, 'secret').integrity).toEqual({ kind: 'none' });
-    expect(codeOf(() => readPfx(pfx, 'nope'))).toBe('no-mac');
+    expect(errorCodeOf(() => readPfx(pfx, 'nope'))).toBe('no-mac');
   });
 
   it('opens an empty-password PFX without asking and says which form opened it', async () => {
@@ -103,8 +94,8 @@ describe('readPfx reads what openssl writes', () => {
 
   it('reports a damaged file as damaged, not as a wrong password', async () => {
     const pfx = await opensslExport('damaged.p12', ['-passout', 'pass:secret']);
-    expect(codeOf(() => readPfx(pfx.subarray(0, pfx.length - 40), 'secret'))).toBe('truncated');
-    expect(codeOf(() => readPfx(Uint8Array.of(0x30, 0x03, 0x02, 0x01, 0x07), 'secret'))).toBe('unsupported');
+    expect(errorCodeOf(() => readPfx(pfx.subarray(0, pfx.length - 40), 'secret'))).toBe('truncated');
+    expect(errorCodeOf(() => readPfx(Uint8Array.of(0x30, 0x03, 0x02, 0x01, 0x07), 'secret'))).toBe('unsupported');
   });
 });
 
@@ -140,6 +131,6 @@ describe('writePfx output is read by openssl 3 without -legacy', () => {
 
   it('refuses a key that does not match the leaf', async () => {
     const other = createPrivateKey(await readFile(join(dir, 'ca.key'), 'utf8'));
-    expect(codeOf(() => writePfx({ certificates: [leafDer], privateKey: other, password: 'x', profile: 'modern' }))).toBe('key-mismatch');
+    expect(errorCodeOf(() => writePfx({ certificates: [leafDer], privateKey: other, password: 'x', profile: 'modern' }))).toBe('key-mismatch');
   });
 });

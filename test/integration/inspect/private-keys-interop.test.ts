@@ -2,10 +2,10 @@ import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CertbenchError } from '../../../shared/errors.js';
 import { derInteger, derOctetString, derOid, derSequence } from '../../../shared/pki/der-writer.js';
 import { toPem } from '../../../shared/pki/pem.js';
 import { privateKeyIsEncrypted, readPrivateKey } from '../../../electron/services/private-keys/read-private-key.js';
+import { errorCodeOf } from '../../helpers/error-code.js';
 import { tempDir, tool } from '../../helpers/inspect-openssl.js';
 
 let dir: string;
@@ -13,15 +13,6 @@ let cleanup: () => Promise<void>;
 let rsa: KeyObject;
 let ec: KeyObject;
 const file = async (name: string) => new Uint8Array(await readFile(join(dir, name)));
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    return err instanceof CertbenchError ? err.code : `not a CertbenchError: ${String(err)}`;
-  }
-  return 'no error';
-}
 
 beforeAll(async () => {
   ({ dir, cleanup } = await tempDir('keys'));
@@ -62,8 +53,8 @@ describe('readPrivateKey reads every encoding openssl writes', () => {
       const key = readPrivateKey(bytes, encrypted ? 'pw' : undefined);
       expect(key.equals(kind === 'rsa' ? rsa : ec)).toBe(true);
       if (encrypted) {
-        expect(codeOf(() => readPrivateKey(bytes))).toBe('password-required');
-        expect(codeOf(() => readPrivateKey(bytes, 'wrong'))).toBe('wrong-password');
+        expect(errorCodeOf(() => readPrivateKey(bytes))).toBe('password-required');
+        expect(errorCodeOf(() => readPrivateKey(bytes, 'wrong'))).toBe('wrong-password');
       }
     });
   }
@@ -75,18 +66,18 @@ describe('readPrivateKey reads every encoding openssl writes', () => {
 
   it('gives each bad input its own code', () => {
     const unknownAlg = derSequence(derInteger(0), derSequence(derOid('1.2.3.4.5')), derOctetString(Uint8Array.of(1, 2, 3)));
-    expect(codeOf(() => readPrivateKey(new TextEncoder().encode(toPem('PRIVATE KEY', unknownAlg))))).toBe('unsupported-algorithm');
-    expect(codeOf(() => readPrivateKey(new TextEncoder().encode(toPem('OPENSSH PRIVATE KEY', Uint8Array.of(1)))))).toBe('unsupported-algorithm');
-    expect(codeOf(() => readPrivateKey(new TextEncoder().encode(toPem('CERTIFICATE', Uint8Array.of(0x30, 0)))))).toBe('unrecognized-format');
-    expect(codeOf(() => readPrivateKey(Uint8Array.of(0x30, 0x03, 0x02, 0x01, 0x00)))).toBe('unrecognized-format');
-    expect(codeOf(() => readPrivateKey(new TextEncoder().encode('-----BEGIN PRIVATE KEY-----\n!!\n-----END PRIVATE KEY-----\n')))).toBe('bad-base64');
-    expect(codeOf(() => readPrivateKey(derSequence(derInteger(0), derInteger(5), derInteger(3))))).toBe('parse');
+    expect(errorCodeOf(() => readPrivateKey(new TextEncoder().encode(toPem('PRIVATE KEY', unknownAlg))))).toBe('unsupported-algorithm');
+    expect(errorCodeOf(() => readPrivateKey(new TextEncoder().encode(toPem('OPENSSH PRIVATE KEY', Uint8Array.of(1)))))).toBe('unsupported-algorithm');
+    expect(errorCodeOf(() => readPrivateKey(new TextEncoder().encode(toPem('CERTIFICATE', Uint8Array.of(0x30, 0)))))).toBe('unrecognized-format');
+    expect(errorCodeOf(() => readPrivateKey(Uint8Array.of(0x30, 0x03, 0x02, 0x01, 0x00)))).toBe('unrecognized-format');
+    expect(errorCodeOf(() => readPrivateKey(new TextEncoder().encode('-----BEGIN PRIVATE KEY-----\n!!\n-----END PRIVATE KEY-----\n')))).toBe('bad-base64');
+    expect(errorCodeOf(() => readPrivateKey(derSequence(derInteger(0), derInteger(5), derInteger(3))))).toBe('parse');
   });
 });
 
 describe('readPrivateKey refuses what OpenSSL 3 dropped, by name', () => {
   it('legacy PEM encrypted with DES-CBC', () => {
     const pem = '-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: DES-CBC,0011223344556677\n\nMAMCAQA=\n-----END RSA PRIVATE KEY-----\n';
-    expect(codeOf(() => readPrivateKey(new TextEncoder().encode(pem), 'pw'))).toBe('unsupported-algorithm');
+    expect(errorCodeOf(() => readPrivateKey(new TextEncoder().encode(pem), 'pw'))).toBe('unsupported-algorithm');
   });
 });

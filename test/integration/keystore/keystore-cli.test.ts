@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runCli } from '../../../electron/cli/program.js';
-import { nodeHashHex } from '../../../electron/services/keystore/cert-list-fields.js';
+import { nodeHashHex } from '../../../electron/services/inspect/native-hash.js';
 import { captureIo } from '../../helpers/capture-io.js';
 import { cleanEnv, copyCacerts, keytoolList, opensslCa, tempDir } from '../../helpers/keystore-tools.js';
 

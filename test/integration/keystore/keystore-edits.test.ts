@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chmod, readdir, readFile } from 'node:fs/promises';
 import type { KeystoreService } from '../../../electron/services/keystore/keystore-service.js';
-import { nodeHashHex } from '../../../electron/services/keystore/cert-list-fields.js';
+import { nodeHashHex } from '../../../electron/services/inspect/native-hash.js';
 import { keystoreService } from '../../helpers/keystore-service-env.js';
 import { copyCacerts, entryKeys, keytoolList, opensslCa, tempDir } from '../../helpers/keystore-tools.js';
 

@@ -3,11 +3,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/program.js';
-import { LINUX_STORE_ROOT_ENV } from '../../../electron/services/trust-stores/linux-layout.js';
 import { sha256Hex } from '../../../shared/pki/hash.js';
 import { captureIo } from '../../helpers/capture-io.js';
 import { guardHostStores } from '../../helpers/trust-host-guard.js';
-import { makeTrustWorld, type TrustWorld } from '../../helpers/trust-env.js';
+import { makeTrustWorld, pointProcessEnvAt, type TrustWorld } from '../../helpers/trust-env.js';
 import { cleanEnv, makeTrustPki, removePki, type TrustPki } from '../../helpers/trust-pki.js';
 
 guardHostStores();
@@ -30,11 +29,8 @@ describe('certbench trust (temp stores only)', () => {
     world = makeTrustWorld({ distributionPem: dist.rootPem });
     pki = makeTrustPki();
     sha = sha256Hex(pki.rootDer);
-    // The in-process CLI builds its ServiceEnv from process.env: point every location into the temp world.
     for (const key of ['NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'JAVA_HOME']) delete process.env[key];
-    process.env.HOME = world.home;
-    process.env.CERTBENCH_DATA_DIR = world.env.dataDir;
-    process.env[LINUX_STORE_ROOT_ENV] = world.linuxRoot;
+    pointProcessEnvAt(world);
   });
   afterAll(() => {
     process.env = saved;
@@ -122,9 +118,7 @@ describe('certbench trust stores --remember', () => {
 
   beforeAll(() => {
     world = makeTrustWorld();
-    process.env.HOME = world.home;
-    process.env.CERTBENCH_DATA_DIR = world.env.dataDir;
-    process.env[LINUX_STORE_ROOT_ENV] = world.linuxRoot;
+    pointProcessEnvAt(world);
   });
   afterAll(() => {
     process.env = saved;

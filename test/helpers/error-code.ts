@@ -1,0 +1,11 @@
+import { CertbenchError } from '../../shared/errors.js';
+
+/** The CertbenchError code `fn` throws, `no error`, or what else it threw: assertions read one string. */
+export function errorCodeOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (err) {
+    return err instanceof CertbenchError ? err.code : `not a CertbenchError: ${String(err)}`;
+  }
+  return 'no error';
+}
