@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'unknown-channel',
   'not-found',
   'is-directory',
+  'not-a-file',
+  'name-too-long',
   'empty-input',
   'too-large',
   'io',

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { readInputFile } from '../../services/files/read-input.js';
-import { assertAbsent } from '../../services/keys/write-new-file.js';
+import { assertWritable } from '../../services/files/safe-write.js';
 import type { CliContext } from '../cli-context.js';
 import { EXIT } from '../exit-codes.js';
 import { runAction } from '../run-action.js';
@@ -70,7 +70,7 @@ export function registerCaCommand(program: Command, ctx: CliContext): void {
       ctx.exit(
         await runAction(ctx.io, async () => {
           const days = daysOption(opts.days);
-          if (!opts.overwrite) await assertAbsent([opts.out]);
+          if (!opts.overwrite) await assertWritable([opts.out]);
           const decode = (b: Uint8Array) => new TextDecoder().decode(b);
           const [csrPem, caCertPem] = [decode(await readInputFile(opts.csr)), decode(await readInputFile(opts.caCert))];
           const services = await ctx.services('keys', 'issuing');

@@ -5,7 +5,7 @@ import { parseSubjectString } from '../../../shared/csr/subject.js';
 import { defaultKeyUsage } from '../../../shared/csr/templates.js';
 import type { Subject } from '../../../shared/model/csr.js';
 import type { IssuedCertificate } from '../../services/issuing/issuing-service.js';
-import { assertAbsent } from '../../services/keys/write-new-file.js';
+import { assertWritable } from '../../services/files/safe-write.js';
 import type { CliContext } from '../cli-context.js';
 import { printJson, type CliIo } from '../cli-io.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
@@ -47,7 +47,7 @@ export async function runIssueCommand(
 ): Promise<ExitCode> {
   const subject = subjectOption(opts.subject);
   const days = daysOption(opts.days);
-  if (!opts.overwrite) await assertAbsent([opts.out, ...(opts.outKey ? [opts.outKey] : [])]);
+  if (!opts.overwrite) await assertWritable([opts.out, ...(opts.outKey ? [opts.outKey] : [])]);
   const services = await ctx.services('keys', 'issuing');
   const { key, protection } = await acquireKey(ctx.io, services, opts);
   const issued = await issue(services, subject, key, days);

@@ -6,7 +6,7 @@ import { defaultKeyUsage } from '../../../shared/csr/templates.js';
 import { EXTENDED_KEY_USAGES, type ExtendedKeyUsageName } from '../../../shared/model/csr-constants.js';
 import type { CsrSpec } from '../../../shared/model/csr.js';
 import { describeKeyType, KEY_TYPE_INFO, KEY_TYPES, SIGNATURE_HASHES, type KeyType, type SignatureHash } from '../../../shared/model/keys-constants.js';
-import { assertAbsent } from '../../services/keys/write-new-file.js';
+import { assertWritable } from '../../services/files/safe-write.js';
 import type { CliContext } from '../cli-context.js';
 import { printJson } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
@@ -119,7 +119,7 @@ async function csrNew(ctx: CliContext, opts: CsrNewOptions) {
   const firstError = planCsr(spec, existing ? existing.info.key : describeKeyType(opts.type!)).errors[0];
   if (firstError) throw new CertbenchError('invalid-request', `${firstError.where}: ${firstError.message}`);
   const protection = opts.type ? await newKeyProtection(ctx.io, opts) : undefined;
-  if (!opts.overwrite) await assertAbsent([opts.out, ...(opts.outKey ? [opts.outKey] : [])]);
+  if (!opts.overwrite) await assertWritable([opts.out, ...(opts.outKey ? [opts.outKey] : [])]);
   const made = await services.csr.create(
     spec,
     existing ? { kind: 'key', id: existing.info.id } : { kind: 'generate', type: opts.type!, protection: protection! },

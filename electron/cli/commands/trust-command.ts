@@ -151,10 +151,8 @@ function registerExport(trust: Command, ctx: CliContext): void {
           const result = exportForFleet(der, format.data, { nssDbs: opts.nssDb ?? [], javaCacerts: opts.javaCacerts ?? [] });
           for (const w of result.warnings) ctx.io.err(`certbench: warning: ${w}\n`);
           if (opts.out) {
-            const { writeFile } = await import('node:fs/promises');
-            await writeFile(opts.out, result.content).catch(async (err: unknown) => {
-              throw (await import('../../services/files/read-input.js')).fsError(err, opts.out!);
-            });
+            const { writeFileSafely } = await import('../../services/files/safe-write.js');
+            await writeFileSafely(opts.out, result.content, { overwrite: true });
           }
           if (opts.json) printJson(ctx.io, { ...result, ...(opts.out ? { writtenTo: opts.out } : {}) });
           else if (!opts.out) ctx.io.out(result.content);

@@ -1,5 +1,4 @@
-import { writeFile } from 'node:fs/promises';
-import { fsError } from '../../services/files/read-input.js';
+import { writeFileSafely } from '../../services/files/safe-write.js';
 import { exportForFleet } from '../../services/fleet-export/fleet-export-service.js';
 import type { Services } from '../../services/services.js';
 import type { HandlerContext, Handlers } from '../handler-types.js';
@@ -39,7 +38,7 @@ export function createTrustHandlers(services: Services): Pick<Handlers, TrustCha
       })),
     'trust.export': async (req) => {
       const out = exportForFleet(await der(req.source), req.format, { nssDbs: req.nssDbs, javaCacerts: req.javaCacerts });
-      if (req.savePath) await writeFile(req.savePath, out.content).catch((err: unknown) => Promise.reject(fsError(err, req.savePath!)));
+      if (req.savePath) await writeFileSafely(req.savePath, out.content, { overwrite: true });
       return { fileName: out.fileName, content: out.content, warnings: [...out.warnings], ...(req.savePath ? { savedTo: req.savePath } : {}) };
     },
   };

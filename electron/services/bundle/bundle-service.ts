@@ -8,7 +8,7 @@ import { summarizeCertificate } from '../../../shared/pki/certificate-summary.js
 import { toPem } from '../../../shared/pki/pem.js';
 import { spkiSha256 } from '../keys/key-pem.js';
 import type { KeysService } from '../keys/keys-service.js';
-import { assertAbsent, writeNewFile } from '../keys/write-new-file.js';
+import { writeFilesAllOrNothing } from '../files/safe-write.js';
 import type { ServiceEnv } from '../service-env.js';
 import { fetchMissingIssuers } from './fetch-issuers.js';
 import { dedupe, orderChain, pickLeaf, pooled, type PooledCertificate } from './order-chain.js';
@@ -113,15 +113,19 @@ export class BundleService {
       key: join(out.outDir, 'key.pem'),
       ...(out.pfx ? { pfx: out.pfx.path } : {}),
     };
-    if (!out.overwrite) await assertAbsent(Object.values(files));
     const certificates = path.map((c) => c.der);
     const pfx = out.pfx && bundlePfx({ ...out.pfx, privateKey: key.privateKey, certificates, leafSubject: analysis.leaf.subject });
     const pem = (certs: PooledCertificate[]) => certs.map((c) => toPem('CERTIFICATE', c.der)).join('');
-    await writeNewFile(files.fullchain, pem(path), { mode: 0o644, overwrite: out.overwrite });
-    await writeNewFile(files.chain, pem(path.slice(1)), { mode: 0o644, overwrite: out.overwrite });
-    await writeNewFile(files.cert, pem(path.slice(0, 1)), { mode: 0o644, overwrite: out.overwrite });
-    await this.keys.exportKey(key.info.id, files.key, out.keyProtection, out.overwrite);
-    if (out.pfx && pfx) await writeNewFile(out.pfx.path, pfx, { mode: 0o600, overwrite: out.overwrite });
+    await writeFilesAllOrNothing(
+      [
+        { path: files.fullchain, bytes: pem(path) },
+        { path: files.chain, bytes: pem(path.slice(1)) },
+        { path: files.cert, bytes: pem(path.slice(0, 1)) },
+        this.keys.keyFile(key.info.id, files.key, out.keyProtection),
+        ...(out.pfx && pfx ? [{ path: out.pfx.path, bytes: pfx, secret: true }] : []),
+      ],
+      { overwrite: out.overwrite ?? false },
+    );
     return files;
   }
 }

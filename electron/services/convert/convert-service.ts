@@ -6,10 +6,12 @@ import type { ConvertResult, ExportRequest, WrittenFile } from '../../../shared/
 import { bytesEqual } from '../../../shared/pki/bytes.js';
 import { scanCertificate, type CertScan } from '../../../shared/pki/cert-scan.js';
 import { orderCertificates } from '../../../shared/pki/order-certificates.js';
+import { fsError } from '../files/read-input.js';
+import { writeFilesAllOrNothing, writeFileSafely, type OutputFile } from '../files/safe-write.js';
 import { writePfx } from '../pkcs12/write-pfx.js';
 import type { ObjectStore } from '../workspace/object-store.js';
 import { encodeCertificates, EXTENSIONS } from './encode-certificates.js';
-import { KEY_FILE_MODE, PUBLIC_FILE_MODE, writeOutputFile } from './safe-write.js';
+
 
 /**
  * Writes opened objects in another format: PEM/DER/P7B/.cer certificates, PEM private keys
@@ -19,12 +21,15 @@ import { KEY_FILE_MODE, PUBLIC_FILE_MODE, writeOutputFile } from './safe-write.j
 export class ConvertService {
   constructor(private readonly store: ObjectStore) {}
 
-  /** `inputs`: files this conversion read; every file opened in the workspace is protected as well. */
+  /**
+   * `inputs`: files this conversion read; every file opened in the workspace is protected as well.
+   * All output files (certificates and key) are checked first and written together or not at all.
+   */
   async export(req: ExportRequest, inputs: readonly string[] = []): Promise<ConvertResult> {
     const { certificates, key } = this.#collect(req.ids);
     const scans = arrange(certificates.map(scanCertificate), key, req.order ?? false);
     const write = { overwrite: req.overwrite ?? false, inputs: [...inputs, ...this.store.inputPaths] };
-    const files: WrittenFile[] = [];
+    const outputs: { file: OutputFile; written: WrittenFile }[] = [];
     const warnings: string[] = [];
     if (req.format === 'pfx') {
       if (req.password === undefined) throw new CertbenchError('password-required', 'A PFX needs a password: enter one');
@@ -35,28 +40,28 @@ export class ConvertService {
         profile: req.pfxProfile ?? 'modern',
         ...(req.friendlyName !== undefined ? { friendlyName: req.friendlyName } : {}),
       });
-      await writeOutputFile(req.path, pfx, { ...write, mode: KEY_FILE_MODE });
+      await writeFileSafely(req.path, pfx, { ...write, secret: true });
       return { files: [{ path: req.path, content: 'pfx', mode: '600', certificates: scans.length }], warnings };
     }
     if (req.split) {
-      await mkdir(req.path, { recursive: true });
+      await mkdir(req.path, { recursive: true }).catch((err: unknown) => Promise.reject(fsError(err, req.path)));
       for (const [i, scan] of scans.entries()) {
         const path = join(req.path, `${String(i + 1).padStart(2, '0')}${EXTENSIONS[req.format]}`);
-        await writeOutputFile(path, encodeCertificates([scan.der], req.format), { ...write, mode: PUBLIC_FILE_MODE });
-        files.push({ path, content: 'certificates', mode: '644', certificates: 1 });
+        outputs.push({ file: { path, bytes: encodeCertificates([scan.der], req.format) }, written: { path, content: 'certificates', mode: '644', certificates: 1 } });
       }
     } else if (scans.length > 0) {
-      await writeOutputFile(req.path, encodeCertificates(scans.map((s) => s.der), req.format), { ...write, mode: PUBLIC_FILE_MODE });
-      files.push({ path: req.path, content: 'certificates', mode: '644', certificates: scans.length });
+      const bytes = encodeCertificates(scans.map((s) => s.der), req.format);
+      outputs.push({ file: { path: req.path, bytes }, written: { path: req.path, content: 'certificates', mode: '644', certificates: scans.length } });
     }
     if (key) {
       if (req.format !== 'pem') warnings.push(`The private key is not written: ${req.format.toUpperCase()} holds certificates only; export it as PEM or PFX`);
-      else files.push(await this.#writeKey(key, req, write, files.length > 0));
+      else outputs.push(this.#keyOutput(key, req, outputs.length > 0));
     }
-    return { files, warnings };
+    await writeFilesAllOrNothing(outputs.map((o) => o.file), write);
+    return { files: outputs.map((o) => o.written), warnings };
   }
 
-  async #writeKey(key: KeyObject, req: ExportRequest, write: { overwrite: boolean; inputs: readonly string[] }, besideCerts: boolean): Promise<WrittenFile> {
+  #keyOutput(key: KeyObject, req: ExportRequest, besideCerts: boolean): { file: OutputFile; written: WrittenFile } {
     if (req.password === undefined && !req.unencryptedKey) {
       throw new CertbenchError('password-required', 'Choose a passphrase to encrypt the private key, or explicitly choose an unencrypted key');
     }
@@ -65,8 +70,7 @@ export class ConvertService {
       ? key.export({ type: 'pkcs8', format: 'pem' })
       : key.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: req.password! });
     const path = req.split ? join(req.path, 'key.pem') : besideCerts ? keyPathFor(req.path) : req.path;
-    await writeOutputFile(path, new TextEncoder().encode(String(pem)), { ...write, mode: KEY_FILE_MODE });
-    return { path, content: 'private-key', mode: '600', certificates: 0 };
+    return { file: { path, bytes: String(pem), secret: true }, written: { path, content: 'private-key', mode: '600', certificates: 0 } };
   }
 
   /** Certificates (containers expanded, in order) and at most one private key. */

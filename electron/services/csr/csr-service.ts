@@ -5,7 +5,7 @@ import { describeKeyType, type KeyType } from '../../../shared/model/keys-consta
 import type { KeyInfo, KeyProtection } from '../../../shared/model/keys.js';
 import { planCsr } from '../../../shared/csr/plan.js';
 import type { KeysService, Progress } from '../keys/keys-service.js';
-import { assertAbsent, writeNewFile } from '../keys/write-new-file.js';
+import { assertWritable, PrivateTemp, writeFileSafely } from '../files/safe-write.js';
 import { readInputFile } from '../files/read-input.js';
 import type { ServiceEnv } from '../service-env.js';
 import { keytoolCsr, type KeytoolCsrRequest } from './keytool-csr.js';
@@ -50,9 +50,17 @@ export class CsrService {
     const plan = planCsr(spec, describeKeyType(req.keyType));
     const first = plan.errors[0];
     if (first) throw new CertbenchError('invalid-request', `${first.where}: ${first.message}`);
-    await assertAbsent([req.csrPath]);
-    await keytoolCsr(this.env.runner, this.env.env, { ...req, plan });
-    const pem = new TextDecoder().decode(await readInputFile(req.csrPath));
+    await assertWritable([req.csrPath]);
+    // keytool writes wherever -file points (through links): give it a file in a private folder.
+    const temp = await PrivateTemp.beside(req.csrPath);
+    let pem: string;
+    try {
+      await keytoolCsr(this.env.runner, this.env.env, { ...req, plan, csrPath: temp.file('request.csr') });
+      pem = new TextDecoder().decode(await readInputFile(temp.file('request.csr')));
+      await writeFileSafely(req.csrPath, pem);
+    } finally {
+      await temp.remove();
+    }
     const id = randomUUID();
     this.#made.set(id, pem);
     return { id, pem, plan };
@@ -65,6 +73,6 @@ export class CsrService {
   }
 
   async save(id: string, path: string, overwrite = false): Promise<void> {
-    await writeNewFile(path, this.pem(id), { mode: 0o644, overwrite });
+    await writeFileSafely(path, this.pem(id), { overwrite });
   }
 }

@@ -1,6 +1,7 @@
 import { open, stat } from 'node:fs/promises';
 import { CertbenchError } from '../../../shared/errors.js';
 import { LIMITS } from '../../../shared/ipc/limits.js';
+import { kindOf } from './file-kind.js';
 
 /**
  * Reads a file a user pointed at, read-only, with the checks that give each bad input its own
@@ -14,6 +15,8 @@ export async function readInputFile(path: string, maxBytes: number = LIMITS.maxI
     throw fsError(err, path);
   }
   if (info.isDirectory()) throw new CertbenchError('is-directory', `${path} is a directory, not a file`);
+  // A FIFO or device reports size 0 (or blocks forever when read): name what it is instead.
+  if (!info.isFile()) throw new CertbenchError('not-a-file', `${path} is ${kindOf(info)}, not a file`);
   if (info.size > maxBytes) {
     throw new CertbenchError('too-large', `${path} is ${info.size} bytes; Certbench opens files up to ${maxBytes} bytes`);
   }
@@ -39,5 +42,10 @@ export function fsError(err: unknown, path: string): CertbenchError {
     return new CertbenchError('permission-denied', `${path} cannot be accessed: permission denied`, { cause: err });
   }
   if (code === 'EISDIR') return new CertbenchError('is-directory', `${path} is a directory, not a file`, { cause: err });
+  if (code === 'ENAMETOOLONG') return new CertbenchError('name-too-long', `${path} is too long a path or file name for this system; choose a shorter one`, { cause: err });
+  if (code === 'ENOTDIR') return new CertbenchError('not-found', `${path}: a part of this path is a file, not a directory`, { cause: err });
+  if (code === 'ENOSPC') return new CertbenchError('io', `${path} could not be written: the disk is full`, { cause: err });
+  if (code === 'EROFS') return new CertbenchError('permission-denied', `${path} is on a read-only filesystem`, { cause: err });
+  if (code === 'ELOOP') return new CertbenchError('not-a-file', `${path} is a symbolic link, which Certbench does not follow here`, { cause: err });
   return new CertbenchError('io', `${path}: ${(err as Error).message}`, { cause: err });
 }

@@ -17,7 +17,7 @@ import { checkSubject } from '../../../shared/csr/subject.js';
 import { toWebSigner } from '../keys/key-algorithms.js';
 import { spkiSha256 } from '../keys/key-pem.js';
 import type { KeysService, SessionKey } from '../keys/keys-service.js';
-import { writeNewFile } from '../keys/write-new-file.js';
+import { writeFileSafely } from '../files/safe-write.js';
 import type { ServiceEnv } from '../service-env.js';
 import { planSubjectName } from '../csr/subject-name.js';
 import { caExtensions, leafExtensions } from './certificate-extensions.js';
@@ -126,7 +126,7 @@ export class IssuingService {
   }
 
   async save(id: string, path: string, overwrite = false): Promise<void> {
-    await writeNewFile(path, this.pem(id), { mode: 0o644, overwrite });
+    await writeFileSafely(path, this.pem(id), { overwrite });
   }
 
   #leaf(sans: SanRow[], eku: ExtendedKeyUsageName[], subject: SessionKey, issuer: SessionKey): Extension[] {

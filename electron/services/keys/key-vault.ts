@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CertbenchError } from '../../../shared/errors.js';
 import type { KeyInfo } from '../../../shared/model/keys.js';
 import { fsError } from '../files/read-input.js';
-import { writeNewFile } from './write-new-file.js';
+import { writeFilesAllOrNothing } from '../files/safe-write.js';
 
 const ID = /^[0-9a-f-]{36}$/;
 
@@ -26,8 +26,10 @@ export class KeyVault {
       throw fsError(err, this.dir);
     }
     const keyPath = this.keyPath(info.id);
-    await writeNewFile(keyPath, encryptedPem, { mode: 0o600 });
-    await writeNewFile(join(this.dir, `${info.id}.json`), `${JSON.stringify(info, null, 2)}\n`, { mode: 0o600 });
+    await writeFilesAllOrNothing([
+      { path: keyPath, bytes: encryptedPem, secret: true },
+      { path: join(this.dir, `${info.id}.json`), bytes: `${JSON.stringify(info, null, 2)}\n`, secret: true },
+    ]);
     return keyPath;
   }
 

@@ -9,7 +9,7 @@ import { encodePrivateKey, publicKeyPem, spkiSha256 } from './key-pem.js';
 import { generateKey } from './generate-key.js';
 import { KeyVault } from './key-vault.js';
 import { openPrivateKeyFile } from './open-private-key.js';
-import { writeNewFile } from './write-new-file.js';
+import { writeFileSafely, type OutputFile } from '../files/safe-write.js';
 
 /** A key usable in this session: the private half stays here, in the main process. */
 export interface SessionKey {
@@ -86,7 +86,13 @@ export class KeysService {
 
   /** Writes a key file, 0600, encrypted unless the caller explicitly chose otherwise. */
   async exportKey(id: string, path: string, protection: KeyProtection, overwrite = false): Promise<void> {
-    await writeNewFile(path, encodePrivateKey(this.get(id).privateKey, protection), { mode: 0o600, overwrite });
+    const file = this.keyFile(id, path, protection);
+    await writeFileSafely(file.path, file.bytes, { overwrite, secret: true });
+  }
+
+  /** The key file as one output of several written together (a bundle's key.pem). */
+  keyFile(id: string, path: string, protection: KeyProtection): OutputFile {
+    return { path, bytes: encodePrivateKey(this.get(id).privateKey, protection), secret: true };
   }
 
   #bySpki(sha256: string): SessionKey | undefined {

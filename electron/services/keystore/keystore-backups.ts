@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CertbenchError } from '../../../shared/errors.js';
 import type { KeystoreBackup } from '../../../shared/model/keystore.js';
 import { fsError } from '../files/read-input.js';
+import { writeFilesAllOrNothing } from '../files/safe-write.js';
 import { nodeHashHex } from '../inspect/native-hash.js';
 
 const ID_PATTERN = /^\d{8}T\d{9}Z-[0-9a-f]{8}$/;
@@ -29,9 +30,10 @@ export class KeystoreBackups {
     const backup: KeystoreBackup = { id, originalPath, createdAt: createdAt.toISOString(), operation, sha256: nodeHashHex('sha256', bytes), size: bytes.length };
     try {
       await mkdir(this.dir, { recursive: true, mode: 0o700 });
-      await writeFile(join(this.dir, `${id}.keystore`), bytes, { mode: 0o600, flag: 'wx' });
-      await writeFile(join(this.dir, `${id}.json.tmp`), JSON.stringify(backup, null, 2), { mode: 0o600 });
-      await rename(join(this.dir, `${id}.json.tmp`), join(this.dir, `${id}.json`));
+      await writeFilesAllOrNothing([
+        { path: join(this.dir, `${id}.keystore`), bytes, secret: true },
+        { path: join(this.dir, `${id}.json`), bytes: JSON.stringify(backup, null, 2), secret: true },
+      ]);
     } catch (err) {
       throw new CertbenchError('io', `Could not write the backup in ${this.dir}: ${(err as Error).message}; nothing was changed`, { cause: err });
     }

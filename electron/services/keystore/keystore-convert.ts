@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { link, readFile, realpath, rm } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readFile, realpath, rm, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { CertbenchError } from '../../../shared/errors.js';
 import type { KeystoreEditResult } from '../../../shared/model/keystore.js';
 import { fsError } from '../files/read-input.js';
+import { assertWritable, installFile, PrivateTemp, settleFile } from '../files/safe-write.js';
 import { confirm, editResult, openVerified, requirePassword, type KeystoreEditContext, type StoreRef } from './keystore-edit-context.js';
 import { describeKeystore } from './keystore-describe.js';
 import { readKeystore, type NativeKeystore } from './keystore-reader.js';
@@ -23,7 +23,8 @@ export interface ConvertOptions {
 /**
  * JKS ↔ PKCS12 with `keytool -importkeystore`, confirmed by the new store holding every entry of
  * the old one (alias, type, certificates). A new file appears only complete (hard link of the
- * verified temp file, which also refuses to overwrite an existing file).
+ * verified temp file, which also refuses to overwrite an existing file), with the source's mode —
+ * owner-only when it holds keys.
  */
 export async function convertKeystore(ctx: KeystoreEditContext, ref: StoreRef, options: ConvertOptions): Promise<KeystoreEditResult> {
   const password = requirePassword(ref);
@@ -73,15 +74,24 @@ export async function convertKeystore(ctx: KeystoreEditContext, ref: StoreRef, o
     return editResult(outcome, [`Converted ${before!.type} to ${options.type} in place`], ctx.now());
   }
   const before = await openVerified(new Uint8Array(await readFile(source)), password);
-  if (await realpath(destination).then(() => true, () => false)) throw new CertbenchError('conflict', `${destination} already exists; choose a new file name`);
-  const temp = join(dirname(destination), `.${basename(destination)}.certbench-${randomBytes(6).toString('hex')}.tmp`);
+  await assertWritable([destination], { inputs: [source] });
+  // keytool writes wherever -destkeystore points: give it a file in a private folder beside the destination.
+  const temp = await PrivateTemp.beside(destination);
   try {
-    const after = await run(source, before, temp);
-    await link(temp, destination).catch((err: NodeJS.ErrnoException) => {
-      throw err.code === 'EEXIST' ? new CertbenchError('conflict', `${destination} already exists; choose a new file name`) : fsError(err, destination);
-    });
+    const copy = temp.file('keystore');
+    const after = await run(source, before, copy);
+    await settleFile(copy, await outputMode(source, after));
+    await installFile(copy, destination, false);
     return { path: destination, messages: [`Wrote ${options.type} copy of ${source} to ${destination}`], listing: describeKeystore(destination, after, ctx.now()) };
+  } catch (err) {
+    throw err instanceof CertbenchError ? err : fsError(err, destination);
   } finally {
-    await rm(temp, { force: true });
+    await temp.remove();
   }
+}
+
+/** The source's mode, owner-only when the store holds private or secret keys. */
+async function outputMode(source: string, store: NativeKeystore): Promise<number> {
+  const mode = (await stat(source)).mode & 0o777;
+  return store.entries.some((e) => e.entryType !== 'trustedCert') ? mode & 0o700 : mode;
 }

@@ -1,10 +1,11 @@
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { CertbenchError } from '../../../shared/errors.js';
 import type { ElevatedCommand } from '../elevation/elevated-command.js';
 import type { Elevator } from '../elevation/elevator.js';
 import { removeStagingDir } from '../elevation/staging.js';
 import { fsError } from '../files/read-input.js';
+import { writeFileSafely } from '../files/safe-write.js';
 import type { ProcessOutput } from '../process/process-runner.js';
 import type { ServiceEnv } from '../service-env.js';
 import type { JobStep, TrustJob } from './trust-job.js';
@@ -82,18 +83,10 @@ export function genericFailure(file: string, out: ProcessOutput): CertbenchError
 }
 
 /**
- * Writes through a temp file in the same directory and a rename, keeping the old file's mode, so
- * a crash or a full disk never leaves a half-written bundle behind.
+ * Replaces (or creates) a file through the one safe write, keeping the old file's mode and owner;
+ * Certbench's own folders (backups, config) are made on the way.
  */
 export async function writeFileAtomically(path: string, content: Uint8Array): Promise<void> {
-  const temp = `${path}.certbench-${process.pid}.tmp`;
-  try {
-    await mkdir(dirname(path), { recursive: true });
-    const mode = await stat(path).then((s) => s.mode & 0o777, () => 0o644);
-    await writeFile(temp, content, { mode });
-    await rename(temp, path);
-  } catch (err) {
-    await rm(temp, { force: true });
-    throw fsError(err, path);
-  }
+  await mkdir(dirname(path), { recursive: true }).catch((err: unknown) => Promise.reject(fsError(err, dirname(path))));
+  await writeFileSafely(path, content, { overwrite: true });
 }
