@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { CertbenchError } from '../../../shared/errors.js';
 import { bytesEqual } from '../../../shared/pki/bytes.js';
 import { createExclusive } from '../files/safe-write.js';
+import type { ElevatedCommand } from './elevated-command.js';
 import type { Elevator } from './elevator.js';
 import { createStagingDir, removeStagingDir } from './staging.js';
 
@@ -61,6 +62,23 @@ async function installElevated(elevator: Elevator, staged: string, target: strin
     [{ file: '/bin/rm', args: ['-f', temp] }],
   );
 }
+
+/**
+ * The targets of elevated `install`/`cp` commands in `batch` whose source is a staged file with
+ * known content, that do not hold that content after the batch ran (the staged file was swapped).
+ */
+export async function copiesNotLanded(batch: readonly ElevatedCommand[], staged: ReadonlyMap<string, Uint8Array>): Promise<string[]> {
+  const wrong: string[] = [];
+  for (const command of batch) {
+    if (!COPY_PROGRAMS.has(basename(command.file)) || command.args.length < 2) continue;
+    const [source, target] = command.args.slice(-2) as [string, string];
+    const content = staged.get(source);
+    if (content && !(await holds(target, content))) wrong.push(target);
+  }
+  return wrong;
+}
+
+const COPY_PROGRAMS = new Set(['install', 'cp']);
 
 async function holds(path: string, bytes: Uint8Array): Promise<boolean> {
   const now = await readFile(path).catch(() => undefined);

@@ -4,6 +4,7 @@ import { CertbenchError } from '../../../shared/errors.js';
 import type { ElevatedCommand } from '../elevation/elevated-command.js';
 import type { Elevator } from '../elevation/elevator.js';
 import { removeStagingDir } from '../elevation/staging.js';
+import { copiesNotLanded } from '../elevation/verified-copy.js';
 import { fsError } from '../files/read-input.js';
 import { writeFileSafely } from '../files/safe-write.js';
 import type { ProcessOutput } from '../process/process-runner.js';
@@ -21,10 +22,14 @@ export type FailureInterpreter = (step: Extract<JobStep, { kind: 'run' }>, out: 
 export async function executeJob(job: TrustJob, env: ServiceEnv, elevator: Elevator, interpret: FailureInterpreter): Promise<void> {
   const undo = job.undo ?? [];
   const elevatedUndo = undo.flatMap((s) => (s.kind === 'run' && s.elevated ? [{ file: s.file, args: s.args }] : []));
+  const staged = new Map(job.steps.flatMap((s) => (s.kind === 'write-file' ? [[s.path, s.content] as const] : [])));
   try {
     let batch: ElevatedCommand[] = [];
     const flush = async () => {
-      if (batch.length > 0) await elevator.run(batch, elevatedUndo);
+      if (batch.length > 0) {
+        await elevator.run(batch, elevatedUndo);
+        await assertCopiesLanded(batch, staged, elevator, elevatedUndo);
+      }
       batch = [];
     };
     for (const step of job.steps) {
@@ -42,6 +47,22 @@ export async function executeJob(job: TrustJob, env: ServiceEnv, elevator: Eleva
   } finally {
     if (job.stagingDir) await removeStagingDir(job.stagingDir);
   }
+}
+
+/**
+ * The staged files live in a folder the user owns, so another process of the same user could swap
+ * one before the elevated copy: a target that differs from what Certbench staged is undone.
+ */
+async function assertCopiesLanded(
+  batch: readonly ElevatedCommand[],
+  staged: ReadonlyMap<string, Uint8Array>,
+  elevator: Elevator,
+  elevatedUndo: readonly ElevatedCommand[],
+): Promise<void> {
+  const wrong = await copiesNotLanded(batch, staged);
+  if (wrong.length === 0) return;
+  if (elevatedUndo.length > 0) await elevator.run(elevatedUndo).catch(() => undefined);
+  throw new CertbenchError('verification-failed', `${wrong.join(', ')} did not hold the staged content after the elevated copy (the staged file changed meanwhile); the change was undone`);
 }
 
 async function runStep(step: JobStep, env: ServiceEnv, interpret: FailureInterpreter): Promise<void> {
