@@ -16,5 +16,6 @@ describe('keystore edits survive SIGKILL', () => {
     const report = await crashTrials(dir, 8, seed);
     expect(report.failures, `seed ${seed}`).toEqual([]);
     expect(report.before + report.after).toBe(8);
+    expect(report.strayFiles, 'temp folders left by kills are removed by the next edit').toBeLessThanOrEqual(1);
   }, 300_000);
 });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Elevator } from '../../../electron/services/elevation/elevator.js';
@@ -113,6 +114,37 @@ describe('editKeystore: backup, temp copy, verify, atomic replace', () => {
     await expect(editKeystore(store, writerWith('needs-elevation', runner), plan({}))).rejects.toMatchObject({ code: 'tool-failed' });
     expect(new Uint8Array(await readFile(store))).toEqual(original);
     expect(runner.calls.map((c) => c.file)).toEqual(['/usr/bin/install', '/bin/mv', '/bin/rm']);
+    expect(await storeFiles()).toEqual(['store.jks']);
+  });
+
+  it('puts the original back when the target does not hold the verified copy after the elevated step', async () => {
+    const runner = recordingRunner();
+    let swapped = false;
+    // Another process of the same user swaps the staged copy between the verification and the elevated copy.
+    const swapping = {
+      calls: runner.calls,
+      run: async (request: ProcessRequest) => {
+        if (request.file === '/usr/bin/install' && !swapped) {
+          swapped = true;
+          await writeFile(request.args[2]!, 'attacker bytes');
+        }
+        return runner.run(request);
+      },
+    };
+    await expect(editKeystore(store, writerWith('needs-elevation', swapping as ReturnType<typeof recordingRunner>), plan({}))).rejects.toMatchObject({
+      code: 'verification-failed',
+      message: expect.stringContaining('its original content was put back'),
+    });
+    expect(new Uint8Array(await readFile(store))).toEqual(original);
+    expect(runner.calls.map((c) => c.file)).toEqual(['/usr/bin/install', '/bin/mv', '/usr/bin/install', '/bin/mv']);
+    expect(await storeFiles()).toEqual(['store.jks']);
+  });
+
+  it('removes a temp folder a killed edit left beside the store at the next edit, not minutes later', async () => {
+    const dead = execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    await mkdir(join(dir, `.certbench-${dead}-Kill3d`));
+    await writeFile(join(dir, `.certbench-${dead}-Kill3d`, 'keystore'), 'copy left by kill -9');
+    await editKeystore(store, writer, plan({}));
     expect(await storeFiles()).toEqual(['store.jks']);
   });
 
