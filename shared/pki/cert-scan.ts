@@ -7,6 +7,7 @@ import { sha256Hex } from './hash.js';
 import { findPemBlocks, looksLikePem } from './pem.js';
 import { fastPemBlocks } from './pem-fast.js';
 import { certificatesFromPkcs7, isPkcs7SignedData } from './pkcs7-certificates.js';
+import { crlNotCertificate, looksLikeCrl } from './crl-shape.js';
 
 /**
  * The cheap first pass over a certificate: the fields a list, a chain index and a trust-store
@@ -52,6 +53,7 @@ export function scanCertificate(der: Uint8Array): CertScan {
   try {
     return scan(der);
   } catch (err) {
+    if (looksLikeCrl(der)) throw new CertbenchError('unsupported', crlNotCertificate(), { cause: err });
     if (err instanceof CertbenchError) throw err;
     throw new CertbenchError('parse', `Not a valid X.509 certificate: ${(err as Error).message}`, { cause: err });
   }

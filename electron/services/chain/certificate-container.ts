@@ -1,5 +1,6 @@
 import { CertbenchError } from '../../../shared/errors.js';
 import { toArrayBuffer } from '../../../shared/pki/bytes.js';
+import { crlNotCertificate, looksLikeCrl } from '../../../shared/pki/crl-shape.js';
 import { findPemBlocks, looksLikePem } from '../../../shared/pki/pem.js';
 
 const SIGNED_DATA_OID = '1.2.840.113549.1.7.2';
@@ -16,6 +17,7 @@ export async function certificatesFromContainer(bytes: Uint8Array, name: string)
     return await decode(bytes, name);
   } catch (err) {
     if (err instanceof CertbenchError) throw err;
+    if (looksLikeCrl(bytes)) throw new CertbenchError('unsupported', crlNotCertificate(name), { cause: err });
     throw new CertbenchError('parse', `${name} holds no readable certificate: ${(err as Error).message}`, { cause: err });
   }
 }

@@ -12,6 +12,7 @@ import { readTlv, TAG } from '../../../shared/pki/der-reader.js';
 import { findPemBlocks, looksLikePem, type PemBlock } from '../../../shared/pki/pem.js';
 import { certificatesFromPkcs7 } from '../../../shared/pki/pkcs7-certificates.js';
 import { readInputFile } from '../files/read-input.js';
+import { crlNotCertificate, looksLikeCrl } from '../../../shared/pki/crl-shape.js';
 import { JCEKS_MAGIC, JKS_MAGIC } from '../keystore/jks-reader.js';
 import { readKeystore } from '../keystore/keystore-reader.js';
 import { readPfx } from '../pkcs12/read-pfx.js';
@@ -50,7 +51,9 @@ export class InspectService {
     if (bytes.length === 0) throw new CertbenchError('empty-input', `${source} is empty`);
     if (bytes.length > LIMITS.maxInputBytes) throw new CertbenchError('too-large', `${source} is over the ${LIMITS.maxInputBytes}-byte limit`);
     const collector = new ObjectCollector(this.store, this.env.now(), source);
-    const format = await this.#read(bytes, password, collector);
+    const format = await this.#read(bytes, password, collector).catch((err: unknown) => {
+      throw looksLikeCrl(bytes) ? new CertbenchError('unsupported', crlNotCertificate(source), { cause: err }) : err;
+    });
     return { source, format, objects: collector.finish() };
   }
 

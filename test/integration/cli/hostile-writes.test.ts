@@ -103,6 +103,24 @@ describe.runIf(process.getuid?.() === 0)('built CLI writers as root: no redirect
     expect(device.stderr).toContain('/dev/zero is a device, not a file');
   });
 
+  it('a DER CRL where a certificate is expected: "a CRL, not a certificate", as openssl tells it', async () => {
+    await mkdir(p('crl-ca'));
+    await writeFile(p('crl-ca', 'index.txt'), '');
+    await writeFile(p('crl-ca', 'crlnumber'), '01\n');
+    const conf = ['[ca]', 'default_ca = d', '[d]', `database = ${p('crl-ca', 'index.txt')}`, `crlnumber = ${p('crl-ca', 'crlnumber')}`, 'default_md = sha256', 'default_crl_days = 3', ''];
+    await writeFile(p('crl-ca', 'ca.cnf'), conf.join('\n'));
+    execFileSync('openssl', ['ca', '-gencrl', '-config', p('crl-ca', 'ca.cnf'), '-keyfile', p('root.key'), '-cert', p('root.pem'), '-out', p('crl.pem')], { env: cleanEnv(), stdio: 'ignore' });
+    execFileSync('openssl', ['crl', '-in', p('crl.pem'), '-outform', 'DER', '-out', p('revoked.der')], { env: cleanEnv() });
+    // The oracle: openssl reads it as a CRL and refuses it as a certificate.
+    expect(() => execFileSync('openssl', ['crl', '-in', p('revoked.der'), '-inform', 'DER', '-noout'], { env: cleanEnv(), stdio: 'ignore' })).not.toThrow();
+    expect(() => execFileSync('openssl', ['x509', '-in', p('revoked.der'), '-inform', 'DER', '-noout'], { env: cleanEnv(), stdio: 'ignore' })).toThrow();
+    for (const args of [['inspect', p('revoked.der')], ['convert', p('revoked.der'), '--to', 'pem'], ['chain', 'verify', p('revoked.der')]]) {
+      const r = await certbench(...args);
+      expect(oneLine(r), args.join(' ')).toEqual({ code: 2, lines: 1, internal: false });
+      expect(r.stderr).toContain('revoked.der is a CRL (certificate revocation list), not a certificate');
+    }
+  });
+
   it('bundle --out-dir: an existing key.pem stops it before fullchain/chain/cert are written', async () => {
     await mkdir(p('bundle-out'));
     await writeFile(p('bundle-out', 'key.pem'), 'already here');
