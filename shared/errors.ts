@@ -8,6 +8,7 @@
 export const ERROR_CODES = [
   'invalid-request',
   'forbidden-sender',
+  'forbidden-path',
   'unknown-channel',
   'not-found',
   'is-directory',

@@ -3,6 +3,7 @@ import { CertbenchError, toErrorInfo } from '../../shared/errors.js';
 import { fail, ok, type Result } from '../../shared/ipc/result.js';
 import type { HandlerContext, Handlers, SenderFrame } from './handler-types.js';
 import { APP_ORIGIN } from './app-origin.js';
+import { recordGrants, refusedPath } from './path-grants.js';
 
 /** Only the app's own top-level frame may call main; iframes and foreign origins are refused. */
 export function isTrustedSender(frame: SenderFrame | null | undefined, origin: string = APP_ORIGIN): boolean {
@@ -20,8 +21,9 @@ export type Dispatch = (channel: unknown, request: unknown, ctx: HandlerContext)
 const isChannel = (name: unknown): name is Channel => typeof name === 'string' && Object.hasOwn(contract, name);
 
 /**
- * The one path from a message to a handler: known channel → schema-validated request → handler →
- * schema-checked response → Result. Nothing a page sends can throw past this function.
+ * The one path from a message to a handler: known channel → schema-validated request → every path
+ * in it granted to the window → handler → schema-checked response (dialog answers become grants)
+ * → Result. Nothing a page sends can throw past this function.
  */
 export function createDispatch(handlers: Handlers): Dispatch {
   return async (channel, request, ctx) => {
@@ -33,6 +35,13 @@ export function createDispatch(handlers: Handlers): Dispatch {
       const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
       return fail({ code: 'invalid-request', message: `Invalid ${channel} request${where}: ${issue?.message ?? 'rejected'}` });
     }
+    const refused = refusedPath(channel, parsed.data, ctx.grants);
+    if (refused) {
+      return fail({
+        code: 'forbidden-path',
+        message: `${refused.path} was not chosen in a Certbench dialog; choose it with ${refused.use === 'read' || refused.use === 'edit' ? 'Open' : 'Save'} first`,
+      });
+    }
     try {
       const handler = handlers[channel] as (req: unknown, ctx: HandlerContext) => Promise<unknown>;
       const value = await handler(parsed.data, ctx);
@@ -40,6 +49,7 @@ export function createDispatch(handlers: Handlers): Dispatch {
       if (!checked.success) {
         throw new CertbenchError('internal', `${channel} produced a response outside its contract`);
       }
+      recordGrants(channel, checked.data, ctx.grants);
       return ok(checked.data);
     } catch (err) {
       return fail(toErrorInfo(err));

@@ -1,4 +1,5 @@
 import type { Services } from '../services/services.js';
+import { confirmBulkWrites } from './bulk-confirmation.js';
 import type { Handlers } from './handler-types.js';
 import { createAppHandlers } from './handlers/app-handlers.js';
 import { createChainHandlers } from './handlers/chain-handlers.js';
@@ -13,7 +14,7 @@ import type { AppIdentity, NativeDialogs } from './native-dialogs.js';
  * without a handler fails to compile.
  */
 export function createHandlers(services: Services, identity: AppIdentity, dialogs: NativeDialogs): Handlers {
-  return {
+  const handlers: Handlers = {
     ...createAppHandlers(identity, dialogs),
     ...createInspectHandlers(services),
     ...createKeystoreHandlers(services),
@@ -21,4 +22,5 @@ export function createHandlers(services: Services, identity: AppIdentity, dialog
     ...createChainHandlers(services),
     ...createKeysHandlers(services),
   };
+  return confirmBulkWrites(handlers, dialogs);
 }

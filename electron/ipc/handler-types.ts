@@ -1,8 +1,11 @@
 import type { Channel, Req, Res } from '../../shared/ipc/contract.js';
+import type { PathGrants } from './path-grants.js';
 
 /** What a handler may do besides answering: report progress on long work. */
 export interface HandlerContext {
   progress(label: string, fraction?: number): void;
+  /** The paths the calling window was handed by main (dialogs, discovery); every path field is checked against them. */
+  readonly grants: PathGrants;
 }
 
 /** One handler per channel; a channel without a handler is a compile error. */

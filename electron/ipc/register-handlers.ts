@@ -3,6 +3,7 @@ import { fail } from '../../shared/ipc/result.js';
 import type { EventPayload } from '../../shared/ipc/events.js';
 import { createDispatch } from './dispatch.js';
 import type { Handlers, SenderFrame } from './handler-types.js';
+import { PathGrants } from './path-grants.js';
 
 /** The slice of Electron's IpcMainInvokeEvent the registration reads. */
 export interface InvokeEvent {
@@ -17,20 +18,24 @@ export interface IpcMainLike {
 
 let taskCounter = 0;
 
-/** Registers one `ipcMain.handle` per contract channel, each behind the sender check. */
+/** Registers one `ipcMain.handle` per contract channel, each behind the sender check; path grants are per window. */
 export function registerHandlers(
   ipcMain: IpcMainLike,
   handlers: Handlers,
   isTrusted: (frame: SenderFrame | null) => boolean,
 ): void {
   const dispatch = createDispatch(handlers);
+  const grantsOf = new WeakMap<InvokeEvent['sender'], PathGrants>();
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, async (event, request) => {
       if (!isTrusted(event.senderFrame)) {
         return fail({ code: 'forbidden-sender', message: 'IPC refused: the sender is not the Certbench window' });
       }
       const taskId = `${channel}#${++taskCounter}`;
+      let grants = grantsOf.get(event.sender);
+      if (!grants) grantsOf.set(event.sender, (grants = new PathGrants()));
       return dispatch(channel, request, {
+        grants,
         progress: (label, fraction) => event.sender.send('progress', { taskId, label, fraction, done: fraction === 1 }),
       });
     });

@@ -16,5 +16,19 @@ export function electronDialogs(window: () => BrowserWindow | undefined): Native
       const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
       return { path: result.canceled || !result.filePath ? null : result.filePath };
     },
+    confirm: async (question) => {
+      const parent = window();
+      const options = {
+        type: 'question' as const,
+        title: question.title,
+        message: question.message,
+        ...(question.detail === undefined ? {} : { detail: question.detail }),
+        buttons: [question.confirmLabel, 'Cancel'],
+        defaultId: 1,
+        cancelId: 1,
+      };
+      const result = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+      return result.response === 0;
+    },
   };
 }

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDispatch } from '../../electron/ipc/dispatch.js';
+import { PathGrants } from '../../electron/ipc/path-grants.js';
 import { createHandlers } from '../../electron/ipc/handler-map.js';
 import { createServices, type Services } from '../../electron/services/services.js';
 import { defaultServiceEnv, type ServiceEnv } from '../../electron/services/service-env.js';
@@ -87,9 +88,12 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
     ] as const);
   };
   let taskCounter = 0;
+  // One window: paths the scripted dialogs answer become its grants, as in the app.
+  const grants = new PathGrants();
   await page.exposeFunction('__certbenchInvoke', (channel: unknown, request: unknown) => {
     const taskId = `${String(channel)}#${++taskCounter}`;
     return dispatch(channel, request, {
+      grants,
       progress: (label, fraction) => void emit('progress', { taskId, label, fraction, done: fraction === 1 }).catch(() => undefined),
     });
   });

@@ -4,6 +4,7 @@ import type { NativeDialogs } from '../../electron/ipc/native-dialogs.js';
 export class ScriptedDialogs implements NativeDialogs {
   readonly #opens: string[][] = [];
   readonly #saves: string[] = [];
+  readonly #answers: boolean[] = [];
 
   /** The next open dialog returns these paths. */
   willOpen(...paths: string[]): void {
@@ -15,11 +16,20 @@ export class ScriptedDialogs implements NativeDialogs {
     this.#saves.push(path);
   }
 
+  /** The next confirmation main asks gets this answer. */
+  willConfirm(answer: boolean): void {
+    this.#answers.push(answer);
+  }
+
   async openFiles() {
     return { paths: this.#opens.shift() ?? [] };
   }
 
   async saveFile() {
     return { path: this.#saves.shift() ?? null };
+  }
+
+  async confirm() {
+    return this.#answers.shift() ?? false;
   }
 }

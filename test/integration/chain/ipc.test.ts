@@ -2,7 +2,8 @@ import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatch } from '../../../electron/ipc/dispatch.js';
 import { createChainHandlers } from '../../../electron/ipc/handlers/chain-handlers.js';
-import type { Handlers } from '../../../electron/ipc/handler-types.js';
+import type { HandlerContext, Handlers } from '../../../electron/ipc/handler-types.js';
+import { grantedContext } from '../../helpers/granted-context.js';
 import type { Services } from '../../../electron/services/services.js';
 import { readFile } from 'node:fs/promises';
 import { basicHierarchy, type TestCert } from '../../helpers/chain-certs.js';
@@ -16,7 +17,7 @@ describe('chain IPC channels through the real dispatcher', () => {
   let trust: string;
   let dispatch: ReturnType<typeof createDispatch>;
   const progress: string[] = [];
-  const ctx = { progress: (label: string) => void progress.push(label) };
+  let ctx: HandlerContext;
 
   beforeAll(async () => {
     t = await makeChainTestEnv();
@@ -25,6 +26,7 @@ describe('chain IPC channels through the real dispatcher', () => {
     server = await startChainServer(certs.leaf, [certs.inter]);
     const services = { chain: t.service, store: t.store } as unknown as Services;
     dispatch = createDispatch(createChainHandlers(services) as unknown as Handlers);
+    ctx = grantedContext({ saved: [`${t.dir}/fullchain.pem`] }, (label) => void progress.push(label));
   });
   afterAll(async () => {
     await server.close();

@@ -9,6 +9,7 @@ import { KEYS_CHANNELS } from '../../../shared/ipc/channels/keys.js';
 import type { Channel, Req, Res } from '../../../shared/ipc/contract.js';
 import type { Result } from '../../../shared/ipc/result.js';
 import { keysTempDir } from '../../helpers/keys-cli.js';
+import { grantedContext } from '../../helpers/granted-context.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -22,11 +23,17 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-const dialogs = { openFiles: async () => ({ paths: [] }), saveFile: async () => ({ path: null }) };
+const dialogs = { openFiles: async () => ({ paths: [] }), saveFile: async () => ({ path: null }), confirm: async () => false };
 
 async function call<C extends Channel>(channel: C, request: Req<C>): Promise<Res<C>> {
   const dispatch = createDispatch(createHandlers(services, { version: 'test', platform: 'linux' }, dialogs));
-  const result = (await dispatch(channel, request, { progress: (label) => progress.push(label) })) as Result<unknown>;
+  // The files this walk's user would have picked in the app's open and save dialogs.
+  const paths = (...names: string[]) => names.map((n) => join(dir, n));
+  const ctx = grantedContext(
+    { opened: paths('a.key', 'self.pem', 'answer.pem'), saved: paths('a.key', 'leaf.csr', 'self.pem', 'fullchain.pem', 'java.p12', 'java.csr') },
+    (label) => void progress.push(label),
+  );
+  const result = (await dispatch(channel, request, ctx)) as Result<unknown>;
   replies.push({ channel, text: JSON.stringify(result) });
   if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
   return result.value as Res<C>;

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatch } from '../../../electron/ipc/dispatch.js';
 import { createTrustHandlers } from '../../../electron/ipc/handlers/trust-handlers.js';
-import type { Handlers } from '../../../electron/ipc/handler-types.js';
+import type { HandlerContext, Handlers } from '../../../electron/ipc/handler-types.js';
+import { grantedContext } from '../../helpers/granted-context.js';
 import type { Services } from '../../../electron/services/services.js';
 import { TrustService } from '../../../electron/services/trust-stores/trust-service.js';
 import { ObjectStore } from '../../../electron/services/workspace/object-store.js';
@@ -22,7 +23,7 @@ describe('trust IPC channels through the real dispatcher', () => {
   let pki: TrustPki;
   let dispatch: ReturnType<typeof createDispatch>;
   let objectId: string;
-  const ctx = { progress: () => undefined };
+  let ctx: HandlerContext;
 
   beforeAll(() => {
     world = makeTrustWorld();
@@ -31,6 +32,7 @@ describe('trust IPC channels through the real dispatcher', () => {
     objectId = store.put({ kind: 'certificate', der: pki.rootDer, source: 'root.pem' });
     const services = { trust: new TrustService(world.env, new KeystoreService(world.env), world.elevator), store } as unknown as Services;
     dispatch = createDispatch(createTrustHandlers(services) as unknown as Handlers);
+    ctx = grantedContext({ opened: [pki.rootPath], saved: [join(world.root, 'root.mobileconfig')] });
   });
   afterAll(() => {
     world.cleanup();

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createDispatch } from '../../../electron/ipc/dispatch.js';
 import { createHandlers } from '../../../electron/ipc/handler-map.js';
 import type { Handlers } from '../../../electron/ipc/handler-types.js';
+import { PathGrants } from '../../../electron/ipc/path-grants.js';
 import { createServices } from '../../../electron/services/services.js';
 import { defaultServiceEnv } from '../../../electron/services/service-env.js';
 
-const ctx = { progress: () => undefined };
-const dialogs = { openFiles: async () => ({ paths: [] }), saveFile: async () => ({ path: null }) };
+const ctx = { progress: () => undefined, grants: new PathGrants() };
+const dialogs = { openFiles: async () => ({ paths: [] }), saveFile: async () => ({ path: null }), confirm: async () => false };
 const services = await createServices(defaultServiceEnv({ dataDir: '/nonexistent' }));
 const realHandlers = () => createHandlers(services, { version: 'v', platform: 'p' }, dialogs);
 

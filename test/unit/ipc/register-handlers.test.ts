@@ -10,6 +10,8 @@ import { contract } from '../../../shared/ipc/contract.js';
 
 /** A plain in-memory stand-in for ipcMain: records handlers, lets the test play any sender. */
 class FakeIpcMain implements IpcMainLike {
+  /** One window: path grants are kept per sender. */
+  readonly sender = { send: () => undefined };
   readonly listeners = new Map<string, (event: InvokeEvent, request: unknown) => Promise<unknown>>();
   handle(channel: string, listener: (event: InvokeEvent, request: unknown) => Promise<unknown>): void {
     this.listeners.set(channel, listener);
@@ -17,12 +19,13 @@ class FakeIpcMain implements IpcMainLike {
   call(channel: string, request: unknown, frame: InvokeEvent['senderFrame'] = appFrame) {
     const listener = this.listeners.get(channel);
     if (!listener) throw new Error(`no handler for ${channel}`);
-    return listener({ senderFrame: frame, sender: { send: () => undefined } }, request);
+    return listener({ senderFrame: frame, sender: this.sender }, request);
   }
 }
 
 const appFrame = { url: 'certbench://app/index.html', parent: null };
-const dialogs = { openFiles: async () => ({ paths: [] }), saveFile: async () => ({ path: null }) };
+const missing = '/nonexistent/certbench/file.pem';
+const dialogs = { openFiles: async () => ({ paths: [missing] }), saveFile: async () => ({ path: null }), confirm: async () => false };
 
 const services = await createServices(defaultServiceEnv({ dataDir: '/nonexistent-certbench-test' }));
 
@@ -69,9 +72,11 @@ describe('registerHandlers', () => {
   });
 
   it('turns a service failure into an error code with a message', async () => {
-    await expect(setup().call('inspect.open', { path: '/nonexistent/certbench/file.pem' })).resolves.toMatchObject({
+    const ipc = setup();
+    await ipc.call('dialog.openFiles', {});
+    await expect(ipc.call('inspect.open', { path: missing })).resolves.toMatchObject({
       ok: false,
-      error: { code: 'not-found', message: expect.stringContaining('/nonexistent/certbench/file.pem') },
+      error: { code: 'not-found', message: expect.stringContaining(missing) },
     });
   });
 });

@@ -1,0 +1,113 @@
+import { dirname, resolve } from 'node:path';
+import type { Channel, Req, Res } from '../../shared/ipc/contract.js';
+
+/**
+ * How a request uses a path: `read` a file; `write` a new or replaced file; `edit` a file in place
+ * (a keystore); `folder` write fixed-name files into a folder (a bundle).
+ */
+export type PathUse = 'read' | 'write' | 'edit' | 'folder';
+
+export interface PathField {
+  readonly path: string;
+  readonly use: PathUse;
+}
+
+/**
+ * The files and folders one window may use: only paths main itself handed out — answers of its
+ * own open/save dialogs, and JDK stores it discovered. A page (compromised or buggy) that names
+ * any other path gets a refusal, so it cannot read or write anywhere the user can.
+ */
+export class PathGrants {
+  /** Chosen in an open dialog or discovered by main: may be read, and edited in place. */
+  readonly #opened = new Set<string>();
+  /** Chosen in a save dialog: may be written (and read back); its folder may take a bundle. */
+  readonly #saved = new Set<string>();
+
+  grantOpened(paths: readonly string[]): void {
+    for (const p of paths) this.#opened.add(resolve(p));
+  }
+
+  grantSaved(path: string): void {
+    this.#saved.add(resolve(path));
+  }
+
+  allows({ path, use }: PathField): boolean {
+    const p = resolve(path);
+    switch (use) {
+      case 'read':
+        return this.#opened.has(p) || this.#saved.has(p);
+      case 'edit':
+        return this.#opened.has(p) || this.#saved.has(p);
+      case 'write':
+        return this.#saved.has(p);
+      case 'folder':
+        return this.#saved.has(p) || [...this.#saved].some((s) => dirname(s) === p);
+    }
+  }
+}
+
+const read = (path: string): PathField => ({ path, use: 'read' });
+const write = (path: string): PathField => ({ path, use: 'write' });
+const edit = (path: string): PathField => ({ path, use: 'edit' });
+const folder = (path: string): PathField => ({ path, use: 'folder' });
+const source = (s: { kind: 'path'; path: string } | { kind: string }): PathField[] => ('path' in s ? [read(s.path as string)] : []);
+
+type StoreSelector = { path?: string | undefined; jdkHome?: string | undefined };
+/** A keystore the request reads (`use` read) or changes (`edit`); a JDK home must be one main discovered. */
+const store = (s: StoreSelector | undefined, use: 'read' | 'edit'): PathField[] => [
+  ...(s?.path === undefined ? [] : [{ path: s.path, use }]),
+  ...(s?.jdkHome === undefined ? [] : [{ path: s.jdkHome, use: 'edit' as const }]),
+];
+
+/**
+ * Every request field that is a path on the local machine, per channel. The fleet export's
+ * `nssDbs`/`javaCacerts` are not here: they are text for scripts run on other machines.
+ */
+const PATH_FIELDS: { readonly [C in Channel]?: (req: Req<C>) => readonly PathField[] } = {
+  'inspect.open': (r) => [read(r.path)],
+  'inspect.export': (r) => [write(r.path)],
+  'chain.verifyFiles': (r) => r.paths.map(read),
+  'chain.exportBundle': (r) => [write(r.path)],
+  'keys.open': (r) => [read(r.path)],
+  'keys.export': (r) => [write(r.path)],
+  'keys.csrSave': (r) => [write(r.path)],
+  'keys.certSave': (r) => [write(r.path)],
+  'keys.javaCsr': (r) => [edit(r.keystore), write(r.csrPath)],
+  'keys.renewSpec': (r) => [read(r.certificatePath)],
+  'keys.caSign': (r) => source(r.csr),
+  'keys.bundleAnalyse': (r) => [read(r.answerPath), ...r.chainPaths.map(read)],
+  'keys.bundleWrite': (r) => [folder(r.outDir), ...(r.pfx ? [folder(dirname(r.pfx.path))] : [])],
+  'keystore.list': (r) => store(r.store, 'read'),
+  'keystore.planImport': (r) => store(r.store, 'read'),
+  'keystore.import': (r) => store(r.store, 'edit'),
+  'keystore.importKeyPair': (r) => store(r.store, 'edit'),
+  'keystore.delete': (r) => store(r.store, 'edit'),
+  'keystore.rename': (r) => store(r.store, 'edit'),
+  'keystore.passwd': (r) => store(r.store, 'edit'),
+  'keystore.convert': (r) => [...store(r.store, 'edit'), ...(r.destination === r.store.path ? [] : [write(r.destination)])],
+  'keystore.backups': (r) => store(r.store, 'read'),
+  'trust.planAdd': (r) => source(r.source),
+  'trust.add': (r) => source(r.source),
+  'trust.where': (r) => source(r.source),
+  'trust.addToAllMissing': (r) => source(r.source),
+  'trust.export': (r) => [...source(r.source), ...(r.savePath === undefined ? [] : [write(r.savePath)])],
+};
+
+/** What main's own answers hand to the window: dialog choices and discovered JDK stores. */
+const GRANTED_BY: { readonly [C in Channel]?: (res: Res<C>, grants: PathGrants) => void } = {
+  'dialog.openFiles': (res, grants) => grants.grantOpened(res.paths),
+  'dialog.saveFile': (res, grants) => {
+    if (res.path !== null) grants.grantSaved(res.path);
+  },
+  'keystore.jdks': (res, grants) => grants.grantOpened([...res.cacerts.map((c) => c.path), ...res.jdks.map((j) => j.home)]),
+};
+
+/** The first path field of `request` this window was not granted, or undefined when all are. */
+export function refusedPath<C extends Channel>(channel: C, request: Req<C>, grants: PathGrants): PathField | undefined {
+  const fields = (PATH_FIELDS[channel] as ((req: Req<C>) => readonly PathField[]) | undefined)?.(request) ?? [];
+  return fields.find((f) => !grants.allows(f));
+}
+
+export function recordGrants<C extends Channel>(channel: C, response: Res<C>, grants: PathGrants): void {
+  (GRANTED_BY[channel] as ((res: Res<C>, g: PathGrants) => void) | undefined)?.(response, grants);
+}
