@@ -35,11 +35,11 @@ export function createDispatch(handlers: Handlers): Dispatch {
       const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
       return fail({ code: 'invalid-request', message: `Invalid ${channel} request${where}: ${issue?.message ?? 'rejected'}` });
     }
-    const refused = refusedPath(channel, parsed.data, ctx.grants);
+    const refused = await refusedPath(channel, parsed.data, ctx.grants);
     if (refused) {
       return fail({
         code: 'forbidden-path',
-        message: `${refused.path} was not chosen in a Certbench dialog; choose it with ${refused.use === 'read' || refused.use === 'edit' ? 'Open' : 'Save'} first`,
+        message: `${refused.path} was not chosen in a Certbench dialog nor allowed; choose it with ${refused.use === 'read' || refused.use === 'edit' ? 'Open' : 'Save'} first`,
       });
     }
     try {

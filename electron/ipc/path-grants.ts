@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import type { Channel, Req, Res } from '../../shared/ipc/contract.js';
+import type { NativeDialogs } from './native-dialogs.js';
 
 /**
  * How a request uses a path: `read` a file; `write` a new or replaced file; `edit` a file in place
@@ -12,16 +13,24 @@ export interface PathField {
   readonly use: PathUse;
 }
 
+/** Main's own question to the user about a path the page named itself (typed into a field). */
+export type AskUser = (field: PathField) => Promise<boolean>;
+
 /**
  * The files and folders one window may use: only paths main itself handed out — answers of its
- * own open/save dialogs, and JDK stores it discovered. A page (compromised or buggy) that names
- * any other path gets a refusal, so it cannot read or write anywhere the user can.
+ * own open/save dialogs, JDK stores it discovered, and paths the user allowed when main asked in
+ * its own dialog. A page (compromised or buggy) that names any other path gets a refusal, so it
+ * cannot read or write anywhere the user can.
  */
 export class PathGrants {
+  constructor(private readonly ask: AskUser = async () => false) {}
+
   /** Chosen in an open dialog or discovered by main: may be read, and edited in place. */
   readonly #opened = new Set<string>();
   /** Chosen in a save dialog: may be written (and read back); its folder may take a bundle. */
   readonly #saved = new Set<string>();
+  /** Allowed by the user as a folder for fixed-name outputs. */
+  readonly #folders = new Set<string>();
 
   grantOpened(paths: readonly string[]): void {
     for (const p of paths) this.#opened.add(resolve(p));
@@ -41,9 +50,34 @@ export class PathGrants {
       case 'write':
         return this.#saved.has(p);
       case 'folder':
-        return this.#saved.has(p) || [...this.#saved].some((s) => dirname(s) === p);
+        return this.#folders.has(p) || this.#saved.has(p) || [...this.#saved].some((s) => dirname(s) === p);
     }
   }
+
+  /** The first field neither granted nor allowed by the user when asked now; undefined when all may be used. */
+  async admit(fields: readonly PathField[]): Promise<PathField | undefined> {
+    for (const field of fields) {
+      if (this.allows(field)) continue;
+      if (!(await this.ask(field))) return field;
+      if (field.use === 'write') this.grantSaved(field.path);
+      else if (field.use === 'folder') this.#folders.add(resolve(field.path));
+      else this.grantOpened([field.path]);
+    }
+    return undefined;
+  }
+}
+
+const VERB: Readonly<Record<PathUse, string>> = { read: 'Read', edit: 'Read and change', write: 'Write', folder: 'Write files into the folder' };
+
+/** Asks through main's native confirmation dialog, which the page cannot answer. */
+export function askThroughDialog(dialogs: Pick<NativeDialogs, 'confirm'>): AskUser {
+  return (field) =>
+    dialogs.confirm({
+      title: 'Allow access to a file',
+      message: `${VERB[field.use]} ${field.path}?`,
+      detail: 'The Certbench window asks for a path that was not chosen in an Open or Save dialog, for example one typed into a field.',
+      confirmLabel: 'Allow',
+    });
 }
 
 const read = (path: string): PathField => ({ path, use: 'read' });
@@ -102,10 +136,9 @@ const GRANTED_BY: { readonly [C in Channel]?: (res: Res<C>, grants: PathGrants) 
   'keystore.jdks': (res, grants) => grants.grantOpened([...res.cacerts.map((c) => c.path), ...res.jdks.map((j) => j.home)]),
 };
 
-/** The first path field of `request` this window was not granted, or undefined when all are. */
-export function refusedPath<C extends Channel>(channel: C, request: Req<C>, grants: PathGrants): PathField | undefined {
-  const fields = (PATH_FIELDS[channel] as ((req: Req<C>) => readonly PathField[]) | undefined)?.(request) ?? [];
-  return fields.find((f) => !grants.allows(f));
+/** The first path field of `request` this window may not use (not granted, and the user said no), or undefined. */
+export async function refusedPath<C extends Channel>(channel: C, request: Req<C>, grants: PathGrants): Promise<PathField | undefined> {
+  return grants.admit((PATH_FIELDS[channel] as ((req: Req<C>) => readonly PathField[]) | undefined)?.(request) ?? []);
 }
 
 export function recordGrants<C extends Channel>(channel: C, response: Res<C>, grants: PathGrants): void {

@@ -3,7 +3,7 @@ import { fail } from '../../shared/ipc/result.js';
 import type { EventPayload } from '../../shared/ipc/events.js';
 import { createDispatch } from './dispatch.js';
 import type { Handlers, SenderFrame } from './handler-types.js';
-import { PathGrants } from './path-grants.js';
+import { PathGrants, type AskUser } from './path-grants.js';
 
 /** The slice of Electron's IpcMainInvokeEvent the registration reads. */
 export interface InvokeEvent {
@@ -23,6 +23,8 @@ export function registerHandlers(
   ipcMain: IpcMainLike,
   handlers: Handlers,
   isTrusted: (frame: SenderFrame | null) => boolean,
+  /** How main asks the user about a path the page typed; without it such paths are refused. */
+  ask?: AskUser,
 ): void {
   const dispatch = createDispatch(handlers);
   const grantsOf = new WeakMap<InvokeEvent['sender'], PathGrants>();
@@ -33,7 +35,7 @@ export function registerHandlers(
       }
       const taskId = `${channel}#${++taskCounter}`;
       let grants = grantsOf.get(event.sender);
-      if (!grants) grantsOf.set(event.sender, (grants = new PathGrants()));
+      if (!grants) grantsOf.set(event.sender, (grants = new PathGrants(ask)));
       return dispatch(channel, request, {
         grants,
         progress: (label, fraction) => event.sender.send('progress', { taskId, label, fraction, done: fraction === 1 }),

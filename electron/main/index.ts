@@ -5,6 +5,7 @@ import { defaultServiceEnv } from '../services/service-env.js';
 import { isTrustedSender } from '../ipc/dispatch.js';
 import { registerHandlers } from '../ipc/register-handlers.js';
 import { createHandlers } from '../ipc/handler-map.js';
+import { askThroughDialog } from '../ipc/path-grants.js';
 import { APP_ENTRY_URL } from '../ipc/app-origin.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { applySecurityPolicy } from './security.js';
@@ -29,10 +30,12 @@ app.whenReady().then(async () => {
   applySecurityPolicy();
   serveRenderer(join(__dirname, '..', 'renderer'));
   const services = await createServices(defaultServiceEnv({ dataDir: app.getPath('userData') }));
+  const dialogs = electronDialogs(currentWindow);
   registerHandlers(
     ipcMain,
-    createHandlers(services, { version: app.getVersion(), platform: process.platform }, electronDialogs(currentWindow)),
+    createHandlers(services, { version: app.getVersion(), platform: process.platform }, dialogs),
     isTrustedSender,
+    askThroughDialog(dialogs),
   );
   installMenu(currentWindow, process.platform === 'darwin');
   openWindow();

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDispatch } from '../../electron/ipc/dispatch.js';
-import { PathGrants } from '../../electron/ipc/path-grants.js';
+import { askThroughDialog, PathGrants } from '../../electron/ipc/path-grants.js';
 import { createHandlers } from '../../electron/ipc/handler-map.js';
 import { createServices, type Services } from '../../electron/services/services.js';
 import { defaultServiceEnv, type ServiceEnv } from '../../electron/services/service-env.js';
@@ -89,7 +89,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
   };
   let taskCounter = 0;
   // One window: paths the scripted dialogs answer become its grants, as in the app.
-  const grants = new PathGrants();
+  const grants = new PathGrants(askThroughDialog(dialogs));
   await page.exposeFunction('__certbenchInvoke', (channel: unknown, request: unknown) => {
     const taskId = `${String(channel)}#${++taskCounter}`;
     return dispatch(channel, request, {

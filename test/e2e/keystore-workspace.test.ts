@@ -22,6 +22,8 @@ describe('Java keystores workspace in Chromium (cacerts copy, real keytool)', ()
     originalSha = await sha256(store);
     await app.page.getByRole('button', { name: 'Java keystores', exact: true }).click();
     await app.page.getByLabel('Keystore path').fill(store);
+    // A typed path is not a dialog's answer: main asks the user in its own dialog first.
+    app.dialogs.willConfirm(true);
     await app.page.getByRole('button', { name: 'Open', exact: true }).click();
     await app.page.getByRole('table', { name: 'Keystore entries' }).waitFor();
   });

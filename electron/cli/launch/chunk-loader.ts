@@ -61,7 +61,8 @@ export class ChunkLoader {
       mkdirSync(this.cacheDir, { recursive: true });
       for (const { cacheFile, script } of this.#uncached.splice(0)) {
         const temp = `${cacheFile}.${process.pid}.tmp`;
-        writeFileSync(temp, script.createCachedData());
+        // Exclusive create: a file or link planted at the temp name is never written through.
+        writeFileSync(temp, script.createCachedData(), { flag: 'wx' });
         renameSync(temp, cacheFile);
         written++;
       }

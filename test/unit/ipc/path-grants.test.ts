@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isTrustedSender } from '../../../electron/ipc/dispatch.js';
 import { createHandlers } from '../../../electron/ipc/handler-map.js';
+import { askThroughDialog } from '../../../electron/ipc/path-grants.js';
 import { registerHandlers, type InvokeEvent, type IpcMainLike } from '../../../electron/ipc/register-handlers.js';
 import { createServices } from '../../../electron/services/services.js';
 import { defaultServiceEnv } from '../../../electron/services/service-env.js';
-import type { NativeDialogs } from '../../../electron/ipc/native-dialogs.js';
+import type { Confirmation, NativeDialogs } from '../../../electron/ipc/native-dialogs.js';
 import { makeHierarchy } from '../../helpers/chain-pki.js';
 
 /** The user's answers to main's dialogs, queued by the test; an empty queue is Cancel. */
@@ -30,7 +31,9 @@ class AnsweringDialogs implements NativeDialogs {
   async saveFile() {
     return { path: this.#saves.shift() ?? null };
   }
-  async confirm() {
+  readonly asked: string[] = [];
+  async confirm(question: Confirmation) {
+    this.asked.push(question.message);
     return this.#answers.shift() ?? false;
   }
 }
@@ -61,7 +64,7 @@ describe('IPC path capabilities', () => {
     const services = await createServices(defaultServiceEnv({ dataDir: join(dir, 'data') }));
     dialogs = new AnsweringDialogs();
     ipc = new FakeIpcMain();
-    registerHandlers(ipc, createHandlers(services, { version: 't', platform: 'linux' }, dialogs), isTrustedSender);
+    registerHandlers(ipc, createHandlers(services, { version: 't', platform: 'linux' }, dialogs), isTrustedSender, askThroughDialog(dialogs));
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -69,7 +72,7 @@ describe('IPC path capabilities', () => {
     const call = ipc.window();
     expect(await call('inspect.open', { path: cert })).toMatchObject({
       ok: false,
-      error: { code: 'forbidden-path', message: `${cert} was not chosen in a Certbench dialog; choose it with Open first` },
+      error: { code: 'forbidden-path', message: `${cert} was not chosen in a Certbench dialog nor allowed; choose it with Open first` },
     });
     dialogs.willOpen(cert);
     expect(await call('dialog.openFiles', {})).toMatchObject({ ok: true, value: { paths: [cert] } });
@@ -91,6 +94,20 @@ describe('IPC path capabilities', () => {
     expect(await call('dialog.saveFile', {})).toMatchObject({ ok: true, value: { path: out } });
     expect(await call('inspect.export', { ids, format: 'pem', path: out })).toMatchObject({ ok: true });
     expect(await readFile(out, 'utf8')).toContain('BEGIN CERTIFICATE');
+  });
+
+  it('a path typed into the page is used only after the user allows it in main’s own dialog', async () => {
+    const call = ipc.window();
+    const typed = join(dir, 'secret.txt');
+    dialogs.asked.length = 0;
+    dialogs.willConfirm(false);
+    expect(await call('inspect.open', { path: typed })).toMatchObject({ ok: false, error: { code: 'forbidden-path' } });
+    expect(dialogs.asked).toEqual([`Read ${typed}?`]);
+    dialogs.willConfirm(true);
+    expect(await call('inspect.open', { path: cert })).toMatchObject({ ok: true });
+    // Allowed once: the window keeps the grant, main does not ask again.
+    expect(await call('inspect.open', { path: cert })).toMatchObject({ ok: true });
+    expect(dialogs.asked).toEqual([`Read ${typed}?`, `Read ${cert}?`]);
   });
 
   it('grants belong to the window that got the answer', async () => {
