@@ -93,6 +93,14 @@ const store = (s: StoreSelector | undefined, use: 'read' | 'edit'): PathField[] 
   ...(s?.jdkHome === undefined ? [] : [{ path: s.jdkHome, use: 'edit' as const }]),
 ];
 
+/** The file or folder a trust store id names (`pem:FILE`, `nss:DIR`, `java:FILE`); OS stores name none. */
+const STORE_PATH = /^(?:pem|nss|java):(.+)$/s;
+const stores = (ids: readonly string[], use: 'read' | 'edit'): PathField[] =>
+  ids.flatMap((id) => {
+    const path = STORE_PATH.exec(id)?.[1];
+    return path === undefined ? [] : [{ path, use }];
+  });
+
 /**
  * Every request field that is a path on the local machine, per channel. The fleet export's
  * `nssDbs`/`javaCacerts` are not here: they are text for scripts run on other machines.
@@ -120,20 +128,27 @@ const PATH_FIELDS: { readonly [C in Channel]?: (req: Req<C>) => readonly PathFie
   'keystore.passwd': (r) => store(r.store, 'edit'),
   'keystore.convert': (r) => [...store(r.store, 'edit'), ...(r.destination === r.store.path ? [] : [write(r.destination)])],
   'keystore.backups': (r) => store(r.store, 'read'),
-  'trust.planAdd': (r) => source(r.source),
-  'trust.add': (r) => source(r.source),
-  'trust.where': (r) => source(r.source),
-  'trust.addToAllMissing': (r) => source(r.source),
+  'trust.stores': (r) => stores(r.extraStores, 'read'),
+  'trust.remember': (r) => stores([r.storeId], 'read'),
+  'trust.list': (r) => stores([r.storeId], 'read'),
+  'trust.planAdd': (r) => [...stores([r.storeId], 'read'), ...source(r.source)],
+  'trust.add': (r) => [...stores([r.storeId], 'edit'), ...source(r.source)],
+  'trust.planRemove': (r) => stores([r.storeId], 'read'),
+  'trust.remove': (r) => stores([r.storeId], 'edit'),
+  'trust.where': (r) => [...stores(r.extraStores, 'read'), ...source(r.source)],
+  'trust.addToAllMissing': (r) => [...stores(r.extraStores, 'edit'), ...source(r.source)],
   'trust.export': (r) => [...source(r.source), ...(r.savePath === undefined ? [] : [write(r.savePath)])],
 };
 
-/** What main's own answers hand to the window: dialog choices and discovered JDK stores. */
+/** What main's own answers hand to the window: dialog choices and discovered stores. */
 const GRANTED_BY: { readonly [C in Channel]?: (res: Res<C>, grants: PathGrants) => void } = {
   'dialog.openFiles': (res, grants) => grants.grantOpened(res.paths),
   'dialog.saveFile': (res, grants) => {
     if (res.path !== null) grants.grantSaved(res.path);
   },
   'keystore.jdks': (res, grants) => grants.grantOpened([...res.cacerts.map((c) => c.path), ...res.jdks.map((j) => j.home)]),
+  // Stores main found (Firefox profiles, JDK cacerts) or remembered from an earlier session.
+  'trust.stores': (res, grants) => grants.grantOpened(stores(res.stores.map((s) => s.id), 'edit').map((f) => f.path)),
 };
 
 /** The first path field of `request` this window may not use (not granted, and the user said no), or undefined. */

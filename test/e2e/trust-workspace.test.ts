@@ -33,6 +33,8 @@ describe('Trust stores workspace in Chromium (temp NSS db, real certutil)', () =
   it('adds a root to an NSS db after previewing the exact plan', async () => {
     await app.page.getByLabel('Store type').selectOption('nss');
     await app.page.getByLabel('Store path').fill(db);
+    // A typed path is not a dialog's answer: main asks the user in its own dialog first.
+    app.dialogs.willConfirm(true);
     await app.page.getByRole('button', { name: 'Open store' }).click();
     await app.page.getByRole('heading', { name: `NSS ${db}` }).waitFor();
 

@@ -127,6 +127,10 @@ describe('IPC path capabilities', () => {
       error: { code: 'forbidden-path' },
     });
     expect(await call('keys.bundleWrite', { id: 'x', outDir: '/etc', keyProtection: { encrypt: false } })).toMatchObject({ ok: false, error: { code: 'forbidden-path' } });
+    expect(await call('trust.add', { storeId: `pem:${join(dir, 'bundle.pem')}`, source: { kind: 'object', id: 'x' } })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-path' },
+    });
   });
 
   it('adding to every trust store needs the user’s yes in main’s own dialog', async () => {
