@@ -234,9 +234,9 @@ export async function installFile(path: string, target: string, replace: boolean
 async function commitAll(staged: readonly StagedFile[], shown: readonly string[]): Promise<void> {
   const done: { file: StagedFile; previous?: string }[] = [];
   try {
-    for (const file of staged) {
-      // Keep the replaced file reachable inside the private folder, to put it back on failure.
-      const previous = file.replaces ? file.temp.file('previous') : undefined;
+    for (const [i, file] of staged.entries()) {
+      // Keep a replaced file reachable inside the private folder, to put it back if a later one fails.
+      const previous = file.replaces && i < staged.length - 1 ? file.temp.file('previous') : undefined;
       if (previous) await link(file.target, previous);
       await installFile(file.path, file.target, file.replaces);
       done.push({ file, ...(previous ? { previous } : {}) });

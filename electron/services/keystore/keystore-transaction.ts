@@ -91,9 +91,13 @@ async function editElevated<T>(
     const staged = join(staging, 'keystore');
     await createExclusive(staged, original, 0o600);
     await plan.edit(staged);
-    const result = await plan.verify(staged);
-    // What was verified is what must land: the staged file is checked again after the copy.
+    // What was verified is what must land: the bytes around the verification must agree, and
+    // the target is checked against them after the elevated copy.
     const verified = new Uint8Array(await readFile(staged));
+    const result = await plan.verify(staged);
+    if (!bytesEqual(new Uint8Array(await readFile(staged)), verified)) {
+      throw new CertbenchError('conflict', `The staged copy of ${target} changed while it was verified; nothing was written, try again`);
+    }
     assertUnchanged(new Uint8Array(await readFile(target)), original, target);
     await replaceElevated(writer.elevator, writer.platform, { staged, target, mode, expected: verified, original });
     return { path: target, backup, result };
