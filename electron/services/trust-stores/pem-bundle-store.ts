@@ -1,8 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { CertbenchError } from '../../../shared/errors.js';
 import type { StoreInfo } from '../../../shared/model/trust.js';
 import { sha256Hex } from '../../../shared/pki/hash.js';
 import type { Elevator } from '../elevation/elevator.js';
+import { kindOf } from '../files/file-kind.js';
 import { fsError } from '../files/read-input.js';
 import type { ServiceEnv } from '../service-env.js';
 import { BaseTrustStore } from './base-trust-store.js';
@@ -70,10 +72,13 @@ export class PemBundleStore extends BaseTrustStore {
   /** The bundle's text (latin1 keeps any non-UTF-8 bytes round-trippable), or undefined when absent. */
   async #read(): Promise<string | undefined> {
     try {
+      // A FIFO or device would block the read or never end: name it instead.
+      const info = await stat(this.path);
+      if (!info.isFile()) throw new CertbenchError(info.isDirectory() ? 'is-directory' : 'not-a-file', `${this.path} is ${kindOf(info)}, not a PEM bundle file`);
       return (await readFile(this.path)).toString('latin1');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw fsError(err, this.path);
+      throw err instanceof CertbenchError ? err : fsError(err, this.path);
     }
   }
 }

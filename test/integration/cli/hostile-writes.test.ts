@@ -101,6 +101,10 @@ describe.runIf(process.getuid?.() === 0)('built CLI writers as root: no redirect
     expect(fifo.stderr).toContain(`${p('pipe.pem')} is a FIFO (named pipe), not a file`);
     const device = await certbench('inspect', '/dev/zero');
     expect(device.stderr).toContain('/dev/zero is a device, not a file');
+    const bundleFifo = await certbench('trust', 'list', '--store', `pem:${p('pipe.pem')}`);
+    expect(bundleFifo.stderr).toContain(`${p('pipe.pem')} is a FIFO (named pipe), not a PEM bundle file`);
+    const keystoreFifo = await certbench('keystore', 'list', '--keystore', p('pipe.pem'), '--storepass-env', 'KS');
+    expect(keystoreFifo.stderr).toContain('is a FIFO (named pipe), not a file');
   });
 
   it('a DER CRL where a certificate is expected: "a CRL, not a certificate", as openssl tells it', async () => {
@@ -137,7 +141,7 @@ describe.runIf(process.getuid?.() === 0)('built CLI writers as root: no redirect
     const bundle = p('shared', 'bundle.pem');
     await nobodyFile(bundle, pki.root.pem);
     // Every temp name a writer could guess, planted as a link to an unrelated 0600 file.
-    for (let pid = process.pid; pid < process.pid + 200; pid++) await symlink(p('victim'), `${bundle}.certbench-${pid}.tmp`);
+    for (let pid = process.pid; pid < process.pid + 2000; pid++) await symlink(p('victim'), `${bundle}.certbench-${pid}.tmp`);
     const r = await certbench('trust', 'add', p('intermediate.pem'), '--store', `pem:${bundle}`);
     expect(r).toMatchObject({ code: 0 });
     expect(await readFile(p('victim'), 'utf8')).toBe('unrelated secret');
