@@ -6,8 +6,8 @@ import { kindOf } from './file-kind.js';
 import { fsError } from './read-input.js';
 
 /** Owner-only: private keys, PFX files, keystores holding private keys. */
-export const SECRET_FILE_MODE = 0o600;
-export const PUBLIC_FILE_MODE = 0o644;
+const SECRET_FILE_MODE = 0o600;
+const PUBLIC_FILE_MODE = 0o644;
 
 /** Most filesystems (ext4, APFS, NTFS) limit one name to 255 bytes. */
 const MAX_NAME_BYTES = 255;
@@ -96,7 +96,7 @@ async function checkTarget(shown: string, target: string, inputs: readonly strin
 }
 
 /** `directory X does not exist` instead of a bare ENOENT when the folder of an output is missing. */
-export async function assertDirectory(dir: string): Promise<void> {
+async function assertDirectory(dir: string): Promise<void> {
   const info = await stat(dir).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') throw new CertbenchError('not-found', `The directory ${dir} does not exist; create it first or choose another folder`, { cause: err });
     throw fsError(err, dir);
@@ -115,7 +115,7 @@ function modeFor(secret: boolean, existing: Existing | undefined): number {
  * next write into the same folder.
  */
 export class PrivateTemp {
-  private constructor(readonly dir: string) {}
+  private constructor(private readonly dir: string) {}
 
   static async beside(target: string): Promise<PrivateTemp> {
     const parent = dirname(target);
