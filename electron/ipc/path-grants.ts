@@ -101,6 +101,14 @@ const stores = (ids: readonly string[], use: 'read' | 'edit'): PathField[] =>
     return path === undefined ? [] : [{ path, use }];
   });
 
+/** The files a chain verification's trust sources name: `pem:FILE`, `jdk:HOME`, or a bare file; `system`, `mozilla`, `jdk` name none. */
+const NAMED_TRUST = new Set(['system', 'os', 'mozilla', 'jdk']);
+const chainTrust = (specs: readonly string[] = []): PathField[] =>
+  specs
+    .map((s) => s.trim())
+    .filter((s) => !NAMED_TRUST.has(s))
+    .map((s) => read(s.startsWith('pem:') || s.startsWith('jdk:') ? s.slice(4) : s));
+
 /**
  * Every request field that is a path on the local machine, per channel. The fleet export's
  * `nssDbs`/`javaCacerts` are not here: they are text for scripts run on other machines.
@@ -108,7 +116,9 @@ const stores = (ids: readonly string[], use: 'read' | 'edit'): PathField[] =>
 const PATH_FIELDS: { readonly [C in Channel]?: (req: Req<C>) => readonly PathField[] } = {
   'inspect.open': (r) => [read(r.path)],
   'inspect.export': (r) => [write(r.path)],
-  'chain.verifyFiles': (r) => r.paths.map(read),
+  'chain.fetch': (r) => [...(r.addPaths ?? []).map(read), ...chainTrust(r.trust)],
+  'chain.verifyFiles': (r) => [...r.paths.map(read), ...chainTrust(r.trust)],
+  'chain.verifyText': (r) => chainTrust(r.trust),
   'chain.exportBundle': (r) => [write(r.path)],
   'keys.open': (r) => [read(r.path)],
   'keys.export': (r) => [write(r.path)],

@@ -26,7 +26,7 @@ describe('chain IPC channels through the real dispatcher', () => {
     server = await startChainServer(certs.leaf, [certs.inter]);
     const services = { chain: t.service, store: t.store } as unknown as Services;
     dispatch = createDispatch(createChainHandlers(services) as unknown as Handlers);
-    ctx = grantedContext({ saved: [`${t.dir}/fullchain.pem`] }, (label) => void progress.push(label));
+    ctx = grantedContext({ opened: [trust.slice('pem:'.length)], saved: [`${t.dir}/fullchain.pem`] }, (label) => void progress.push(label));
   });
   afterAll(async () => {
     await server.close();

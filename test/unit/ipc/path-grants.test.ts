@@ -127,6 +127,10 @@ describe('IPC path capabilities', () => {
       error: { code: 'forbidden-path' },
     });
     expect(await call('keys.bundleWrite', { id: 'x', outDir: '/etc', keyProtection: { encrypt: false } })).toMatchObject({ ok: false, error: { code: 'forbidden-path' } });
+    expect(await call('chain.verifyText', { text: 'x', trust: ['system', `pem:${join(dir, 'secret.txt')}`] })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-path', message: expect.stringContaining(join(dir, 'secret.txt')) },
+    });
     expect(await call('trust.add', { storeId: `pem:${join(dir, 'bundle.pem')}`, source: { kind: 'object', id: 'x' } })).toMatchObject({
       ok: false,
       error: { code: 'forbidden-path' },
