@@ -115,7 +115,7 @@ export class BundleService {
     };
     if (!out.overwrite) await assertAbsent(Object.values(files));
     const certificates = path.map((c) => c.der);
-    const pfx = out.pfx && bundlePfx({ ...out.pfx, privateKey: key.privateKey, certificates, leafSubject: analysis.leaf.subject });
+    const pfx = out.pfx && (await bundlePfx({ ...out.pfx, privateKey: key.privateKey, certificates, leafSubject: analysis.leaf.subject }));
     const pem = (certs: PooledCertificate[]) => certs.map((c) => toPem('CERTIFICATE', c.der)).join('');
     await writeNewFile(files.fullchain, pem(path), { mode: 0o644, overwrite: out.overwrite });
     await writeNewFile(files.chain, pem(path.slice(1)), { mode: 0o644, overwrite: out.overwrite });

@@ -12,7 +12,7 @@ export async function openPrivateKeyFile(path: string, passphrase?: string): Pro
   if (/\.(p12|pfx)$/i.test(path)) {
     // The PKCS#12 reader (and node-forge for legacy RC2) loads only for PFX files.
     const { readPfx } = await import('../pkcs12/read-pfx.js');
-    const key = readPfx(bytes, passphrase).keys[0]?.key;
+    const key = (await readPfx(bytes, passphrase)).keys[0]?.key;
     if (!key) throw new CertbenchError('not-found', `${path} holds no private key`);
     return key;
   }
