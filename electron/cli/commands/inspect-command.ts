@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { CertbenchError } from '../../../shared/errors.js';
+import { WorkBudget } from '../../services/pkcs12/work-budget.js';
 import type { CliContext } from '../cli-context.js';
 import { printJson } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
@@ -38,13 +39,15 @@ export function registerInspectCommand(program: Command, ctx: CliContext): void 
             return password;
           };
           const items: PrintableObject[] = [];
+          // One budget for the whole command: every file, and every password tried, draws on it.
+          const budget = WorkBudget.forRequest();
           for (const file of files) {
             let result;
             try {
-              result = await inspect.openFile(file, password);
+              result = await inspect.openFile(file, password, { budget });
             } catch (err) {
               if (!(err instanceof CertbenchError) || err.code !== 'password-required') throw err;
-              result = await inspect.openFile(file, await askedFor(file));
+              result = await inspect.openFile(file, await askedFor(file), { budget });
             }
             for (const object of result.objects) {
               items.push({ source: result.source, object, ...(object.kind === 'certificate' && !opts.brief ? { detail: inspect.detail(object.id, { structure: Boolean(opts.asn1 && opts.json) }) } : {}) });

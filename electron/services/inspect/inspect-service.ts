@@ -15,16 +15,14 @@ import { readInputFile } from '../files/read-input.js';
 import { JCEKS_MAGIC, JKS_MAGIC } from '../keystore/jks-reader.js';
 import { readKeystore } from '../keystore/keystore-reader.js';
 import { isEncryptedEncoding, pemBlockEncoding, privateKeyEncoding, readPrivateKey, readPrivateKeyBlock } from '../private-keys/read-private-key.js';
-import { readPfxInProcess } from '../pkcs12/pfx-reader.js';
+import { readPfxInProcess, type PfxReaderOptions } from '../pkcs12/pfx-reader.js';
 import type { ServiceEnv } from '../service-env.js';
 import type { ObjectStore } from '../workspace/object-store.js';
 import { classifyDer } from './classify-der.js';
 import { ObjectCollector } from './object-collector.js';
 
-/** `signal` cancels the open; PKCS#12 key derivation observes it between iteration chunks. */
-export interface OpenOptions {
-  readonly signal?: AbortSignal;
-}
+/** How an open is bounded: a cancel signal, and the request's work budget (see pkcs12/work-budget.ts). */
+export type OpenOptions = PfxReaderOptions;
 
 const CERT_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE', 'TRUSTED CERTIFICATE']);
 const PKCS7_LABELS = new Set(['PKCS7', 'CMS', 'PKCS #7 SIGNED DATA']);
@@ -55,7 +53,7 @@ export class InspectService {
     if (bytes.length === 0) throw new CertbenchError('empty-input', `${source} is empty`);
     if (bytes.length > LIMITS.maxInputBytes) throw new CertbenchError('too-large', `${source} is over the ${LIMITS.maxInputBytes}-byte limit`);
     const collector = new ObjectCollector(this.store, this.env.now(), source);
-    const format = await this.#read(bytes, password, collector, options.signal);
+    const format = await this.#read(bytes, password, collector, options);
     return { source, format, objects: collector.finish() };
   }
 
@@ -64,31 +62,31 @@ export class InspectService {
     return describeCertificate(this.store.getKind(id, 'certificate').der, this.env.now(), options);
   }
 
-  async #read(bytes: Uint8Array, password: string | undefined, out: ObjectCollector, signal: AbortSignal | undefined): Promise<string> {
+  async #read(bytes: Uint8Array, password: string | undefined, out: ObjectCollector, options: OpenOptions): Promise<string> {
     const magic = bytes.length >= 4 ? ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0 : 0;
     if (magic === JKS_MAGIC || magic === JCEKS_MAGIC) {
       const keystore = await readKeystore(bytes, password);
       out.keystore(keystore, keystore.type);
       return keystore.type;
     }
-    if (bytes[0] === TAG.sequence) return this.#fromDer(bytes, password, out, 'DER', signal);
+    if (bytes[0] === TAG.sequence) return this.#fromDer(bytes, password, out, 'DER', options);
     const text = utf8Text(bytes);
     if (looksLikePem(text)) return this.#fromPem(text, password, out);
     const compact = text.replace(/\s/g, '');
     if (/^[A-Za-z0-9+/]{16,}={0,2}$/.test(compact)) {
       const der = fromBase64(compact);
-      if (der[0] === TAG.sequence) return this.#fromDer(der, password, out, 'Base64 DER (no PEM armour)', signal);
+      if (der[0] === TAG.sequence) return this.#fromDer(der, password, out, 'Base64 DER (no PEM armour)', options);
     }
     throw new CertbenchError('unrecognized-format', 'Not a certificate, key, CSR, PKCS#7, PKCS#12 or keystore (no PEM armour and no DER structure)');
   }
 
-  async #fromDer(input: Uint8Array, password: string | undefined, out: ObjectCollector, encoding: string, signal: AbortSignal | undefined): Promise<string> {
+  async #fromDer(input: Uint8Array, password: string | undefined, out: ObjectCollector, encoding: string, options: OpenOptions): Promise<string> {
     const der = hasIndefiniteLength(input) ? berToDer(input) : input;
     readTlv(der, 0, der.length); // a cut-off download is `truncated` before anything else
     const kind = classifyDer(der);
     switch (kind) {
       case 'pkcs12':
-        out.pkcs12(await (this.env.pfxReader ?? readPfxInProcess)(der, password, signal ? { signal } : {}), 'PKCS#12');
+        out.pkcs12(await (this.env.pfxReader ?? readPfxInProcess)(der, password, options), 'PKCS#12');
         return 'PKCS#12';
       case 'pkcs7':
         out.pkcs7(certificatesFromPkcs7(der), 'PKCS#7');

@@ -26,9 +26,9 @@ function deriveKeyAndIv(scheme: PbeScheme, password: string | null, budget: Work
   if (scheme.kind === 'pbes2') {
     // Native PBKDF2 cannot be stopped midway: the whole count is reserved first, so it cannot overrun.
     const cost = scheme.iterations * Math.ceil(scheme.keyLength / digestLength(scheme.prf));
-    budget.reserve(cost, 'a PBKDF2 key derivation');
+    const meter = budget.start('a PBKDF2 key derivation', cost);
     const key = pbkdf2Sync(Buffer.from(password ?? '', 'utf8'), scheme.salt, scheme.iterations, scheme.keyLength, scheme.prf);
-    budget.charge(cost);
+    meter.tick(cost);
     return { key, iv: scheme.iv };
   }
   const bmp = bmpPassword(password);

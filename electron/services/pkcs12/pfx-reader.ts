@@ -7,6 +7,13 @@ import { WorkBudget } from './work-budget.js';
  * nothing else to keep responsive) or on a worker thread (the app: see pfx-off-thread.ts), both
  * under the same work budgets.
  */
-export type PfxReader = (bytes: Uint8Array, password: string | undefined, options: { readonly signal?: AbortSignal }) => Promise<PfxContents>;
+export type PfxReader = (bytes: Uint8Array, password: string | undefined, options: PfxReaderOptions) => Promise<PfxContents>;
 
-export const readPfxInProcess: PfxReader = (bytes, password, { signal }) => readPfx(bytes, password, { budget: WorkBudget.forRequest(signal ? { signal } : {}) });
+export interface PfxReaderOptions {
+  readonly signal?: AbortSignal;
+  /** The request's budget when it opens several files (a CLI command); absent: a fresh one. */
+  readonly budget?: WorkBudget;
+}
+
+export const readPfxInProcess: PfxReader = (bytes, password, { signal, budget }) =>
+  readPfx(bytes, password, { budget: budget ?? WorkBudget.forRequest(signal ? { signal } : {}) });

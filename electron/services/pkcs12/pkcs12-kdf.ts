@@ -38,7 +38,7 @@ export const digestLength = (hash: string): number => SIZES[hash]![0];
  */
 export function pkcs12Kdf(hash: string, password: Uint8Array, salt: Uint8Array, id: number, iterations: number, length: number, budget: WorkBudget): Buffer {
   const [u, v] = SIZES[hash]!;
-  budget.reserve(iterations * Math.ceil(length / u), 'a PKCS#12 key derivation');
+  const meter = budget.start('a PKCS#12 key derivation', iterations * Math.ceil(length / u));
   const repeat = (src: Uint8Array): Buffer => {
     const out = Buffer.alloc(src.length === 0 ? 0 : v * Math.ceil(src.length / v));
     for (let i = 0; i < out.length; i++) out[i] = src[i % src.length]!;
@@ -51,9 +51,9 @@ export function pkcs12Kdf(hash: string, password: Uint8Array, salt: Uint8Array, 
     let a = createHash(hash).update(diversifier).update(input).digest();
     for (let i = 1; i < iterations; i++) {
       a = createHash(hash).update(a).digest();
-      if (i % CLOCK_CHECK_EVERY === 0) budget.charge(CLOCK_CHECK_EVERY);
+      if (i % CLOCK_CHECK_EVERY === 0) meter.tick(CLOCK_CHECK_EVERY);
     }
-    budget.charge(iterations % CLOCK_CHECK_EVERY);
+    meter.tick(iterations % CLOCK_CHECK_EVERY);
     chunks.push(a);
     const b = Buffer.alloc(v);
     for (let i = 0; i < v; i++) b[i] = a[i % u]!;

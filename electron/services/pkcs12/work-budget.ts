@@ -5,7 +5,8 @@ import { CertbenchError } from '../../../shared/errors.js';
  * bag, and a password that does not open it sends the reader round again, so a cap per derivation
  * is no cap: a 2 KB file with ten bags of 2,000,000 iterations each cost minutes. Every derivation
  * of a file (the MAC, every bag, every password tried, the automatic empty one included) draws on
- * one budget; a request that opens several files draws on a larger one; both also have a deadline.
+ * one budget; a request that opens several files draws on a larger one; both also bound the time
+ * that derivation takes.
  *
  * Iterations are counted as the derivation runs them: one per hash-output block per iteration
  * (RFC 7292 B.2 and RFC 8018 §5.2 each run the count once per block). Real files cost far less than
@@ -15,10 +16,11 @@ import { CertbenchError } from '../../../shared/errors.js';
 export const WORK_LIMITS = {
   /** Key-derivation iterations one file may cost, all passwords tried included. */
   iterationsPerFile: 4_000_000,
-  /** Wall-clock time for one file's key derivation. */
-  millisecondsPerFile: 3_000,
+  /** Time one file's key derivation may take. */
+  millisecondsPerFile: 2_500,
   /** Iterations one request (a command, an IPC call) may cost across every file it opens. */
   iterationsPerRequest: 12_000_000,
+  /** Time the key derivation of one request's files may take in all. */
   millisecondsPerRequest: 10_000,
 } as const;
 
@@ -31,14 +33,22 @@ export const CLOCK_CHECK_EVERY = 16_384;
 interface Allowance {
   readonly iterations: number;
   readonly iterationsLimit: WorkLimitName;
-  readonly deadline: number;
+  readonly milliseconds: number;
   readonly timeLimit: WorkLimitName;
-  spent: number;
+  spentIterations: number;
+  spentMilliseconds: number;
+}
+
+/** One key derivation in progress: it reports the iterations it ran, and the time they took. */
+export interface DerivationMeter {
+  /** Records `iterations` more; throws when a limit is passed or the request was cancelled. */
+  tick(iterations: number): void;
 }
 
 /**
- * A request's budget. `forFile()` opens a file's budget, which charges both. Not thread-safe and
- * need not be: one request's parsing runs on one thread.
+ * A request's budget. `forFile()` opens a file's budget, which charges both. Time is what key
+ * derivation took, not wall-clock since the request began, so reading many small files is never
+ * refused for the time spent on the others. One request's parsing runs on one thread.
  */
 export class WorkBudget {
   readonly #request: Allowance;
@@ -55,63 +65,54 @@ export class WorkBudget {
 
   /** A fresh request budget; `signal` cancels the work between iteration chunks. */
   static forRequest(options: { signal?: AbortSignal; now?: () => number } = {}): WorkBudget {
-    const now = options.now ?? Date.now;
-    const request: Allowance = {
-      iterations: WORK_LIMITS.iterationsPerRequest,
-      iterationsLimit: 'iterationsPerRequest',
-      deadline: now() + WORK_LIMITS.millisecondsPerRequest,
-      timeLimit: 'millisecondsPerRequest',
-      spent: 0,
-    };
-    return new WorkBudget(request, undefined, options.signal, now);
+    const request = allowance('iterationsPerRequest', 'millisecondsPerRequest');
+    return new WorkBudget(request, undefined, options.signal, options.now ?? (() => performance.now()));
   }
 
   /** A budget for one file of this request: its own allowance, also charged to the request's. */
   forFile(): WorkBudget {
-    const file: Allowance = {
-      iterations: WORK_LIMITS.iterationsPerFile,
-      iterationsLimit: 'iterationsPerFile',
-      deadline: this.#now() + WORK_LIMITS.millisecondsPerFile,
-      timeLimit: 'millisecondsPerFile',
-      spent: 0,
+    return new WorkBudget(this.#request, allowance('iterationsPerFile', 'millisecondsPerFile'), this.#signal, this.#now);
+  }
+
+  /**
+   * Starts a derivation of `iterations` in all, refused at once when it cannot fit (so a huge count
+   * fails before any work, not after seconds of it).
+   */
+  start(what: string, iterations: number): DerivationMeter {
+    this.#checkCancel();
+    for (const a of this.#allowances()) {
+      if (a.spentIterations + iterations > a.iterations) {
+        const spent = a.spentIterations.toLocaleString('en-US');
+        throw overBudget(a.iterationsLimit, `${what} of ${iterations.toLocaleString('en-US')} iterations, after ${spent} already run`);
+      }
+    }
+    let last = this.#now();
+    return {
+      tick: (ran) => {
+        const now = this.#now();
+        for (const a of this.#allowances()) {
+          a.spentIterations += ran;
+          a.spentMilliseconds += now - last;
+          if (a.spentIterations > a.iterations) throw overBudget(a.iterationsLimit, `${what} ran past it`);
+          if (a.spentMilliseconds > a.milliseconds) throw overBudget(a.timeLimit, `${what} ran out of time`);
+        }
+        last = now;
+        this.#checkCancel();
+      },
     };
-    return new WorkBudget(this.#request, file, this.#signal, this.#now);
   }
 
-  /** Iterations still allowed, the smaller of the file's and the request's. */
-  get remaining(): number {
-    const left = this.#request.iterations - this.#request.spent;
-    return this.#file ? Math.min(left, this.#file.iterations - this.#file.spent) : left;
-  }
-
-  /** Refuses up front work that cannot fit, so a huge count fails at once instead of after seconds. */
-  reserve(iterations: number, what: string): void {
-    this.#checkClock();
-    for (const allowance of this.#allowances()) {
-      if (allowance.spent + iterations > allowance.iterations) throw overBudget(allowance.iterationsLimit, `${what} needs ${iterations} iterations`);
-    }
-  }
-
-  /** Records iterations already run and stops when the time is up or the request was cancelled. */
-  charge(iterations: number): void {
-    for (const allowance of this.#allowances()) {
-      allowance.spent += iterations;
-      if (allowance.spent > allowance.iterations) throw overBudget(allowance.iterationsLimit, 'the key derivations so far exceed it');
-    }
-    this.#checkClock();
-  }
-
-  #checkClock(): void {
+  #checkCancel(): void {
     if (this.#signal?.aborted) throw new CertbenchError('cancelled', 'Cancelled while opening the file');
-    const now = this.#now();
-    for (const allowance of this.#allowances()) {
-      if (now > allowance.deadline) throw overBudget(allowance.timeLimit, 'key derivation ran out of time');
-    }
   }
 
   #allowances(): Allowance[] {
     return this.#file ? [this.#file, this.#request] : [this.#request];
   }
+}
+
+function allowance(iterationsLimit: WorkLimitName, timeLimit: WorkLimitName): Allowance {
+  return { iterations: WORK_LIMITS[iterationsLimit], iterationsLimit, milliseconds: WORK_LIMITS[timeLimit], timeLimit, spentIterations: 0, spentMilliseconds: 0 };
 }
 
 function overBudget(limit: WorkLimitName, detail: string): CertbenchError {
