@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { CertbenchError } from '../../../shared/errors.js';
 import { toHex } from '../../../shared/pki/bytes.js';
 import { decodeOid, expectTlv, readTlv, TAG, type Tlv } from '../../../shared/pki/der-reader.js';
@@ -43,6 +44,16 @@ export type RawBag = BagAttributes &
 /** An encrypted part was met without a password to decrypt it; each caller words this itself. */
 export class PasswordNeeded extends Error {}
 
+/** The bag types of RFC 7292 §4.2 (CRL bags included), each a SEQUENCE; others are skipped whatever they hold. */
+const BAG_TYPES: ReadonlySet<string> = new Set([
+  PFX_OID.keyBag,
+  PFX_OID.shroudedKeyBag,
+  PFX_OID.certBag,
+  '1.2.840.113549.1.12.10.1.4',
+  PFX_OID.secretBag,
+  PFX_OID.safeContentsBag,
+]);
+
 /** Nested safeContentsBags deeper than this are refused (a hostile file could recurse forever). */
 const MAX_DEPTH = 8;
 /** Bags in one file: far above any real keystore (cacerts has ~150), small enough to list. */
@@ -65,8 +76,9 @@ export async function readAuthenticatedSafe(content: Uint8Array, options: BagRea
     const typeTlv = expectTlv(content, info.body, info.end, TAG.oid, 'ContentInfo contentType');
     const type = decodeOid(content, typeTlv);
     const wrapped = expectTlv(content, typeTlv.end, info.end, 0xa0, 'ContentInfo content');
+    expectEnd(wrapped.end, info.end, 'ContentInfo');
     if (type === PFX_OID.data) {
-      await readSafeContents(octets(content, readTlv(content, wrapped.body, wrapped.end)), 'none', options, bags, 0);
+      await readSafeContents(octets(content, only(content, wrapped, 'ContentInfo data')), 'none', options, bags, 0);
     } else if (type === PFX_OID.encryptedData) {
       const { bytes, protection } = await decryptEncryptedData(content, wrapped, options);
       await readSafeContents(bytes, protection, options, bags, 0);
@@ -79,14 +91,17 @@ export async function readAuthenticatedSafe(content: Uint8Array, options: BagRea
 
 /** RFC 5652 §8: EncryptedData { version, EncryptedContentInfo { type, algorithm, [0] IMPLICIT content } }. */
 async function decryptEncryptedData(buf: Uint8Array, wrapped: Tlv, options: BagReadOptions): Promise<{ bytes: Uint8Array; protection: string }> {
-  const data = expectTlv(buf, wrapped.body, wrapped.end, TAG.sequence, 'EncryptedData');
+  const data = only(buf, wrapped, 'EncryptedData', TAG.sequence);
   const version = expectTlv(buf, data.body, data.end, TAG.integer, 'EncryptedData version');
   const eci = expectTlv(buf, version.end, data.end, TAG.sequence, 'EncryptedContentInfo');
+  expectEnd(eci.end, data.end, 'EncryptedData');
   const ctype = expectTlv(buf, eci.body, eci.end, TAG.oid, 'EncryptedContentInfo contentType');
   const alg = readTlv(buf, ctype.end, eci.end);
   const scheme = readPbeScheme(buf, alg.start, alg.end);
   if (alg.end >= eci.end) return { bytes: new Uint8Array(0), protection: describePbe(scheme) };
-  const ciphertext = octets(buf, readTlv(buf, alg.end, eci.end));
+  const content = readTlv(buf, alg.end, eci.end);
+  expectEnd(content.end, eci.end, 'EncryptedContentInfo');
+  const ciphertext = octets(buf, content);
   if (options.password === undefined) throw new PasswordNeeded('encrypted certificates');
   return { bytes: await pbeDecrypt(scheme, ciphertext, options.password, options.budget), protection: describePbe(scheme) };
 }
@@ -101,8 +116,13 @@ async function readSafeContents(buf: Uint8Array, protection: string, options: Ba
     const idTlv = expectTlv(buf, bag.body, bag.end, TAG.oid, 'SafeBag bagId');
     const id = decodeOid(buf, idTlv);
     const valueWrap = expectTlv(buf, idTlv.end, bag.end, 0xa0, 'SafeBag bagValue');
-    const value = readTlv(buf, valueWrap.body, valueWrap.end);
-    const attrs = valueWrap.end < bag.end ? readAttributes(buf, expectTlv(buf, valueWrap.end, bag.end, TAG.set, 'bagAttributes')) : { trusted: false };
+    const value = BAG_TYPES.has(id) ? only(buf, valueWrap, 'SafeBag bagValue', TAG.sequence) : readTlv(buf, valueWrap.body, valueWrap.end);
+    let attrs: BagAttributes = { trusted: false };
+    if (valueWrap.end < bag.end) {
+      const set = expectTlv(buf, valueWrap.end, bag.end, TAG.set, 'bagAttributes');
+      expectEnd(set.end, bag.end, 'SafeBag');
+      attrs = readAttributes(buf, set);
+    }
     if (id === PFX_OID.safeContentsBag) {
       await readSafeContents(buf.subarray(value.start, value.end), protection, options, out, depth + 1);
       continue;
@@ -113,7 +133,9 @@ async function readSafeContents(buf: Uint8Array, protection: string, options: Ba
       // EncryptedPrivateKeyInfo (RFC 5958 §3): AlgorithmIdentifier then the ciphertext.
       const alg = readTlv(buf, value.body, value.end);
       const scheme = readPbeScheme(buf, alg.start, alg.end);
-      const ciphertext = octets(buf, readTlv(buf, alg.end, value.end));
+      const encrypted = readTlv(buf, alg.end, value.end);
+      expectEnd(encrypted.end, value.end, 'EncryptedPrivateKeyInfo');
+      const ciphertext = octets(buf, encrypted);
       let der: Uint8Array | undefined;
       if (options.decryptKeys) {
         if (options.password === undefined) throw new PasswordNeeded('encrypted key');
@@ -124,7 +146,8 @@ async function readSafeContents(buf: Uint8Array, protection: string, options: Ba
       const certId = expectTlv(buf, value.body, value.end, TAG.oid, 'CertBag certId');
       if (decodeOid(buf, certId) !== PFX_OID.x509Certificate) continue; // SDSI certificates: nothing to show
       const certWrap = expectTlv(buf, certId.end, value.end, 0xa0, 'CertBag certValue');
-      out.push({ type: 'certificate', der: octets(buf, readTlv(buf, certWrap.body, certWrap.end)), protection, ...attrs });
+      expectEnd(certWrap.end, value.end, 'CertBag');
+      out.push({ type: 'certificate', der: checkedCertificate(octets(buf, only(buf, certWrap, 'CertBag certValue'))), protection, ...attrs });
     } else if (id === PFX_OID.secretBag) {
       out.push({ type: 'secret', ...attrs });
     } else {
@@ -132,6 +155,19 @@ async function readSafeContents(buf: Uint8Array, protection: string, options: Ba
     }
     if (out.length > MAX_BAGS) throw new CertbenchError('too-large', `The PFX holds more than ${MAX_BAGS} bags, more than Certbench lists from one file`);
   }
+}
+
+/**
+ * A certificate bag's content, checked by OpenSSL's own X.509 decoder (node:crypto): a damaged
+ * certificate is refused here rather than listed, so Certbench never shows one that openssl rejects.
+ */
+function checkedCertificate(der: Uint8Array): Uint8Array {
+  try {
+    new X509Certificate(der);
+  } catch (err) {
+    throw new CertbenchError('parse', `A certificate bag of the PFX holds no valid X.509 certificate: ${(err as Error).message}`, { cause: err });
+  }
+  return der;
 }
 
 function readAttributes(buf: Uint8Array, set: Tlv): BagAttributes {
@@ -142,7 +178,9 @@ function readAttributes(buf: Uint8Array, set: Tlv): BagAttributes {
     const oidTlv = expectTlv(buf, attr.body, attr.end, TAG.oid, 'Attribute type');
     const oid = decodeOid(buf, oidTlv);
     const values = expectTlv(buf, oidTlv.end, attr.end, TAG.set, 'Attribute values');
+    expectEnd(values.end, attr.end, 'Attribute');
     if (oid === PFX_OID.trustedKeyUsage) out.trusted = true;
+    checkAttributeValues(buf, values);
     if (values.body >= values.end) continue;
     const first = readTlv(buf, values.body, values.end);
     if (oid === PFX_OID.friendlyName && first.tag === 0x1e) out.friendlyName = decodeBmp(buf.subarray(first.body, first.end));
@@ -151,10 +189,31 @@ function readAttributes(buf: Uint8Array, set: Tlv): BagAttributes {
   return out;
 }
 
+/** Values are ANY, but OpenSSL refuses the whole file over one that is not an element (tag 0 is end-of-contents). */
+function checkAttributeValues(buf: Uint8Array, values: Tlv): void {
+  for (let p = values.body; p < values.end; ) {
+    const value = readTlv(buf, p, values.end);
+    if ((value.tag & 0xdf) === 0) throw new CertbenchError('parse', 'A PFX bag attribute holds an end-of-contents marker where a value belongs');
+    p = value.end;
+  }
+}
+
 function decodeBmp(bytes: Uint8Array): string {
   let text = '';
   for (let i = 0; i + 1 < bytes.length; i += 2) text += String.fromCharCode((bytes[i]! << 8) | bytes[i + 1]!);
   return text;
+}
+
+/** Refuses bytes left over inside a structure: OpenSSL refuses them too, so a damaged file is never half-read. */
+function expectEnd(at: number, end: number, what: string): void {
+  if (at !== end) throw new CertbenchError('parse', `${end - at} unexpected bytes at the end of the ${what}`);
+}
+
+/** The one element an explicit wrapper holds, of `tag` when given. */
+function only(buf: Uint8Array, wrapper: Tlv, what: string, tag?: number): Tlv {
+  const inner = tag === undefined ? readTlv(buf, wrapper.body, wrapper.end) : expectTlv(buf, wrapper.body, wrapper.end, tag, what);
+  expectEnd(inner.end, wrapper.end, what);
+  return inner;
 }
 
 /**

@@ -23,7 +23,9 @@ export function readPfxEnvelope(input: Uint8Array): PfxEnvelope {
     throw new CertbenchError('unsupported', 'PFX files in public-key integrity mode are not supported');
   }
   const wrapped = expectTlv(bytes, typeTlv.end, authSafe.end, 0xa0, 'authSafe content');
-  const content = octets(bytes, readTlv(bytes, wrapped.body, wrapped.end));
+  const inner = readTlv(bytes, wrapped.body, wrapped.end);
+  if (wrapped.end !== authSafe.end || inner.end !== wrapped.end) throw new CertbenchError('parse', 'Unexpected bytes after the PFX authSafe content');
+  const content = octets(bytes, inner);
   return { content, mac: authSafe.end < pfx.end ? readPfxMac(bytes, authSafe.end, pfx.end) : undefined };
 }
 
