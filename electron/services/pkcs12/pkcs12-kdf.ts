@@ -32,9 +32,8 @@ export const digestLength = (hash: string): number => SIZES[hash]![0];
 
 /**
  * RFC 7292 Appendix B.2: `length` bytes of key, IV or MAC key material from a BMP password and salt.
- * Neither node:crypto nor a library that keeps this cheap offers it with a budget: node-forge's
- * generateKey is pure JavaScript (several times slower) and cannot be stopped midway, so this loop
- * charges `budget` as it runs and stops at its limit, its deadline or a cancel.
+ * node:crypto does not offer it, and node-forge's generateKey (as fast, measured) cannot be stopped
+ * midway, so this loop charges `budget` as it runs and stops at its limits or a cancel.
  */
 export function pkcs12Kdf(hash: string, password: Uint8Array, salt: Uint8Array, id: number, iterations: number, length: number, budget: WorkBudget): Buffer {
   const [u, v] = SIZES[hash]!;

@@ -1,3 +1,21 @@
+/**
+ * Certbench's one PKCS#12 module (RFC 7292), read and write, for Inspect, keys, convert, bundle and
+ * keystore alike (keystore/pkcs12-keystore.ts is Java's view of the same bags), under one set of
+ * limits (work-budget.ts, MAX_BAGS, MAX_DEPTH).
+ *
+ * What libraries do here: node:crypto derives PBKDF2, runs the ciphers and HMACs, and checks each
+ * certificate with OpenSSL's decoder; node-forge decrypts RC2 (gone from OpenSSL 3's default
+ * provider). The DER walk and the PKCS#12 KDF are hand-written, for measured needs:
+ * - speed: `keystore list` must load no npm package (test/unit/cli/startup-closure.test.ts; its
+ *   bench is ≤ 0.15× keytool): loading @peculiar/asn1-pfx and asn1-schema alone took 100–260 ms
+ *   here, more than the whole command's share;
+ * - hostile-input limits: every key derivation of a file is metered and stoppable (iterations,
+ *   time, cancel), which neither node-forge (pkcs12FromAsn1, generateKey: as fast as this KDF,
+ *   measured, but one call runs a file's own count to the end) nor pkijs offers;
+ * - error precision: password-required, wrong-password, no-mac, truncated and work-limit are told
+ *   apart, and a damaged structure is refused where openssl refuses it
+ *   (test/fuzz/pkcs12-differential.test.ts holds it to openssl and node-forge).
+ */
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { CertbenchError } from '../../../shared/errors.js';
 import { bytesEqual } from '../../../shared/pki/bytes.js';
