@@ -2,6 +2,7 @@ import { CHANNELS } from '../../shared/ipc/channels.js';
 import { fail } from '../../shared/ipc/result.js';
 import type { EventPayload } from '../../shared/ipc/events.js';
 import { createDispatch } from './dispatch.js';
+import { taskProgress } from './task-progress.js';
 import type { Handlers, SenderFrame } from './handler-types.js';
 
 /** The slice of Electron's IpcMainInvokeEvent the registration reads. */
@@ -29,10 +30,10 @@ export function registerHandlers(
       if (!isTrusted(event.senderFrame)) {
         return fail({ code: 'forbidden-sender', message: 'IPC refused: the sender is not the Certbench window' });
       }
-      const taskId = `${channel}#${++taskCounter}`;
-      return dispatch(channel, request, {
-        progress: (label, fraction) => event.sender.send('progress', { taskId, label, fraction, done: fraction === 1 }),
-      });
+      const task = taskProgress(`${channel}#${++taskCounter}`, (payload) => event.sender.send('progress', payload));
+      const result = await dispatch(channel, request, { progress: task.progress });
+      task.finish(result);
+      return result;
     });
   }
 }

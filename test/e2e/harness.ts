@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDispatch } from '../../electron/ipc/dispatch.js';
 import { createHandlers } from '../../electron/ipc/handler-map.js';
+import { taskProgress } from '../../electron/ipc/task-progress.js';
 import { createServices, type Services } from '../../electron/services/services.js';
 import { defaultServiceEnv, type ServiceEnv } from '../../electron/services/service-env.js';
 import type { EventName, EventPayload } from '../../shared/ipc/events.js';
@@ -87,11 +88,11 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
     ] as const);
   };
   let taskCounter = 0;
-  await page.exposeFunction('__certbenchInvoke', (channel: unknown, request: unknown) => {
-    const taskId = `${String(channel)}#${++taskCounter}`;
-    return dispatch(channel, request, {
-      progress: (label, fraction) => void emit('progress', { taskId, label, fraction, done: fraction === 1 }).catch(() => undefined),
-    });
+  await page.exposeFunction('__certbenchInvoke', async (channel: unknown, request: unknown) => {
+    const task = taskProgress(`${String(channel)}#${++taskCounter}`, (payload) => void emit('progress', payload).catch(() => undefined));
+    const result = await dispatch(channel, request, { progress: task.progress });
+    task.finish(result);
+    return result;
   });
   await page.addInitScript(() => {
     const listeners = new Map<string, Set<(p: unknown) => void>>();
