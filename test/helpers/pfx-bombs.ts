@@ -73,6 +73,13 @@ export function pfxOf(safes: readonly Uint8Array[], mac?: { iterations: number; 
   return derSequence(...parts);
 }
 
+/**
+ * Ten encrypted safes of 1,000,000 PKCS#12-KDF iterations each, opened without a password: each
+ * fits a file's budget alone, so the reader works on it for seconds until the budget stops it.
+ * The bomb for tests that must catch a parse in progress (cancel, responsiveness).
+ */
+export const slowBomb = (): Uint8Array => pfxOf(Array.from({ length: 10 }, () => encryptedSafe(pkcs12PbeJunk(1_000_000))));
+
 /** `depth` nested indefinite-length SEQUENCEs: BER nesting, cheap to write, deep to read. */
 export function berNesting(depth: number): Uint8Array {
   const out = new Uint8Array(depth * 4);

@@ -1,8 +1,9 @@
-import { createCipheriv, createDecipheriv, pbkdf2Sync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, pbkdf2, pbkdf2Sync, randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
 import { derInteger, derNull, derOctetString, derOid, derSequence } from '../../../shared/pki/der-writer.js';
 import { bmpPassword, digestLength, KDF_ID, pkcs12Kdf } from './pkcs12-kdf.js';
 import { OID, type PbeScheme } from './pbe-scheme.js';
-import { WorkBudget } from './work-budget.js';
+import { derivationCost, WorkBudget } from './work-budget.js';
 
 /** Thrown when ciphertext does not decrypt (bad padding): a wrong password or a damaged file. */
 export class DecryptFailed extends Error {}
@@ -12,7 +13,7 @@ export class DecryptFailed extends Error {}
  * which is what OpenSSL 3 does; `null` is the absent password.
  */
 export async function pbeDecrypt(scheme: PbeScheme, ciphertext: Uint8Array, password: string | null, budget: WorkBudget): Promise<Uint8Array> {
-  const { key, iv } = deriveKeyAndIv(scheme, password, budget);
+  const { key, iv } = await deriveKeyAndIv(scheme, password, budget);
   if (scheme.kind === 'pkcs12' && scheme.cipher !== 'des-ede3-cbc') return rc2Decrypt(key, iv, ciphertext, scheme.cipher === 'rc2-40' ? 40 : 128);
   try {
     const decipher = createDecipheriv(scheme.cipher, key, iv);
@@ -22,14 +23,14 @@ export async function pbeDecrypt(scheme: PbeScheme, ciphertext: Uint8Array, pass
   }
 }
 
-function deriveKeyAndIv(scheme: PbeScheme, password: string | null, budget: WorkBudget): { key: Buffer; iv: Uint8Array } {
+async function deriveKeyAndIv(scheme: PbeScheme, password: string | null, budget: WorkBudget): Promise<{ key: Buffer; iv: Uint8Array }> {
   if (scheme.kind === 'pbes2') {
-    // Native PBKDF2 cannot be stopped midway: the whole count is reserved first, so it cannot overrun.
-    const cost = scheme.iterations * Math.ceil(scheme.keyLength / digestLength(scheme.prf));
+    // Native PBKDF2 cannot be stopped midway: its whole count is reserved first, and it runs on
+    // libuv's pool, so the answer comes when the time left is up even if the derivation has not.
+    const cost = derivationCost(scheme.prf, scheme.iterations, Math.ceil(scheme.keyLength / digestLength(scheme.prf)));
     const meter = budget.start('a PBKDF2 key derivation', cost);
-    const key = pbkdf2Sync(Buffer.from(password ?? '', 'utf8'), scheme.salt, scheme.iterations, scheme.keyLength, scheme.prf);
-    meter.tick(cost);
-    return { key, iv: scheme.iv };
+    const derivation = promisify(pbkdf2)(Buffer.from(password ?? '', 'utf8'), scheme.salt, scheme.iterations, scheme.keyLength, scheme.prf);
+    return { key: await meter.await(derivation, cost), iv: scheme.iv };
   }
   const bmp = bmpPassword(password);
   return {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CLOCK_CHECK_EVERY, type WorkBudget } from './work-budget.js';
+import { CLOCK_CHECK_EVERY, derivationCost, type WorkBudget } from './work-budget.js';
 
 /**
  * The password as the PKCS#12 KDF takes it (RFC 7292 B.1): BMPString, UTF-16BE, plus a two-byte
@@ -37,7 +37,8 @@ export const digestLength = (hash: string): number => SIZES[hash]![0];
  */
 export function pkcs12Kdf(hash: string, password: Uint8Array, salt: Uint8Array, id: number, iterations: number, length: number, budget: WorkBudget): Buffer {
   const [u, v] = SIZES[hash]!;
-  const meter = budget.start('a PKCS#12 key derivation', iterations * Math.ceil(length / u));
+  const meter = budget.start('a PKCS#12 key derivation', derivationCost(hash, iterations, Math.ceil(length / u)));
+  const chunk = derivationCost(hash, CLOCK_CHECK_EVERY, 1);
   const repeat = (src: Uint8Array): Buffer => {
     const out = Buffer.alloc(src.length === 0 ? 0 : v * Math.ceil(src.length / v));
     for (let i = 0; i < out.length; i++) out[i] = src[i % src.length]!;
@@ -50,9 +51,9 @@ export function pkcs12Kdf(hash: string, password: Uint8Array, salt: Uint8Array, 
     let a = createHash(hash).update(diversifier).update(input).digest();
     for (let i = 1; i < iterations; i++) {
       a = createHash(hash).update(a).digest();
-      if (i % CLOCK_CHECK_EVERY === 0) meter.tick(CLOCK_CHECK_EVERY);
+      if (i % CLOCK_CHECK_EVERY === 0) meter.tick(chunk);
     }
-    meter.tick(iterations % CLOCK_CHECK_EVERY);
+    meter.tick(derivationCost(hash, iterations % CLOCK_CHECK_EVERY, 1));
     chunks.push(a);
     const b = Buffer.alloc(v);
     for (let i = 0; i < v; i++) b[i] = a[i % u]!;

@@ -9,13 +9,15 @@ import { CertbenchError } from '../../../shared/errors.js';
  * that derivation takes.
  *
  * Iterations are counted as the derivation runs them: one per hash-output block per iteration
- * (RFC 7292 B.2 and RFC 8018 §5.2 each run the count once per block). Real files cost far less than
- * a file's budget: OpenSSL writes 2,048 iterations, Java 10,000, Windows 2,000, and the 600,000 of a
- * password manager's export stays under half of it.
+ * (RFC 7292 B.2 and RFC 8018 §5.2 each run the count once per block), SHA-384/512 ones twice (see
+ * derivationCost). Real files cost far less than a file's budget: OpenSSL writes 2,048 iterations,
+ * Java 10,000, Windows 2,000; a PBES2 file of 600,000 iterations (certificates, key) opens too.
+ * Native PBKDF2 cannot be stopped midway, so the file budget also bounds the longest stretch of
+ * work that no clock or cancel can cut short: about 0.5 s here for 3,000,000 SHA-256 iterations.
  */
 export const WORK_LIMITS = {
   /** Key-derivation iterations one file may cost, all passwords tried included. */
-  iterationsPerFile: 4_000_000,
+  iterationsPerFile: 3_000_000,
   /** Time one file's key derivation may take. */
   millisecondsPerFile: 2_500,
   /** Iterations one request (a command, an IPC call) may cost across every file it opens. */
@@ -30,6 +32,15 @@ export type WorkLimitName = keyof typeof WORK_LIMITS;
 /** How often (in iterations) a running derivation looks at the clock. */
 export const CLOCK_CHECK_EVERY = 16_384;
 
+/**
+ * What `iterations` of `hash`, for `blocks` output blocks, cost against a budget. SHA-384/512 work
+ * on 64-bit words: node:crypto's PBKDF2 took 2.7× as long per iteration with SHA-512 as with
+ * SHA-256 (measured), so they count double.
+ */
+export function derivationCost(hash: string, iterations: number, blocks: number): number {
+  return iterations * blocks * (hash === 'sha384' || hash === 'sha512' ? 2 : 1);
+}
+
 interface Allowance {
   readonly iterations: number;
   readonly iterationsLimit: WorkLimitName;
@@ -43,6 +54,12 @@ interface Allowance {
 export interface DerivationMeter {
   /** Records `iterations` more; throws when a limit is passed or the request was cancelled. */
   tick(iterations: number): void;
+  /**
+   * For derivation that runs elsewhere and cannot be stopped midway (native PBKDF2 on libuv's
+   * pool): the answer waits no longer than the time left, nor past a cancel, and then records
+   * `iterations`. The abandoned work runs out on its pool thread; main is not blocked by it.
+   */
+  await<T>(work: Promise<T>, iterations: number): Promise<T>;
 }
 
 /**
@@ -87,19 +104,44 @@ export class WorkBudget {
       }
     }
     let last = this.#now();
-    return {
-      tick: (ran) => {
-        const now = this.#now();
-        for (const a of this.#allowances()) {
-          a.spentIterations += ran;
-          a.spentMilliseconds += now - last;
-          if (a.spentIterations > a.iterations) throw overBudget(a.iterationsLimit, `${what} ran past it`);
-          if (a.spentMilliseconds > a.milliseconds) throw overBudget(a.timeLimit, `${what} ran out of time`);
-        }
-        last = now;
-        this.#checkCancel();
-      },
+    const tick = (ran: number): void => {
+      const now = this.#now();
+      for (const a of this.#allowances()) {
+        a.spentIterations += ran;
+        a.spentMilliseconds += now - last;
+        if (a.spentIterations > a.iterations) throw overBudget(a.iterationsLimit, `${what} ran past it`);
+        if (a.spentMilliseconds > a.milliseconds) throw overBudget(a.timeLimit, `${what} ran out of time`);
+      }
+      last = now;
+      this.#checkCancel();
     };
+    const await_ = <T>(work: Promise<T>, iterations: number): Promise<T> => {
+      const left = Math.min(...this.#allowances().map((a) => a.milliseconds - a.spentMilliseconds));
+      const signal = this.#signal;
+      return new Promise<T>((resolve, reject) => {
+        const stop = (): void => {
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', onAbort);
+        };
+        const settle = (fn: () => void): void => {
+          stop();
+          try {
+            fn();
+          } catch (err) {
+            reject(err);
+          }
+        };
+        const onAbort = (): void => settle(() => this.#checkCancel());
+        // Past the time left, tick() charges the overrun and throws the time limit.
+        const timer = setTimeout(() => settle(() => tick(0)), Math.max(0, left) + 1);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        work.then(
+          (value) => settle(() => (tick(iterations), resolve(value))),
+          (err: unknown) => settle(() => reject(err)),
+        );
+      });
+    };
+    return { tick, await: await_ };
   }
 
   #checkCancel(): void {

@@ -9,7 +9,7 @@ import { createServices } from '../../../electron/services/services.js';
 import { defaultServiceEnv } from '../../../electron/services/service-env.js';
 import type { EventPayload } from '../../../shared/ipc/events.js';
 import { fail, ok } from '../../../shared/ipc/result.js';
-import { encryptedSafe, pfxOf, pkcs12PbeJunk } from '../../helpers/pfx-bombs.js';
+import { slowBomb } from '../../helpers/pfx-bombs.js';
 import { buildPfxWorker } from '../../helpers/pfx-worker-script.js';
 
 const appFrame = { url: 'certbench://app/index.html', parent: null };
@@ -29,7 +29,7 @@ afterAll(() => rm(worker.dir, { recursive: true, force: true }));
 
 describe('task.cancel', () => {
   it('stops a PFX bomb being opened, while main keeps answering', async () => {
-    const bomb = pfxOf(Array.from({ length: 10 }, () => encryptedSafe(pkcs12PbeJunk(2_000_000))));
+    const bomb = slowBomb();
     const opening = call('inspect.bytes', { name: 'bomb.p12', base64: Buffer.from(bomb).toString('base64'), taskId: 'open-1' });
     await new Promise((resolve) => setTimeout(resolve, 300));
     const started = performance.now();
@@ -41,7 +41,7 @@ describe('task.cancel', () => {
   });
 
   it('refuses a second task under a running id', async () => {
-    const bomb = pfxOf(Array.from({ length: 10 }, () => encryptedSafe(pkcs12PbeJunk(2_000_000))));
+    const bomb = slowBomb();
     const base64 = Buffer.from(bomb).toString('base64');
     const first = call('inspect.bytes', { name: 'a.p12', base64, taskId: 'same' });
     expect(await call('inspect.bytes', { name: 'b.p12', base64, taskId: 'same' })).toMatchObject({ ok: false, error: { code: 'conflict' } });

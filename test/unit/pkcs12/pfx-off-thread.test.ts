@@ -7,7 +7,7 @@ import { readPfx } from '../../../electron/services/pkcs12/read-pfx.js';
 import { writePfx } from '../../../electron/services/pkcs12/write-pfx.js';
 import { derOf, makeTestCa, makeTestLeaf } from '../../helpers/inspect-certs.js';
 import { errorCodeOfAsync } from '../../helpers/error-code.js';
-import { encryptedSafe, pfxOf, pkcs12PbeJunk } from '../../helpers/pfx-bombs.js';
+import { slowBomb } from '../../helpers/pfx-bombs.js';
 import { buildPfxWorker } from '../../helpers/pfx-worker-script.js';
 
 let worker: { script: string; dir: string };
@@ -46,15 +46,17 @@ describe('PKCS#12 on a worker thread', () => {
   });
 
   it('keeps this thread free while a bomb is derived, and answers with the budget error', async () => {
-    const bomb = pfxOf(Array.from({ length: 10 }, () => encryptedSafe(pkcs12PbeJunk(2_000_000))));
+    const bomb = slowBomb();
     const work = read(bomb, undefined, {});
     const [stall, code] = await Promise.all([longestStall(work), errorCodeOfAsync(() => work)]);
     expect(code).toBe('work-limit');
-    expect(stall).toBeLessThan(50);
+    // In-process the thread would stall for the whole budget (2.5 s); what is left is scheduling
+    // noise of a loaded 2-core machine. The renderer's own 50 ms bound is test/e2e/pfx-bomb.test.ts.
+    expect(stall).toBeLessThan(250);
   });
 
   it('stops at once when cancelled', async () => {
-    const bomb = pfxOf(Array.from({ length: 10 }, () => encryptedSafe(pkcs12PbeJunk(2_000_000))));
+    const bomb = slowBomb();
     const controller = new AbortController();
     const work = read(bomb, undefined, { signal: controller.signal });
     setTimeout(() => controller.abort(), 200);
