@@ -11,19 +11,21 @@ import { CertbenchError } from '../../../shared/errors.js';
  * Iterations are counted as the derivation runs them: one per hash-output block per iteration
  * (RFC 7292 B.2 and RFC 8018 §5.2 each run the count once per block), SHA-384/512 ones twice (see
  * derivationCost). Real files cost far less than a file's budget: OpenSSL writes 2,048 iterations,
- * Java 10,000, Windows 2,000; a PBES2 file of 600,000 iterations (certificates, key) opens too.
- * Native PBKDF2 cannot be stopped midway, so the file budget also bounds the longest stretch of
- * work that no clock or cancel can cut short: about 0.5 s here for 3,000,000 SHA-256 iterations.
+ * Java 10,000, Windows 2,000; a file of 600,000 SHA-256 iterations (MAC, certificates, key) opens
+ * too. The PKCS#12 KDF runs about a million iterations a second here, native PBKDF2 five times
+ * that, so a file's budget is about 2 s of work on an idle machine; the time limit is the backstop
+ * for a loaded one. Native PBKDF2 cannot be stopped midway: the iteration budget also bounds that
+ * stretch (about 0.5 s here).
  */
 export const WORK_LIMITS = {
   /** Key-derivation iterations one file may cost, all passwords tried included. */
-  iterationsPerFile: 3_000_000,
+  iterationsPerFile: 2_000_000,
   /** Time one file's key derivation may take. */
-  millisecondsPerFile: 2_500,
+  millisecondsPerFile: 4_000,
   /** Iterations one request (a command, an IPC call) may cost across every file it opens. */
-  iterationsPerRequest: 12_000_000,
+  iterationsPerRequest: 8_000_000,
   /** Time the key derivation of one request's files may take in all. */
-  millisecondsPerRequest: 10_000,
+  millisecondsPerRequest: 12_000,
 } as const;
 
 /** The limit a budget ran out of, named in its error so the message says which one. */

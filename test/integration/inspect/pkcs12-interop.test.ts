@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanPemOrDerBundle } from '../../../shared/pki/cert-scan.js';
 import { readTlv } from '../../../shared/pki/der-reader.js';
 import { readPfx } from '../../../electron/services/pkcs12/read-pfx.js';
+import { WorkBudget } from '../../../electron/services/pkcs12/work-budget.js';
 import { writePfx } from '../../../electron/services/pkcs12/write-pfx.js';
 import { errorCodeOfAsync } from '../../helpers/error-code.js';
 import { makeOpensslChain, tempDir, tool } from '../../helpers/inspect-openssl.js';
@@ -90,6 +91,14 @@ describe('readPfx reads what openssl writes', () => {
     expect(read.keys).toHaveLength(0);
     expect(read.certificates).toHaveLength(1);
     expect(read.encryption.certificates).toEqual(['none']);
+  });
+
+  it('opens a file of 600,000 iterations (MAC, certificates and key) within one file budget', async () => {
+    const pfx = await opensslExport('iter600k.p12', ['-passout', 'pass:secret', '-iter', '600000']);
+    // A clock that stands still: this is about the iteration budget, not how loaded the machine is.
+    const read = await readPfx(pfx, 'secret', { budget: WorkBudget.forRequest({ now: () => 0 }) });
+    expect(read.integrity).toMatchObject({ kind: 'mac', iterations: 600_000 });
+    expect(read.keys).toHaveLength(1);
   });
 
   it('reports a damaged file as damaged, not as a wrong password', async () => {
