@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { CertbenchError } from '../../../shared/errors.js';
 import { toHex } from '../../../shared/pki/bytes.js';
 import { decodeOid, expectTlv, readTlv, TAG, type Tlv } from '../../../shared/pki/der-reader.js';
+import { decodeDerString, STRING_TAG } from '../../../shared/pki/der-strings.js';
 import { pbeDecrypt } from './pbe-cipher.js';
 import { describePbe, readPbeScheme } from './pbe-scheme.js';
 import type { WorkBudget } from './work-budget.js';
@@ -183,7 +184,7 @@ function readAttributes(buf: Uint8Array, set: Tlv): BagAttributes {
     checkAttributeValues(buf, values);
     if (values.body >= values.end) continue;
     const first = readTlv(buf, values.body, values.end);
-    if (oid === PFX_OID.friendlyName && first.tag === 0x1e) out.friendlyName = decodeBmp(buf.subarray(first.body, first.end));
+    if (oid === PFX_OID.friendlyName && first.tag === STRING_TAG.bmp) out.friendlyName = decodeDerString(buf, first);
     if (oid === PFX_OID.localKeyId && first.tag === TAG.octetString) out.localKeyId = toHex(buf.subarray(first.body, first.end));
   }
   return out;
@@ -196,12 +197,6 @@ function checkAttributeValues(buf: Uint8Array, values: Tlv): void {
     if ((value.tag & 0xdf) === 0) throw new CertbenchError('parse', 'A PFX bag attribute holds an end-of-contents marker where a value belongs');
     p = value.end;
   }
-}
-
-function decodeBmp(bytes: Uint8Array): string {
-  let text = '';
-  for (let i = 0; i + 1 < bytes.length; i += 2) text += String.fromCharCode((bytes[i]! << 8) | bytes[i + 1]!);
-  return text;
 }
 
 /** Refuses bytes left over inside a structure: OpenSSL refuses them too, so a damaged file is never half-read. */
