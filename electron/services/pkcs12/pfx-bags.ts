@@ -13,6 +13,7 @@ export const PFX_OID = {
   keyBag: '1.2.840.113549.1.12.10.1.1',
   shroudedKeyBag: '1.2.840.113549.1.12.10.1.2',
   certBag: '1.2.840.113549.1.12.10.1.3',
+  crlBag: '1.2.840.113549.1.12.10.1.4',
   secretBag: '1.2.840.113549.1.12.10.1.5',
   safeContentsBag: '1.2.840.113549.1.12.10.1.6',
   x509Certificate: '1.2.840.113549.1.9.22.1',
@@ -50,7 +51,7 @@ const BAG_TYPES: ReadonlySet<string> = new Set([
   PFX_OID.keyBag,
   PFX_OID.shroudedKeyBag,
   PFX_OID.certBag,
-  '1.2.840.113549.1.12.10.1.4',
+  PFX_OID.crlBag,
   PFX_OID.secretBag,
   PFX_OID.safeContentsBag,
 ]);

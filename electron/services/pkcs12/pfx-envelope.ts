@@ -28,4 +28,3 @@ export function readPfxEnvelope(input: Uint8Array): PfxEnvelope {
   const content = octets(bytes, inner);
   return { content, mac: authSafe.end < pfx.end ? readPfxMac(bytes, authSafe.end, pfx.end) : undefined };
 }
-

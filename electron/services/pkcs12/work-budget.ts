@@ -118,15 +118,15 @@ export class WorkBudget {
       this.#checkCancel();
     };
     const await_ = <T>(work: Promise<T>, iterations: number): Promise<T> => {
-      const left = Math.min(...this.#allowances().map((a) => a.milliseconds - a.spentMilliseconds));
+      const tightest = this.#allowances().reduce((a, b) => (b.milliseconds - b.spentMilliseconds < a.milliseconds - a.spentMilliseconds ? b : a));
       const signal = this.#signal;
       return new Promise<T>((resolve, reject) => {
-        const stop = (): void => {
+        let settled = false;
+        const settle = (fn: () => void): void => {
+          if (settled) return;
+          settled = true;
           clearTimeout(timer);
           signal?.removeEventListener('abort', onAbort);
-        };
-        const settle = (fn: () => void): void => {
-          stop();
           try {
             fn();
           } catch (err) {
@@ -134,8 +134,12 @@ export class WorkBudget {
           }
         };
         const onAbort = (): void => settle(() => this.#checkCancel());
-        // Past the time left, tick() charges the overrun and throws the time limit.
-        const timer = setTimeout(() => settle(() => tick(0)), Math.max(0, left) + 1);
+        const onTimeUp = (): void =>
+          settle(() => {
+            tick(0); // charges the time spent, and throws the limit it passed
+            throw overBudget(tightest.timeLimit, `${what} ran out of time`);
+          });
+        const timer = setTimeout(onTimeUp, Math.max(0, tightest.milliseconds - tightest.spentMilliseconds) + 1);
         signal?.addEventListener('abort', onAbort, { once: true });
         work.then(
           (value) => settle(() => (tick(iterations), resolve(value))),
