@@ -21,7 +21,7 @@ export const WORK_LIMITS = {
   /** Key-derivation iterations one file may cost, all passwords tried included. */
   iterationsPerFile: 2_000_000,
   /** Time one file's key derivation may take. */
-  millisecondsPerFile: 4_000,
+  millisecondsPerFile: 3_000,
   /** Iterations one request (a command, an IPC call) may cost across every file it opens. */
   iterationsPerRequest: 8_000_000,
   /** Time the key derivation of one request's files may take in all. */
