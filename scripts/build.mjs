@@ -71,6 +71,9 @@ async function buildCli() {
 async function buildElectron() {
   rmSync(join(root, 'dist', 'electron'), { recursive: true, force: true });
   await build({ ...common, entryPoints: { main: 'electron/main/index.ts' }, outdir: 'dist/electron', format: 'cjs', outExtension: { '.js': '.cjs' }, external: ['electron'] });
+  // Untrusted PKCS#12 files are parsed on a worker thread (electron/services/pkcs12/pfx-off-thread.ts);
+  // test/helpers/pfx-worker-script.ts builds the same entry for tests and the e2e harness.
+  await build({ ...common, entryPoints: { 'pfx-worker': 'electron/services/pkcs12/pfx-worker.ts' }, outdir: 'dist/electron', format: 'cjs', outExtension: { '.js': '.cjs' } });
   // A sandboxed preload may require only 'electron': everything else is bundled into one file.
   await build({ ...common, entryPoints: { preload: 'electron/preload/index.ts' }, outdir: 'dist/electron', format: 'cjs', outExtension: { '.js': '.cjs' }, external: ['electron'] });
 }

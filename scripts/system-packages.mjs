@@ -10,4 +10,5 @@ export const SYSTEM_PACKAGES = [
   { pkg: 'ca-certificates', file: '/usr/sbin/update-ca-certificates', why: 'linux-debian trust-store tests run the real update-ca-certificates in a temp tree' },
   { pkg: 'util-linux', file: '/usr/bin/unshare', why: 'fleet-export tests run the playbook and script inside a private mount namespace' },
   { pkg: 'ansible-core', file: '/usr/bin/ansible-playbook', why: 'fleet-export tests syntax-check and run the generated playbook' },
+  { pkg: 'time', file: '/usr/bin/time', why: 'hostile-input tests measure the CLI\'s peak memory (GNU time %M)' },
 ];

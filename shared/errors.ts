@@ -34,6 +34,8 @@ export const ERROR_CODES = [
   'timeout',
   'connection',
   'cancelled',
+  /** A per-input work budget (key-derivation iterations or time) ran out: see WORK_LIMITS. */
+  'work-limit',
   'elevation-denied',
   'verification-failed',
   'internal',

@@ -22,3 +22,16 @@ export const processIo: CliIo = {
 export function printJson(io: CliIo, value: unknown): void {
   io.out(`${JSON.stringify(value, null, 2)}\n`);
 }
+
+/**
+ * Prints `{ "<key>": [ ...items ] }` exactly as printJson would, one item at a time, so a huge
+ * listing never becomes one string: memory stays that of one item, whatever the input's size.
+ */
+export function printJsonList(io: CliIo, key: string, items: Iterable<unknown>): void {
+  let first = true;
+  for (const item of items) {
+    io.out(`${first ? `{\n  ${JSON.stringify(key)}: [\n` : ',\n'}    ${JSON.stringify(item, null, 2).replace(/\n/g, '\n    ')}`);
+    first = false;
+  }
+  io.out(first ? `{\n  ${JSON.stringify(key)}: []\n}\n` : '\n  ]\n}\n');
+}

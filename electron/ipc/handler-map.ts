@@ -8,15 +8,17 @@ import { createKeysHandlers } from './handlers/keys-handlers.js';
 import { createKeystoreHandlers } from './handlers/keystore-handlers.js';
 import { createTrustHandlers } from './handlers/trust-handlers.js';
 import type { AppIdentity, NativeDialogs } from './native-dialogs.js';
+import { RunningTasks } from './running-tasks.js';
 
 /**
  * Every channel's handler. The return type is the full `Handlers` map, so a contract channel
  * without a handler fails to compile.
  */
 export function createHandlers(services: Services, identity: AppIdentity, dialogs: NativeDialogs): Handlers {
+  const tasks = new RunningTasks();
   const handlers: Handlers = {
-    ...createAppHandlers(identity, dialogs),
-    ...createInspectHandlers(services),
+    ...createAppHandlers(identity, dialogs, tasks),
+    ...createInspectHandlers(services, tasks),
     ...createKeystoreHandlers(services),
     ...createTrustHandlers(services),
     ...createChainHandlers(services),

@@ -2,6 +2,7 @@ import { CHANNELS } from '../../shared/ipc/channels.js';
 import { fail } from '../../shared/ipc/result.js';
 import type { EventPayload } from '../../shared/ipc/events.js';
 import { createDispatch } from './dispatch.js';
+import { taskProgress } from './task-progress.js';
 import type { Handlers, SenderFrame } from './handler-types.js';
 import { PathGrants, type AskUser } from './path-grants.js';
 
@@ -33,13 +34,12 @@ export function registerHandlers(
       if (!isTrusted(event.senderFrame)) {
         return fail({ code: 'forbidden-sender', message: 'IPC refused: the sender is not the Certbench window' });
       }
-      const taskId = `${channel}#${++taskCounter}`;
       let grants = grantsOf.get(event.sender);
       if (!grants) grantsOf.set(event.sender, (grants = new PathGrants(ask)));
-      return dispatch(channel, request, {
-        grants,
-        progress: (label, fraction) => event.sender.send('progress', { taskId, label, fraction, done: fraction === 1 }),
-      });
+      const task = taskProgress(`${channel}#${++taskCounter}`, (payload) => event.sender.send('progress', payload));
+      const result = await dispatch(channel, request, { grants, progress: task.progress });
+      task.finish(result);
+      return result;
     });
   }
 }

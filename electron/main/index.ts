@@ -2,6 +2,7 @@ import { app, BrowserWindow, ipcMain } from 'electron';
 import { join } from 'node:path';
 import { createServices } from '../services/services.js';
 import { defaultServiceEnv } from '../services/service-env.js';
+import { offThreadPfxReader } from '../services/pkcs12/pfx-off-thread.js';
 import { isTrustedSender } from '../ipc/dispatch.js';
 import { registerHandlers } from '../ipc/register-handlers.js';
 import { createHandlers } from '../ipc/handler-map.js';
@@ -29,7 +30,9 @@ app.on('second-instance', () => {
 app.whenReady().then(async () => {
   applySecurityPolicy();
   serveRenderer(join(__dirname, '..', 'renderer'));
-  const services = await createServices(defaultServiceEnv({ dataDir: app.getPath('userData') }));
+  // Untrusted PKCS#12 files are parsed on a worker thread: a hostile one cannot freeze the window.
+  const pfxReader = offThreadPfxReader(join(__dirname, 'pfx-worker.cjs'));
+  const services = await createServices(defaultServiceEnv({ dataDir: app.getPath('userData'), pfxReader }));
   const dialogs = electronDialogs(currentWindow);
   registerHandlers(
     ipcMain,

@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import type { PfxReader } from './pkcs12/pfx-reader.js';
 import { NodeProcessRunner, type ProcessRunner } from './process/process-runner.js';
 
 /**
@@ -14,6 +15,8 @@ export interface ServiceEnv {
   readonly env: NodeJS.ProcessEnv;
   readonly platform: NodeJS.Platform;
   readonly homeDir: string;
+  /** Opens untrusted PKCS#12 files; absent: in-process. The app passes a worker-thread reader. */
+  readonly pfxReader?: PfxReader;
 }
 
 /**
@@ -38,5 +41,6 @@ export function defaultServiceEnv(overrides: Partial<ServiceEnv> = {}): ServiceE
     env,
     platform,
     homeDir,
+    ...(overrides.pfxReader ? { pfxReader: overrides.pfxReader } : {}),
   };
 }

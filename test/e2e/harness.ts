@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { createDispatch } from '../../electron/ipc/dispatch.js';
 import { askThroughDialog, PathGrants } from '../../electron/ipc/path-grants.js';
 import { createHandlers } from '../../electron/ipc/handler-map.js';
+import { taskProgress } from '../../electron/ipc/task-progress.js';
 import { createServices, type Services } from '../../electron/services/services.js';
 import { defaultServiceEnv, type ServiceEnv } from '../../electron/services/service-env.js';
 import type { EventName, EventPayload } from '../../shared/ipc/events.js';
@@ -90,12 +91,11 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
   let taskCounter = 0;
   // One window: paths the scripted dialogs answer become its grants, as in the app.
   const grants = new PathGrants(askThroughDialog(dialogs));
-  await page.exposeFunction('__certbenchInvoke', (channel: unknown, request: unknown) => {
-    const taskId = `${String(channel)}#${++taskCounter}`;
-    return dispatch(channel, request, {
-      grants,
-      progress: (label, fraction) => void emit('progress', { taskId, label, fraction, done: fraction === 1 }).catch(() => undefined),
-    });
+  await page.exposeFunction('__certbenchInvoke', async (channel: unknown, request: unknown) => {
+    const task = taskProgress(`${String(channel)}#${++taskCounter}`, (payload) => void emit('progress', payload).catch(() => undefined));
+    const result = await dispatch(channel, request, { grants, progress: task.progress });
+    task.finish(result);
+    return result;
   });
   await page.addInitScript(() => {
     const listeners = new Map<string, Set<(p: unknown) => void>>();

@@ -9,3 +9,13 @@ export function errorCodeOf(fn: () => unknown): string {
   }
   return 'no error';
 }
+
+/** errorCodeOf for work that settles later. */
+export async function errorCodeOfAsync(fn: () => Promise<unknown>): Promise<string> {
+  try {
+    await fn();
+  } catch (err) {
+    return err instanceof CertbenchError ? err.code : `not a CertbenchError: ${String(err)}`;
+  }
+  return 'no error';
+}

@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import { CertbenchError } from '../../../shared/errors.js';
+import { WorkBudget } from '../../services/pkcs12/work-budget.js';
 import type { CliContext } from '../cli-context.js';
-import { printJson } from '../cli-io.js';
+import { printJsonList } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
 import { runAction } from '../run-action.js';
 import { readSecret } from '../secrets.js';
+import type { InspectedObject } from '../../../shared/model/inspected-object.js';
 import { objectJson, objectText, type PrintableObject } from './inspect-format.js';
 
 interface InspectOptions {
@@ -14,6 +16,12 @@ interface InspectOptions {
   passwordFile?: string;
   passwordEnv?: string;
 }
+
+/**
+ * The ASN.1 tree multiplies a certificate's size by about twenty in JSON: 31 MB of certificates
+ * made a 3 GB string. A human reads a few trees; a thousand is far more than anyone reads.
+ */
+const MAX_ASN1_CERTIFICATES = 1000;
 
 /** `certbench inspect FILE... [--json]`: every object in every file, told apart by content. */
 export function registerInspectCommand(program: Command, ctx: CliContext): void {
@@ -37,24 +45,45 @@ export function registerInspectCommand(program: Command, ctx: CliContext): void 
             if (password === undefined) throw new CertbenchError('password-required', `${file} needs a password: use --password-file or --password-env`);
             return password;
           };
-          const items: PrintableObject[] = [];
+          const opened: { source: string; object: InspectedObject }[] = [];
+          // One budget for the whole command: every file, and every password tried, draws on it.
+          const budget = WorkBudget.forRequest();
           for (const file of files) {
             let result;
             try {
-              result = await inspect.openFile(file, password);
+              result = await inspect.openFile(file, password, { budget });
             } catch (err) {
               if (!(err instanceof CertbenchError) || err.code !== 'password-required') throw err;
-              result = await inspect.openFile(file, await askedFor(file));
+              result = await inspect.openFile(file, await askedFor(file), { budget });
             }
-            for (const object of result.objects) {
-              items.push({ source: result.source, object, ...(object.kind === 'certificate' && !opts.brief ? { detail: inspect.detail(object.id, { structure: Boolean(opts.asn1 && opts.json) }) } : {}) });
-            }
+            for (const object of result.objects) opened.push({ source: result.source, object });
           }
+          const structure = Boolean(opts.asn1 && opts.json);
+          const certificates = opened.filter(({ object }) => object.kind === 'certificate').length;
+          if (structure && certificates > MAX_ASN1_CERTIFICATES) {
+            throw new CertbenchError(
+              'too-large',
+              `--asn1 prints the ASN.1 tree of at most ${MAX_ASN1_CERTIFICATES} certificates and this input holds ${certificates}: drop --asn1, or inspect fewer files`,
+            );
+          }
+          // Each object's detail is made as it is printed and dropped after: a huge bundle's details never all live at once.
+          const items = function* (): Generator<PrintableObject> {
+            for (const { source, object } of opened) {
+              yield { source, object, ...(object.kind === 'certificate' && !opts.brief ? { detail: inspect.detail(object.id, { structure }) } : {}) };
+            }
+          };
           if (opts.json) {
-            const shaById = new Map(items.flatMap(({ object: o }) => (o.kind === 'certificate' ? [[o.id, o.summary.sha256] as const] : [])));
-            printJson(ctx.io, { objects: items.map((item) => objectJson(item, shaById)) });
+            const shaById = new Map(opened.flatMap(({ object: o }) => (o.kind === 'certificate' ? [[o.id, o.summary.sha256] as const] : [])));
+            const json = function* (): Generator<unknown> {
+              for (const item of items()) yield objectJson(item, shaById);
+            };
+            printJsonList(ctx.io, 'objects', json());
           } else {
-            ctx.io.out(items.map(objectText).join('\n'));
+            let first = true;
+            for (const item of items()) {
+              ctx.io.out(`${first ? '' : '\n'}${objectText(item)}`);
+              first = false;
+            }
           }
           return EXIT.ok;
         }),

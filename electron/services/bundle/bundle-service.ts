@@ -114,7 +114,7 @@ export class BundleService {
       ...(out.pfx ? { pfx: out.pfx.path } : {}),
     };
     const certificates = path.map((c) => c.der);
-    const pfx = out.pfx && bundlePfx({ ...out.pfx, privateKey: key.privateKey, certificates, leafSubject: analysis.leaf.subject });
+    const pfx = out.pfx && (await bundlePfx({ ...out.pfx, privateKey: key.privateKey, certificates, leafSubject: analysis.leaf.subject }));
     const pem = (certs: PooledCertificate[]) => certs.map((c) => toPem('CERTIFICATE', c.der)).join('');
     await writeFilesAllOrNothing(
       [

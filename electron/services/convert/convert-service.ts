@@ -33,7 +33,7 @@ export class ConvertService {
     const warnings: string[] = [];
     if (req.format === 'pfx') {
       if (req.password === undefined) throw new CertbenchError('password-required', 'A PFX needs a password: enter one');
-      const pfx = writePfx({
+      const pfx = await writePfx({
         certificates: scans.map((s) => s.der),
         ...(key ? { privateKey: key } : {}),
         password: req.password,

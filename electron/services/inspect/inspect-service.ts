@@ -15,12 +15,15 @@ import { readInputFile } from '../files/read-input.js';
 import { crlNotCertificate, looksLikeCrl } from '../../../shared/pki/crl-shape.js';
 import { JCEKS_MAGIC, JKS_MAGIC } from '../keystore/jks-reader.js';
 import { readKeystore } from '../keystore/keystore-reader.js';
-import { readPfx } from '../pkcs12/read-pfx.js';
 import { isEncryptedEncoding, pemBlockEncoding, privateKeyEncoding, readPrivateKey, readPrivateKeyBlock } from '../private-keys/read-private-key.js';
+import { readPfxInProcess, type PfxReaderOptions } from '../pkcs12/pfx-reader.js';
 import type { ServiceEnv } from '../service-env.js';
 import type { ObjectStore } from '../workspace/object-store.js';
 import { classifyDer } from './classify-der.js';
 import { ObjectCollector } from './object-collector.js';
+
+/** How an open is bounded: a cancel signal, and the request's work budget (see pkcs12/work-budget.ts). */
+export type OpenOptions = PfxReaderOptions;
 
 const CERT_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE', 'TRUSTED CERTIFICATE']);
 const PKCS7_LABELS = new Set(['PKCS7', 'CMS', 'PKCS #7 SIGNED DATA']);
@@ -37,21 +40,21 @@ export class InspectService {
     private readonly store: ObjectStore,
   ) {}
 
-  async openFile(path: string, password?: string): Promise<InspectResult> {
+  async openFile(path: string, password?: string, options: OpenOptions = {}): Promise<InspectResult> {
     const bytes = await readInputFile(path);
     this.store.noteInputPath(path);
-    return this.openBytes(basename(path), bytes, password);
+    return this.openBytes(basename(path), bytes, password, options);
   }
 
-  async openText(text: string, password?: string): Promise<InspectResult> {
-    return this.openBytes('pasted text', new TextEncoder().encode(text), password);
+  async openText(text: string, password?: string, options: OpenOptions = {}): Promise<InspectResult> {
+    return this.openBytes('pasted text', new TextEncoder().encode(text), password, options);
   }
 
-  async openBytes(source: string, bytes: Uint8Array, password?: string): Promise<InspectResult> {
+  async openBytes(source: string, bytes: Uint8Array, password?: string, options: OpenOptions = {}): Promise<InspectResult> {
     if (bytes.length === 0) throw new CertbenchError('empty-input', `${source} is empty`);
     if (bytes.length > LIMITS.maxInputBytes) throw new CertbenchError('too-large', `${source} is over the ${LIMITS.maxInputBytes}-byte limit`);
     const collector = new ObjectCollector(this.store, this.env.now(), source);
-    const format = await this.#read(bytes, password, collector).catch((err: unknown) => {
+    const format = await this.#read(bytes, password, collector, options).catch((err: unknown) => {
       throw looksLikeCrl(bytes) ? new CertbenchError('unsupported', crlNotCertificate(source), { cause: err }) : err;
     });
     return { source, format, objects: collector.finish() };
@@ -62,31 +65,31 @@ export class InspectService {
     return describeCertificate(this.store.getKind(id, 'certificate').der, this.env.now(), options);
   }
 
-  async #read(bytes: Uint8Array, password: string | undefined, out: ObjectCollector): Promise<string> {
+  async #read(bytes: Uint8Array, password: string | undefined, out: ObjectCollector, options: OpenOptions): Promise<string> {
     const magic = bytes.length >= 4 ? ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0 : 0;
     if (magic === JKS_MAGIC || magic === JCEKS_MAGIC) {
       const keystore = await readKeystore(bytes, password);
       out.keystore(keystore, keystore.type);
       return keystore.type;
     }
-    if (bytes[0] === TAG.sequence) return this.#fromDer(bytes, password, out, 'DER');
+    if (bytes[0] === TAG.sequence) return this.#fromDer(bytes, password, out, 'DER', options);
     const text = utf8Text(bytes);
     if (looksLikePem(text)) return this.#fromPem(text, password, out);
     const compact = text.replace(/\s/g, '');
     if (/^[A-Za-z0-9+/]{16,}={0,2}$/.test(compact)) {
       const der = fromBase64(compact);
-      if (der[0] === TAG.sequence) return this.#fromDer(der, password, out, 'Base64 DER (no PEM armour)');
+      if (der[0] === TAG.sequence) return this.#fromDer(der, password, out, 'Base64 DER (no PEM armour)', options);
     }
     throw new CertbenchError('unrecognized-format', 'Not a certificate, key, CSR, PKCS#7, PKCS#12 or keystore (no PEM armour and no DER structure)');
   }
 
-  #fromDer(input: Uint8Array, password: string | undefined, out: ObjectCollector, encoding: string): string {
+  async #fromDer(input: Uint8Array, password: string | undefined, out: ObjectCollector, encoding: string, options: OpenOptions): Promise<string> {
     const der = hasIndefiniteLength(input) ? berToDer(input) : input;
     readTlv(der, 0, der.length); // a cut-off download is `truncated` before anything else
     const kind = classifyDer(der);
     switch (kind) {
       case 'pkcs12':
-        out.pkcs12(readPfx(der, password), 'PKCS#12');
+        out.pkcs12(await (this.env.pfxReader ?? readPfxInProcess)(der, password, options), 'PKCS#12');
         return 'PKCS#12';
       case 'pkcs7':
         out.pkcs7(certificatesFromPkcs7(der), 'PKCS#7');

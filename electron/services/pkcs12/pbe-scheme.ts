@@ -1,5 +1,6 @@
 import { CertbenchError } from '../../../shared/errors.js';
 import { decodeOid, expectTlv, readTlv, TAG } from '../../../shared/pki/der-reader.js';
+import { WORK_LIMITS } from './work-budget.js';
 
 /** Hash names node:crypto knows, as the PBKDF2 PRFs and PKCS#12 MACs use them. */
 export type DigestName = 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
@@ -22,13 +23,6 @@ export type PbeScheme =
       readonly salt: Uint8Array;
       readonly iterations: number;
     };
-
-/**
- * Iteration counts above this are refused rather than run: a hostile file must not pin a CPU for
- * minutes. Real tools use 2,000 (Windows) to 600,000 (password managers); PBKDF2 at this bound
- * takes about a second.
- */
-export const MAX_ITERATIONS = 2_000_000;
 
 export const OID = {
   pbes2: '1.2.840.113549.1.5.13',
@@ -108,12 +102,18 @@ function readPbes2(buf: Uint8Array, start: number, end: number): PbeScheme {
   };
 }
 
-/** An iteration count INTEGER, refused outside 1…MAX_ITERATIONS. */
+/**
+ * An iteration count INTEGER, refused outside 1…WORK_LIMITS.iterationsPerFile: a count no file's
+ * budget can pay is refused as soon as it is read, before any work (see work-budget.ts).
+ */
 export function readIterations(buf: Uint8Array, tlv: { body: number; end: number }): number {
+  const max = WORK_LIMITS.iterationsPerFile;
   let n = 0;
-  for (let i = tlv.body; i < tlv.end && n <= MAX_ITERATIONS; i++) n = n * 256 + buf[i]!;
+  for (let i = tlv.body; i < tlv.end && n <= max; i++) n = n * 256 + buf[i]!;
   if (tlv.end === tlv.body || buf[tlv.body]! & 0x80 || n < 1) throw new CertbenchError('parse', 'Iteration count must be a positive INTEGER');
-  if (n > MAX_ITERATIONS) throw new CertbenchError('unsupported', `Iteration count over ${MAX_ITERATIONS} is refused`);
+  if (n > max) {
+    throw new CertbenchError('work-limit', `Refused: an iteration count over ${max.toLocaleString('en-US')} exceeds what Certbench allows for one file (limit iterationsPerFile)`);
+  }
   return n;
 }
 

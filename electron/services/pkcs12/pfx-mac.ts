@@ -3,6 +3,7 @@ import { CertbenchError } from '../../../shared/errors.js';
 import { decodeOid, expectTlv, TAG } from '../../../shared/pki/der-reader.js';
 import { derInteger, derNull, derOctetString, derOid, derSequence } from '../../../shared/pki/der-writer.js';
 import { bmpPassword, KDF_ID, pkcs12Kdf } from './pkcs12-kdf.js';
+import { WorkBudget } from './work-budget.js';
 import { readIterations, type DigestName } from './pbe-scheme.js';
 import { WRITE_ITERATIONS } from './pbe-cipher.js';
 
@@ -42,8 +43,8 @@ export function readPfxMac(buf: Uint8Array, start: number, end: number): PfxMac 
 }
 
 /** True when the MAC over the authSafe content octets checks with `password` (`null`: absent). */
-export function macMatches(mac: PfxMac, content: Uint8Array, password: string | null): boolean {
-  const key = pkcs12Kdf(mac.digest, bmpPassword(password), mac.salt, KDF_ID.mac, mac.iterations, LENGTH[mac.digest]);
+export function macMatches(mac: PfxMac, content: Uint8Array, password: string | null, budget: WorkBudget): boolean {
+  const key = pkcs12Kdf(mac.digest, bmpPassword(password), mac.salt, KDF_ID.mac, mac.iterations, LENGTH[mac.digest], budget);
   const actual = createHmac(mac.digest, key).update(content).digest();
   return actual.length === mac.value.length && timingSafeEqual(actual, mac.value);
 }
@@ -51,7 +52,7 @@ export function macMatches(mac: PfxMac, content: Uint8Array, password: string | 
 /** A fresh MacData for `content`. */
 export function createPfxMac(content: Uint8Array, password: string, digest: 'sha1' | 'sha256'): Uint8Array {
   const salt = randomBytes(digest === 'sha1' ? 8 : 16);
-  const key = pkcs12Kdf(digest, bmpPassword(password), salt, KDF_ID.mac, WRITE_ITERATIONS, LENGTH[digest]);
+  const key = pkcs12Kdf(digest, bmpPassword(password), salt, KDF_ID.mac, WRITE_ITERATIONS, LENGTH[digest], WorkBudget.forRequest());
   const value = createHmac(digest, key).update(content).digest();
   return derSequence(derSequence(derSequence(derOid(OID_OF[digest]), derNull()), derOctetString(value)), derOctetString(salt), derInteger(WRITE_ITERATIONS));
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { CLOCK_CHECK_EVERY, derivationCost, type WorkBudget } from './work-budget.js';
 
 /**
  * The password as the PKCS#12 KDF takes it (RFC 7292 B.1): BMPString, UTF-16BE, plus a two-byte
@@ -26,9 +27,18 @@ const SIZES: Readonly<Record<string, readonly [number, number]>> = {
 /** Purposes of derived material (RFC 7292 B.3). */
 export const KDF_ID = { key: 1, iv: 2, mac: 3 } as const;
 
-/** RFC 7292 Appendix B.2: `length` bytes of key, IV or MAC key material from a BMP password and salt. */
-export function pkcs12Kdf(hash: string, password: Uint8Array, salt: Uint8Array, id: number, iterations: number, length: number): Buffer {
+/** Output length of `hash` in bytes. */
+export const digestLength = (hash: string): number => SIZES[hash]![0];
+
+/**
+ * RFC 7292 Appendix B.2: `length` bytes of key, IV or MAC key material from a BMP password and salt.
+ * node:crypto does not offer it, and node-forge's generateKey (as fast, measured) cannot be stopped
+ * midway, so this loop charges `budget` as it runs and stops at its limits or a cancel.
+ */
+export function pkcs12Kdf(hash: string, password: Uint8Array, salt: Uint8Array, id: number, iterations: number, length: number, budget: WorkBudget): Buffer {
   const [u, v] = SIZES[hash]!;
+  const meter = budget.start('a PKCS#12 key derivation', derivationCost(hash, iterations, Math.ceil(length / u)));
+  const chunk = derivationCost(hash, CLOCK_CHECK_EVERY, 1);
   const repeat = (src: Uint8Array): Buffer => {
     const out = Buffer.alloc(src.length === 0 ? 0 : v * Math.ceil(src.length / v));
     for (let i = 0; i < out.length; i++) out[i] = src[i % src.length]!;
@@ -39,7 +49,11 @@ export function pkcs12Kdf(hash: string, password: Uint8Array, salt: Uint8Array, 
   const chunks: Buffer[] = [];
   for (let produced = 0; produced < length; produced += u) {
     let a = createHash(hash).update(diversifier).update(input).digest();
-    for (let i = 1; i < iterations; i++) a = createHash(hash).update(a).digest();
+    for (let i = 1; i < iterations; i++) {
+      a = createHash(hash).update(a).digest();
+      if (i % CLOCK_CHECK_EVERY === 0) meter.tick(chunk);
+    }
+    meter.tick(derivationCost(hash, iterations % CLOCK_CHECK_EVERY, 1));
     chunks.push(a);
     const b = Buffer.alloc(v);
     for (let i = 0; i < v; i++) b[i] = a[i % u]!;

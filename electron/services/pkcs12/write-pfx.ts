@@ -20,7 +20,7 @@ const PROFILES: Readonly<Record<WritePfxOptions['profile'], { pbe: PbeProfile; m
  * bag share a localKeyId (SHA-1 of the leaf, as OpenSSL does) so Windows pairs them. The result is
  * read back and compared before it is returned; a mismatch is `verification-failed`.
  */
-export function writePfx(options: WritePfxOptions): Uint8Array {
+export async function writePfx(options: WritePfxOptions): Promise<Uint8Array> {
   const { certificates, privateKey, password, friendlyName } = options;
   const profile = PROFILES[options.profile];
   if (certificates.length === 0) throw new CertbenchError('invalid-request', 'A PFX needs at least one certificate');
@@ -51,7 +51,7 @@ export function writePfx(options: WritePfxOptions): Uint8Array {
   }
   const authSafe = derSequence(...contentInfos);
   const pfx = derSequence(derInteger(3), contentInfo(PFX_OID.data, derOctetString(authSafe)), createPfxMac(authSafe, password, profile.mac));
-  verifyWritten(pfx, options);
+  await verifyWritten(pfx, options);
   return pfx;
 }
 
@@ -69,8 +69,8 @@ function attributes(localKeyId: Uint8Array, friendlyName?: string): Uint8Array {
   return derSet(...items);
 }
 
-function verifyWritten(pfx: Uint8Array, options: WritePfxOptions): void {
-  const back = readPfx(pfx, options.password);
+async function verifyWritten(pfx: Uint8Array, options: WritePfxOptions): Promise<void> {
+  const back = await readPfx(pfx, options.password);
   const sameCerts = back.certificates.length === options.certificates.length && back.certificates.every((c, i) => bytesEqual(c.der, options.certificates[i]!));
   const expectedKeys = options.privateKey ? 1 : 0;
   const keyOk = back.keys.length === expectedKeys && (expectedKeys === 0 || (back.keys[0]!.certificateIndex === 0 && back.keys[0]!.key.equals(options.privateKey!)));

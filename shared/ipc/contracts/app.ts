@@ -7,7 +7,10 @@ const FileFilter = z.strictObject({
   extensions: z.array(z.string().max(16)).max(32),
 });
 
-/** Application-level channels: version info and the native file dialogs. */
+/** Names one cancellable task, chosen by the page in the request that starts it. */
+export const TaskIdSchema = z.string().min(1).max(64);
+
+/** Application-level channels: version info, the native file dialogs, cancelling a running task. */
 export const appContracts = defineContracts({
   'app.info': {
     request: z.strictObject({}),
@@ -24,5 +27,10 @@ export const appContracts = defineContracts({
       filters: z.array(FileFilter).max(16).optional(),
     }),
     response: z.strictObject({ path: z.string().max(LIMITS.maxPathChars).nullable() }),
+  },
+  /** Cancels the task the page named `taskId` (inspect opens); `cancelled` is false when none runs. */
+  'task.cancel': {
+    request: z.strictObject({ taskId: TaskIdSchema }),
+    response: z.strictObject({ cancelled: z.boolean() }),
   },
 });

@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanPemOrDerBundle } from '../../../shared/pki/cert-scan.js';
 import { readTlv } from '../../../shared/pki/der-reader.js';
 import { readPfx } from '../../../electron/services/pkcs12/read-pfx.js';
+import { WorkBudget } from '../../../electron/services/pkcs12/work-budget.js';
 import { writePfx } from '../../../electron/services/pkcs12/write-pfx.js';
-import { errorCodeOf } from '../../helpers/error-code.js';
+import { errorCodeOfAsync } from '../../helpers/error-code.js';
 import { makeOpensslChain, tempDir, tool } from '../../helpers/inspect-openssl.js';
 
 let dir: string;
@@ -38,7 +39,7 @@ describe('readPfx reads what openssl writes', () => {
   for (const [name, args, certProtection] of variants) {
     it(name, async () => {
       const pfx = await opensslExport(`${name.replace(/\W+/g, '-')}.p12`, args);
-      const read = readPfx(pfx, 'secret');
+      const read = await readPfx(pfx, 'secret');
       expect(read.certificates.map((c) => sha256Of(c.der))).toEqual([sha256Of(leafDer), sha256Of(caDer)]);
       expect(read.certificates[0]!.friendlyName).toBe('my leaf');
       expect(read.encryption.certificates[0]).toContain(certProtection);
@@ -47,21 +48,21 @@ describe('readPfx reads what openssl writes', () => {
       const pem = await readFile(join(dir, 'leaf.key'), 'utf8');
       expect(read.keys[0]!.key.equals(createPrivateKey(pem))).toBe(true);
       expect(read.integrity.kind).toBe('mac');
-      expect(errorCodeOf(() => readPfx(pfx, 'nope'))).toBe('wrong-password');
-      expect(errorCodeOf(() => readPfx(pfx))).toBe('password-required');
+      expect(await errorCodeOfAsync(() => readPfx(pfx, 'nope'))).toBe('wrong-password');
+      expect(await errorCodeOfAsync(() => readPfx(pfx))).toBe('password-required');
     });
   }
 
   it('tells a PFX without MAC apart from a wrong password', async () => {
     const pfx = await opensslExport('nomac.p12', ['-passout', 'pass:secret', '-nomac']);
-    expect(readPfx(pfx, 'secret').integrity).toEqual({ kind: 'none' });
-    expect(errorCodeOf(() => readPfx(pfx, 'nope'))).toBe('no-mac');
+    expect((await readPfx(pfx, 'secret')).integrity).toEqual({ kind: 'none' });
+    expect(await errorCodeOfAsync(() => readPfx(pfx, 'nope'))).toBe('no-mac');
   });
 
   it('opens an empty-password PFX without asking and says which form opened it', async () => {
     const pfx = await opensslExport('empty.p12', ['-passout', 'pass:']);
-    expect(readPfx(pfx).password).toBe('empty');
-    expect(readPfx(pfx, '').keys).toHaveLength(1);
+    expect((await readPfx(pfx)).password).toBe('empty');
+    expect((await readPfx(pfx, '')).keys).toHaveLength(1);
   });
 
   it('reads BER with indefinite lengths, as Windows writes PFX files', async () => {
@@ -71,14 +72,14 @@ describe('readPfx reads what openssl writes', () => {
     const version = readTlv(der, outer.body, outer.end);
     const authSafe = readTlv(der, version.end, outer.end);
     const ber = Uint8Array.of(0x30, 0x80, ...der.subarray(version.start, version.end), ...indefinite(authSafe, 0x30), ...der.subarray(authSafe.end, outer.end), 0, 0);
-    const read = readPfx(ber, 'secret');
+    const read = await readPfx(ber, 'secret');
     expect(read.certificates.map((c) => sha256Of(c.der))).toEqual([sha256Of(leafDer), sha256Of(caDer)]);
     expect(read.integrity.kind).toBe('mac');
   });
 
   it('opens an unprotected PFX (no encryption, no MAC) without a password', async () => {
     const pfx = await opensslExport('open.p12', ['-passout', 'pass:', '-keypbe', 'NONE', '-certpbe', 'NONE', '-nomac']);
-    const read = readPfx(pfx);
+    const read = await readPfx(pfx);
     expect(read.integrity).toEqual({ kind: 'none' });
     expect(read.encryption).toEqual({ certificates: ['none'], keys: ['none'] });
     expect(read.keys).toHaveLength(1);
@@ -86,16 +87,24 @@ describe('readPfx reads what openssl writes', () => {
 
   it('opens a CA-only PFX (no key, unencrypted certificates)', async () => {
     await tool('openssl', ['pkcs12', '-export', '-nokeys', '-in', 'ca.pem', '-out', 'ca-only.p12', '-passout', 'pass:x', '-certpbe', 'NONE'], dir);
-    const read = readPfx(new Uint8Array(await readFile(join(dir, 'ca-only.p12'))), 'x');
+    const read = await readPfx(new Uint8Array(await readFile(join(dir, 'ca-only.p12'))), 'x');
     expect(read.keys).toHaveLength(0);
     expect(read.certificates).toHaveLength(1);
     expect(read.encryption.certificates).toEqual(['none']);
   });
 
+  it('opens a file of 600,000 iterations (MAC, certificates and key) within one file budget', async () => {
+    const pfx = await opensslExport('iter600k.p12', ['-passout', 'pass:secret', '-iter', '600000']);
+    // A clock that stands still: this is about the iteration budget, not how loaded the machine is.
+    const read = await readPfx(pfx, 'secret', { budget: WorkBudget.forRequest({ now: () => 0 }) });
+    expect(read.integrity).toMatchObject({ kind: 'mac', iterations: 600_000 });
+    expect(read.keys).toHaveLength(1);
+  });
+
   it('reports a damaged file as damaged, not as a wrong password', async () => {
     const pfx = await opensslExport('damaged.p12', ['-passout', 'pass:secret']);
-    expect(errorCodeOf(() => readPfx(pfx.subarray(0, pfx.length - 40), 'secret'))).toBe('truncated');
-    expect(errorCodeOf(() => readPfx(Uint8Array.of(0x30, 0x03, 0x02, 0x01, 0x07), 'secret'))).toBe('unsupported');
+    expect(await errorCodeOfAsync(() => readPfx(pfx.subarray(0, pfx.length - 40), 'secret'))).toBe('truncated');
+    expect(await errorCodeOfAsync(() => readPfx(Uint8Array.of(0x30, 0x03, 0x02, 0x01, 0x07), 'secret'))).toBe('unsupported');
   });
 });
 
@@ -103,7 +112,7 @@ describe('writePfx output is read by openssl 3 without -legacy', () => {
   for (const profile of ['modern', 'legacy'] as const) {
     it(profile, async () => {
       const key = createPrivateKey(await readFile(join(dir, 'leaf.key'), 'utf8'));
-      const pfx = writePfx({ certificates: [leafDer, caDer], privateKey: key, password: 'p@ss wörd', profile, friendlyName: 'exported' });
+      const pfx = await writePfx({ certificates: [leafDer, caDer], privateKey: key, password: 'p@ss wörd', profile, friendlyName: 'exported' });
       const path = join(dir, `certbench-${profile}.p12`);
       await writeFile(path, pfx);
       const info = await tool('openssl', ['pkcs12', '-in', path, '-info', '-noout', '-passin', 'pass:p@ss wörd']);
@@ -122,7 +131,7 @@ describe('writePfx output is read by openssl 3 without -legacy', () => {
   it('keytool lists the legacy PFX with its chain', async () => {
     const key = createPrivateKey(await readFile(join(dir, 'leaf.key'), 'utf8'));
     const path = join(dir, 'for-keytool.p12');
-    await writeFile(path, writePfx({ certificates: [leafDer, caDer], privateKey: key, password: 'changeit', profile: 'legacy', friendlyName: 'web' }));
+    await writeFile(path, await writePfx({ certificates: [leafDer, caDer], privateKey: key, password: 'changeit', profile: 'legacy', friendlyName: 'web' }));
     const { stdout } = await tool('keytool', ['-list', '-v', '-keystore', path, '-storetype', 'PKCS12', '-storepass', 'changeit']);
     expect(stdout).toMatch(/Alias name: web/);
     expect(stdout).toMatch(/Certificate chain length: 2/);
@@ -131,6 +140,6 @@ describe('writePfx output is read by openssl 3 without -legacy', () => {
 
   it('refuses a key that does not match the leaf', async () => {
     const other = createPrivateKey(await readFile(join(dir, 'ca.key'), 'utf8'));
-    expect(errorCodeOf(() => writePfx({ certificates: [leafDer], privateKey: other, password: 'x', profile: 'modern' }))).toBe('key-mismatch');
+    expect(await errorCodeOfAsync(() => writePfx({ certificates: [leafDer], privateKey: other, password: 'x', profile: 'modern' }))).toBe('key-mismatch');
   });
 });

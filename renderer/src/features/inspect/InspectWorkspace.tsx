@@ -11,7 +11,7 @@ import './inspect.css';
 
 /** Open, drop or paste anything an admin is handed, read every object in it, and export it. */
 export function InspectWorkspace() {
-  const { objects, selectedId, query, details, prompts, select, setQuery, openViaDialog, openFiles, openText, submitPassword, cancelPassword, exportSelected } =
+  const { objects, selectedId, query, details, prompts, opening, select, setQuery, openViaDialog, openFiles, openText, submitPassword, cancelPassword, cancelOpening, exportSelected } =
     useInspectStore();
   const selected = useInspectStore(selectSelected);
   const visible = useMemo(() => objects.filter((o) => matchesQuery(o, query)), [objects, query]);
@@ -45,6 +45,14 @@ export function InspectWorkspace() {
         </button>
         <input type="search" className="inspect-search" aria-label="Search objects" placeholder="Search subject, SAN, serial, fingerprint…" value={query} onChange={(e) => setQuery(e.target.value)} />
         <ExportMenu selected={selected} anyOpened={objects.some((o) => o.kind === 'certificate')} onExport={(options) => void exportSelected(options)} />
+        {opening ? (
+          <span className="inspect-opening" role="status">
+            Opening {opening.name}…{' '}
+            <button type="button" onClick={() => void cancelOpening()}>
+              Cancel
+            </button>
+          </span>
+        ) : null}
         <span className="hint">
           {objects.length > 0 ? `${visible.length} of ${objects.length} objects · ` : ''}or drop files anywhere here
         </span>

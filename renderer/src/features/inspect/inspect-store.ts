@@ -41,6 +41,8 @@ interface InspectState {
   query: string;
   details: Readonly<Record<string, CertificateDetail>>;
   prompts: readonly PasswordPrompt[];
+  /** The open in progress, which `cancelOpening` stops (main aborts it: see task.cancel). */
+  opening: { readonly taskId: string; readonly name: string } | null;
   select(id: string): void;
   setQuery(query: string): void;
   openViaDialog(): Promise<void>;
@@ -49,18 +51,21 @@ interface InspectState {
   openText(text: string): Promise<void>;
   submitPassword(password: string): Promise<void>;
   cancelPassword(): void;
+  cancelOpening(): Promise<void>;
   exportSelected(options: ExportOptions): Promise<void>;
   clear(): void;
 }
 
 const PASSWORD_CODES = ['password-required', 'wrong-password', 'no-mac'] as const;
 
-function openRequest(request: PendingOpen, password?: string): Promise<InspectResult> {
-  const pw = password === undefined ? {} : { password };
+function openRequest(request: PendingOpen, taskId: string, password?: string): Promise<InspectResult> {
+  const pw = password === undefined ? { taskId } : { taskId, password };
   if (request.kind === 'path') return invoke('inspect.open', { path: request.path, ...pw });
   if (request.kind === 'bytes') return invoke('inspect.bytes', { name: request.name, base64: request.base64, ...pw });
   return invoke('inspect.text', { text: request.text, ...pw });
 }
+
+let openCounter = 0;
 
 /** The Inspect workspace's state: what was opened, the selection and its detail, password prompts. */
 export const useInspectStore = create<InspectState>()((set, get) => {
@@ -72,13 +77,18 @@ export const useInspectStore = create<InspectState>()((set, get) => {
   };
   /** Opens one input; a password error queues a prompt instead of a toast. */
   const open = async (request: PendingOpen, password?: string): Promise<void> => {
+    const taskId = `inspect-open-${++openCounter}`;
+    set({ opening: { taskId, name: request.name } });
     try {
-      add(await app().track(`Opening ${request.name}`, openRequest(request, password)));
+      add(await app().track(`Opening ${request.name}`, openRequest(request, taskId, password)));
     } catch (err) {
+      if (isIpcError(err, 'cancelled')) return app().pushToast({ kind: 'info', message: `Stopped opening ${request.name}` });
       const code = PASSWORD_CODES.find((c) => isIpcError(err, c));
       if (!code) return app().reportError(err);
       const reason = code === 'password-required' ? `${request.name} is protected by a password.` : (err as Error).message;
       set((s) => ({ prompts: [...s.prompts.filter((p) => p.request !== request), { request, reason }] }));
+    } finally {
+      if (get().opening?.taskId === taskId) set({ opening: null });
     }
   };
   return {
@@ -87,6 +97,7 @@ export const useInspectStore = create<InspectState>()((set, get) => {
     query: '',
     details: {},
     prompts: [],
+    opening: null,
     select: (selectedId) => {
       set({ selectedId });
       const object = get().objects.find((o) => o.id === selectedId);
@@ -118,6 +129,15 @@ export const useInspectStore = create<InspectState>()((set, get) => {
       await open(prompt.request, password);
     },
     cancelPassword: () => set((s) => ({ prompts: s.prompts.slice(1) })),
+    cancelOpening: async () => {
+      const opening = get().opening;
+      if (!opening) return;
+      try {
+        await invoke('task.cancel', { taskId: opening.taskId });
+      } catch (err) {
+        app().reportError(err);
+      }
+    },
     exportSelected: async (options) => {
       const { selectedId, objects } = get();
       const selected = objects.find((o) => o.id === selectedId);

@@ -1,0 +1,67 @@
+import { KeyObject } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { offThreadPfxReader } from '../../../electron/services/pkcs12/pfx-off-thread.js';
+import type { PfxReader } from '../../../electron/services/pkcs12/pfx-reader.js';
+import { readPfx } from '../../../electron/services/pkcs12/read-pfx.js';
+import { writePfx } from '../../../electron/services/pkcs12/write-pfx.js';
+import { derOf, makeTestCa, makeTestLeaf } from '../../helpers/inspect-certs.js';
+import { errorCodeOfAsync } from '../../helpers/error-code.js';
+import { slowBomb } from '../../helpers/pfx-bombs.js';
+import { buildPfxWorker } from '../../helpers/pfx-worker-script.js';
+
+let worker: { script: string; dir: string };
+let read: PfxReader;
+beforeAll(async () => {
+  worker = await buildPfxWorker();
+  read = offThreadPfxReader(worker.script);
+}, 60_000);
+afterAll(() => rm(worker.dir, { recursive: true, force: true }));
+
+/** The longest gap between 5 ms timer ticks on this thread while `work` runs: how long it was blocked. */
+async function longestStall(work: Promise<unknown>): Promise<number> {
+  let last = performance.now();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 5);
+  await work.catch(() => undefined);
+  clearInterval(timer);
+  return longest;
+}
+
+describe('PKCS#12 on a worker thread', () => {
+  it('reads what the in-process reader reads, private key included', async () => {
+    const ca = await makeTestCa('Worker CA', 1);
+    const leaf = await makeTestLeaf(ca, 'worker.example', ['worker.example']);
+    const privateKey = KeyObject.from(leaf.keys.privateKey);
+    const pfx = await writePfx({ certificates: [derOf(leaf.cert), derOf(ca.cert)], privateKey, password: 'w', profile: 'modern' });
+    const [here, there] = await Promise.all([readPfx(pfx, 'w'), read(pfx, 'w', {})]);
+    expect(there.certificates.map((c) => Buffer.from(c.der).toString('hex'))).toEqual(here.certificates.map((c) => Buffer.from(c.der).toString('hex')));
+    expect(there.keys).toHaveLength(1);
+    expect(there.keys[0]!.key.equals(here.keys[0]!.key)).toBe(true);
+    expect(await errorCodeOfAsync(() => read(pfx, 'wrong', {}))).toBe('wrong-password');
+  });
+
+  it('keeps this thread free while a bomb is derived, and answers with the budget error', async () => {
+    const bomb = slowBomb();
+    const work = read(bomb, undefined, {});
+    const [stall, code] = await Promise.all([longestStall(work), errorCodeOfAsync(() => work)]);
+    expect(code).toBe('work-limit');
+    // In-process the thread would stall for the whole budget (2.5 s); what is left is scheduling
+    // noise of a loaded 2-core machine. The renderer's own 50 ms bound is test/e2e/pfx-bomb.test.ts.
+    expect(stall).toBeLessThan(250);
+  });
+
+  it('stops at once when cancelled', async () => {
+    const bomb = slowBomb();
+    const controller = new AbortController();
+    const work = read(bomb, undefined, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 200);
+    const started = performance.now();
+    expect(await errorCodeOfAsync(() => work)).toBe('cancelled');
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
