@@ -13,7 +13,7 @@ import { slowBomb } from '../../helpers/pfx-bombs.js';
 import { buildPfxWorker } from '../../helpers/pfx-worker-script.js';
 
 const appFrame = { url: 'certbench://app/index.html', parent: null };
-const dialogs = { openFiles: async () => ({ paths: [] }), saveFile: async () => ({ path: null }) };
+const dialogs = { openFiles: async () => ({ paths: [] }), saveFile: async () => ({ path: null }), confirm: async () => false };
 
 let worker: { script: string; dir: string };
 let call: (channel: string, request: unknown) => Promise<unknown>;
