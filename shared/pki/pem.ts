@@ -1,3 +1,4 @@
+import { CertbenchError } from '../errors.js';
 import { fromBase64, toBase64 } from './bytes.js';
 
 /** One armoured block found in text: its label (`CERTIFICATE`, `PRIVATE KEY`, …), headers and body. */
@@ -8,35 +9,62 @@ export interface PemBlock {
   readonly der: Uint8Array;
 }
 
+/** A block whose armour or base64 is damaged: reported on its own, never guessed at. */
+export interface DamagedPemBlock {
+  readonly label: string;
+  readonly error: CertbenchError;
+}
+
+/** Every block of a text in order, each either decoded or damaged; `index` counts from 1. */
+export type PemEntry = { readonly index: number } & ({ readonly block: PemBlock } | { readonly damaged: DamagedPemBlock });
+
 const BEGIN = /-----BEGIN ([A-Z0-9 #.-]+)-----/g;
+const BEGIN_LINE = '-----BEGIN ';
 
 /**
- * Every PEM block in `text` (RFC 7468), tolerant of what admins are handed: a UTF-8 BOM, CRLF or
- * CR line endings, indentation, and prose before, between and after the blocks. A block whose
- * base64 is corrupt throws a RangeError naming its label, so the caller can report it precisely.
+ * Every PEM block in `text` (RFC 7468), tolerant of what admins are handed around the blocks — a
+ * UTF-8 BOM, CRLF or CR line endings, indentation, prose before, between and after — and strict
+ * inside them: the body must be whole standard base64 (see fromBase64). A damaged block (bad
+ * base64, no END line before the next BEGIN, no END line at all) becomes a `damaged` entry and
+ * reading resumes at the next BEGIN line, so one bad block hides nothing after it.
  */
-export function findPemBlocks(text: string): PemBlock[] {
-  const blocks: PemBlock[] = [];
+export function readPemBlocks(text: string): PemEntry[] {
+  const entries: PemEntry[] = [];
   const unbommed = text.replace(/^\uFEFF/, '');
   const normalised = unbommed.includes('\r') ? unbommed.replace(/\r\n?/g, '\n') : unbommed;
   BEGIN.lastIndex = 0;
   for (let m = BEGIN.exec(normalised); m; m = BEGIN.exec(normalised)) {
     const label = m[1]!;
+    const index = entries.length + 1;
+    const name = `PEM block ${index} (${label})`;
     const endMarker = `-----END ${label}-----`;
     const bodyStart = m.index + m[0].length;
     const end = normalised.indexOf(endMarker, bodyStart);
-    if (end < 0) throw new RangeError(`PEM block "${label}" has no END line`);
-    const { headers, body } = splitHeaders(normalised.slice(bodyStart, end));
-    let der: Uint8Array;
-    try {
-      der = fromBase64(body);
-    } catch {
-      throw new RangeError(`PEM block "${label}" is not valid base64`);
+    const nextBegin = normalised.indexOf(BEGIN_LINE, bodyStart);
+    if (end < 0 || (nextBegin >= 0 && nextBegin < end)) {
+      const where = nextBegin >= 0 ? 'before the next BEGIN line' : 'before the end of the text';
+      entries.push({ index, damaged: { label, error: new CertbenchError('truncated', `${name} has no END line ${where}`) } });
+      if (nextBegin < 0) break;
+      BEGIN.lastIndex = nextBegin;
+      continue;
     }
-    blocks.push({ label, headers, der });
     BEGIN.lastIndex = end + endMarker.length;
+    const { headers, body } = splitHeaders(normalised.slice(bodyStart, end));
+    try {
+      entries.push({ index, block: { label, headers, der: fromBase64(body) } });
+    } catch (err) {
+      entries.push({ index, damaged: { label, error: new CertbenchError('bad-base64', `${name} is not valid base64: ${(err as Error).message}`, { cause: err }) } });
+    }
   }
-  return blocks;
+  return entries;
+}
+
+/** The decoded blocks of `text`, throwing the first damaged block's error (for machine output, where any damage means the tool misbehaved). */
+export function findPemBlocks(text: string): PemBlock[] {
+  return readPemBlocks(text).map((entry) => {
+    if ('damaged' in entry) throw entry.damaged.error;
+    return entry.block;
+  });
 }
 
 function splitHeaders(raw: string): { headers: Record<string, string>; body: string } {

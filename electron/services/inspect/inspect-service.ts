@@ -6,11 +6,18 @@ import type { CertificateDetail } from '../../../shared/model/certificate-detail
 import type { InspectResult } from '../../../shared/model/inspected-object.js';
 import { berToDer, hasIndefiniteLength } from '../../../shared/pki/ber-to-der.js';
 import { fromBase64, utf8Text } from '../../../shared/pki/bytes.js';
-import { certificateDers } from '../../../shared/pki/cert-scan.js';
+import {
+  CERTIFICATE_LABELS,
+  certificateOfPemBody,
+  certificatesOfPkcs7,
+  PKCS7_LABELS,
+  problemsError,
+  readCertificateInput,
+  type InputProblem,
+} from '../../../shared/pki/certificate-input.js';
 import { describeCertificate } from '../../../shared/pki/certificate-detail.js';
 import { readTlv, TAG } from '../../../shared/pki/der-reader.js';
-import { findPemBlocks, looksLikePem, type PemBlock } from '../../../shared/pki/pem.js';
-import { certificatesFromPkcs7 } from '../../../shared/pki/pkcs7-certificates.js';
+import { looksLikePem, readPemBlocks, type PemBlock } from '../../../shared/pki/pem.js';
 import { readInputFile } from '../files/read-input.js';
 import { JCEKS_MAGIC, JKS_MAGIC } from '../keystore/jks-reader.js';
 import { readKeystore } from '../keystore/keystore-reader.js';
@@ -21,8 +28,6 @@ import type { ObjectStore } from '../workspace/object-store.js';
 import { classifyDer } from './classify-der.js';
 import { ObjectCollector } from './object-collector.js';
 
-const CERT_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE', 'TRUSTED CERTIFICATE']);
-const PKCS7_LABELS = new Set(['PKCS7', 'CMS', 'PKCS #7 SIGNED DATA']);
 const CSR_LABELS = new Set(['CERTIFICATE REQUEST', 'NEW CERTIFICATE REQUEST']);
 
 /**
@@ -50,8 +55,9 @@ export class InspectService {
     if (bytes.length === 0) throw new CertbenchError('empty-input', `${source} is empty`);
     if (bytes.length > LIMITS.maxInputBytes) throw new CertbenchError('too-large', `${source} is over the ${LIMITS.maxInputBytes}-byte limit`);
     const collector = new ObjectCollector(this.store, this.env.now(), source);
-    const format = await this.#read(bytes, password, collector);
-    return { source, format, objects: collector.finish() };
+    const problems: InputProblem[] = [];
+    const format = await this.#read(bytes, password, collector, problems);
+    return { source, format, objects: collector.finish(), problems: problems.map(({ origin, code, message }) => ({ origin, code, message })) };
   }
 
   /** The full detail of an opened certificate (decoded extensions; the ASN.1 tree and PEM unless `structure` is false). */
@@ -59,25 +65,30 @@ export class InspectService {
     return describeCertificate(this.store.getKind(id, 'certificate').der, this.env.now(), options);
   }
 
-  async #read(bytes: Uint8Array, password: string | undefined, out: ObjectCollector): Promise<string> {
+  async #read(bytes: Uint8Array, password: string | undefined, out: ObjectCollector, problems: InputProblem[]): Promise<string> {
     const magic = bytes.length >= 4 ? ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0 : 0;
     if (magic === JKS_MAGIC || magic === JCEKS_MAGIC) {
       const keystore = await readKeystore(bytes, password);
       out.keystore(keystore, keystore.type);
       return keystore.type;
     }
-    if (bytes[0] === TAG.sequence) return this.#fromDer(bytes, password, out, 'DER');
+    if (bytes[0] === TAG.sequence) return this.#fromDer(bytes, password, out, problems, 'DER');
     const text = utf8Text(bytes);
-    if (looksLikePem(text)) return this.#fromPem(text, password, out);
-    const compact = text.replace(/\s/g, '');
+    if (looksLikePem(text)) return this.#fromPem(text, password, out, problems);
+    const compact = text.replace(/[\t\n\v\f\r ]/g, '');
     if (/^[A-Za-z0-9+/]{16,}={0,2}$/.test(compact)) {
-      const der = fromBase64(compact);
-      if (der[0] === TAG.sequence) return this.#fromDer(der, password, out, 'Base64 DER (no PEM armour)');
+      let der: Uint8Array;
+      try {
+        der = fromBase64(compact);
+      } catch (err) {
+        throw new CertbenchError('bad-base64', `The input is not valid base64: ${(err as Error).message}`, { cause: err });
+      }
+      if (der[0] === TAG.sequence) return this.#fromDer(der, password, out, problems, 'Base64 DER (no PEM armour)');
     }
     throw new CertbenchError('unrecognized-format', 'Not a certificate, key, CSR, PKCS#7, PKCS#12 or keystore (no PEM armour and no DER structure)');
   }
 
-  #fromDer(input: Uint8Array, password: string | undefined, out: ObjectCollector, encoding: string): string {
+  #fromDer(input: Uint8Array, password: string | undefined, out: ObjectCollector, problems: InputProblem[], encoding: string): string {
     const der = hasIndefiniteLength(input) ? berToDer(input) : input;
     readTlv(der, 0, der.length); // a cut-off download is `truncated` before anything else
     const kind = classifyDer(der);
@@ -86,11 +97,16 @@ export class InspectService {
         out.pkcs12(readPfx(der, password), 'PKCS#12');
         return 'PKCS#12';
       case 'pkcs7':
-        out.pkcs7(certificatesFromPkcs7(der), 'PKCS#7');
+        out.pkcs7(certificatesOfPkcs7(der), 'PKCS#7');
         return `PKCS#7 (${encoding})`;
-      case 'certificates':
-        certificateDers(der).forEach((c, i, all) => out.certificate(c, all.length > 1 ? `${encoding} certificate ${i + 1}` : encoding));
+      case 'certificates': {
+        const found = readCertificateInput(der);
+        if (found.certificates.length === 0) throw problemsError(found.problems);
+        problems.push(...found.problems);
+        const several = found.certificates.length + found.problems.length > 1;
+        found.certificates.forEach((c, i) => out.certificate(c.der, several ? `${encoding} certificate ${i + 1}` : encoding));
         return `X.509 certificate (${encoding})`;
+      }
       case 'csr':
         out.csr(der, encoding);
         return `PKCS#10 CSR (${encoding})`;
@@ -107,30 +123,41 @@ export class InspectService {
     }
   }
 
-  #fromPem(text: string, password: string | undefined, out: ObjectCollector): string {
-    let blocks: PemBlock[];
-    try {
-      blocks = findPemBlocks(text);
-    } catch (err) {
-      throw new CertbenchError('bad-base64', (err as Error).message, { cause: err });
-    }
+  /** Each block on its own: a damaged one is reported and the rest still read (issue 16.3). */
+  #fromPem(text: string, password: string | undefined, out: ObjectCollector, problems: InputProblem[]): string {
     const skipped: string[] = [];
-    blocks.forEach((block, i) => {
-      const origin = `PEM block ${i + 1} (${block.label})`;
-      if (CERT_LABELS.has(block.label)) out.certificate(block.der.subarray(0, readTlv(block.der, 0, block.der.length).end), origin);
-      else if (PKCS7_LABELS.has(block.label)) out.pkcs7(certificatesFromPkcs7(block.der), origin);
-      else if (CSR_LABELS.has(block.label)) out.csr(block.der, origin);
-      else if (block.label.endsWith('PRIVATE KEY')) {
-        const encoding = pemBlockEncoding(block);
-        out.privateKey(readPrivateKeyBlock(block, password), origin, encoding, isEncryptedEncoding(encoding));
-      } else if (block.label === 'PUBLIC KEY') out.publicKey(checkedSpki(block.der), origin);
-      else if (block.label === 'RSA PUBLIC KEY') out.publicKey(spkiFromPkcs1(block.der), origin);
-      else skipped.push(block.label);
-    });
-    if (blocks.length === skipped.length) {
+    let read = 0;
+    for (const entry of readPemBlocks(text)) {
+      const label = 'block' in entry ? entry.block.label : entry.damaged.label;
+      const origin = `PEM block ${entry.index} (${label})`;
+      try {
+        if ('damaged' in entry) throw entry.damaged.error;
+        if (this.#fromPemBlock(entry.block, origin, password, out)) read++;
+        else skipped.push(label);
+      } catch (err) {
+        if (!(err instanceof CertbenchError) || err.code === 'password-required' || err.code === 'wrong-password') throw err;
+        problems.push({ origin, code: err.code, message: err.message.startsWith(origin) ? err.message : `${origin}: ${err.message}` });
+      }
+    }
+    if (read === 0 && problems.length > 0) throw problemsError(problems);
+    if (read === 0) {
       throw new CertbenchError('unrecognized-format', `No certificate, key or CSR in the PEM text${skipped.length ? ` (found: ${skipped.join(', ')})` : ''}`);
     }
     return 'PEM';
+  }
+
+  /** Reads one decoded block into `out`; false for a label Certbench does not open. */
+  #fromPemBlock(block: PemBlock, origin: string, password: string | undefined, out: ObjectCollector): boolean {
+    if (CERTIFICATE_LABELS.has(block.label)) out.certificate(certificateOfPemBody(block.label, block.der), origin);
+    else if (PKCS7_LABELS.has(block.label)) out.pkcs7(certificatesOfPkcs7(block.der), origin);
+    else if (CSR_LABELS.has(block.label)) out.csr(block.der, origin);
+    else if (block.label.endsWith('PRIVATE KEY')) {
+      const encoding = pemBlockEncoding(block);
+      out.privateKey(readPrivateKeyBlock(block, password), origin, encoding, isEncryptedEncoding(encoding));
+    } else if (block.label === 'PUBLIC KEY') out.publicKey(checkedSpki(block.der), origin);
+    else if (block.label === 'RSA PUBLIC KEY') out.publicKey(spkiFromPkcs1(block.der), origin);
+    else return false;
+    return true;
   }
 }
 

@@ -1,14 +1,14 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CertbenchError } from '../../../../shared/errors.js';
+import { certificateDers } from '../../../../shared/pki/certificate-input.js';
 import { fsError, readInputFile } from '../../files/read-input.js';
-import { certificatesFromContainer } from '../certificate-container.js';
 
 const CERT_FILE = /\.(pem|crt|cer|der)$/i;
 
 /** Every certificate in a file: a PEM bundle, one DER certificate, or a PKCS#7 (.p7b). */
 export async function certificatesInFile(path: string): Promise<Uint8Array[]> {
-  return certificatesFromContainer(await readInputFile(path), path);
+  return certificateDers(await readInputFile(path), path);
 }
 
 /** A bundle file, or every .pem/.crt/.cer/.der file of a folder (not recursive, like OpenSSL's CApath). */

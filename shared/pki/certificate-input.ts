@@ -1,0 +1,238 @@
+import { CertbenchError, type ErrorCode } from '../errors.js';
+import { berToDer, hasIndefiniteLength } from './ber-to-der.js';
+import { fromBase64, utf8Text } from './bytes.js';
+import { expectTlv, oidEquals, readTlv, TAG } from './der-reader.js';
+import { looksLikePem, readPemBlocks } from './pem.js';
+
+/**
+ * The one reader of certificate input: every workspace and command (inspect, chain, bundle,
+ * trust, keystore import, convert) gets its certificates here, so one file has one answer.
+ *
+ * Accepted: PEM labelled CERTIFICATE, X509 CERTIFICATE, TRUSTED CERTIFICATE (OpenSSL's trust
+ * settings after the certificate are dropped), PKCS7, CMS or PKCS #7 SIGNED DATA; DER, one
+ * certificate or several concatenated; a PKCS#7 certs-only SignedData (.p7b/.p7c) in DER or BER;
+ * the same in bare base64. Text around PEM blocks, a BOM and CRLF are normal input.
+ *
+ * Strict inside a block: its body must decode to exactly one certificate (or one PKCS#7) with
+ * nothing before or after — lenient decoding turns a damaged block into a certificate nobody
+ * issued. A damaged block is a problem of that block only; the other blocks still read.
+ *
+ * PKCS#7 is read here by hand rather than with pkijs: only the certificates field is needed, the
+ * CLI start-up closure must not load pkijs (test/unit/cli/startup-closure.test.ts), and a
+ * hand-written walk names the exact field that is malformed.
+ */
+
+export const CERTIFICATE_LABELS: ReadonlySet<string> = new Set(['CERTIFICATE', 'X509 CERTIFICATE', 'TRUSTED CERTIFICATE']);
+export const PKCS7_LABELS: ReadonlySet<string> = new Set(['PKCS7', 'CMS', 'PKCS #7 SIGNED DATA']);
+
+export type CertificateInputFormat = 'PEM' | 'DER' | 'PKCS#7 (DER)' | 'Base64 DER';
+
+/** One certificate found, with where it was ("PEM block 2 (CERTIFICATE)", "DER certificate 3"). */
+export interface FoundCertificate {
+  readonly der: Uint8Array;
+  readonly origin: string;
+}
+
+/** One part of the input that held no usable certificate, as a sentence with a code. */
+export interface InputProblem {
+  readonly origin: string;
+  readonly code: ErrorCode;
+  readonly message: string;
+}
+
+export interface CertificateInput {
+  readonly format: CertificateInputFormat;
+  readonly certificates: readonly FoundCertificate[];
+  readonly problems: readonly InputProblem[];
+}
+
+/**
+ * Every certificate in `bytes`, in file order, and every damaged part. Throws only `empty-input`
+ * and `unrecognized-format` (neither PEM, DER nor base64); everything else is a problem.
+ */
+export function readCertificateInput(bytes: Uint8Array): CertificateInput {
+  if (bytes.length === 0) throw new CertbenchError('empty-input', 'The input is empty');
+  if (bytes[0] === TAG.sequence) return fromBinary(bytes, 'DER');
+  const text = utf8Text(bytes);
+  if (looksLikePem(text)) return fromPem(text);
+  const compact = text.replace(/[\t\n\v\f\r ]/g, '');
+  if (compact.length > 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(compact)) {
+    let der: Uint8Array;
+    try {
+      der = fromBase64(compact);
+    } catch (err) {
+      throw new CertbenchError('bad-base64', `The input is not valid base64: ${(err as Error).message}`, { cause: err });
+    }
+    if (der[0] === TAG.sequence) return fromBinary(der, 'Base64 DER');
+  }
+  throw new CertbenchError('unrecognized-format', 'No certificate found: the input is neither PEM, DER, PKCS#7 nor base64');
+}
+
+/**
+ * The certificates of `bytes` for a caller that acts on all of them (import, trust, bundle,
+ * chain): a damaged part is an error naming it, and so is input without a certificate, so nothing
+ * is ever done with part of what the user pointed at. `name` says what the input is in messages.
+ */
+export function certificateDers(bytes: Uint8Array, name?: string): Uint8Array[] {
+  const input = readCertificateInput(bytes);
+  if (input.problems.length > 0 || input.certificates.length === 0) throw problemsError(input.problems, name);
+  return input.certificates.map((c) => c.der);
+}
+
+/** One error for an input's problems: the first one's code and sentence, and how many more there are. */
+export function problemsError(problems: readonly InputProblem[], name?: string): CertbenchError {
+  const [first] = problems;
+  if (!first) return new CertbenchError('unrecognized-format', `${name ?? 'The input'} holds no certificate`);
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more damaged part${problems.length > 2 ? 's' : ''})` : '';
+  return new CertbenchError(first.code, `${name === undefined ? '' : `${name}: `}${first.message}${more}`);
+}
+
+function fromPem(text: string): CertificateInput {
+  const certificates: FoundCertificate[] = [];
+  const problems: InputProblem[] = [];
+  for (const entry of readPemBlocks(text)) {
+    const label = 'block' in entry ? entry.block.label : entry.damaged.label;
+    if (!CERTIFICATE_LABELS.has(label) && !PKCS7_LABELS.has(label)) continue; // keys, CSRs: not ours to judge
+    const origin = `PEM block ${entry.index} (${label})`;
+    if ('damaged' in entry) {
+      problems.push({ origin, code: entry.damaged.error.code, message: entry.damaged.error.message });
+      continue;
+    }
+    const found = attempt(origin, problems, () =>
+      CERTIFICATE_LABELS.has(label) ? [certificateOfPemBody(label, entry.block.der)] : certificatesOfPkcs7(entry.block.der),
+    );
+    found.forEach((der, i) => certificates.push({ der, origin: PKCS7_LABELS.has(label) ? `${origin}, certificate ${i + 1}` : origin }));
+  }
+  if (certificates.length === 0 && problems.length === 0) {
+    throw new CertbenchError('unrecognized-format', 'The PEM text holds no certificate');
+  }
+  return { format: 'PEM', certificates, problems };
+}
+
+function fromBinary(bytes: Uint8Array, encoding: 'DER' | 'Base64 DER'): CertificateInput {
+  const problems: InputProblem[] = [];
+  if (isPkcs7SignedData(bytes)) {
+    const ders = attempt('PKCS#7', problems, () => certificatesOfPkcs7(bytes));
+    return { format: encoding === 'DER' ? 'PKCS#7 (DER)' : encoding, certificates: ders.map((der, i) => ({ der, origin: `PKCS#7 certificate ${i + 1}` })), problems };
+  }
+  const certificates: FoundCertificate[] = [];
+  for (let p = 0, n = 1; p < bytes.length; n++) {
+    const origin = `${encoding} certificate ${n}`;
+    let end: number;
+    try {
+      end = readTlv(bytes, p, bytes.length).end;
+    } catch (err) {
+      // Without a well-formed header nothing after it can be found again.
+      problems.push(problemOf(origin, err));
+      break;
+    }
+    const der = bytes.subarray(p, end);
+    attempt(origin, problems, () => [checkedCertificate(der)]).forEach((c) => certificates.push({ der: c, origin }));
+    p = end;
+  }
+  return { format: encoding, certificates, problems };
+}
+
+function attempt(origin: string, problems: InputProblem[], read: () => Uint8Array[]): Uint8Array[] {
+  try {
+    return read();
+  } catch (err) {
+    problems.push(problemOf(origin, err));
+    return [];
+  }
+}
+
+function problemOf(origin: string, err: unknown): InputProblem {
+  if (!(err instanceof CertbenchError)) throw err;
+  return { origin, code: err.code, message: err.message.startsWith(origin) ? err.message : `${origin}: ${err.message}` };
+}
+
+/**
+ * The certificate of a certificate-labelled PEM body: exactly one Certificate, except that
+ * TRUSTED CERTIFICATE may carry OpenSSL's X509_CERT_AUX trust settings as one SEQUENCE after it.
+ */
+export function certificateOfPemBody(label: string, body: Uint8Array): Uint8Array {
+  const cert = readTlv(body, 0, body.length);
+  if (cert.end < body.length) {
+    const aux = label === 'TRUSTED CERTIFICATE' ? readTlv(body, cert.end, body.length) : undefined;
+    if (aux?.tag !== TAG.sequence || aux.end !== body.length) {
+      throw new CertbenchError('parse', `${body.length - cert.end} bytes follow the certificate in its block: the block is damaged`);
+    }
+  }
+  return checkedCertificate(body.subarray(0, cert.end));
+}
+
+const OID_SIGNED_DATA = Uint8Array.of(0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02);
+
+/** True when `der` starts like a CMS ContentInfo of type signedData (RFC 5652 §3, §5.1). */
+export function isPkcs7SignedData(der: Uint8Array): boolean {
+  try {
+    const info = der[1] === 0x80 ? { tag: der[0]!, body: 2, end: der.length } : readTlv(der, 0, der.length);
+    if (info.tag !== TAG.sequence) return false;
+    const type = readTlv(der, info.body, info.end);
+    return type.tag === TAG.oid && oidEquals(der, type, OID_SIGNED_DATA);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The certificates of a PKCS#7/CMS SignedData (RFC 5652 §5.1; BER from Windows and Java is
+ * re-encoded first), in file order. Other CertificateChoices (attribute certificates, §10.2.2) are
+ * skipped; a malformed certificate is an error, as is anything after the ContentInfo.
+ */
+export function certificatesOfPkcs7(input: Uint8Array): Uint8Array[] {
+  const der = hasIndefiniteLength(input) ? berToDer(input) : input;
+  const info = expectTlv(der, 0, der.length, TAG.sequence, 'ContentInfo');
+  if (info.end !== der.length) throw new CertbenchError('parse', `${der.length - info.end} bytes follow the PKCS#7 structure`);
+  const type = expectTlv(der, info.body, info.end, TAG.oid, 'contentType');
+  if (!oidEquals(der, type, OID_SIGNED_DATA)) throw new CertbenchError('parse', 'PKCS#7 content is not signedData');
+  const content = expectTlv(der, type.end, info.end, 0xa0, 'content [0]');
+  const signed = expectTlv(der, content.body, content.end, TAG.sequence, 'SignedData');
+  const version = expectTlv(der, signed.body, signed.end, TAG.integer, 'SignedData version');
+  const digests = expectTlv(der, version.end, signed.end, TAG.set, 'digestAlgorithms');
+  const encap = expectTlv(der, digests.end, signed.end, TAG.sequence, 'encapContentInfo');
+  if (encap.end >= signed.end) return [];
+  const certs = readTlv(der, encap.end, signed.end);
+  if (certs.tag !== 0xa0) return [];
+  const out: Uint8Array[] = [];
+  for (let p = certs.body; p < certs.end; ) {
+    const item = readTlv(der, p, certs.end);
+    if (item.tag === TAG.sequence) out.push(checkedCertificate(der.subarray(item.start, item.end)));
+    p = item.end;
+  }
+  return out;
+}
+
+/** Nesting a real certificate never reaches (they nest about ten deep); bounds the walk below. */
+const MAX_CERTIFICATE_DEPTH = 32;
+
+/**
+ * `der` when it is one well-formed Certificate (RFC 5280 §4.1: SEQUENCE of TBSCertificate,
+ * AlgorithmIdentifier, BIT STRING, and every constructed element inside parsing exactly);
+ * a `parse`/`truncated` error otherwise. Field values are the scanner's business.
+ */
+export function checkedCertificate(der: Uint8Array): Uint8Array {
+  const cert = expectTlv(der, 0, der.length, TAG.sequence, 'Certificate SEQUENCE');
+  if (cert.end !== der.length) throw new CertbenchError('parse', `${der.length - cert.end} bytes follow the certificate`);
+  const tbs = expectTlv(der, cert.body, cert.end, TAG.sequence, 'TBSCertificate');
+  const algorithm = expectTlv(der, tbs.end, cert.end, TAG.sequence, 'signatureAlgorithm');
+  const signature = expectTlv(der, algorithm.end, cert.end, TAG.bitString, 'signatureValue');
+  if (signature.end !== cert.end) throw new CertbenchError('parse', 'The certificate has elements after its signature');
+  // Iterative walk with an explicit depth bound: hostile nesting cannot exhaust the stack.
+  const stack: Array<{ p: number; end: number }> = [{ p: cert.body, end: cert.end }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.p >= top.end) {
+      stack.pop();
+      continue;
+    }
+    const tlv = readTlv(der, top.p, top.end);
+    top.p = tlv.end;
+    if (tlv.tag & 0x20) {
+      if (stack.length >= MAX_CERTIFICATE_DEPTH) throw new CertbenchError('parse', 'The certificate nests deeper than any real one');
+      stack.push({ p: tlv.body, end: tlv.end });
+    }
+  }
+  return der;
+}
