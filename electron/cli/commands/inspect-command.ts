@@ -19,7 +19,7 @@ interface InspectOptions {
 export function registerInspectCommand(program: Command, ctx: CliContext): void {
   program
     .command('inspect')
-    .description('Show every certificate, key, CSR, PKCS#7, PKCS#12 or keystore found in the files')
+    .description('Show every certificate, key, CSR, PKCS#7, PKCS#12 or keystore found in the files (exit 1 when a part of a file is damaged)')
     .argument('<files...>', 'files to open (PEM, DER, base64, bundles, .p7b, .pfx/.p12, .jks, .csr, .key)')
     .option('--json', 'print JSON')
     .option('--brief', 'summaries only, without decoded extensions')
@@ -38,6 +38,7 @@ export function registerInspectCommand(program: Command, ctx: CliContext): void 
             return password;
           };
           const items: PrintableObject[] = [];
+          const problems: Array<{ source: string; origin: string; code: string; message: string }> = [];
           for (const file of files) {
             let result;
             try {
@@ -46,17 +47,20 @@ export function registerInspectCommand(program: Command, ctx: CliContext): void 
               if (!(err instanceof CertbenchError) || err.code !== 'password-required') throw err;
               result = await inspect.openFile(file, await askedFor(file));
             }
+            for (const problem of result.problems) problems.push({ source: result.source, ...problem });
             for (const object of result.objects) {
               items.push({ source: result.source, object, ...(object.kind === 'certificate' && !opts.brief ? { detail: inspect.detail(object.id, { structure: Boolean(opts.asn1 && opts.json) }) } : {}) });
             }
           }
           if (opts.json) {
             const shaById = new Map(items.flatMap(({ object: o }) => (o.kind === 'certificate' ? [[o.id, o.summary.sha256] as const] : [])));
-            printJson(ctx.io, { objects: items.map((item) => objectJson(item, shaById)) });
+            printJson(ctx.io, { objects: items.map((item) => objectJson(item, shaById)), problems });
           } else {
             ctx.io.out(items.map(objectText).join('\n'));
+            for (const p of problems) ctx.io.err(`${p.source}: ${p.message} [${p.code}]\n`);
           }
-          return EXIT.ok;
+          // Part of an input could not be read: the rest is shown, and scripts learn of the damage.
+          return problems.length > 0 ? EXIT.problems : EXIT.ok;
         }),
       );
     });
