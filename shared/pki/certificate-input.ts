@@ -1,7 +1,7 @@
 import { CertbenchError, type ErrorCode } from '../errors.js';
 import { berToDer, hasIndefiniteLength } from './ber-to-der.js';
 import { fromBase64, utf8Text } from './bytes.js';
-import { expectTlv, oidEquals, readTlv, TAG } from './der-reader.js';
+import { expectTlv, oidEquals, readTlv, TAG, type Tlv } from './der-reader.js';
 import { looksLikePem, readPemBlocks } from './pem.js';
 
 /**
@@ -229,10 +229,28 @@ export function checkedCertificate(der: Uint8Array): Uint8Array {
     }
     const tlv = readTlv(der, top.p, top.end);
     top.p = tlv.end;
+    checkElement(der, tlv);
     if (tlv.tag & 0x20) {
       if (stack.length >= MAX_CERTIFICATE_DEPTH) throw new CertbenchError('parse', 'The certificate nests deeper than any real one');
       stack.push({ p: tlv.body, end: tlv.end });
     }
   }
   return der;
+}
+
+/**
+ * DER rules any certificate element keeps (X.690 §8.19, §8.6, §10.2): OIDs end on a final octet,
+ * BIT STRINGs have at most 7 unused bits, only SEQUENCE and SET are constructed among universal
+ * tags, and no application or private tags appear. Damage inside a body usually breaks one of them.
+ */
+function checkElement(der: Uint8Array, tlv: Tlv): void {
+  const cls = tlv.tag & 0xc0;
+  if (cls === 0x40 || cls === 0xc0) throw new CertbenchError('parse', `The certificate holds an application or private tag 0x${tlv.tag.toString(16)}`);
+  if (cls === 0 && tlv.tag & 0x20 && tlv.tag !== TAG.sequence && tlv.tag !== TAG.set) {
+    throw new CertbenchError('parse', `The certificate holds a constructed universal tag 0x${tlv.tag.toString(16)}`);
+  }
+  if (tlv.tag === TAG.oid && (tlv.end === tlv.body || der[tlv.end - 1]! & 0x80 || der[tlv.body] === 0x80)) {
+    throw new CertbenchError('parse', 'The certificate holds a malformed OBJECT IDENTIFIER');
+  }
+  if (tlv.tag === TAG.bitString && (tlv.end === tlv.body || der[tlv.body]! > 7)) throw new CertbenchError('parse', 'The certificate holds a malformed BIT STRING');
 }

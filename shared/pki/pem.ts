@@ -18,15 +18,18 @@ export interface DamagedPemBlock {
 /** Every block of a text in order, each either decoded or damaged; `index` counts from 1. */
 export type PemEntry = { readonly index: number } & ({ readonly block: PemBlock } | { readonly damaged: DamagedPemBlock });
 
-const BEGIN = /-----BEGIN ([A-Z0-9 #.-]+)-----/g;
-const BEGIN_LINE = '-----BEGIN ';
+/** BEGIN and END lines stand on their own lines (indentation allowed, as in YAML), as OpenSSL's reader requires. */
+const BEGIN = /^[ \t]*-----BEGIN ([A-Z0-9 #.-]+)-----[ \t]*$/gm;
+const ANY_END = /^[ \t]*-----END [^\n]*$/gm;
 
 /**
  * Every PEM block in `text` (RFC 7468), tolerant of what admins are handed around the blocks — a
  * UTF-8 BOM, CRLF or CR line endings, indentation, prose before, between and after — and strict
- * inside them: the body must be whole standard base64 (see fromBase64). A damaged block (bad
- * base64, no END line before the next BEGIN, no END line at all) becomes a `damaged` entry and
- * reading resumes at the next BEGIN line, so one bad block hides nothing after it.
+ * inside them: the body must be whole standard base64 (see fromBase64). A block runs from its
+ * BEGIN line to the next END line, as OpenSSL reads it; a damaged block (bad base64, a BEGIN line
+ * inside it, an END line with another label, no END line) becomes a `damaged` entry and reading
+ * resumes after its END line, so one bad block hides nothing after it — and a block OpenSSL
+ * would swallow into a damaged one is not read either.
  */
 export function readPemBlocks(text: string): PemEntry[] {
   const entries: PemEntry[] = [];
@@ -37,23 +40,28 @@ export function readPemBlocks(text: string): PemEntry[] {
     const label = m[1]!;
     const index = entries.length + 1;
     const name = `PEM block ${index} (${label})`;
-    const endMarker = `-----END ${label}-----`;
+    const damaged = (code: 'truncated' | 'bad-base64', message: string, cause?: unknown) =>
+      entries.push({ index, damaged: { label, error: new CertbenchError(code, `${name} ${message}`, { cause }) } });
     const bodyStart = m.index + m[0].length;
-    const end = normalised.indexOf(endMarker, bodyStart);
-    const nextBegin = normalised.indexOf(BEGIN_LINE, bodyStart);
-    if (end < 0 || (nextBegin >= 0 && nextBegin < end)) {
-      const where = nextBegin >= 0 ? 'before the next BEGIN line' : 'before the end of the text';
-      entries.push({ index, damaged: { label, error: new CertbenchError('truncated', `${name} has no END line ${where}`) } });
-      if (nextBegin < 0) break;
-      BEGIN.lastIndex = nextBegin;
-      continue;
+    ANY_END.lastIndex = bodyStart;
+    const end = ANY_END.exec(normalised);
+    if (!end) {
+      damaged('truncated', 'has no END line');
+      break;
     }
-    BEGIN.lastIndex = end + endMarker.length;
-    const { headers, body } = splitHeaders(normalised.slice(bodyStart, end));
-    try {
-      entries.push({ index, block: { label, headers, der: fromBase64(body) } });
-    } catch (err) {
-      entries.push({ index, damaged: { label, error: new CertbenchError('bad-base64', `${name} is not valid base64: ${(err as Error).message}`, { cause: err }) } });
+    BEGIN.lastIndex = end.index + end[0].length;
+    const body = normalised.slice(bodyStart, end.index);
+    if (end[0].trim() !== `-----END ${label}-----`) {
+      damaged('truncated', `ends in a damaged or foreign END line instead of "-----END ${label}-----"`);
+    } else if (body.includes('-----BEGIN ')) {
+      damaged('truncated', 'has a BEGIN line inside it: its own END line is missing');
+    } else {
+      const { headers, body: base64 } = splitHeaders(body);
+      try {
+        entries.push({ index, block: { label, headers, der: fromBase64(base64) } });
+      } catch (err) {
+        damaged('bad-base64', `is not valid base64: ${(err as Error).message}`, err);
+      }
     }
   }
   return entries;
