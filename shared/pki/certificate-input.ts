@@ -1,7 +1,7 @@
 import { CertbenchError, type ErrorCode } from '../errors.js';
 import { berToDer, hasIndefiniteLength } from './ber-to-der.js';
 import { fromBase64, utf8Text } from './bytes.js';
-import { expectTlv, oidEquals, readTlv, TAG, type Tlv } from './der-reader.js';
+import { decodeTlv, expectTlv, oidEquals, readTlv, TAG, type Tlv, type TlvFault } from './der-reader.js';
 import { looksLikePem, readPemBlocks } from './pem.js';
 
 /**
@@ -56,7 +56,8 @@ export function readCertificateInput(bytes: Uint8Array): CertificateInput {
   const text = utf8Text(bytes);
   if (looksLikePem(text)) return fromPem(text);
   const compact = text.replace(/[\t\n\v\f\r ]/g, '');
-  if (compact.length > 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(compact)) {
+  // Under 16 characters a word is likelier than a certificate's base64 (the smallest is hundreds).
+  if (/^[A-Za-z0-9+/]{16,}={0,2}$/.test(compact)) {
     let der: Uint8Array;
     try {
       der = fromBase64(compact);
@@ -106,7 +107,7 @@ function fromPem(text: string): CertificateInput {
   if (certificates.length === 0 && problems.length === 0) {
     throw new CertbenchError('unrecognized-format', 'The PEM text holds no certificate');
   }
-  return { format: 'PEM', certificates, problems };
+  return { format: 'PEM', certificates, problems: capped(problems) };
 }
 
 function fromBinary(bytes: Uint8Array, encoding: 'DER' | 'Base64 DER'): CertificateInput {
@@ -118,19 +119,19 @@ function fromBinary(bytes: Uint8Array, encoding: 'DER' | 'Base64 DER'): Certific
   const certificates: FoundCertificate[] = [];
   for (let p = 0, n = 1; p < bytes.length; n++) {
     const origin = `${encoding} certificate ${n}`;
-    let end: number;
-    try {
-      end = readTlv(bytes, p, bytes.length).end;
-    } catch (err) {
+    const tlv = decodeTlv(bytes, p, bytes.length);
+    if ('fault' in tlv) {
       // Without a well-formed header nothing after it can be found again.
-      problems.push(problemOf(origin, err));
+      problems.push({ origin, code: tlv.fault, message: `${origin}: ${tlv.message}` });
       break;
     }
-    const der = bytes.subarray(p, end);
-    attempt(origin, problems, () => [checkedCertificate(der)]).forEach((c) => certificates.push({ der: c, origin }));
-    p = end;
+    const der = bytes.subarray(p, tlv.end);
+    const fault = certificateFault(der);
+    if (fault) problems.push({ origin, code: fault.fault, message: `${origin}: ${fault.message}` });
+    else certificates.push({ der, origin });
+    p = tlv.end;
   }
-  return { format: encoding, certificates, problems };
+  return { format: encoding, certificates, problems: capped(problems) };
 }
 
 function attempt(origin: string, problems: InputProblem[], read: () => Uint8Array[]): Uint8Array[] {
@@ -140,6 +141,16 @@ function attempt(origin: string, problems: InputProblem[], read: () => Uint8Arra
     problems.push(problemOf(origin, err));
     return [];
   }
+}
+
+/** Problems listed one by one; past this a hostile file of tiny junk elements gets one summary line instead. */
+const MAX_LISTED_PROBLEMS = 100;
+
+export function capped(problems: readonly InputProblem[]): InputProblem[] {
+  if (problems.length <= MAX_LISTED_PROBLEMS) return [...problems];
+  const rest = problems.length - MAX_LISTED_PROBLEMS;
+  const origin = 'The rest of the input';
+  return [...problems.slice(0, MAX_LISTED_PROBLEMS), { origin, code: problems[MAX_LISTED_PROBLEMS]!.code, message: `${origin}: ${rest} more damaged parts are not listed` }];
 }
 
 function problemOf(origin: string, err: unknown): InputProblem {
@@ -213,12 +224,25 @@ const MAX_CERTIFICATE_DEPTH = 32;
  * a `parse`/`truncated` error otherwise. Field values are the scanner's business.
  */
 export function checkedCertificate(der: Uint8Array): Uint8Array {
-  const cert = expectTlv(der, 0, der.length, TAG.sequence, 'Certificate SEQUENCE');
-  if (cert.end !== der.length) throw new CertbenchError('parse', `${der.length - cert.end} bytes follow the certificate`);
-  const tbs = expectTlv(der, cert.body, cert.end, TAG.sequence, 'TBSCertificate');
-  const algorithm = expectTlv(der, tbs.end, cert.end, TAG.sequence, 'signatureAlgorithm');
-  const signature = expectTlv(der, algorithm.end, cert.end, TAG.bitString, 'signatureValue');
-  if (signature.end !== cert.end) throw new CertbenchError('parse', 'The certificate has elements after its signature');
+  const fault = certificateFault(der);
+  if (fault) throw new CertbenchError(fault.fault, fault.message);
+  return der;
+}
+
+/** Why `der` is not one well-formed Certificate (see checkedCertificate), or undefined; never throws. */
+function certificateFault(der: Uint8Array): TlvFault | undefined {
+  const cert = decodeTlv(der, 0, der.length);
+  if ('fault' in cert) return cert;
+  if (cert.tag !== TAG.sequence) return { fault: 'parse', message: `Not a certificate: it starts with tag 0x${cert.tag.toString(16)}, not a SEQUENCE` };
+  if (cert.end !== der.length) return { fault: 'parse', message: `${der.length - cert.end} bytes follow the certificate` };
+  const tbs = decodeTlv(der, cert.body, cert.end);
+  const algorithm = 'fault' in tbs ? tbs : decodeTlv(der, tbs.end, cert.end);
+  const signature = 'fault' in algorithm ? algorithm : decodeTlv(der, algorithm.end, cert.end);
+  if ('fault' in signature) return { fault: signature.fault, message: `Not a certificate: ${signature.message}` };
+  if ('fault' in tbs || 'fault' in algorithm || tbs.tag !== TAG.sequence || algorithm.tag !== TAG.sequence || signature.tag !== TAG.bitString) {
+    return { fault: 'parse', message: 'Not a certificate: expected TBSCertificate, signatureAlgorithm and signatureValue' };
+  }
+  if (signature.end !== cert.end) return { fault: 'parse', message: 'The certificate has elements after its signature' };
   // Iterative walk with an explicit depth bound: hostile nesting cannot exhaust the stack.
   const stack: Array<{ p: number; end: number }> = [{ p: cert.body, end: cert.end }];
   while (stack.length > 0) {
@@ -227,15 +251,17 @@ export function checkedCertificate(der: Uint8Array): Uint8Array {
       stack.pop();
       continue;
     }
-    const tlv = readTlv(der, top.p, top.end);
+    const tlv = decodeTlv(der, top.p, top.end);
+    if ('fault' in tlv) return tlv;
     top.p = tlv.end;
-    checkElement(der, tlv);
+    const fault = elementFault(der, tlv);
+    if (fault) return { fault: 'parse', message: `The certificate holds ${fault}` };
     if (tlv.tag & 0x20) {
-      if (stack.length >= MAX_CERTIFICATE_DEPTH) throw new CertbenchError('parse', 'The certificate nests deeper than any real one');
+      if (stack.length >= MAX_CERTIFICATE_DEPTH) return { fault: 'parse', message: 'The certificate nests deeper than any real one' };
       stack.push({ p: tlv.body, end: tlv.end });
     }
   }
-  return der;
+  return undefined;
 }
 
 /**
@@ -243,14 +269,11 @@ export function checkedCertificate(der: Uint8Array): Uint8Array {
  * BIT STRINGs have at most 7 unused bits, only SEQUENCE and SET are constructed among universal
  * tags, and no application or private tags appear. Damage inside a body usually breaks one of them.
  */
-function checkElement(der: Uint8Array, tlv: Tlv): void {
+function elementFault(der: Uint8Array, tlv: Tlv): string | undefined {
   const cls = tlv.tag & 0xc0;
-  if (cls === 0x40 || cls === 0xc0) throw new CertbenchError('parse', `The certificate holds an application or private tag 0x${tlv.tag.toString(16)}`);
-  if (cls === 0 && tlv.tag & 0x20 && tlv.tag !== TAG.sequence && tlv.tag !== TAG.set) {
-    throw new CertbenchError('parse', `The certificate holds a constructed universal tag 0x${tlv.tag.toString(16)}`);
-  }
-  if (tlv.tag === TAG.oid && (tlv.end === tlv.body || der[tlv.end - 1]! & 0x80 || der[tlv.body] === 0x80)) {
-    throw new CertbenchError('parse', 'The certificate holds a malformed OBJECT IDENTIFIER');
-  }
-  if (tlv.tag === TAG.bitString && (tlv.end === tlv.body || der[tlv.body]! > 7)) throw new CertbenchError('parse', 'The certificate holds a malformed BIT STRING');
+  if (cls === 0x40 || cls === 0xc0) return `an application or private tag 0x${tlv.tag.toString(16)}`;
+  if (cls === 0 && tlv.tag & 0x20 && tlv.tag !== TAG.sequence && tlv.tag !== TAG.set) return `a constructed universal tag 0x${tlv.tag.toString(16)}`;
+  if (tlv.tag === TAG.oid && (tlv.end === tlv.body || der[tlv.end - 1]! & 0x80 || der[tlv.body] === 0x80)) return 'a malformed OBJECT IDENTIFIER';
+  if (tlv.tag === TAG.bitString && (tlv.end === tlv.body || der[tlv.body]! > 7)) return 'a malformed BIT STRING';
+  return undefined;
 }

@@ -7,6 +7,7 @@ import type { InspectResult } from '../../../shared/model/inspected-object.js';
 import { berToDer, hasIndefiniteLength } from '../../../shared/pki/ber-to-der.js';
 import { fromBase64, utf8Text } from '../../../shared/pki/bytes.js';
 import {
+  capped,
   CERTIFICATE_LABELS,
   certificateOfPemBody,
   certificatesOfPkcs7,
@@ -57,7 +58,7 @@ export class InspectService {
     const collector = new ObjectCollector(this.store, this.env.now(), source);
     const problems: InputProblem[] = [];
     const format = await this.#read(bytes, password, collector, problems);
-    return { source, format, objects: collector.finish(), problems: problems.map(({ origin, code, message }) => ({ origin, code, message })) };
+    return { source, format, objects: collector.finish(), problems: capped(problems) };
   }
 
   /** The full detail of an opened certificate (decoded extensions; the ASN.1 tree and PEM unless `structure` is false). */
@@ -102,7 +103,7 @@ export class InspectService {
       case 'certificates': {
         const found = readCertificateInput(der);
         if (found.certificates.length === 0) throw problemsError(found.problems);
-        problems.push(...found.problems);
+        for (const problem of found.problems) problems.push(problem);
         const several = found.certificates.length + found.problems.length > 1;
         found.certificates.forEach((c, i) => out.certificate(c.der, several ? `${encoding} certificate ${i + 1}` : encoding));
         return `X.509 certificate (${encoding})`;

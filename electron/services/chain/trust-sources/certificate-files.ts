@@ -22,7 +22,7 @@ export async function certificatesInFileOrFolder(path: string): Promise<Uint8Arr
   if (!info.isDirectory()) return certificatesInFile(path);
   const names = (await readdir(path)).filter((n) => CERT_FILE.test(n)).sort();
   const out: Uint8Array[] = [];
-  for (const name of names) out.push(...(await certificatesInFile(join(path, name))));
+  for (const name of names) for (const der of await certificatesInFile(join(path, name))) out.push(der);
   if (out.length === 0) throw new CertbenchError('empty-input', `${path} holds no .pem/.crt/.cer/.der certificate files`);
   return out;
 }
