@@ -47,26 +47,35 @@ export interface CertificateInput {
 }
 
 /**
- * Every certificate in `bytes`, in file order, and every damaged part. Throws only `empty-input`
- * and `unrecognized-format` (neither PEM, DER nor base64); everything else is a problem.
+ * Every certificate in `bytes`, in file order, and every damaged part (PEM text with only keys or
+ * CSRs has neither). Throws only `empty-input` and `unrecognized-format` (neither PEM, DER nor
+ * base64); everything else is a problem.
  */
 export function readCertificateInput(bytes: Uint8Array): CertificateInput {
   if (bytes.length === 0) throw new CertbenchError('empty-input', 'The input is empty');
   if (bytes[0] === TAG.sequence) return fromBinary(bytes, 'DER');
   const text = utf8Text(bytes);
   if (looksLikePem(text)) return fromPem(text);
+  const der = bareBase64Der(text);
+  if (der) return fromBinary(der, 'Base64 DER');
+  throw new CertbenchError('unrecognized-format', 'No certificate found: the input is neither PEM, DER, PKCS#7 nor base64');
+}
+
+/**
+ * The DER of unarmoured base64 text (what a portal's "copy" button gives) when the text is nothing
+ * but base64 of a DER SEQUENCE; `bad-base64` when it looks like base64 but does not decode.
+ */
+export function bareBase64Der(text: string): Uint8Array | undefined {
   const compact = text.replace(/[\t\n\v\f\r ]/g, '');
   // Under 16 characters a word is likelier than a certificate's base64 (the smallest is hundreds).
-  if (/^[A-Za-z0-9+/]{16,}={0,2}$/.test(compact)) {
-    let der: Uint8Array;
-    try {
-      der = fromBase64(compact);
-    } catch (err) {
-      throw new CertbenchError('bad-base64', `The input is not valid base64: ${(err as Error).message}`, { cause: err });
-    }
-    if (der[0] === TAG.sequence) return fromBinary(der, 'Base64 DER');
+  if (!/^[A-Za-z0-9+/]{16,}={0,2}$/.test(compact)) return undefined;
+  let der: Uint8Array;
+  try {
+    der = fromBase64(compact);
+  } catch (err) {
+    throw new CertbenchError('bad-base64', `The input is not valid base64: ${(err as Error).message}`, { cause: err });
   }
-  throw new CertbenchError('unrecognized-format', 'No certificate found: the input is neither PEM, DER, PKCS#7 nor base64');
+  return der[0] === TAG.sequence ? der : undefined;
 }
 
 /**
@@ -103,9 +112,6 @@ function fromPem(text: string): CertificateInput {
       CERTIFICATE_LABELS.has(label) ? [certificateOfPemBody(label, entry.block.der)] : certificatesOfPkcs7(entry.block.der),
     );
     found.forEach((der, i) => certificates.push({ der, origin: PKCS7_LABELS.has(label) ? `${origin}, certificate ${i + 1}` : origin }));
-  }
-  if (certificates.length === 0 && problems.length === 0) {
-    throw new CertbenchError('unrecognized-format', 'The PEM text holds no certificate');
   }
   return { format: 'PEM', certificates, problems: capped(problems) };
 }
@@ -238,7 +244,8 @@ function certificateFault(der: Uint8Array): TlvFault | undefined {
   const tbs = decodeTlv(der, cert.body, cert.end);
   const algorithm = 'fault' in tbs ? tbs : decodeTlv(der, tbs.end, cert.end);
   const signature = 'fault' in algorithm ? algorithm : decodeTlv(der, algorithm.end, cert.end);
-  if ('fault' in signature) return { fault: signature.fault, message: `Not a certificate: ${signature.message}` };
+  // Inside a complete outer SEQUENCE a missing or overlong field is malformation, not a cut-off file.
+  if ('fault' in signature) return { fault: 'parse', message: `Not a certificate: ${signature.message}` };
   if ('fault' in tbs || 'fault' in algorithm || tbs.tag !== TAG.sequence || algorithm.tag !== TAG.sequence || signature.tag !== TAG.bitString) {
     return { fault: 'parse', message: 'Not a certificate: expected TBSCertificate, signatureAlgorithm and signatureValue' };
   }
@@ -252,7 +259,7 @@ function certificateFault(der: Uint8Array): TlvFault | undefined {
       continue;
     }
     const tlv = decodeTlv(der, top.p, top.end);
-    if ('fault' in tlv) return tlv;
+    if ('fault' in tlv) return { fault: 'parse', message: `The certificate is malformed: ${tlv.message}` };
     top.p = tlv.end;
     const fault = elementFault(der, tlv);
     if (fault) return { fault: 'parse', message: `The certificate holds ${fault}` };

@@ -51,7 +51,9 @@ export function readPemBlocks(text: string): PemEntry[] {
     }
     BEGIN.lastIndex = end.index + end[0].length;
     const body = normalised.slice(bodyStart, end.index);
-    if (end[0].trim() !== `-----END ${label}-----`) {
+    if (end[0].includes('-----BEGIN ')) {
+      damaged('truncated', 'has the next BEGIN line glued to its END line (a file without a final newline was concatenated); openssl refuses both blocks too');
+    } else if (end[0].trim() !== `-----END ${label}-----`) {
       damaged('truncated', `ends in a damaged or foreign END line instead of "-----END ${label}-----"`);
     } else if (body.includes('-----BEGIN ')) {
       damaged('truncated', 'has a BEGIN line inside it: its own END line is missing');

@@ -5,8 +5,9 @@ import { LIMITS } from '../../../shared/ipc/limits.js';
 import type { CertificateDetail } from '../../../shared/model/certificate-detail.js';
 import type { InspectResult } from '../../../shared/model/inspected-object.js';
 import { berToDer, hasIndefiniteLength } from '../../../shared/pki/ber-to-der.js';
-import { fromBase64, utf8Text } from '../../../shared/pki/bytes.js';
+import { utf8Text } from '../../../shared/pki/bytes.js';
 import {
+  bareBase64Der,
   capped,
   CERTIFICATE_LABELS,
   certificateOfPemBody,
@@ -76,16 +77,8 @@ export class InspectService {
     if (bytes[0] === TAG.sequence) return this.#fromDer(bytes, password, out, problems, 'DER');
     const text = utf8Text(bytes);
     if (looksLikePem(text)) return this.#fromPem(text, password, out, problems);
-    const compact = text.replace(/[\t\n\v\f\r ]/g, '');
-    if (/^[A-Za-z0-9+/]{16,}={0,2}$/.test(compact)) {
-      let der: Uint8Array;
-      try {
-        der = fromBase64(compact);
-      } catch (err) {
-        throw new CertbenchError('bad-base64', `The input is not valid base64: ${(err as Error).message}`, { cause: err });
-      }
-      if (der[0] === TAG.sequence) return this.#fromDer(der, password, out, problems, 'Base64 DER (no PEM armour)');
-    }
+    const der = bareBase64Der(text);
+    if (der) return this.#fromDer(der, password, out, problems, 'Base64 DER (no PEM armour)');
     throw new CertbenchError('unrecognized-format', 'Not a certificate, key, CSR, PKCS#7, PKCS#12 or keystore (no PEM armour and no DER structure)');
   }
 

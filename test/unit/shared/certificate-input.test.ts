@@ -84,6 +84,15 @@ describe('strict blocks (issue 16.3): a damaged block is its own problem, the re
     expect(input.problems.map((p) => p.message)).toEqual(['PEM block 1 (CERTIFICATE) has a BEGIN line inside it: its own END line is missing']);
   });
 
+  it('an END line with the next BEGIN glued to it loses both blocks, as openssl reads it, and says why', () => {
+    const glued = toPem('CERTIFICATE', a).trimEnd() + toPem('CERTIFICATE', b);
+    const input = readCertificateInput(text(glued));
+    expect(input.certificates).toEqual([]);
+    expect(input.problems.map((p) => p.message)).toEqual([
+      'PEM block 1 (CERTIFICATE) has the next BEGIN line glued to its END line (a file without a final newline was concatenated); openssl refuses both blocks too',
+    ]);
+  });
+
   it('certificateDers names the damaged block in its one error', () => {
     expect(() => certificateDers(text(toPem('CERTIFICATE', b) + cases['trailing bytes']!), 'answer.pem')).toThrow(
       'answer.pem: PEM block 2 (CERTIFICATE): 2 bytes follow the certificate in its block: the block is damaged',
