@@ -21,6 +21,7 @@ export type PemEntry = { readonly index: number } & ({ readonly block: PemBlock 
 /** BEGIN and END lines stand on their own lines (indentation allowed, as in YAML), as OpenSSL's reader requires. */
 const BEGIN = /^[ \t]*-----BEGIN ([A-Z0-9 #.-]+)-----[ \t]*$/gm;
 const ANY_END = /^[ \t]*-----END [^\n]*$/gm;
+const BLANK_AFTER_DATA = /\S[ \t]*\n[ \t]*\n/;
 
 /**
  * Every PEM block in `text` (RFC 7468), tolerant of what admins are handed around the blocks — a
@@ -59,6 +60,11 @@ export function readPemBlocks(text: string): PemEntry[] {
       damaged('truncated', 'has a BEGIN line inside it: its own END line is missing');
     } else {
       const { headers, body: base64 } = splitHeaders(body);
+      // OpenSSL takes a blank line for the end of RFC 1421 headers, so one after base64 data breaks the block.
+      if (BLANK_AFTER_DATA.test(base64)) {
+        damaged('bad-base64', 'has a blank line inside its base64 body');
+        continue;
+      }
       try {
         entries.push({ index, block: { label, headers, der: fromBase64(base64) } });
       } catch (err) {
@@ -89,7 +95,7 @@ function splitHeaders(raw: string): { headers: Record<string, string>; body: str
     if (colon > 0) headers[line.slice(0, colon)] = line.slice(colon + 1).trim();
     i++;
   }
-  return { headers, body: lines.slice(i).join('') };
+  return { headers, body: lines.slice(i).join('\n') };
 }
 
 /** RFC 7468 encoding: 64-character lines, LF endings, trailing newline. */

@@ -65,6 +65,7 @@ describe('strict blocks (issue 16.3): a damaged block is its own problem, the re
     "'=' inside the body": wrap(body(a).map((l, i) => (i === 1 ? `${l.slice(0, 8)}=${l.slice(9)}` : l))),
     'a duplicated line': wrap([...body(a).slice(0, 3), body(a)[2]!, ...body(a).slice(3)]),
     'a cut-off body': wrap(body(a).slice(0, 4)),
+    'a blank line after the base64 data': wrap([...body(a), '']),
     'an END line with another label': toPem('CERTIFICATE', a).replace('END CERTIFICATE', 'END X509 CERTIFICATE'),
   };
 
