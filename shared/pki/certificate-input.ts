@@ -113,7 +113,7 @@ function fromPem(text: string): CertificateInput {
     );
     found.forEach((der, i) => certificates.push({ der, origin: PKCS7_LABELS.has(label) ? `${origin}, certificate ${i + 1}` : origin }));
   }
-  return { format: 'PEM', certificates, problems: capped(problems) };
+  return { format: 'PEM', certificates, problems: listedProblems(problems) };
 }
 
 function fromBinary(bytes: Uint8Array, encoding: 'DER' | 'Base64 DER'): CertificateInput {
@@ -137,7 +137,7 @@ function fromBinary(bytes: Uint8Array, encoding: 'DER' | 'Base64 DER'): Certific
     else certificates.push({ der, origin });
     p = tlv.end;
   }
-  return { format: encoding, certificates, problems: capped(problems) };
+  return { format: encoding, certificates, problems: listedProblems(problems) };
 }
 
 function attempt(origin: string, problems: InputProblem[], read: () => Uint8Array[]): Uint8Array[] {
@@ -152,7 +152,7 @@ function attempt(origin: string, problems: InputProblem[], read: () => Uint8Arra
 /** Problems listed one by one; past this a hostile file of tiny junk elements gets one summary line instead. */
 const MAX_LISTED_PROBLEMS = 100;
 
-export function capped(problems: readonly InputProblem[]): InputProblem[] {
+export function listedProblems(problems: readonly InputProblem[]): InputProblem[] {
   if (problems.length <= MAX_LISTED_PROBLEMS) return [...problems];
   const rest = problems.length - MAX_LISTED_PROBLEMS;
   const origin = 'The rest of the input';

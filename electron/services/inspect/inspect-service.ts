@@ -8,7 +8,7 @@ import { berToDer, hasIndefiniteLength } from '../../../shared/pki/ber-to-der.js
 import { utf8Text } from '../../../shared/pki/bytes.js';
 import {
   bareBase64Der,
-  capped,
+  listedProblems,
   CERTIFICATE_LABELS,
   certificateOfPemBody,
   certificatesOfPkcs7,
@@ -59,7 +59,7 @@ export class InspectService {
     const collector = new ObjectCollector(this.store, this.env.now(), source);
     const problems: InputProblem[] = [];
     const format = await this.#read(bytes, password, collector, problems);
-    return { source, format, objects: collector.finish(), problems: capped(problems) };
+    return { source, format, objects: collector.finish(), problems: listedProblems(problems) };
   }
 
   /** The full detail of an opened certificate (decoded extensions; the ASN.1 tree and PEM unless `structure` is false). */
