@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { CertbenchError } from '../../../shared/errors.js';
 import type { CliContext } from '../cli-context.js';
-import { printJson } from '../cli-io.js';
+import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
 import { runAction } from '../run-action.js';
 import { readSecret } from '../secrets.js';
@@ -48,15 +48,17 @@ export function registerInspectCommand(program: Command, ctx: CliContext): void 
               result = await inspect.openFile(file, await askedFor(file));
             }
             for (const problem of result.problems) problems.push({ source: result.source, ...problem });
-            for (const object of result.objects) {
-              items.push({ source: result.source, object, ...(object.kind === 'certificate' && !opts.brief ? { detail: inspect.detail(object.id, { structure: Boolean(opts.asn1 && opts.json) }) } : {}) });
-            }
+            for (const object of result.objects) items.push({ source: result.source, object });
           }
+          // Details (and --asn1 trees) are built one object at a time as they are printed, so a
+          // 30 MB bundle never holds every tree at once (it once reached 3.3 GB and failed).
+          const printable = (item: PrintableObject): PrintableObject =>
+            item.object.kind === 'certificate' && !opts.brief ? { ...item, detail: inspect.detail(item.object.id, { structure: Boolean(opts.asn1 && opts.json) }) } : item;
           if (opts.json) {
             const shaById = new Map(items.flatMap(({ object: o }) => (o.kind === 'certificate' ? [[o.id, o.summary.sha256] as const] : [])));
-            printJson(ctx.io, { objects: items.map((item) => objectJson(item, shaById)), problems });
+            printObjectsJson(ctx.io, items, (item) => objectJson(printable(item), shaById), problems);
           } else {
-            ctx.io.out(items.map(objectText).join('\n'));
+            items.forEach((item, i) => ctx.io.out(`${i > 0 ? '\n' : ''}${objectText(printable(item))}`));
             for (const p of problems) ctx.io.err(`${p.source}: ${p.message} [${p.code}]\n`);
           }
           // Part of an input could not be read: the rest is shown, and scripts learn of the damage.
@@ -64,4 +66,19 @@ export function registerInspectCommand(program: Command, ctx: CliContext): void 
         }),
       );
     });
+}
+
+/**
+ * `{ objects, problems }` exactly as printJson would pretty-print it, written one object at a time
+ * so the output never exists as one string (V8 caps strings near 512 MB).
+ */
+function printObjectsJson<T>(io: CliIo, items: readonly T[], toJson: (item: T) => unknown, problems: readonly unknown[]): void {
+  const indented = (value: unknown, pad: string) => JSON.stringify(value, null, 2).replace(/\n/g, `\n${pad}`);
+  if (items.length === 0) io.out('{\n  "objects": [],\n');
+  else {
+    io.out('{\n  "objects": [\n');
+    items.forEach((item, i) => io.out(`    ${indented(toJson(item), '    ')}${i < items.length - 1 ? ',' : ''}\n`));
+    io.out('  ],\n');
+  }
+  io.out(`  "problems": ${indented(problems, '  ')}\n}\n`);
 }

@@ -32,6 +32,12 @@ import { ObjectCollector } from './object-collector.js';
 
 const CSR_LABELS = new Set(['CERTIFICATE REQUEST', 'NEW CERTIFICATE REQUEST']);
 
+/** The parts of one input that could not be read, and the input's name for the error when nothing could. */
+interface Damage {
+  readonly source: string;
+  readonly problems: InputProblem[];
+}
+
 /**
  * Opens what an admin is handed and describes every object in it, telling the format by content,
  * never by file name. `password` opens PKCS#12 files, keystores and encrypted keys; without it those
@@ -57,9 +63,9 @@ export class InspectService {
     if (bytes.length === 0) throw new CertbenchError('empty-input', `${source} is empty`);
     if (bytes.length > LIMITS.maxInputBytes) throw new CertbenchError('too-large', `${source} is over the ${LIMITS.maxInputBytes}-byte limit`);
     const collector = new ObjectCollector(this.store, this.env.now(), source);
-    const problems: InputProblem[] = [];
-    const format = await this.#read(bytes, password, collector, problems);
-    return { source, format, objects: collector.finish(), problems: listedProblems(problems) };
+    const damage: Damage = { source, problems: [] };
+    const format = await this.#read(bytes, password, collector, damage);
+    return { source, format, objects: collector.finish(), problems: listedProblems(damage.problems) };
   }
 
   /** The full detail of an opened certificate (decoded extensions; the ASN.1 tree and PEM unless `structure` is false). */
@@ -67,22 +73,22 @@ export class InspectService {
     return describeCertificate(this.store.getKind(id, 'certificate').der, this.env.now(), options);
   }
 
-  async #read(bytes: Uint8Array, password: string | undefined, out: ObjectCollector, problems: InputProblem[]): Promise<string> {
+  async #read(bytes: Uint8Array, password: string | undefined, out: ObjectCollector, damage: Damage): Promise<string> {
     const magic = bytes.length >= 4 ? ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0 : 0;
     if (magic === JKS_MAGIC || magic === JCEKS_MAGIC) {
       const keystore = await readKeystore(bytes, password);
       out.keystore(keystore, keystore.type);
       return keystore.type;
     }
-    if (bytes[0] === TAG.sequence) return this.#fromDer(bytes, password, out, problems, 'DER');
+    if (bytes[0] === TAG.sequence) return this.#fromDer(bytes, password, out, damage, 'DER');
     const text = utf8Text(bytes);
-    if (looksLikePem(text)) return this.#fromPem(text, password, out, problems);
+    if (looksLikePem(text)) return this.#fromPem(text, password, out, damage);
     const der = bareBase64Der(text);
-    if (der) return this.#fromDer(der, password, out, problems, 'Base64 DER (no PEM armour)');
+    if (der) return this.#fromDer(der, password, out, damage, 'Base64 DER (no PEM armour)');
     throw new CertbenchError('unrecognized-format', 'Not a certificate, key, CSR, PKCS#7, PKCS#12 or keystore (no PEM armour and no DER structure)');
   }
 
-  #fromDer(input: Uint8Array, password: string | undefined, out: ObjectCollector, problems: InputProblem[], encoding: string): string {
+  #fromDer(input: Uint8Array, password: string | undefined, out: ObjectCollector, damage: Damage, encoding: string): string {
     const der = hasIndefiniteLength(input) ? berToDer(input) : input;
     readTlv(der, 0, der.length); // a cut-off download is `truncated` before anything else
     const kind = classifyDer(der);
@@ -95,8 +101,8 @@ export class InspectService {
         return `PKCS#7 (${encoding})`;
       case 'certificates': {
         const found = readCertificateInput(der);
-        if (found.certificates.length === 0) throw problemsError(found.problems);
-        for (const problem of found.problems) problems.push(problem);
+        if (found.certificates.length === 0) throw problemsError(found.problems, damage.source);
+        for (const problem of found.problems) damage.problems.push(problem);
         const several = found.certificates.length + found.problems.length > 1;
         found.certificates.forEach((c, i) => out.certificate(c.der, several ? `${encoding} certificate ${i + 1}` : encoding));
         return `X.509 certificate (${encoding})`;
@@ -118,7 +124,7 @@ export class InspectService {
   }
 
   /** Each block on its own: a damaged one is reported and the rest still read (issue 16.3). */
-  #fromPem(text: string, password: string | undefined, out: ObjectCollector, problems: InputProblem[]): string {
+  #fromPem(text: string, password: string | undefined, out: ObjectCollector, damage: Damage): string {
     const skipped: string[] = [];
     let read = 0;
     for (const entry of readPemBlocks(text)) {
@@ -130,10 +136,10 @@ export class InspectService {
         else skipped.push(label);
       } catch (err) {
         if (!(err instanceof CertbenchError) || err.code === 'password-required' || err.code === 'wrong-password') throw err;
-        problems.push({ origin, code: err.code, message: err.message.startsWith(origin) ? err.message : `${origin}: ${err.message}` });
+        damage.problems.push({ origin, code: err.code, message: err.message.startsWith(origin) ? err.message : `${origin}: ${err.message}` });
       }
     }
-    if (read === 0 && problems.length > 0) throw problemsError(problems);
+    if (read === 0 && damage.problems.length > 0) throw problemsError(damage.problems, damage.source);
     if (read === 0) {
       throw new CertbenchError('unrecognized-format', `No certificate, key or CSR in the PEM text${skipped.length ? ` (found: ${skipped.join(', ')})` : ''}`);
     }

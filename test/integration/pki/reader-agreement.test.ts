@@ -172,6 +172,7 @@ describe('strict PEM: a damaged block is an error for that block, the others sti
     expect(run.status).toBe(1);
     const json = JSON.parse(run.stdout) as { objects: unknown[]; problems: Array<{ origin: string; code: string }> };
     expect(json.objects).toHaveLength(1);
+    expect(run.stdout, 'printed object by object, the same text as one pretty-printed JSON').toBe(`${JSON.stringify(json, null, 2)}\n`);
     expect(json.problems).toEqual([expect.objectContaining({ origin: 'PEM block 1 (CERTIFICATE)', code: 'bad-base64' })]);
   });
 });
