@@ -176,3 +176,28 @@ describe('strict PEM: a damaged block is an error for that block, the others sti
     expect(json.problems).toEqual([expect.objectContaining({ origin: 'PEM block 1 (CERTIFICATE)', code: 'bad-base64' })]);
   });
 });
+
+describe('hostile sizes through the built CLI (issue 16)', () => {
+  it('a 600 KB DER of 300,000 children, definite or indefinite length, is one clear error, not an internal one', () => {
+    const nulls = Buffer.alloc(600_000);
+    for (let i = 0; i < nulls.length; i += 2) nulls[i] = 0x05;
+    const env = { ...toolEnv(), CERTBENCH_CODE_CACHE_DIR: join(t.dir, 'code-cache'), CERTBENCH_DATA_DIR: join(t.dir, 'data') };
+    for (const [name, bytes] of [
+      ['wide-definite.der', Buffer.concat([Buffer.from([0x30, 0x83, 0x09, 0x27, 0xc0]), nulls])],
+      ['wide-indefinite.der', Buffer.concat([Buffer.from([0x30, 0x80]), nulls, Buffer.from([0, 0])])],
+    ] as const) {
+      const file = join(t.dir, name);
+      writeFileSync(file, bytes);
+      let failure: { status: number; stderr: Buffer } | undefined;
+      try {
+        execFileSync(process.execPath, [BIN, 'inspect', file], { env, stdio: 'pipe' });
+      } catch (err) {
+        failure = err as { status: number; stderr: Buffer };
+      }
+      expect(failure?.status, name).toBe(2);
+      const stderr = failure!.stderr.toString();
+      expect(stderr.split('\n').filter(Boolean), name).toHaveLength(1);
+      expect(stderr, name).not.toMatch(/internal error|call stack/i);
+    }
+  });
+});
