@@ -24,14 +24,17 @@ export function printJson(io: CliIo, value: unknown): void {
 }
 
 /**
- * Prints `{ "<key>": [ ...items ] }` exactly as printJson would, one item at a time, so a huge
- * listing never becomes one string: memory stays that of one item, whatever the input's size.
+ * Prints `{ "<key>": [ ...items ], ...rest }` exactly as printJson would, one item at a time, so a
+ * huge listing never becomes one string: memory stays that of one item, whatever the input's size.
  */
-export function printJsonList(io: CliIo, key: string, items: Iterable<unknown>): void {
+export function printJsonList(io: CliIo, key: string, items: Iterable<unknown>, rest: Record<string, unknown> = {}): void {
+  const tail = Object.entries(rest)
+    .map(([name, value]) => `,\n  ${JSON.stringify(name)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')}`)
+    .join('');
   let first = true;
   for (const item of items) {
     io.out(`${first ? `{\n  ${JSON.stringify(key)}: [\n` : ',\n'}    ${JSON.stringify(item, null, 2).replace(/\n/g, '\n    ')}`);
     first = false;
   }
-  io.out(first ? `{\n  ${JSON.stringify(key)}: []\n}\n` : '\n  ]\n}\n');
+  io.out(`${first ? `{\n  ${JSON.stringify(key)}: []` : '\n  ]'}${tail}\n}\n`);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ERROR_CODES } from '../errors.js';
 import { CertificateSummarySchema, SanEntrySchema } from './certificate-summary.js';
 import { KeyFactsSchema } from './certificate-detail.js';
 
@@ -85,5 +86,7 @@ export const InspectResultSchema = z.strictObject({
   /** What the content was recognised as ("PEM text", "DER", "PKCS#12", "JKS"…), whatever the file name said. */
   format: z.string(),
   objects: z.array(InspectedObjectSchema),
+  /** Parts of the input that could not be read (a damaged PEM block, a malformed certificate), each with its own error; the rest was read. */
+  problems: z.array(z.strictObject({ origin: z.string(), code: z.enum(ERROR_CODES), message: z.string() })),
 });
 export type InspectResult = z.infer<typeof InspectResultSchema>;

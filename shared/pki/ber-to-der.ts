@@ -10,16 +10,32 @@ const MAX_DEPTH = 64;
  * unchanged. Errors: `truncated` when an end-of-contents is missing, `parse` otherwise.
  */
 export function berToDer(ber: Uint8Array): Uint8Array {
-  const parts: Uint8Array[] = [];
-  const end = encodeElement(ber, 0, ber.length, parts, 0);
+  const out: Output = { parts: [], bytes: 0 };
+  const end = encodeElement(ber, 0, ber.length, out, 0);
   if (end !== ber.length) throw new CertbenchError('parse', `${ber.length - end} bytes follow the BER structure`);
-  return concat(parts);
+  return concat(out.parts, out.bytes);
 }
 
 /** True when the element at 0 uses an indefinite length (the only case berToDer is needed for). */
 export const hasIndefiniteLength = (bytes: Uint8Array): boolean => bytes.length > 1 && bytes[1] === 0x80;
 
-function encodeElement(buf: Uint8Array, start: number, limit: number, out: Uint8Array[], depth: number): number {
+/**
+ * The output as one flat list of chunks in order, and their total size. A constructed element's
+ * length octets are a placeholder filled in once its children are written: no per-element child
+ * arrays, and no spreading of lists whose size the input controls (300,000 children once
+ * overflowed the stack that way).
+ */
+interface Output {
+  readonly parts: Uint8Array[];
+  bytes: number;
+}
+
+function emit(out: Output, part: Uint8Array): void {
+  out.parts.push(part);
+  out.bytes += part.length;
+}
+
+function encodeElement(buf: Uint8Array, start: number, limit: number, out: Output, depth: number): number {
   if (depth > MAX_DEPTH) throw new CertbenchError('parse', 'BER nesting is too deep');
   if (start >= limit) throw new CertbenchError('truncated', 'BER data ends where an element was expected');
   let p = start + 1;
@@ -29,16 +45,16 @@ function encodeElement(buf: Uint8Array, start: number, limit: number, out: Uint8
   const first = buf[p++]!;
   if (first === 0x80) {
     if (!(buf[start]! & 0x20)) throw new CertbenchError('parse', 'A primitive BER element cannot have an indefinite length');
-    const children: Uint8Array[] = [];
+    const header = openConstructed(out, identifier);
     for (;;) {
       if (p + 1 >= limit) throw new CertbenchError('truncated', 'BER data ends before an end-of-contents marker');
       if (buf[p] === 0 && buf[p + 1] === 0) {
         p += 2;
         break;
       }
-      p = encodeElement(buf, p, limit, children, depth + 1);
+      p = encodeElement(buf, p, limit, out, depth + 1);
     }
-    out.push(identifier, lengthOctets(children.reduce((n, c) => n + c.length, 0)), ...children);
+    closeConstructed(out, header);
     return p;
   }
   let length = first;
@@ -51,24 +67,46 @@ function encodeElement(buf: Uint8Array, start: number, limit: number, out: Uint8
   if (p + length > limit) throw new CertbenchError('truncated', 'BER element runs past the end of the data');
   if (buf[start]! & 0x20) {
     // Constructed: children may use indefinite lengths themselves.
-    const children: Uint8Array[] = [];
-    for (let q = p; q < p + length; ) q = encodeElement(buf, q, p + length, children, depth + 1);
-    out.push(identifier, lengthOctets(children.reduce((n, c) => n + c.length, 0)), ...children);
+    const header = openConstructed(out, identifier);
+    for (let q = p; q < p + length; ) q = encodeElement(buf, q, p + length, out, depth + 1);
+    closeConstructed(out, header);
   } else {
-    out.push(buf.subarray(start, p + length));
+    emit(out, buf.subarray(start, p + length));
   }
   return p + length;
 }
 
-function lengthOctets(length: number): Uint8Array {
-  if (length < 0x80) return Uint8Array.of(length);
-  const bytes: number[] = [];
-  for (let n = length; n > 0; n = Math.floor(n / 256)) bytes.unshift(n & 0xff);
-  return Uint8Array.of(0x80 | bytes.length, ...bytes);
+interface OpenHeader {
+  readonly slot: number;
+  readonly contentStart: number;
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+function openConstructed(out: Output, identifier: Uint8Array): OpenHeader {
+  emit(out, identifier);
+  out.parts.push(EMPTY); // the length octets, once the content is known
+  return { slot: out.parts.length - 1, contentStart: out.bytes };
+}
+
+function closeConstructed(out: Output, header: OpenHeader): void {
+  const octets = lengthOctets(out.bytes - header.contentStart);
+  out.parts[header.slot] = octets;
+  out.bytes += octets.length;
+}
+
+const EMPTY = new Uint8Array(0);
+
+function lengthOctets(length: number): Uint8Array {
+  if (length < 0x80) return Uint8Array.of(length);
+  let count = 0;
+  for (let n = length; n > 0; n = Math.floor(n / 256)) count++;
+  const octets = new Uint8Array(count + 1);
+  octets[0] = 0x80 | count;
+  for (let i = count, n = length; i > 0; i--, n = Math.floor(n / 256)) octets[i] = n & 0xff;
+  return octets;
+}
+
+function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
+  const out = new Uint8Array(total);
   let o = 0;
   for (const part of parts) {
     out.set(part, o);

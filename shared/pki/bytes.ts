@@ -28,12 +28,16 @@ const B64_PAD = -3;
 /** Char code → sextet, or one of the markers above; one lookup per character keeps decoding fast. */
 const B64_INDEX = new Int8Array(256).fill(B64_INVALID);
 for (let i = 0; i < B64.length; i++) B64_INDEX[B64.charCodeAt(i)] = i;
-B64_INDEX['-'.charCodeAt(0)] = 62;
-B64_INDEX['_'.charCodeAt(0)] = 63;
-for (const c of [9, 10, 11, 12, 13, 32, 0xa0]) B64_INDEX[c] = B64_SKIP;
+for (const c of [9, 10, 11, 12, 13, 32]) B64_INDEX[c] = B64_SKIP;
 B64_INDEX['='.charCodeAt(0)] = B64_PAD;
 
-/** Strict-ish base64 decode: whitespace ignored, padding optional, any other character rejected. */
+/**
+ * Strict base64 (RFC 4648 §4): ASCII whitespace between characters is skipped; anything else
+ * outside the standard alphabet (base64url's '-' and '_' included), '=' anywhere but at the end,
+ * and a length that is not whole quanta with their padding throw a RangeError. Lenient decoding is
+ * how a damaged PEM body turns into a certificate nobody issued (issue 16.3), so there is no
+ * lenient variant.
+ */
 export function fromBase64(text: string): Uint8Array {
   // One pass without regex copies: this decodes every block of 10,000-certificate bundles.
   const out = new Uint8Array(Math.floor((text.length * 3) / 4) + 3);
@@ -41,33 +45,39 @@ export function fromBase64(text: string): Uint8Array {
   let acc = 0;
   let o = 0;
   let count = 0;
-  let padded = false;
+  let pads = 0;
   for (let i = 0; i < text.length; i++) {
     // Fast path: four plain base64 characters at once (most of every PEM line).
-    if (bits === 0 && !padded && i + 3 < text.length) {
-      const a = B64_INDEX[text.charCodeAt(i) & 0xff]!;
-      const b = B64_INDEX[text.charCodeAt(i + 1) & 0xff]!;
-      const c2 = B64_INDEX[text.charCodeAt(i + 2) & 0xff]!;
-      const d = B64_INDEX[text.charCodeAt(i + 3) & 0xff]!;
-      if ((a | b | c2 | d) >= 0 && text.charCodeAt(i) < 256 && text.charCodeAt(i + 1) < 256 && text.charCodeAt(i + 2) < 256 && text.charCodeAt(i + 3) < 256) {
-        const n = (a << 18) | (b << 12) | (c2 << 6) | d;
-        out[o++] = n >> 16;
-        out[o++] = (n >> 8) & 0xff;
-        out[o++] = n & 0xff;
-        count += 4;
-        i += 3;
-        continue;
+    if (bits === 0 && pads === 0 && i + 3 < text.length) {
+      const a = text.charCodeAt(i);
+      const b = text.charCodeAt(i + 1);
+      const c = text.charCodeAt(i + 2);
+      const d = text.charCodeAt(i + 3);
+      if ((a | b | c | d) < 256) {
+        const va = B64_INDEX[a]!;
+        const vb = B64_INDEX[b]!;
+        const vc = B64_INDEX[c]!;
+        const vd = B64_INDEX[d]!;
+        if ((va | vb | vc | vd) >= 0) {
+          const n = (va << 18) | (vb << 12) | (vc << 6) | vd;
+          out[o++] = n >> 16;
+          out[o++] = (n >> 8) & 0xff;
+          out[o++] = n & 0xff;
+          count += 4;
+          i += 3;
+          continue;
+        }
       }
     }
-    const c = text.charCodeAt(i);
-    let v = c < 256 ? B64_INDEX[c]! : /\s/.test(text[i]!) ? B64_SKIP : B64_INVALID;
+    const code = text.charCodeAt(i);
+    const v = code < 256 ? B64_INDEX[code]! : B64_INVALID;
     if (v === B64_SKIP) continue;
     if (v === B64_PAD) {
-      padded = true;
+      pads++;
       continue;
     }
-    if (padded) v = B64_INVALID;
-    if (v < 0) throw new RangeError(`invalid base64 character at ${i}`);
+    if (v < 0) throw new RangeError(`invalid base64 character ${JSON.stringify(text[i])} at offset ${i}`);
+    if (pads > 0) throw new RangeError(`base64 continues after '=' padding at offset ${i}`);
     count++;
     acc = ((acc << 6) | v) & 0xffffff;
     bits += 6;
@@ -76,7 +86,9 @@ export function fromBase64(text: string): Uint8Array {
       out[o++] = (acc >> bits) & 0xff;
     }
   }
-  if (count % 4 === 1) throw new RangeError('base64 length is impossible');
+  if ((count + pads) % 4 !== 0 || pads > 2) {
+    throw new RangeError(`base64 of ${count} characters with ${pads} '=' is not whole 4-character groups`);
+  }
   return out.subarray(0, o);
 }
 

@@ -1,12 +1,10 @@
 import { CertbenchError } from '../errors.js';
-import { bytesEqual, fromBase64, utf8Text, toHex } from './bytes.js';
+import { bytesEqual, toHex } from './bytes.js';
+import { certificateDers } from './certificate-input.js';
 import { decodeOid, expectTlv, readTlv, TAG } from './der-reader.js';
 import { scanExtensions, type ScannedExtensions } from './cert-scan-extensions.js';
 import { decodeDerTime } from './der-time.js';
 import { sha256Hex } from './hash.js';
-import { findPemBlocks, looksLikePem } from './pem.js';
-import { fastPemBlocks } from './pem-fast.js';
-import { certificatesFromPkcs7, isPkcs7SignedData } from './pkcs7-certificates.js';
 import { crlNotCertificate, looksLikeCrl } from './crl-shape.js';
 
 /**
@@ -108,73 +106,11 @@ function scan(der: Uint8Array): CertScan {
   };
 }
 
-const CERT_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE', 'TRUSTED CERTIFICATE']);
-const PKCS7_LABELS = new Set(['PKCS7', 'CMS', 'PKCS #7 SIGNED DATA']);
-
 /**
- * Every certificate in a PEM bundle (text around blocks, BOM and CRLF tolerated), in concatenated
- * DER, in a PKCS#7 ".p7b" (PEM or DER) or in unarmoured base64, scanned in file order. Other PEM
- * blocks (keys, CSRs) are ignored. Errors: `empty-input`, `bad-base64`, `unrecognized-format`
- * (no certificate found), and the `parse`/`truncated` of the first bad certificate.
+ * Every certificate of a PEM bundle, DER, PKCS#7 or base64 input (see certificate-input.ts),
+ * scanned in file order. Throws the reader's errors, then the `parse`/`truncated` of the first
+ * certificate whose fields do not scan.
  */
 export function scanPemOrDerBundle(bytes: Uint8Array): CertScan[] {
   return certificateDers(bytes).map(scanCertificate);
-}
-
-/** The DER of every certificate found in `bytes` (see scanPemOrDerBundle), not yet checked. */
-export function certificateDers(bytes: Uint8Array): Uint8Array[] {
-  if (bytes.length === 0) throw new CertbenchError('empty-input', 'The input is empty');
-  if (bytes[0] === TAG.sequence) return dersFromBinary(bytes);
-  const text = utf8Text(bytes);
-  if (looksLikePem(text)) return firstTlvs(fastPemBlocks(bytes, text, FAST_LABELS)) ?? dersFromPem(text);
-  const compact = text.replace(/\s/g, '');
-  if (compact.length > 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(compact)) {
-    let der: Uint8Array;
-    try {
-      der = fromBase64(compact);
-    } catch (err) {
-      throw new CertbenchError('bad-base64', `The input is not valid base64: ${(err as Error).message}`, { cause: err });
-    }
-    if (der[0] === TAG.sequence) return dersFromBinary(der);
-  }
-  throw new CertbenchError('unrecognized-format', 'No certificate found: the input is neither PEM, DER, PKCS#7 nor base64');
-}
-
-/** Blocks labelled so hold nothing but a certificate (TRUSTED CERTIFICATE is left to the general path). */
-const FAST_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE']);
-
-function firstTlvs(ders: Uint8Array[] | undefined): Uint8Array[] | undefined {
-  return ders?.map((der) => der.subarray(0, readTlv(der, 0, der.length).end));
-}
-
-function dersFromPem(text: string): Uint8Array[] {
-  let blocks;
-  try {
-    blocks = findPemBlocks(text);
-  } catch (err) {
-    throw new CertbenchError('bad-base64', (err as Error).message, { cause: err });
-  }
-  const out: Uint8Array[] = [];
-  for (const block of blocks) {
-    if (CERT_LABELS.has(block.label)) {
-      // OpenSSL's TRUSTED CERTIFICATE appends its trust settings after the certificate TLV.
-      const tlv = readTlv(block.der, 0, block.der.length);
-      out.push(block.der.subarray(0, tlv.end));
-    } else if (PKCS7_LABELS.has(block.label)) {
-      out.push(...certificatesFromPkcs7(block.der));
-    }
-  }
-  if (out.length === 0) throw new CertbenchError('unrecognized-format', 'The PEM text holds no certificate');
-  return out;
-}
-
-function dersFromBinary(bytes: Uint8Array): Uint8Array[] {
-  if (isPkcs7SignedData(bytes)) return certificatesFromPkcs7(bytes);
-  const out: Uint8Array[] = [];
-  for (let p = 0; p < bytes.length; ) {
-    const tlv = expectTlv(bytes, p, bytes.length, TAG.sequence, 'Certificate SEQUENCE');
-    out.push(bytes.subarray(tlv.start, tlv.end));
-    p = tlv.end;
-  }
-  return out;
 }

@@ -23,13 +23,20 @@ export const TAG = {
   set: 0x31,
 } as const;
 
+/** Why a TLV could not be read: `truncated` when the data stops early, `parse` otherwise. */
+export interface TlvFault {
+  readonly fault: 'truncated' | 'parse';
+  readonly message: string;
+}
+
 /**
- * Reads the TLV at `offset`, which must end by `limit`. DER only: indefinite lengths (X.690 §8.1.3.6)
- * and non-minimal long lengths over 4 octets are a `parse` error; content running past `limit` is
- * `truncated`, so a cut-off download is told apart from garbage.
+ * The TLV at `offset`, which must end by `limit`, or why not — without throwing, for loops over
+ * input-sized numbers of elements where an exception per bad element would cost seconds. DER only:
+ * indefinite lengths (X.690 §8.1.3.6) and long lengths over 4 octets are a `parse` fault; content
+ * running past `limit` is `truncated`, so a cut-off download is told apart from garbage.
  */
-export function readTlv(buf: Uint8Array, offset: number, limit: number): Tlv {
-  if (offset >= limit) throw new CertbenchError('truncated', 'DER data ends where an element was expected');
+export function decodeTlv(buf: Uint8Array, offset: number, limit: number): Tlv | TlvFault {
+  if (offset >= limit) return { fault: 'truncated', message: 'DER data ends where an element was expected' };
   const tag = buf[offset]!;
   let p = offset + 1;
   if ((tag & 0x1f) === 0x1f) {
@@ -37,20 +44,27 @@ export function readTlv(buf: Uint8Array, offset: number, limit: number): Tlv {
     while (p < limit && (buf[p]! & 0x80) !== 0) p++;
     p++;
   }
-  if (p >= limit) throw new CertbenchError('truncated', 'DER data ends inside an element header');
+  if (p >= limit) return { fault: 'truncated', message: 'DER data ends inside an element header' };
   const first = buf[p++]!;
   let length = first;
   if (first & 0x80) {
     const count = first & 0x7f;
-    if (count === 0) throw new CertbenchError('parse', 'Indefinite length is not allowed in DER');
-    if (count > 4) throw new CertbenchError('parse', 'DER length field is too long');
-    if (p + count > limit) throw new CertbenchError('truncated', 'DER data ends inside a length field');
+    if (count === 0) return { fault: 'parse', message: 'Indefinite length is not allowed in DER' };
+    if (count > 4) return { fault: 'parse', message: 'DER length field is too long' };
+    if (p + count > limit) return { fault: 'truncated', message: 'DER data ends inside a length field' };
     length = 0;
     for (let i = 0; i < count; i++) length = length * 256 + buf[p++]!;
   }
   const end = p + length;
-  if (end > limit) throw new CertbenchError('truncated', `DER element needs ${end - offset} bytes but only ${limit - offset} remain`);
+  if (end > limit) return { fault: 'truncated', message: `DER element needs ${end - offset} bytes but only ${limit - offset} remain` };
   return { tag, start: offset, body: p, end };
+}
+
+/** Reads the TLV at `offset` (see decodeTlv), throwing its fault as a CertbenchError. */
+export function readTlv(buf: Uint8Array, offset: number, limit: number): Tlv {
+  const tlv = decodeTlv(buf, offset, limit);
+  if ('fault' in tlv) throw new CertbenchError(tlv.fault, tlv.message);
+  return tlv;
 }
 
 /** Reads the TLV at `offset` and insists on its tag; `what` names the field in the error. */

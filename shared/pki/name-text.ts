@@ -1,5 +1,6 @@
 import { decodeOid, expectTlv, readTlv, TAG, type Tlv } from './der-reader.js';
 import { decodeDerString, hexValue, isStringTag } from './der-strings.js';
+import { ATTRIBUTE_SHORT_NAMES } from './oid-names.js';
 
 /** One AttributeTypeAndValue of a Name (RFC 5280 §4.1.2.4), in encoding order. */
 export interface NameAttribute {
@@ -12,22 +13,6 @@ export interface NameAttribute {
   /** The value was not a string and `value` is `#` + hex of its encoding. */
   readonly hex: boolean;
 }
-
-/** Short names: RFC 4514 §3 plus the ones @peculiar/x509 and OpenSSL print, so lists read alike. */
-const SHORT_NAMES: Readonly<Record<string, string>> = {
-  '2.5.4.3': 'CN',
-  '2.5.4.7': 'L',
-  '2.5.4.8': 'ST',
-  '2.5.4.10': 'O',
-  '2.5.4.11': 'OU',
-  '2.5.4.6': 'C',
-  '0.9.2342.19200300.100.1.25': 'DC',
-  '1.2.840.113549.1.9.1': 'E',
-  '2.5.4.42': 'G',
-  '2.5.4.43': 'I',
-  '2.5.4.4': 'SN',
-  '2.5.4.12': 'T',
-};
 
 /** Every attribute of the Name TLV `name`; non-string values become `#hex`. */
 export function nameAttributes(buf: Uint8Array, name: Tlv): NameAttribute[] {
@@ -44,18 +29,24 @@ export function nameAttributes(buf: Uint8Array, name: Tlv): NameAttribute[] {
       const valueTlv = readTlv(buf, oidTlv.end, atv.end);
       const hex = !isStringTag(valueTlv.tag);
       const value = hex ? hexValue(buf, valueTlv) : decodeDerString(buf, valueTlv);
-      out.push({ type: SHORT_NAMES[oid] ?? oid, oid, value, rdn: rdnIndex, hex });
+      out.push({ type: ATTRIBUTE_SHORT_NAMES[oid] ?? oid, oid, value, rdn: rdnIndex, hex });
     }
   }
   return out;
 }
 
 /**
- * The display form the lists, the CLI and the other workspaces share: RDNs in encoding order joined
- * by ", " ("CN=leaf, O=Example"), as @peculiar/x509 prints it, values escaped as RFC 4514 §2.4 asks.
+ * The one display form of a DN, which every list, report, workspace and command shares: RDNs in
+ * encoding order joined by ", " ("CN=leaf, O=Example"), as OpenSSL and @peculiar/x509 print it,
+ * values escaped as RFC 4514 §2.4 asks.
  */
 export function nameToDisplay(buf: Uint8Array, name: Tlv): string {
   return joinRdns(nameAttributes(buf, name), ', ');
+}
+
+/** The display form (see nameToDisplay) of a Name given as its own TLV bytes. */
+export function nameDerToDisplay(nameDer: Uint8Array): string {
+  return nameToDisplay(nameDer, expectTlv(nameDer, 0, nameDer.length, TAG.sequence, 'Name'));
 }
 
 /** RFC 4514 §2.1 string: RDNs in reverse encoding order, joined by ",". */

@@ -1,4 +1,27 @@
-/** Names people know OIDs by (RFC 5280 §4.2, RFC 4055, RFC 5758, RFC 8410, CA/B Forum). */
+/** Names people know OIDs by (RFC 5280 §4.2, RFC 4055, RFC 5758, RFC 8410, CA/B Forum). The one OID name table. */
+
+/**
+ * Name attribute short names for DN text (RFC 4514 §3, plus the ones OpenSSL and @peculiar/x509
+ * print), one spelling for every output; other attribute types print as dotted OIDs.
+ */
+export const ATTRIBUTE_SHORT_NAMES: Readonly<Record<string, string>> = {
+  '2.5.4.3': 'CN',
+  '2.5.4.4': 'SN',
+  '2.5.4.5': 'serialNumber',
+  '2.5.4.6': 'C',
+  '2.5.4.7': 'L',
+  '2.5.4.8': 'ST',
+  '2.5.4.9': 'STREET',
+  '2.5.4.10': 'O',
+  '2.5.4.11': 'OU',
+  '2.5.4.12': 'T',
+  '2.5.4.42': 'G',
+  '2.5.4.43': 'I',
+  '0.9.2342.19200300.100.1.1': 'UID',
+  '0.9.2342.19200300.100.1.25': 'DC',
+  '1.2.840.113549.1.9.1': 'E',
+};
+
 export const EXTENSION_NAMES: Readonly<Record<string, string>> = {
   '2.5.29.14': 'Subject Key Identifier',
   '2.5.29.15': 'Key Usage',

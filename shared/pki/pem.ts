@@ -1,3 +1,4 @@
+import { CertbenchError } from '../errors.js';
 import { fromBase64, toBase64 } from './bytes.js';
 
 /** One armoured block found in text: its label (`CERTIFICATE`, `PRIVATE KEY`, …), headers and body. */
@@ -8,35 +9,78 @@ export interface PemBlock {
   readonly der: Uint8Array;
 }
 
-const BEGIN = /-----BEGIN ([A-Z0-9 #.-]+)-----/g;
+/** A block whose armour or base64 is damaged: reported on its own, never guessed at. */
+export interface DamagedPemBlock {
+  readonly label: string;
+  readonly error: CertbenchError;
+}
+
+/** Every block of a text in order, each either decoded or damaged; `index` counts from 1. */
+export type PemEntry = { readonly index: number } & ({ readonly block: PemBlock } | { readonly damaged: DamagedPemBlock });
+
+/** BEGIN and END lines stand on their own lines (indentation allowed, as in YAML), as OpenSSL's reader requires. */
+const BEGIN = /^[ \t]*-----BEGIN ([A-Z0-9 #.-]+)-----[ \t]*$/gm;
+const ANY_END = /^[ \t]*-----END [^\n]*$/gm;
+const BLANK_AFTER_DATA = /\S[ \t]*\n[ \t]*\n/;
 
 /**
- * Every PEM block in `text` (RFC 7468), tolerant of what admins are handed: a UTF-8 BOM, CRLF or
- * CR line endings, indentation, and prose before, between and after the blocks. A block whose
- * base64 is corrupt throws a RangeError naming its label, so the caller can report it precisely.
+ * Every PEM block in `text` (RFC 7468), tolerant of what admins are handed around the blocks — a
+ * UTF-8 BOM, CRLF or CR line endings, indentation, prose before, between and after — and strict
+ * inside them: the body must be whole standard base64 (see fromBase64). A block runs from its
+ * BEGIN line to the next END line, as OpenSSL reads it; a damaged block (bad base64, a BEGIN line
+ * inside it, an END line with another label, no END line) becomes a `damaged` entry and reading
+ * resumes after its END line, so one bad block hides nothing after it — and a block OpenSSL
+ * would swallow into a damaged one is not read either.
  */
-export function findPemBlocks(text: string): PemBlock[] {
-  const blocks: PemBlock[] = [];
+export function readPemBlocks(text: string): PemEntry[] {
+  const entries: PemEntry[] = [];
   const unbommed = text.replace(/^\uFEFF/, '');
   const normalised = unbommed.includes('\r') ? unbommed.replace(/\r\n?/g, '\n') : unbommed;
   BEGIN.lastIndex = 0;
   for (let m = BEGIN.exec(normalised); m; m = BEGIN.exec(normalised)) {
     const label = m[1]!;
-    const endMarker = `-----END ${label}-----`;
+    const index = entries.length + 1;
+    const name = `PEM block ${index} (${label})`;
+    const damaged = (code: 'truncated' | 'bad-base64', message: string, cause?: unknown) =>
+      entries.push({ index, damaged: { label, error: new CertbenchError(code, `${name} ${message}`, { cause }) } });
     const bodyStart = m.index + m[0].length;
-    const end = normalised.indexOf(endMarker, bodyStart);
-    if (end < 0) throw new RangeError(`PEM block "${label}" has no END line`);
-    const { headers, body } = splitHeaders(normalised.slice(bodyStart, end));
-    let der: Uint8Array;
-    try {
-      der = fromBase64(body);
-    } catch {
-      throw new RangeError(`PEM block "${label}" is not valid base64`);
+    ANY_END.lastIndex = bodyStart;
+    const end = ANY_END.exec(normalised);
+    if (!end) {
+      damaged('truncated', 'has no END line');
+      break;
     }
-    blocks.push({ label, headers, der });
-    BEGIN.lastIndex = end + endMarker.length;
+    BEGIN.lastIndex = end.index + end[0].length;
+    const body = normalised.slice(bodyStart, end.index);
+    if (end[0].includes('-----BEGIN ')) {
+      damaged('truncated', 'has the next BEGIN line glued to its END line (a file without a final newline was concatenated); openssl refuses both blocks too');
+    } else if (end[0].trim() !== `-----END ${label}-----`) {
+      damaged('truncated', `ends in a damaged or foreign END line instead of "-----END ${label}-----"`);
+    } else if (body.includes('-----BEGIN ')) {
+      damaged('truncated', 'has a BEGIN line inside it: its own END line is missing');
+    } else {
+      const { headers, body: base64 } = splitHeaders(body);
+      // OpenSSL takes a blank line for the end of RFC 1421 headers, so one after base64 data breaks the block.
+      if (BLANK_AFTER_DATA.test(base64)) {
+        damaged('bad-base64', 'has a blank line inside its base64 body');
+        continue;
+      }
+      try {
+        entries.push({ index, block: { label, headers, der: fromBase64(base64) } });
+      } catch (err) {
+        damaged('bad-base64', `is not valid base64: ${(err as Error).message}`, err);
+      }
+    }
   }
-  return blocks;
+  return entries;
+}
+
+/** The decoded blocks of `text`, throwing the first damaged block's error (for machine output, where any damage means the tool misbehaved). */
+export function findPemBlocks(text: string): PemBlock[] {
+  return readPemBlocks(text).map((entry) => {
+    if ('damaged' in entry) throw entry.damaged.error;
+    return entry.block;
+  });
 }
 
 function splitHeaders(raw: string): { headers: Record<string, string>; body: string } {
@@ -51,7 +95,7 @@ function splitHeaders(raw: string): { headers: Record<string, string>; body: str
     if (colon > 0) headers[line.slice(0, colon)] = line.slice(colon + 1).trim();
     i++;
   }
-  return { headers, body: lines.slice(i).join('') };
+  return { headers, body: lines.slice(i).join('\n') };
 }
 
 /** RFC 7468 encoding: 64-character lines, LF endings, trailing newline. */

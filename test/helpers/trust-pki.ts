@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { certificateDers } from '../../shared/pki/cert-scan.js';
+import { certificateDers } from '../../shared/pki/certificate-input.js';
 
 /** A root, an intermediate and a leaf made with the real openssl CLI (EC P-256, fast). */
 export interface TrustPki {

@@ -27,7 +27,7 @@ const MAX_ASN1_CERTIFICATES = 1000;
 export function registerInspectCommand(program: Command, ctx: CliContext): void {
   program
     .command('inspect')
-    .description('Show every certificate, key, CSR, PKCS#7, PKCS#12 or keystore found in the files')
+    .description('Show every certificate, key, CSR, PKCS#7, PKCS#12 or keystore found in the files (exit 1 when a part of a file is damaged)')
     .argument('<files...>', 'files to open (PEM, DER, base64, bundles, .p7b, .pfx/.p12, .jks, .csr, .key)')
     .option('--json', 'print JSON')
     .option('--brief', 'summaries only, without decoded extensions')
@@ -46,6 +46,7 @@ export function registerInspectCommand(program: Command, ctx: CliContext): void 
             return password;
           };
           const opened: { source: string; object: InspectedObject }[] = [];
+          const problems: Array<{ source: string; origin: string; code: string; message: string }> = [];
           // One budget for the whole command: every file, and every password tried, draws on it.
           const budget = WorkBudget.forRequest();
           for (const file of files) {
@@ -56,6 +57,7 @@ export function registerInspectCommand(program: Command, ctx: CliContext): void 
               if (!(err instanceof CertbenchError) || err.code !== 'password-required') throw err;
               result = await inspect.openFile(file, await askedFor(file), { budget });
             }
+            for (const problem of result.problems) problems.push({ source: result.source, ...problem });
             for (const object of result.objects) opened.push({ source: result.source, object });
           }
           const structure = Boolean(opts.asn1 && opts.json);
@@ -77,15 +79,17 @@ export function registerInspectCommand(program: Command, ctx: CliContext): void 
             const json = function* (): Generator<unknown> {
               for (const item of items()) yield objectJson(item, shaById);
             };
-            printJsonList(ctx.io, 'objects', json());
+            printJsonList(ctx.io, 'objects', json(), { problems });
           } else {
             let first = true;
             for (const item of items()) {
               ctx.io.out(`${first ? '' : '\n'}${objectText(item)}`);
               first = false;
             }
+            for (const p of problems) ctx.io.err(`${p.source}: ${p.message} [${p.code}]\n`);
           }
-          return EXIT.ok;
+          // Part of an input could not be read: the rest is shown, and scripts learn of the damage.
+          return problems.length > 0 ? EXIT.problems : EXIT.ok;
         }),
       );
     });

@@ -78,12 +78,12 @@ export function objectText(item: PrintableObject): string {
 function certificateText(d: CertificateDetail, head: string, label?: string): string {
   const ext = d.extensions.flatMap((e) => [`  ${e.name}${e.name === 'Unknown extension' ? ` ${e.oid}` : ''}${e.critical ? ' (critical)' : ''}`, ...e.lines.map((l) => `      ${l}`)]);
   return [
-    `Certificate  ${d.subject.rfc4514}`,
+    `Certificate  ${d.subject.display}`,
     ...lines('', [
       ['From', head],
       ...(label !== undefined ? [['Label', label] as [string, string]] : []),
       ['Version', String(d.version)],
-      ['Issuer', d.issuer.rfc4514],
+      ['Issuer', d.issuer.display],
       ['Serial', `${d.serialHex} (${d.serialDecimal})`],
       ['Valid', `${d.notBefore} → ${d.notAfter} (${d.expiry}, ${d.daysLeft} days left)`],
       ['Signature', d.signatureAlgorithm.name],

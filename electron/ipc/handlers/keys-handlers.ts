@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { renewSpec } from '../../../shared/csr/renew.js';
-import { readCertificates } from '../../services/bundle/read-certificates.js';
+import { certificateDers } from '../../../shared/pki/certificate-input.js';
 import { readInputFile } from '../../services/files/read-input.js';
 import type { Services } from '../../services/services.js';
 import type { Handlers } from '../handler-types.js';
@@ -47,7 +47,7 @@ export function createKeysHandlers(services: Services): Pick<Handlers, KeysChann
     'keys.javaCsr': (req) => csr.fromKeytool(req.spec, req),
     'keys.renewSpec': async (req) => {
       const { name, bytes } = await named(req.certificatePath);
-      return renewSpec(readCertificates(name, bytes)[0]!, req.keyFamily);
+      return renewSpec(certificateDers(bytes, name)[0]!, req.keyFamily);
     },
     'keys.selfSigned': (req) => issuing.selfSigned(req.spec, req.keyId, req.days),
     'keys.caCreate': (req) => {

@@ -1,7 +1,7 @@
 import { CertbenchError } from '../../../shared/errors.js';
 import { fromBase64 } from '../../../shared/pki/bytes.js';
 import { scanCertificate } from '../../../shared/pki/cert-scan.js';
-import { dnText } from '../../services/keystore/dn-text.js';
+import { nameDerToDisplay } from '../../../shared/pki/name-text.js';
 import type { Services } from '../../services/services.js';
 import type { Handlers } from '../handler-types.js';
 
@@ -41,7 +41,7 @@ export function createKeystoreHandlers(services: Services): Pick<Handlers, Keyst
       return {
         items: plan.map((p) => ({
           sha256: p.sha256,
-          subject: dnText(scanCertificate(p.der).subjectDer),
+          subject: nameDerToDisplay(scanCertificate(p.der).subjectDer),
           alias: p.alias,
           ...(p.presentAs === undefined ? {} : { presentAs: p.presentAs }),
           aliasTaken: p.aliasTaken,

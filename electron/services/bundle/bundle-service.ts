@@ -12,7 +12,7 @@ import { writeFilesAllOrNothing } from '../files/safe-write.js';
 import type { ServiceEnv } from '../service-env.js';
 import { fetchMissingIssuers } from './fetch-issuers.js';
 import { dedupe, orderChain, pickLeaf, pooled, type PooledCertificate } from './order-chain.js';
-import { readCertificates } from './read-certificates.js';
+import { certificateDers } from '../../../shared/pki/certificate-input.js';
 import { uncoveredSans } from './san-coverage.js';
 import { bundlePfx } from './pfx-output.js';
 
@@ -54,8 +54,8 @@ export class BundleService {
   ) {}
 
   async analyse(inputs: BundleInputs, progress: (label: string) => void = () => undefined): Promise<BundleAnalysis> {
-    const answer = readCertificates(inputs.answer.name, inputs.answer.bytes).map(pooled);
-    let pool = dedupe([...answer, ...(inputs.chain ?? []).flatMap((f) => readCertificates(f.name, f.bytes).map(pooled))]);
+    const answer = certificateDers(inputs.answer.bytes, inputs.answer.name).map(pooled);
+    let pool = dedupe([...answer, ...(inputs.chain ?? []).flatMap((f) => certificateDers(f.bytes, f.name).map(pooled))]);
     const known = inputs.keyId ? this.keys.get(inputs.keyId).info : undefined;
     const leaf = pickLeaf(answer, known ? (c) => leafSpki(c) === known.spkiSha256 : undefined)!;
     let { path, root } = await orderChain(leaf, pool);

@@ -8,7 +8,7 @@ import { parseProxyUrl, proxyFromEnv, type ProxyConfig } from './fetch/proxy-url
 import { parseHostTarget } from './fetch/target.js';
 import { fetchPresentedChain } from './fetch/tls-fetch.js';
 import { PublicRoots } from './public-roots.js';
-import { certificatesFromContainer } from './certificate-container.js';
+import { certificateDers } from '../../../shared/pki/certificate-input.js';
 import { certificatesInFile } from './trust-sources/certificate-files.js';
 import { mozillaSource } from './trust-sources/file-sources.js';
 import type { TrustAnchors, TrustSource } from './trust-sources/trust-source.js';
@@ -106,7 +106,7 @@ export class ChainService {
   /** Pasted or dropped PEM/DER, verified like files. */
   async verifyBytes(name: string, bytes: Uint8Array, request: VerifyRequest): Promise<ChainReport> {
     const anchors = await this.#loadTrust(request.trust);
-    return this.#analyze(request, anchors, { presented: await certificatesFromContainer(bytes, name) }, request.hostname, undefined, { kind: 'files', files: [name] });
+    return this.#analyze(request, anchors, { presented: certificateDers(bytes, name) }, request.hostname, undefined, { kind: 'files', files: [name] });
   }
 
   async #analyze(

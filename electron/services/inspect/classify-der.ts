@@ -1,5 +1,5 @@
 import { readTlv, TAG } from '../../../shared/pki/der-reader.js';
-import { isPkcs7SignedData } from '../../../shared/pki/pkcs7-certificates.js';
+import { isPkcs7SignedData } from '../../../shared/pki/certificate-input.js';
 
 /** What a DER blob is, told from its structure alone (file names lie; RFC 7292, 5652, 5280, 2986, 5958). */
 export type DerKind = 'pkcs12' | 'pkcs7' | 'certificates' | 'csr' | 'private-key' | 'public-key' | 'unknown';

@@ -5,12 +5,21 @@ import { LIMITS } from '../../../shared/ipc/limits.js';
 import type { CertificateDetail } from '../../../shared/model/certificate-detail.js';
 import type { InspectResult } from '../../../shared/model/inspected-object.js';
 import { berToDer, hasIndefiniteLength } from '../../../shared/pki/ber-to-der.js';
-import { fromBase64, utf8Text } from '../../../shared/pki/bytes.js';
-import { certificateDers } from '../../../shared/pki/cert-scan.js';
+import { utf8Text } from '../../../shared/pki/bytes.js';
+import {
+  bareBase64Der,
+  listedProblems,
+  CERTIFICATE_LABELS,
+  certificateOfPemBody,
+  certificatesOfPkcs7,
+  PKCS7_LABELS,
+  problemsError,
+  readCertificateInput,
+  type InputProblem,
+} from '../../../shared/pki/certificate-input.js';
 import { describeCertificate } from '../../../shared/pki/certificate-detail.js';
 import { readTlv, TAG } from '../../../shared/pki/der-reader.js';
-import { findPemBlocks, looksLikePem, type PemBlock } from '../../../shared/pki/pem.js';
-import { certificatesFromPkcs7 } from '../../../shared/pki/pkcs7-certificates.js';
+import { looksLikePem, readPemBlocks, type PemBlock } from '../../../shared/pki/pem.js';
 import { readInputFile } from '../files/read-input.js';
 import { crlNotCertificate, looksLikeCrl } from '../../../shared/pki/crl-shape.js';
 import { JCEKS_MAGIC, JKS_MAGIC } from '../keystore/jks-reader.js';
@@ -25,9 +34,13 @@ import { ObjectCollector } from './object-collector.js';
 /** How an open is bounded: a cancel signal, and the request's work budget (see pkcs12/work-budget.ts). */
 export type OpenOptions = PfxReaderOptions;
 
-const CERT_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE', 'TRUSTED CERTIFICATE']);
-const PKCS7_LABELS = new Set(['PKCS7', 'CMS', 'PKCS #7 SIGNED DATA']);
 const CSR_LABELS = new Set(['CERTIFICATE REQUEST', 'NEW CERTIFICATE REQUEST']);
+
+/** The parts of one input that could not be read, and the input's name for the error when nothing could. */
+interface Damage {
+  readonly source: string;
+  readonly problems: InputProblem[];
+}
 
 /**
  * Opens what an admin is handed and describes every object in it, telling the format by content,
@@ -54,10 +67,11 @@ export class InspectService {
     if (bytes.length === 0) throw new CertbenchError('empty-input', `${source} is empty`);
     if (bytes.length > LIMITS.maxInputBytes) throw new CertbenchError('too-large', `${source} is over the ${LIMITS.maxInputBytes}-byte limit`);
     const collector = new ObjectCollector(this.store, this.env.now(), source);
-    const format = await this.#read(bytes, password, collector, options).catch((err: unknown) => {
+    const damage: Damage = { source, problems: [] };
+    const format = await this.#read(bytes, password, collector, damage, options).catch((err: unknown) => {
       throw looksLikeCrl(bytes) ? new CertbenchError('unsupported', crlNotCertificate(source), { cause: err }) : err;
     });
-    return { source, format, objects: collector.finish() };
+    return { source, format, objects: collector.finish(), problems: listedProblems(damage.problems) };
   }
 
   /** The full detail of an opened certificate (decoded extensions; the ASN.1 tree and PEM unless `structure` is false). */
@@ -65,25 +79,22 @@ export class InspectService {
     return describeCertificate(this.store.getKind(id, 'certificate').der, this.env.now(), options);
   }
 
-  async #read(bytes: Uint8Array, password: string | undefined, out: ObjectCollector, options: OpenOptions): Promise<string> {
+  async #read(bytes: Uint8Array, password: string | undefined, out: ObjectCollector, damage: Damage, options: OpenOptions): Promise<string> {
     const magic = bytes.length >= 4 ? ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0 : 0;
     if (magic === JKS_MAGIC || magic === JCEKS_MAGIC) {
       const keystore = await readKeystore(bytes, password);
       out.keystore(keystore, keystore.type);
       return keystore.type;
     }
-    if (bytes[0] === TAG.sequence) return this.#fromDer(bytes, password, out, 'DER', options);
+    if (bytes[0] === TAG.sequence) return this.#fromDer(bytes, password, out, damage, 'DER', options);
     const text = utf8Text(bytes);
-    if (looksLikePem(text)) return this.#fromPem(text, password, out);
-    const compact = text.replace(/\s/g, '');
-    if (/^[A-Za-z0-9+/]{16,}={0,2}$/.test(compact)) {
-      const der = fromBase64(compact);
-      if (der[0] === TAG.sequence) return this.#fromDer(der, password, out, 'Base64 DER (no PEM armour)', options);
-    }
+    if (looksLikePem(text)) return this.#fromPem(text, password, out, damage);
+    const der = bareBase64Der(text);
+    if (der) return this.#fromDer(der, password, out, damage, 'Base64 DER (no PEM armour)', options);
     throw new CertbenchError('unrecognized-format', 'Not a certificate, key, CSR, PKCS#7, PKCS#12 or keystore (no PEM armour and no DER structure)');
   }
 
-  async #fromDer(input: Uint8Array, password: string | undefined, out: ObjectCollector, encoding: string, options: OpenOptions): Promise<string> {
+  async #fromDer(input: Uint8Array, password: string | undefined, out: ObjectCollector, damage: Damage, encoding: string, options: OpenOptions): Promise<string> {
     const der = hasIndefiniteLength(input) ? berToDer(input) : input;
     readTlv(der, 0, der.length); // a cut-off download is `truncated` before anything else
     const kind = classifyDer(der);
@@ -92,11 +103,16 @@ export class InspectService {
         out.pkcs12(await (this.env.pfxReader ?? readPfxInProcess)(der, password, options), 'PKCS#12');
         return 'PKCS#12';
       case 'pkcs7':
-        out.pkcs7(certificatesFromPkcs7(der), 'PKCS#7');
+        out.pkcs7(certificatesOfPkcs7(der), 'PKCS#7');
         return `PKCS#7 (${encoding})`;
-      case 'certificates':
-        certificateDers(der).forEach((c, i, all) => out.certificate(c, all.length > 1 ? `${encoding} certificate ${i + 1}` : encoding));
+      case 'certificates': {
+        const found = readCertificateInput(der);
+        if (found.certificates.length === 0) throw problemsError(found.problems, damage.source);
+        for (const problem of found.problems) damage.problems.push(problem);
+        const several = found.certificates.length + found.problems.length > 1;
+        found.certificates.forEach((c, i) => out.certificate(c.der, several ? `${encoding} certificate ${i + 1}` : encoding));
         return `X.509 certificate (${encoding})`;
+      }
       case 'csr':
         out.csr(der, encoding);
         return `PKCS#10 CSR (${encoding})`;
@@ -113,30 +129,41 @@ export class InspectService {
     }
   }
 
-  #fromPem(text: string, password: string | undefined, out: ObjectCollector): string {
-    let blocks: PemBlock[];
-    try {
-      blocks = findPemBlocks(text);
-    } catch (err) {
-      throw new CertbenchError('bad-base64', (err as Error).message, { cause: err });
-    }
+  /** Each block on its own: a damaged one is reported and the rest still read (issue 16.3). */
+  #fromPem(text: string, password: string | undefined, out: ObjectCollector, damage: Damage): string {
     const skipped: string[] = [];
-    blocks.forEach((block, i) => {
-      const origin = `PEM block ${i + 1} (${block.label})`;
-      if (CERT_LABELS.has(block.label)) out.certificate(block.der.subarray(0, readTlv(block.der, 0, block.der.length).end), origin);
-      else if (PKCS7_LABELS.has(block.label)) out.pkcs7(certificatesFromPkcs7(block.der), origin);
-      else if (CSR_LABELS.has(block.label)) out.csr(block.der, origin);
-      else if (block.label.endsWith('PRIVATE KEY')) {
-        const encoding = pemBlockEncoding(block);
-        out.privateKey(readPrivateKeyBlock(block, password), origin, encoding, isEncryptedEncoding(encoding));
-      } else if (block.label === 'PUBLIC KEY') out.publicKey(checkedSpki(block.der), origin);
-      else if (block.label === 'RSA PUBLIC KEY') out.publicKey(spkiFromPkcs1(block.der), origin);
-      else skipped.push(block.label);
-    });
-    if (blocks.length === skipped.length) {
+    let read = 0;
+    for (const entry of readPemBlocks(text)) {
+      const label = 'block' in entry ? entry.block.label : entry.damaged.label;
+      const origin = `PEM block ${entry.index} (${label})`;
+      try {
+        if ('damaged' in entry) throw entry.damaged.error;
+        if (this.#fromPemBlock(entry.block, origin, password, out)) read++;
+        else skipped.push(label);
+      } catch (err) {
+        if (!(err instanceof CertbenchError) || err.code === 'password-required' || err.code === 'wrong-password') throw err;
+        damage.problems.push({ origin, code: err.code, message: err.message.startsWith(origin) ? err.message : `${origin}: ${err.message}` });
+      }
+    }
+    if (read === 0 && damage.problems.length > 0) throw problemsError(damage.problems, damage.source);
+    if (read === 0) {
       throw new CertbenchError('unrecognized-format', `No certificate, key or CSR in the PEM text${skipped.length ? ` (found: ${skipped.join(', ')})` : ''}`);
     }
     return 'PEM';
+  }
+
+  /** Reads one decoded block into `out`; false for a label Certbench does not open. */
+  #fromPemBlock(block: PemBlock, origin: string, password: string | undefined, out: ObjectCollector): boolean {
+    if (CERTIFICATE_LABELS.has(block.label)) out.certificate(certificateOfPemBody(block.label, block.der), origin);
+    else if (PKCS7_LABELS.has(block.label)) out.pkcs7(certificatesOfPkcs7(block.der), origin);
+    else if (CSR_LABELS.has(block.label)) out.csr(block.der, origin);
+    else if (block.label.endsWith('PRIVATE KEY')) {
+      const encoding = pemBlockEncoding(block);
+      out.privateKey(readPrivateKeyBlock(block, password), origin, encoding, isEncryptedEncoding(encoding));
+    } else if (block.label === 'PUBLIC KEY') out.publicKey(checkedSpki(block.der), origin);
+    else if (block.label === 'RSA PUBLIC KEY') out.publicKey(spkiFromPkcs1(block.der), origin);
+    else return false;
+    return true;
   }
 }
 

@@ -5,6 +5,7 @@ import type { ExtendedKeyUsageName } from '../../../shared/model/csr-constants.j
 import type { CsrSpec, SanRow, Subject } from '../../../shared/model/csr.js';
 import type { CertificateSummary } from '../../../shared/model/certificate-summary.js';
 import { summarizeCertificate } from '../../../shared/pki/certificate-summary.js';
+import { toPem } from '../../../shared/pki/pem.js';
 import {
   BasicConstraintsExtension,
   Pkcs10CertificateRequest,
@@ -136,7 +137,8 @@ export class IssuingService {
 
   #remember(cert: X509Certificate): IssuedCertificate {
     const id = randomUUID();
-    const pem = cert.toString('pem');
+    // Our encoder ends the file with a newline: `cat`-ed together, two PEM files stay readable.
+    const pem = toPem('CERTIFICATE', new Uint8Array(cert.rawData));
     this.#issued.set(id, pem);
     return { id, pem, summary: summarizeCertificate(new Uint8Array(cert.rawData), this.env.now()) };
   }

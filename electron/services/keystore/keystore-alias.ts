@@ -1,6 +1,7 @@
 import { CertbenchError } from '../../../shared/errors.js';
 import { scanCertificate } from '../../../shared/pki/cert-scan.js';
-import { dnText } from './dn-text.js';
+import { readTlv } from '../../../shared/pki/der-reader.js';
+import { nameAttributes, nameToDisplay } from '../../../shared/pki/name-text.js';
 
 const MAX_ALIAS_CHARS = 255;
 
@@ -19,10 +20,9 @@ export function normalizeAlias(alias: string): string {
 /** An alias from the subject's CN (else the whole subject), e.g. `CN=Engine Root CA` → `engine_root_ca`. */
 export function suggestAlias(der: Uint8Array): string {
   const scan = scanCertificate(der);
-  const subject = dnText(scan.subjectDer);
-  const cn = /(?:^|, )CN=((?:[^,\\]|\\.)+)/.exec(subject)?.[1] ?? subject;
+  const name = readTlv(scan.subjectDer, 0, scan.subjectDer.length);
+  const cn = nameAttributes(scan.subjectDer, name).find((a) => a.oid === '2.5.4.3' && !a.hex)?.value ?? nameToDisplay(scan.subjectDer, name);
   const slug = cn
-    .replace(/\\(.)/g, '$1')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}.-]+/gu, '_')
     .replace(/^_+|_+$/g, '')

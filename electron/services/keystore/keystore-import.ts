@@ -1,6 +1,7 @@
 import { CertbenchError } from '../../../shared/errors.js';
 import type { KeystoreEditResult } from '../../../shared/model/keystore.js';
-import { certificateDers, scanCertificate } from '../../../shared/pki/cert-scan.js';
+import { scanCertificate } from '../../../shared/pki/cert-scan.js';
+import { certificateDers } from '../../../shared/pki/certificate-input.js';
 import { toPem } from '../../../shared/pki/pem.js';
 import { nodeHashHex } from '../inspect/native-hash.js';
 import { freeAlias, normalizeAlias, suggestAlias } from './keystore-alias.js';

@@ -1,7 +1,7 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { CertbenchError } from '../../../shared/errors.js';
 import { readTlv, TAG } from '../../../shared/pki/der-reader.js';
-import { findPemBlocks, looksLikePem, toPem, type PemBlock } from '../../../shared/pki/pem.js';
+import { looksLikePem, readPemBlocks, toPem, type PemBlock } from '../../../shared/pki/pem.js';
 import { utf8Text } from '../../../shared/pki/bytes.js';
 import { checkEncryptedPkcs8Scheme, checkLegacyPemCipher, checkPkcs8Algorithm } from './key-algorithm-check.js';
 
@@ -46,16 +46,14 @@ export function pemBlockEncoding(block: PemBlock): PrivateKeyEncoding {
   return encoding;
 }
 
+/** The first private key block; damage in other blocks (a certificate beside the key) is not the key's concern. */
 function findKeyBlock(text: string): PemBlock {
-  let blocks: PemBlock[];
-  try {
-    blocks = findPemBlocks(text);
-  } catch (err) {
-    throw new CertbenchError('bad-base64', (err as Error).message, { cause: err });
+  for (const entry of readPemBlocks(text)) {
+    if ('damaged' in entry) {
+      if (entry.damaged.label.endsWith('PRIVATE KEY')) throw entry.damaged.error;
+    } else if (entry.block.label.endsWith('PRIVATE KEY')) return entry.block;
   }
-  const block = blocks.find((b) => b.label.endsWith('PRIVATE KEY'));
-  if (!block) throw new CertbenchError('unrecognized-format', 'No private key block found in the PEM text');
-  return block;
+  throw new CertbenchError('unrecognized-format', 'No private key block found in the PEM text');
 }
 
 /** Loads one PEM key block (for files holding a certificate and its key, or several keys). */

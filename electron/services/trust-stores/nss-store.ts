@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CertbenchError } from '../../../shared/errors.js';
 import type { StoreInfo } from '../../../shared/model/trust.js';
-import { certificateDers } from '../../../shared/pki/cert-scan.js';
+import { certificateDers } from '../../../shared/pki/certificate-input.js';
 import { parseCertificate } from '../../../shared/pki/certificate-summary.js';
 import { sha256Hex } from '../../../shared/pki/hash.js';
 import { toPem } from '../../../shared/pki/pem.js';

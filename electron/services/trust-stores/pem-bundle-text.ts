@@ -1,4 +1,4 @@
-import { certificateDers } from '../../../shared/pki/cert-scan.js';
+import { certificateDers } from '../../../shared/pki/certificate-input.js';
 import { sha256Hex } from '../../../shared/pki/hash.js';
 import { toPem } from '../../../shared/pki/pem.js';
 

@@ -1,10 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CertbenchError } from '../../../shared/errors.js';
-import { certificateDers } from '../../../shared/pki/cert-scan.js';
+import { readCertificateInput } from '../../../shared/pki/certificate-input.js';
 import { fsError } from '../files/read-input.js';
 
-/** The DER certificates of a PEM/DER file; a missing file reads as empty (a store not built yet). */
+/**
+ * The DER certificates of a store's PEM/DER file; a missing file reads as empty (a store not built
+ * yet). A damaged block is skipped: it holds no certificate anyone could use, and one bad block must not hide the rest of the store.
+ */
 export async function readCertificateFile(path: string): Promise<Uint8Array[]> {
   let bytes: Uint8Array;
   try {
@@ -15,7 +18,7 @@ export async function readCertificateFile(path: string): Promise<Uint8Array[]> {
   }
   if (bytes.length === 0) return [];
   try {
-    return certificateDers(bytes);
+    return readCertificateInput(bytes).certificates.map((c) => c.der);
   } catch (err) {
     if (err instanceof CertbenchError && err.code === 'unrecognized-format') return [];
     throw err;

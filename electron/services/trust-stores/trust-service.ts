@@ -1,6 +1,6 @@
 import { CertbenchError } from '../../../shared/errors.js';
 import { sweptByAddToAllMissing, type CertificateRole, type StoreInfo, type TrustEntry, type TrustMap, type TrustPlan } from '../../../shared/model/trust.js';
-import { certificateDers } from '../../../shared/pki/cert-scan.js';
+import { certificateDers } from '../../../shared/pki/certificate-input.js';
 import { parseCertificate } from '../../../shared/pki/certificate-summary.js';
 import { sha256Hex } from '../../../shared/pki/hash.js';
 import { Elevator } from '../elevation/elevator.js';

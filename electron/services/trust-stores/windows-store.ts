@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CertbenchError } from '../../../shared/errors.js';
-import { certificateDers } from '../../../shared/pki/cert-scan.js';
+import { certificateDers } from '../../../shared/pki/certificate-input.js';
 import type { StoreInfo } from '../../../shared/model/trust.js';
 import { sha1Hex, sha256Hex } from '../../../shared/pki/hash.js';
 import type { Elevator } from '../elevation/elevator.js';

@@ -83,7 +83,8 @@ export function readCertLayout(der: Uint8Array): CertLayout {
   while (p < tbs.end) {
     t = readTlv(der, p, tbs.end);
     // [1] issuerUniqueID and [2] subjectUniqueID (§4.1.2.8) carry nothing validation uses.
-    if (t.tag === 0xa3) extensions.push(...readExtensions(der, t));
+    // A loop, not a spread: an input-sized list spread into push() overflows the stack.
+    if (t.tag === 0xa3) for (const extension of readExtensions(der, t)) extensions.push(extension);
     else if (t.tag !== 0x81 && t.tag !== 0xa1 && t.tag !== 0x82 && t.tag !== 0xa2) {
       throw new CertbenchError('parse', `Unexpected field (tag 0x${t.tag.toString(16)}) in TBSCertificate`);
     }

@@ -48,7 +48,8 @@ export function readCrlLayout(der: Uint8Array): CrlLayout {
   while (p < tbs.end) {
     t = readTlv(der, p, tbs.end);
     if (isTime(t) && !nextUpdate && entries.length === 0) nextUpdate = t;
-    else if (t.tag === TAG.sequence) entries.push(...readEntries(der, t));
+    // A loop, not a spread: a CRL may list 300,000 serials, more arguments than the stack holds.
+    else if (t.tag === TAG.sequence) for (const entry of readEntries(der, t)) entries.push(entry);
     else if (t.tag === 0xa0) extensions = readExtensions(der, t);
     else throw new CertbenchError('parse', `Unexpected field (tag 0x${t.tag.toString(16)}) in TBSCertList`);
     p = t.end;

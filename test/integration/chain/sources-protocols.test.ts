@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server, type Socket, type AddressInfo } from 'node:net';
 import { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { certificatesFromContainer } from '../../../electron/services/chain/certificate-container.js';
+import { certificateDers } from '../../../shared/pki/certificate-input.js';
 import { sha256Hex } from '../../../shared/pki/hash.js';
 import { basicHierarchy, issue, type TestCert } from '../../helpers/chain-certs.js';
 import { makeChainTestEnv, type ChainTestEnv } from '../../helpers/chain-env.js';
@@ -63,10 +63,10 @@ describe('trust sources, AIA formats, STARTTLS and proxy options', () => {
   });
 
   it('parses a certs-only PKCS#7 from openssl crl2pkcs7 and rejects garbage with a parse error', async () => {
-    const ders = await certificatesFromContainer(readFileSync(`${t.dir}/inter.p7c`), 'x');
+    const ders = certificateDers(readFileSync(`${t.dir}/inter.p7c`), 'x');
     expect(ders.map(sha256Hex)).toEqual([sha256Hex(certs.inter.der)]);
-    await expect(certificatesFromContainer(new Uint8Array([1, 2, 3]), 'http://x/garbage')).rejects.toMatchObject({ code: 'unrecognized-format' });
-    await expect(certificatesFromContainer(new Uint8Array([0x30, 3, 1, 2, 3]), 'http://x/der')).rejects.toMatchObject({ code: 'parse' });
+    expect(() => certificateDers(new Uint8Array([1, 2, 3]), 'http://x/garbage')).toThrow(expect.objectContaining({ code: 'unrecognized-format' }));
+    expect(() => certificateDers(new Uint8Array([0x30, 3, 1, 2, 3]), 'http://x/der')).toThrow(expect.objectContaining({ code: 'parse' }));
   });
 
   it('verifies a chain given as a PEM PKCS#7 (.p7b) next to the leaf', async () => {

@@ -68,7 +68,7 @@ describe('certbench keystore CLI', () => {
     expect(listed.type).toBe('JKS');
     const entry = listed.entries.find((e) => e.alias === 'jdk-root');
     expect(Object.keys(entry!).sort()).toEqual(['alias', 'entryType', 'notAfter', 'sha256', 'subject']);
-    expect(entry).toMatchObject({ entryType: 'trustedCert', subject: 'O=Certbench Keystore Test, CN=cli-root', notAfter: expect.stringMatching(/^20\d\d-/) });
+    expect(entry).toMatchObject({ entryType: 'trustedCert', subject: 'CN=cli-root, O=Certbench Keystore Test', notAfter: expect.stringMatching(/^20\d\d-/) });
     expect((await keytoolList(cacerts)).entries.some((e) => e.alias === 'jdk-root')).toBe(true);
   });
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { certificatesFromContainer } from '../../../electron/services/chain/certificate-container.js';
 import { parseProxyUrl } from '../../../electron/services/chain/fetch/proxy-url.js';
 import { parseHostTarget } from '../../../electron/services/chain/fetch/target.js';
 import { CertbenchError } from '../../../shared/errors.js';
+import { certificateDers } from '../../../shared/pki/certificate-input.js';
 
 const runs = Number(process.env.CERTBENCH_FUZZ_RUNS ?? 200);
 
@@ -17,9 +17,9 @@ const onlyDomainErrors = async (work: () => unknown) => {
 };
 
 describe('untrusted-input parsers never crash', () => {
-  it('certificatesFromContainer on random and DER-looking bytes', async () => {
+  it('certificateDers on random and DER-looking bytes', async () => {
     const bytes = fc.oneof(fc.uint8Array({ maxLength: 300 }), fc.uint8Array({ maxLength: 300 }).map((b) => new Uint8Array([0x30, 0x82, 0x01, 0x00, ...b])));
-    await fc.assert(fc.asyncProperty(bytes, (b) => onlyDomainErrors(() => certificatesFromContainer(b, 'http://fuzz/'))), { numRuns: runs });
+    await fc.assert(fc.asyncProperty(bytes, (b) => onlyDomainErrors(() => certificateDers(b, 'http://fuzz/'))), { numRuns: runs });
   });
 
   it('parseHostTarget and parseProxyUrl on arbitrary text', async () => {

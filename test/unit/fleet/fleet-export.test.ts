@@ -6,7 +6,7 @@ import plist from 'plist';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exportForFleet } from '../../../electron/services/fleet-export/fleet-export-service.js';
 import { printableAscii } from '../../../electron/services/fleet-export/fleet-root.js';
-import { certificateDers } from '../../../shared/pki/cert-scan.js';
+import { certificateDers } from '../../../shared/pki/certificate-input.js';
 import { parseCertificate } from '../../../shared/pki/certificate-summary.js';
 import { sha1Hex, sha256Hex } from '../../../shared/pki/hash.js';
 import { selfSignedWithCn } from '../../helpers/trust-hostile.js';

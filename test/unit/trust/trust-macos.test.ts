@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MacosStore, SYSTEM_KEYCHAIN } from '../../../electron/services/trust-stores/macos-store.js';
 import { parseFindCertificate } from '../../../electron/services/trust-stores/macos-output.js';
-import { certificateDers } from '../../../shared/pki/cert-scan.js';
+import { certificateDers } from '../../../shared/pki/certificate-input.js';
 import { toPem } from '../../../shared/pki/pem.js';
 import { makeTrustWorld, type TrustWorld } from '../../helpers/trust-env.js';
 import { makeTrustPki, removePki } from '../../helpers/trust-pki.js';

@@ -6,7 +6,7 @@ import { WINDOWS_ELEVATE_SCRIPT } from '../../../electron/services/elevation/ele
 import { parseCertutilStore, parseWindowsListing, WINDOWS_LIST_SCRIPT } from '../../../electron/services/trust-stores/windows-output.js';
 import { TrustService } from '../../../electron/services/trust-stores/trust-service.js';
 import { WindowsStore } from '../../../electron/services/trust-stores/windows-store.js';
-import { certificateDers } from '../../../shared/pki/cert-scan.js';
+import { certificateDers } from '../../../shared/pki/certificate-input.js';
 import { makeTrustWorld, type TrustWorld } from '../../helpers/trust-env.js';
 import { makeTrustPki, removePki } from '../../helpers/trust-pki.js';
 import { RecordingRunner } from '../../helpers/trust-recording-runner.js';

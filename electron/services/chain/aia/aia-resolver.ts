@@ -1,7 +1,7 @@
 import { sha256Hex } from '../../../../shared/pki/hash.js';
 import { parseCertificate } from '../../../../shared/pki/certificate-summary.js';
 import { downloadHttp, type DownloadLimits } from './aia-download.js';
-import { certificatesFromContainer } from '../certificate-container.js';
+import { certificateDers } from '../../../../shared/pki/certificate-input.js';
 import { caIssuersUrls } from './aia-urls.js';
 
 /** One AIA download's outcome, kept so a diagnosis can say whether AIA could complete the chain. */
@@ -56,7 +56,7 @@ export async function completeWithAia(start: readonly Uint8Array[], options: Aia
 async function tryOne(url: string, forCertificate: string, options: AiaOptions): Promise<AiaAttempt> {
   try {
     const body = await downloadHttp(url, options);
-    return { url, forCertificate, certificates: await certificatesFromContainer(body, url) };
+    return { url, forCertificate, certificates: certificateDers(body, url) };
   } catch (err) {
     if ((err as { code?: string }).code === 'cancelled') throw err;
     return { url, forCertificate, certificates: [], error: (err as Error).message };

@@ -3,6 +3,7 @@ import { readCertLayout, type CertLayout } from '../../../../shared/pki/chain/ce
 import { decodeExtensions, type CertExtensions } from '../../../../shared/pki/chain/cert-extensions.js';
 import { readCertTime, type CertTime } from '../../../../shared/pki/chain/cert-time.js';
 import { normalizedNameKey, readRdns, type NameAttribute } from '../../../../shared/pki/chain/name-key.js';
+import { nameDerToDisplay } from '../../../../shared/pki/name-text.js';
 import { describeKey, type KeyFacts } from './public-key.js';
 
 /** Everything verification reads from one certificate, decoded once. */
@@ -54,18 +55,11 @@ function parse(der: Uint8Array): ParseOutcome {
         subjectEmpty: rdns.length === 0,
         issuerEmpty: readRdns(layout.issuer).length === 0,
         selfIssued: normalizedNameKey(layout.subject) === normalizedNameKey(layout.issuer),
-        label: subjectLabel(subjectAttributes),
+        label: layout.subject.length > 2 ? nameDerToDisplay(layout.subject) : '(empty subject)',
       },
     };
   } catch (err) {
     if (err instanceof CertbenchError) return { ok: false, detail: err.message };
     throw err;
   }
-}
-
-const SHORT: Record<string, string> = { '2.5.4.3': 'CN', '2.5.4.10': 'O', '2.5.4.11': 'OU', '2.5.4.6': 'C' };
-
-function subjectLabel(attrs: readonly NameAttribute[]): string {
-  const parts = attrs.filter((a) => SHORT[a.oid] && a.text !== undefined).map((a) => `${SHORT[a.oid]}=${a.text}`);
-  return parts.length > 0 ? parts.reverse().join(', ') : '(empty subject)';
 }

@@ -71,6 +71,8 @@ let openCounter = 0;
 export const useInspectStore = create<InspectState>()((set, get) => {
   const app = () => useAppStore.getState();
   const add = (result: InspectResult) => {
+    // A damaged part (a bad PEM block) is named; the rest of the input is still shown.
+    for (const problem of result.problems) app().pushToast({ kind: 'error', message: `${result.source}: ${problem.message}`, code: problem.code });
     if (result.objects.length === 0) return;
     set((s) => ({ objects: [...s.objects, ...result.objects] }));
     get().select(result.objects[0]!.id);

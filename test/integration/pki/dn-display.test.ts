@@ -1,0 +1,37 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir, toolEnv } from '../../helpers/inspect-openssl.js';
+
+const BIN = new URL('../../../bin/certbench.cjs', import.meta.url).pathname;
+
+/** Issue 13.1: one DN display order in every output — inspect text, inspect JSON, keystore list. */
+describe('one display order for distinguished names', () => {
+  let t: { dir: string; cleanup: () => Promise<void> };
+  let env: NodeJS.ProcessEnv;
+  const cli = (...args: string[]) => execFileSync(process.execPath, [BIN, ...args], { env }).toString();
+  // Encoded C, O, CN: the order openssl prints; RFC 4514's string order is the reverse.
+  const DISPLAY = 'C=DE, O=Acme\\, Inc., CN=dn.example';
+
+  beforeAll(async () => {
+    t = await tempDir('dn-display');
+    env = { ...toolEnv(), CERTBENCH_CODE_CACHE_DIR: join(t.dir, 'code-cache'), CERTBENCH_DATA_DIR: join(t.dir, 'data'), STOREPASS: 'changeit' };
+    const pem = join(t.dir, 'cert.pem');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(t.dir, 'k.pem'), '-out', pem, '-subj', '/C=DE/O=Acme, Inc./CN=dn.example', '-days', '30'], {
+      env: toolEnv(),
+    });
+    execFileSync('keytool', ['-importcert', '-noprompt', '-storetype', 'PKCS12', '-keystore', join(t.dir, 'store.p12'), '-storepass', 'changeit', '-alias', 'dn', '-file', pem], { env: toolEnv() });
+  });
+  afterAll(() => t.cleanup());
+
+  it('inspect text, inspect JSON and keystore list print the same subject string', () => {
+    const text = cli('inspect', join(t.dir, 'cert.pem'));
+    expect(text).toContain(`Certificate  ${DISPLAY}\n`);
+    expect(text).toMatch(new RegExp(`Issuer\\s+${DISPLAY.replace(/[\\.]/g, '\\$&')}\n`));
+    const [object] = (JSON.parse(cli('inspect', '--json', join(t.dir, 'cert.pem'))) as { objects: Array<{ subject: string; detail: { subject: { rfc4514: string } } }> }).objects;
+    expect(object!.subject).toBe(DISPLAY);
+    expect(object!.detail.subject.rfc4514).toBe('CN=dn.example,O=Acme\\, Inc.,C=DE');
+    const listed = JSON.parse(cli('keystore', 'list', '--keystore', join(t.dir, 'store.p12'), '--storepass-env', 'STOREPASS', '--json')) as { entries: Array<{ subject: string }> };
+    expect(listed.entries.map((e) => e.subject)).toEqual([DISPLAY]);
+  });
+});
