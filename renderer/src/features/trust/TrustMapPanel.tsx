@@ -1,10 +1,11 @@
-import { sweptByAddToAllMissing } from '../../../../shared/model/trust.js';
+import { addToAllMissingSkip } from '../../../../shared/model/trust.js';
 import { useTrustStore } from './trust-store.js';
 
 /** The trust map: for one certificate, which stores on this machine hold it, with per-store actions. */
 export function TrustMapPanel() {
   const { map, subject, chooseMapCertificate, addToAllMissing, planAdd, planRemove } = useTrustStore();
-  const missing = map?.rows.filter((r) => r.state === 'missing' && sweptByAddToAllMissing(r.store)).length ?? 0;
+  // The same rule main plans with, so the count is the number of plans the dialog will show.
+  const missing = map?.rows.filter((r) => addToAllMissingSkip(map.role, r) === undefined).length ?? 0;
   return (
     <section className="trust-panel" aria-label="Trust map">
       <header className="trust-header">
@@ -40,7 +41,7 @@ export function TrustMapPanel() {
                   </td>
                   <td className={`trust-state trust-state-${r.state}`}>{r.state === 'error' ? `error: ${r.error ?? ''}` : r.state}</td>
                   <td className="trust-actions">
-                    {r.store.readOnly || !subject ? null : r.state === 'missing' ? (
+                    {r.store.readOnly || !subject ? null : r.state === 'missing' || r.state === 'distrusted' ? (
                       <button type="button" onClick={() => void planAdd(r.store.id, subject)}>
                         Add…
                       </button>
