@@ -114,9 +114,14 @@ export function registerTrustCommand(program: Command, ctx: CliContext): void {
             ...(opts.owner === undefined ? {} : { owner: opts.owner }),
           };
           for (const w of input.warnings) ctx.io.err(`certbench: warning: ${printable(w)}\n`);
-          const plans: IssuedPlan[] = [];
-          for (const der of input.ders) plans.push(await service.planAdd(storeForRole(opts.store, roleOf(der)), der, options, file));
-          return carryOut(ctx, service, plans, opts, 'trust add');
+          // One plan at a time: each is made on the store as the previous run left it, so what runs is what was shown.
+          const outcomes: Outcome[] = [];
+          for (const der of input.ders) {
+            const plan = await service.planAdd(storeForRole(opts.store, roleOf(der)), der, options, file);
+            outcomes.push(await carryOut(ctx, service, [plan], opts, 'trust add'));
+          }
+          if (opts.json) printJson(ctx.io, outcomes.length === 1 ? outcomes[0]!.json : outcomes.map((o) => o.json));
+          return Math.max(...outcomes.map((o) => o.code)) as ExitCode;
         }),
       );
     });
@@ -140,7 +145,9 @@ export function registerTrustCommand(program: Command, ctx: CliContext): void {
           const der = file ? await service.certificateFromFile(file) : undefined;
           const sha256 = der ? sha256Hex(der) : opts.sha256!;
           const plan = await service.planRemove(opts.store, sha256, der ? { der } : {});
-          return carryOut(ctx, service, [plan], opts, 'trust remove');
+          const outcome = await carryOut(ctx, service, [plan], opts, 'trust remove');
+          if (opts.json) printJson(ctx.io, outcome.json);
+          return outcome.code;
         }),
       );
     });
@@ -170,7 +177,9 @@ export function registerTrustCommand(program: Command, ctx: CliContext): void {
             if (!der) throw new CertbenchError('invalid-request', '--add-missing needs the certificate FILE');
             const { plans, skipped } = await service.planAddToAllMissing(der, extra, file);
             if (!opts.json) for (const s of skipped) ctx.io.out(`skipped ${s.store.id}  (${printable(s.reason)})\n`);
-            return carryOut(ctx, service, plans, opts, 'trust where --add-missing', skipped);
+            const outcome = await carryOut(ctx, service, plans, opts, 'trust where --add-missing', skipped);
+            if (opts.json) printJson(ctx.io, outcome.json);
+            return outcome.code;
           }
           const map = der ? await service.where(der, extra) : await service.whereSha256(opts.sha256!, extra);
           if (opts.json) printJson(ctx.io, map);
@@ -214,10 +223,17 @@ function registerExport(trust: Command, ctx: CliContext): void {
     });
 }
 
+/** What carrying out a set of plans came to: the exit code and the `--json` document. */
+interface Outcome {
+  readonly code: ExitCode;
+  readonly json: unknown;
+}
+
 /**
  * Prints the plans, gets the user's approval (approvePlan), then runs each by its id: exactly the
  * steps printed. Declined and dry-run plans are discarded. One failed plan exits 2 like any
- * error; a failure among several exits 1 with the others done.
+ * error; a failure among several exits 1 with the others done. The plans must be for different
+ * stores: each was made on its store's current state.
  */
 async function carryOut(
   ctx: CliContext,
@@ -226,7 +242,7 @@ async function carryOut(
   opts: { dryRun?: boolean; yes?: boolean; json?: boolean },
   command: string,
   skipped: readonly SkippedStore[] = [],
-): Promise<ExitCode> {
+): Promise<Outcome> {
   const todo = plans.filter((p) => !p.alreadyDone && p.runnableHere);
   if (!opts.json) for (const plan of plans) ctx.io.out(`${describePlan(plan).join('\n')}\n`);
   const discardAll = () => Promise.all(plans.map((p) => service.discard(p.planId)));
@@ -239,10 +255,11 @@ async function carryOut(
         });
   if (decision !== 'run') {
     await discardAll();
-    if (opts.json) printJson(ctx.io, { plans, skipped, done: false, ...(decision === 'declined' ? { declined: true } : {}) });
-    else if (todo.length > 0) ctx.io.out(decision === 'declined' ? 'declined: nothing was changed\n' : 'dry run: nothing was changed\n');
+    const json = { plans, skipped, done: false, ...(decision === 'declined' ? { declined: true } : {}) };
+    if (opts.json) return { code: decision === 'declined' ? EXIT.problems : EXIT.ok, json };
+    if (todo.length > 0) ctx.io.out(decision === 'declined' ? 'declined: nothing was changed\n' : 'dry run: nothing was changed\n');
     else if (plans.some((p) => !p.runnableHere)) ctx.io.out('a plan for another OS: run its steps there (or use trust export)\n');
-    return decision === 'declined' ? EXIT.problems : EXIT.ok;
+    return { code: decision === 'declined' ? EXIT.problems : EXIT.ok, json };
   }
   await Promise.all(plans.filter((p) => !todo.includes(p)).map((p) => service.discard(p.planId)));
   const results: { storeId: string; outcome: 'done' | 'failed'; message?: string }[] = [];
@@ -257,9 +274,9 @@ async function carryOut(
       if (!opts.json) ctx.io.err(`certbench: ${plan.storeId}: ${printable(message)}\n`);
     }
   }
-  if (opts.json) printJson(ctx.io, { plans, skipped, done: true, results });
-  if (results.some((r) => r.outcome === 'failed')) return todo.length === 1 ? EXIT.usage : EXIT.problems;
-  return EXIT.ok;
+  const json = { plans, skipped, done: true, results };
+  if (results.some((r) => r.outcome === 'failed')) return { code: todo.length === 1 ? EXIT.usage : EXIT.problems, json };
+  return { code: EXIT.ok, json };
 }
 
 function printMap(ctx: CliContext, map: TrustMap): void {

@@ -56,6 +56,11 @@ export class NssStore extends BaseTrustStore {
     return (await this.#dbType()) !== undefined;
   }
 
+  /** A database not created yet is a state of its own: a plan that creates it is refused if one appeared. */
+  override async stateDigest(): Promise<string> {
+    return (await this.#dbType()) === undefined ? `no database at ${this.dir}` : super.stateDigest();
+  }
+
   protected async readListing(): Promise<StoredCertificate[]> {
     return (await this.#listDetailed()).map((d) => d.certificate);
   }
