@@ -3,7 +3,6 @@ import { CertbenchError } from '../../../shared/errors.js';
 import type { IssuedPlan, SkippedStore, TrustMap } from '../../../shared/model/trust.js';
 import { STORE_ID_HELP, STORE_ID_LINES, storeForRole } from '../../../shared/model/trust-store-ids.js';
 import { sha256Hex } from '../../../shared/pki/hash.js';
-import { roleOf } from '../../services/trust-stores/stored-certificate.js';
 import type { TrustService } from '../../services/trust-stores/trust-service.js';
 import { approvePlan } from '../confirm-plan.js';
 import { describePlan } from '../../../shared/model/trust-plan-text.js';
@@ -117,7 +116,7 @@ export function registerTrustCommand(program: Command, ctx: CliContext): void {
           // One plan at a time: each is made on the store as the previous run left it, so what runs is what was shown.
           const outcomes: Outcome[] = [];
           for (const der of input.ders) {
-            const plan = await service.planAdd(storeForRole(opts.store, roleOf(der)), der, options, file);
+            const plan = await service.planAdd(storeForRole(opts.store, service.roleOf(der)), der, options, file);
             outcomes.push(await carryOut(ctx, service, [plan], opts, 'trust add'));
           }
           if (opts.json) printJson(ctx.io, outcomes.length === 1 ? outcomes[0]!.json : outcomes.map((o) => o.json));

@@ -3,6 +3,7 @@ import { CertbenchError } from '../../../shared/errors.js';
 import {
   addToAllMissingSkip,
   type AddAllPlan,
+  type CertificateRole,
   type IssuedPlan,
   type SkippedStore,
   type StoreInfo,
@@ -178,6 +179,11 @@ export class TrustService {
       }
     }
     return { plans, skipped };
+  }
+
+  /** Root, intermediate or leaf (RFC 5280), for callers that route a certificate to a store. */
+  roleOf(der: Uint8Array): CertificateRole {
+    return roleOf(der);
   }
 
   /** The certificates a file holds (several for a bundle, the CA certificates of a PFX), with warnings. */
