@@ -202,10 +202,12 @@ function registerExport(trust: Command, ctx: CliContext): void {
     .action(async (file: string, opts: { format: string; out?: string; nssDb?: string[]; javaCacerts?: string[]; json?: boolean }) => {
       ctx.exit(
         await runAction(ctx.io, async () => {
+          // The services first: they load the reflect polyfill the certificate parser behind fleet-export needs.
+          const { trust: service } = await ctx.services('trust');
           const { FleetFormatSchema, exportForFleet } = await import('../../services/fleet-export/fleet-export-service.js');
           const format = FleetFormatSchema.safeParse(opts.format);
           if (!format.success) throw new CertbenchError('invalid-request', `--format must be one of ${FleetFormatSchema.options.join(', ')}`);
-          const der = await (await ctx.services('trust')).trust.certificateFromFile(file);
+          const der = await service.certificateFromFile(file);
           const result = exportForFleet(der, format.data, { nssDbs: opts.nssDb ?? [], javaCacerts: opts.javaCacerts ?? [] });
           for (const w of result.warnings) ctx.io.err(`certbench: warning: ${w}\n`);
           if (opts.out) {
