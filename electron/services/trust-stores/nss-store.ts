@@ -12,6 +12,7 @@ import type { ServiceEnv } from '../service-env.js';
 import { BaseTrustStore } from './base-trust-store.js';
 import { childEnv, genericFailure, type FailureInterpreter } from './job-executor.js';
 import { listableNickname, parseNssListing, trustsForTls } from './nss-listing.js';
+import { readNssCertificates } from './nss-sqlite.js';
 import { describeStored, roleOf, roleWarnings } from './stored-certificate.js';
 import { makeJob, type JobStep, type TrustJob } from './trust-job.js';
 import type { AddOptions, StoredCertificate } from './trust-store.js';
@@ -37,11 +38,7 @@ export class NssStore extends BaseTrustStore {
   readonly info: StoreInfo;
   private readonly dir: string;
   private readonly forcedType: 'sql' | 'dbm' | undefined;
-  /**
-   * DER exported per nickname, for this instance's lifetime (one CLI run or one app request).
-   * certutil exports one nickname per process, so without it every add would re-export the
-   * whole database twice (plan and confirmation).
-   */
+  /** DER per nickname, until this instance changes the database (the listing is cached alike). */
   readonly #exported = new Map<string, StoredCertificate[]>();
 
   constructor(env: ServiceEnv, elevator: Elevator, spec: string, detail = 'NSS database') {
@@ -74,11 +71,14 @@ export class NssStore extends BaseTrustStore {
     if (!db) throw new CertbenchError('not-found', `${this.id}: no NSS database at ${this.dir} (neither cert9.db nor cert8.db)`);
     const now = this.env.now();
     const out: NssCertificate[] = [];
-    for (const { nickname, trust } of parseNssListing((await this.#certutil(['-L', '-d', db])).stdout)) {
+    const listing = parseNssListing((await this.#certutil(['-L', '-d', db])).stdout);
+    // One read of cert9.db gives every DER; certutil's per-nickname export remains for dbm and anything missed.
+    const fromDb = db.startsWith('sql:') && listing.length > 0 ? await readNssCertificates(join(this.dir, 'cert9.db')).catch(() => undefined) : undefined;
+    for (const { nickname, trust } of listing) {
       let described = this.#exported.get(nickname);
       if (!described) {
-        const pem = (await this.#certutil(['-L', '-d', db, '-n', nickname, '-a'])).stdout;
-        described = certificateDers(new TextEncoder().encode(pem)).map((der) => describeStored(der, now, { removable: true }));
+        const ders = fromDb?.get(nickname) ?? certificateDers(new TextEncoder().encode((await this.#certutil(['-L', '-d', db, '-n', nickname, '-a'])).stdout));
+        described = ders.map((der) => describeStored(der, now, { removable: true }));
         this.#exported.set(nickname, described);
       }
       for (const certificate of described) {

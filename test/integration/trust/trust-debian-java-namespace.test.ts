@@ -12,7 +12,8 @@ guardHostStores();
 
 const CLI = resolve(import.meta.dirname, '../../../bin/certbench.cjs');
 const JAVA_CACERTS = '/etc/ssl/certs/java/cacerts';
-const ready = existsSync(CLI) && existsSync(join(import.meta.dirname, '../../../dist/cli')) && existsSync(CA_CERTIFICATES_JAVA_JAR) && spawnSync('unshare', ['-m', 'true']).status === 0;
+// ca-certificates-java comes with Debian's JDK; without it (or without mount namespaces) there is nothing to prove here.
+const ready = existsSync(CA_CERTIFICATES_JAVA_JAR) && spawnSync('unshare', ['-m', 'true']).status === 0;
 
 interface MapRow {
   store: { id: string; kind: string };
