@@ -92,6 +92,8 @@ export const StoreInfoSchema = z.strictObject({
   holds: z.enum(['anchors', 'intermediates', 'both']),
   /** Why the store cannot be read here (tool missing, no database at this path, permission); Add is not offered. */
   unreadable: z.string().optional(),
+  /** With `unreadable`: the store does not exist yet and an add creates it (an NSS directory without a database). */
+  creatable: z.boolean().optional(),
 });
 export type StoreInfo = z.infer<typeof StoreInfoSchema>;
 

@@ -53,6 +53,11 @@ export class NssStore extends BaseTrustStore {
     return (await this.#dbType()) !== undefined;
   }
 
+  override async describe(): Promise<StoreInfo> {
+    const info = await super.describe();
+    return info.unreadable && (await this.#dbType()) === undefined ? { ...info, creatable: true } : info;
+  }
+
   /** A database not created yet is a state of its own: a plan that creates it is refused if one appeared. */
   override async stateDigest(): Promise<string> {
     return (await this.#dbType()) === undefined ? `no database at ${this.dir}` : super.stateDigest();

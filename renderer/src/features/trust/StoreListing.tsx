@@ -25,9 +25,9 @@ export function StoreListing() {
             {listing.length} certificate(s){store?.readOnly ? ' · read-only here' : ''}
           </span>
         )}
-        {store?.readOnly || store?.unreadable ? null : (
+        {store?.readOnly || (store?.unreadable && !store.creatable) ? null : (
           <button type="button" onClick={() => void planAddFromDialog()}>
-            Add certificate…
+            {store?.creatable ? 'Create database and add…' : 'Add certificate…'}
           </button>
         )}
         <input type="search" aria-label="Search certificates" placeholder="Search subject or fingerprint" value={search} onChange={(e) => setSearch(e.target.value)} />

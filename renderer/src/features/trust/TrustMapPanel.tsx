@@ -41,9 +41,13 @@ export function TrustMapPanel() {
                   </td>
                   <td className={`trust-state trust-state-${r.state}`}>{r.state === 'error' ? `error: ${r.error ?? ''}` : r.state}</td>
                   <td className="trust-actions">
-                    {r.store.readOnly || !subject ? null : r.state === 'missing' || r.state === 'distrusted' ? (
+                    {r.store.readOnly || !subject ? null : r.state === 'missing' ? (
                       <button type="button" onClick={() => void planAdd(r.store.id, subject)}>
                         Add…
+                      </button>
+                    ) : r.state === 'distrusted' ? (
+                      <button type="button" className="danger" onClick={() => void planAdd(r.store.id, subject, undefined, true)}>
+                        Trust despite the distrust…
                       </button>
                     ) : r.state === 'present' ? (
                       <button type="button" className="danger" onClick={() => void planRemove(r.store.id, map.sha256)}>

@@ -42,7 +42,8 @@ interface TrustState {
   select(id: string): Promise<void>;
   setSearch(search: string): void;
   planAddFromDialog(): Promise<void>;
-  planAdd(storeId: string, source: CertificateSource, label?: string): Promise<void>;
+  /** `overrideDistrust`: the user chose to replace an explicit distrust the trust map showed. */
+  planAdd(storeId: string, source: CertificateSource, label?: string, overrideDistrust?: boolean): Promise<void>;
   planRemove(storeId: string, sha256: string): Promise<void>;
   confirm(): Promise<boolean>;
   cancel(): Promise<void>;
@@ -96,8 +97,8 @@ export const useTrustStore = create<TrustState>()((set, get) => {
       const path = await guard('Choosing a certificate', () => pickFile('Certificate to add'));
       if (path) await get().planAdd(storeId, { kind: 'path', path });
     },
-    planAdd: async (storeId, source, label) => {
-      const request = label ? { storeId, source, label } : { storeId, source };
+    planAdd: async (storeId, source, label, overrideDistrust) => {
+      const request = { storeId, source, ...(label ? { label } : {}), ...(overrideDistrust ? { overrideDistrust } : {}) };
       const plan = await guard('Planning', () => invoke('trust.planAdd', request));
       if (plan) set({ pending: { title: `Add to ${storeId}`, plans: [plan], skipped: [] } });
     },
