@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import type { SqlJsStatic } from 'sql.js/dist/sql-asm.js';
+import type initSqlJs from 'sql.js/dist/sql-asm.js';
 
 /** PKCS#11 object class of a certificate (CKO_CERTIFICATE), as NSS's sqlite store keeps a ULONG: 4 bytes, big-endian. */
 const CKO_CERTIFICATE = '00000001';
 
-let engine: Promise<SqlJsStatic> | undefined;
+let engine: Promise<initSqlJs.SqlJsStatic> | undefined;
 
 /**
  * Every certificate's DER in an NSS `sql:` database by nickname, read from cert9.db in one pass.

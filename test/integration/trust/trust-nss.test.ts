@@ -108,6 +108,27 @@ describe('nss store on an existing database', () => {
     expect(certutilValid(`sql:${dir}`, 'blocked').status).toBe(0);
   });
 
+  it('lists every DER from one read of cert9.db: one certutil run, the same bytes certutil -r exports', async () => {
+    const dir = join(world.root, 'one-pass');
+    const writer = new NssStore(world.env, world.elevator, dir);
+    const extra = makeTrustPki('One Pass Root');
+    try {
+      await writer.add(pki.rootDer, { label: 'first' });
+      await writer.add(extra.rootDer, { label: 'second' });
+      const calls: string[][] = [];
+      const runner = world.env.runner;
+      const counting = { ...world.env, runner: { run: (r: Parameters<typeof runner.run>[0]) => (calls.push([...r.args]), runner.run(r)) } };
+      const listed = await new NssStore(counting, world.elevator, dir).list();
+      expect(calls).toEqual([['-L', '-d', `sql:${dir}`]]);
+      for (const nickname of ['first', 'second']) {
+        const der = spawnSync('certutil', ['-L', '-d', `sql:${dir}`, '-n', nickname, '-r'], { env: cleanEnv() }).stdout;
+        expect(listed.find((c) => c.label === nickname)?.der).toEqual(new Uint8Array(der));
+      }
+    } finally {
+      removePki(extra);
+    }
+  });
+
   it('a mistyped path is unreadable with its reason, not an empty store', async () => {
     const store = new NssStore(world.env, world.elevator, join(world.root, 'no-such-profile'));
     expect((await store.describe()).unreadable).toMatch(/no NSS database at .*no-such-profile/);
