@@ -67,6 +67,17 @@ describe('Trust stores workspace in Chromium (temp NSS db, real certutil)', () =
     await app.screenshot('trust-map');
   });
 
+  it("shows a Windows store's exact steps on Linux, labelled for Windows, with nothing to run", async () => {
+    await app.page.getByLabel('Store on any OS').selectOption('windows-machine-root');
+    await app.page.getByRole('button', { name: 'Show the steps' }).click();
+    const dialog = app.page.getByRole('dialog', { name: 'Add to windows-machine-root' });
+    await expect(dialog.innerText()).resolves.toContain('steps for Windows');
+    await expect(dialog.getByRole('list', { name: 'Plan steps' }).innerText()).resolves.toContain('[admin] $ certutil.exe -f -addstore Root certificate.cer');
+    await expect(dialog.getByRole('button', { name: 'Add', exact: true }).count()).resolves.toBe(0);
+    await app.screenshot('trust-windows-plan-on-linux');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
+
   it('"Add to all missing (N)" opens the plan dialog with N plans and writes nothing on Cancel', async () => {
     const bundle = join(world.root, 'appliance-bundle.crt');
     writeFileSync(bundle, '');
