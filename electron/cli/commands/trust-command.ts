@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { CertbenchError } from '../../../shared/errors.js';
 import type { IssuedPlan, SkippedStore, TrustMap } from '../../../shared/model/trust.js';
 import { STORE_ID_HELP, STORE_ID_LINES, storeForRole } from '../../../shared/model/trust-store-ids.js';
-import { sha256Hex } from '../../../shared/pki/hash.js';
 import type { TrustService } from '../../services/trust-stores/trust-service.js';
 import { approvePlan } from '../confirm-plan.js';
 import { describePlan } from '../../../shared/model/trust-plan-text.js';
@@ -142,7 +141,8 @@ export function registerTrustCommand(program: Command, ctx: CliContext): void {
           if (file && opts.sha256) throw new CertbenchError('invalid-request', 'give either a certificate FILE or --sha256, not both');
           if (!file && !opts.sha256) throw new CertbenchError('invalid-request', 'give a certificate FILE or --sha256');
           const der = file ? await service.certificateFromFile(file) : undefined;
-          const sha256 = der ? sha256Hex(der) : opts.sha256!;
+          // Loaded here: the CLI's start-up closure stays free of hashing libraries.
+          const sha256 = der ? (await import('../../../shared/pki/hash.js')).sha256Hex(der) : opts.sha256!;
           const plan = await service.planRemove(opts.store, sha256, der ? { der } : {});
           const outcome = await carryOut(ctx, service, [plan], opts, 'trust remove');
           if (opts.json) printJson(ctx.io, outcome.json);
