@@ -44,8 +44,13 @@ export abstract class BaseTrustStore implements TrustStore {
   /** Adapter-specific reading of a failed tool run; the default yields the generic `tool-failed`. */
   protected interpret: FailureInterpreter = () => undefined;
 
+  /** The adapter's OS by name, for messages about a store of another OS. */
+  protected get nativeName(): string {
+    return OS_NAMES[this.nativePlatform ?? this.env.platform] ?? String(this.nativePlatform);
+  }
+
   list(): Promise<StoredCertificate[]> {
-    if (this.foreign) return Promise.reject(new CertbenchError('unsupported', `${this.id} can be read only on ${this.info.displayName.split(' ')[0]}; its plans can be previewed and exported here`));
+    if (this.foreign) return Promise.reject(new CertbenchError('unsupported', `${this.id} can be read only on ${this.nativeName}; its plans can be previewed and exported here`));
     this.#listing ??= this.readListing();
     return this.#listing;
   }
@@ -68,7 +73,7 @@ export abstract class BaseTrustStore implements TrustStore {
   }
 
   async describe(): Promise<StoreInfo> {
-    if (this.foreign) return { ...this.info, unreadable: `a ${this.info.displayName.split(' ')[0]} store: only its plans can be previewed on this machine` };
+    if (this.foreign) return { ...this.info, unreadable: `a ${this.nativeName} store: only its plans can be previewed on this machine` };
     try {
       await this.list();
       return this.info;
@@ -92,11 +97,13 @@ export abstract class BaseTrustStore implements TrustStore {
 
   async execute(job: TrustJob): Promise<TrustPlan> {
     const { plan } = job;
-    if (!plan.runnableHere) {
+    if (!plan.runnableHere || this.info.readOnly) {
       await this.discard(job);
-      throw new CertbenchError('unsupported', `${this.id} is a ${plan.platform} store: run this plan there (or use trust export for a fleet)`);
+      throw new CertbenchError(
+        'unsupported',
+        this.info.readOnly ? `${this.id} is read-only in Certbench` : `${this.id} is a ${plan.platform} store: run this plan there (or use trust export for a fleet)`,
+      );
     }
-    if (this.info.readOnly) throw new CertbenchError('unsupported', `${this.id} is read-only in Certbench`);
     try {
       if (job.perform) await job.perform();
       else await executeJob(job, this.env, this.elevator, this.interpret);
@@ -152,6 +159,8 @@ export abstract class BaseTrustStore implements TrustStore {
     return job.plan;
   }
 }
+
+const OS_NAMES: Partial<Record<NodeJS.Platform, string>> = { win32: 'Windows', darwin: 'macOS', linux: 'Linux' };
 
 function checked(der: Uint8Array): Uint8Array {
   scanCertificate(der);
