@@ -109,12 +109,21 @@ export class LinuxStore extends BaseTrustStore {
   protected async jobRemove(sha256: string): Promise<TrustJob> {
     const files = this.foreign ? [] : ((await this.#localFiles()).get(sha256) ?? []);
     const linkNames = files.map((f) => `${basename(f, this.layout.extension)}.pem`);
-    const java = await this.#javaAliasSteps(sha256, linkNames);
+    const aliases = await this.#javaAliases(sha256, linkNames);
+    // Root runs keytool directly. The elevation prompt takes only plain tokens (no `debian:` alias), so a
+    // desktop user's plan says what stays behind instead of failing half-way.
+    const java = this.elevator.privileged ? aliases.map((alias) => this.#keytoolDelete(alias)) : [];
+    const leftInJava = this.elevator.privileged
+      ? []
+      : aliases.map(
+          (alias) =>
+            `The alias ${alias} ca-certificates-java added stays in ${this.layout.javaCacerts}: delete it in the Java keystores workspace (it asks for rights), or run this removal as root`,
+        );
     const base = {
       storeId: this.id,
       action: 'remove' as const,
       sha256,
-      warnings: [],
+      warnings: leftInJava,
       platform: this.#platformLabel,
       runnableHere: !this.foreign,
       sideEffects: await refreshSideEffects(this.layout, linkNames[0] ?? '', 'remove').then((effects) =>
@@ -134,26 +143,29 @@ export class LinuxStore extends BaseTrustStore {
   }
 
   /**
-   * Debian only: keytool deletions of the `debian:<link>.pem` aliases ca-certificates-java added
-   * for this certificate, which `update-ca-certificates --fresh` never reports to the hook.
+   * Debian only: the `debian:<link>.pem` aliases ca-certificates-java added for this certificate,
+   * which `update-ca-certificates --fresh` never reports to the hook.
    */
-  async #javaAliasSteps(sha256: string, linkNames: readonly string[]): Promise<JobStep[]> {
+  async #javaAliases(sha256: string, linkNames: readonly string[]): Promise<string[]> {
     if (this.layout.family !== 'debian' || this.foreign) return [];
     if (!(await debianHooks(this.layout.hooksDir!)).includes(JAVA_HOOK)) return [];
     const keystore = await readKeystore(this.layout.javaCacerts).catch(() => undefined);
     if (!keystore) return [];
     const ours = new Set(linkNames.map((n) => `debian:${n}`.toLowerCase()));
-    const aliases = keystore.entries
+    return keystore.entries
       .filter((e) => ours.has(e.alias.toLowerCase()) || (e.alias.startsWith('debian:certbench-') && e.certificates[0] && sha256Hex(e.certificates[0].der) === sha256))
       .map((e) => e.alias);
-    return aliases.map((alias) => ({
+  }
+
+  #keytoolDelete(alias: string): JobStep {
+    return {
       kind: 'run',
       file: 'keytool',
       args: ['-J-Duser.language=en', '-J-Duser.country=US', '-delete', '-noprompt', '-alias', alias, '-keystore', this.layout.javaCacerts, '-storepass:env', CACERTS_PASSWORD_VAR],
-      elevated: !this.elevator.privileged,
+      elevated: false,
       env: { [CACERTS_PASSWORD_VAR]: DEBIAN_CACERTS_PASSWORD },
       note: 'the alias ca-certificates-java added; Debian cacerts password (changeit)',
-    }));
+    };
   }
 
   #refreshStep(action: 'add' | 'remove'): JobStep {
