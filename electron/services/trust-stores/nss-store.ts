@@ -76,9 +76,13 @@ export class NssStore extends BaseTrustStore {
     if (!db) throw new CertbenchError('not-found', `${this.id}: no NSS database at ${this.dir} (neither cert9.db nor cert8.db)`);
     const now = this.env.now();
     const out: NssCertificate[] = [];
-    const listing = parseNssListing((await this.#certutil(['-L', '-d', db])).stdout);
-    // One read of cert9.db gives every DER; certutil's per-nickname export remains for dbm and anything missed.
-    const fromDb = db.startsWith('sql:') && listing.length > 0 ? await readNssCertificates(join(this.dir, 'cert9.db')).catch(() => undefined) : undefined;
+    // One read of cert9.db (beside certutil -L, not after it) gives every DER; certutil's
+    // per-nickname export remains for dbm and anything the read missed.
+    const [listed, fromDb] = await Promise.all([
+      this.#certutil(['-L', '-d', db]),
+      db.startsWith('sql:') ? readNssCertificates(join(this.dir, 'cert9.db')).catch(() => undefined) : undefined,
+    ]);
+    const listing = parseNssListing(listed.stdout);
     for (const { nickname, trust } of listing) {
       let described = this.#exported.get(nickname);
       if (!described) {
