@@ -14,9 +14,6 @@ export const FIXED_STORE_IDS = [
 ] as const;
 export type FixedStoreId = (typeof FIXED_STORE_IDS)[number];
 
-/** Store ids that name a path after a prefix. */
-export const PATH_STORE_PREFIXES = ['nss:', 'pem:', 'java:'] as const;
-
 const HELP: Record<FixedStoreId | 'nss:DIR' | 'pem:FILE' | 'java:CACERTS', string> = {
   'windows-machine-root': 'Windows LocalMachine\\Root (certlm: Trusted Root Certification Authorities)',
   'windows-machine-ca': 'Windows LocalMachine\\CA (certlm: Intermediate Certification Authorities)',

@@ -196,7 +196,7 @@ export class NssStore extends BaseTrustStore {
 }
 
 /** NSS trust flags as a trust state: `p` in the SSL position distrusts, `C` trusts for TLS, anything else neither. */
-export function nssTrust(flags: string): 'trusted' | 'untrusted' | 'distrusted' {
+function nssTrust(flags: string): 'trusted' | 'untrusted' | 'distrusted' {
   const ssl = flags.split(',')[0] ?? '';
   if (ssl.includes('p')) return 'distrusted';
   return trustsForTls(flags) ? 'trusted' : 'untrusted';

@@ -128,7 +128,7 @@ export class WindowsStore extends BaseTrustStore {
     const note = user
       ? 'Windows shows a Security Warning dialog for CurrentUser\\Root; answer Yes'
       : 'runs elevated: Windows asks for administrator consent (UAC)';
-    const warnings = this.foreign ? [...base.warnings, 'planned without reading the store: on that machine, the add is skipped by certutil if the certificate is already there'] : base.warnings;
+    const warnings = this.foreign ? [...base.warnings, 'planned without reading that store, which only that machine can do'] : base.warnings;
     return makeJob(
       { ...base, warnings },
       [staged.step, ...undistrust, { kind: 'run', file: CERTUTIL_EXE, args: [...(user ? ['-user'] : ['-f']), '-addstore', this.store.name, staged.path], elevated: !user, note }],
