@@ -2,8 +2,8 @@
  * Listing a trust store: `certbench trust list --store pem:COPY --json` (built CLI, whole process)
  * and the in-process PemBundleStore listing, against `openssl storeutl -noout -text -certs` on
  * the same copy of the system bundle (≈144 certificates) in the same run. Also NSS: Certbench's
- * listing of a 20-certificate database (certutil -L plus one export per nickname) against the
- * bare `certutil -L` it starts with.
+ * listing with DER of a 20-certificate database (certutil -L for nicknames and trust flags, one
+ * read of cert9.db for every DER) against the bare `certutil -L` it starts with; target ≤ 3×.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -29,7 +29,7 @@ try {
 
   const storeutl = timeProcess(`openssl storeutl -noout -text -certs (${count} certs)`, 'openssl', ['storeutl', '-noout', '-text', '-certs', bundle], 7, env);
   const cli = timeProcess('certbench trust list --store pem:COPY --json', process.execPath, ['bin/certbench.cjs', 'trust', 'list', '--store', `pem:${bundle}`, '--json'], 7, env);
-  const inProcess = await timeAsync('in-process PemBundleStore.list()', () => pemStore.list());
+  const inProcess = await timeAsync('in-process PemBundleStore.list() (fresh instance)', () => new PemBundleStore(serviceEnv, elevator, bundle).list());
 
   const db = join(dir, 'nssdb');
   mkdirSync(db);
@@ -40,12 +40,14 @@ try {
     removePki(pki);
   }
   const bareL = timeProcess('certutil -L (20 nicknames, names only)', 'certutil', ['-L', '-d', `sql:${db}`], 7, env);
-  const nssList = await timeAsync('in-process NssStore.list() (fresh instance: -L + 20 exports)', () => new NssStore(serviceEnv, elevator, db).list(), 5);
+  const nssList = await timeAsync('in-process NssStore.list() (fresh instance: -L + one cert9.db read)', () => new NssStore(serviceEnv, elevator, db).list(), 7);
+  const nssCli = timeProcess('certbench trust list --store nss:DB --json', process.execPath, ['bin/certbench.cjs', 'trust', 'list', '--store', `nss:${db}`, '--json'], 7, env);
 
-  printMeasured(storeutl, cli, inProcess, bareL, nssList);
+  printMeasured(storeutl, cli, inProcess, bareL, nssList, nssCli);
   printRatio('certbench trust list (CLI) / openssl storeutl', cli.medianMs, storeutl.medianMs);
   printRatio('in-process bundle listing / openssl storeutl', inProcess.medianMs, storeutl.medianMs);
-  printRatio('NSS listing with DER / bare certutil -L', nssList.medianMs, bareL.medianMs);
+  printRatio('NSS listing with DER / bare certutil -L (target ≤ 3)', nssList.medianMs, bareL.medianMs);
+  printRatio('certbench trust list nss (CLI, whole process) / bare certutil -L', nssCli.medianMs, bareL.medianMs);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -10,13 +10,15 @@ export function describeStep(step: PlanStep): string {
 
 /** The whole plan as text lines, warnings first, as the CLI's `--dry-run` and the UI preview show it. */
 export function describePlan(plan: TrustPlan): string[] {
-  const head = `${plan.action === 'add' ? 'Add' : 'Remove'} ${plan.sha256} ${plan.action === 'add' ? 'to' : 'from'} ${plan.storeId}`;
+  const head = `${plan.action === 'add' ? 'Add' : 'Remove'} ${plan.sha256} ${plan.action === 'add' ? 'to' : 'from'} ${plan.storeId} (steps for ${plan.platform})`;
   if (plan.alreadyDone) return [head, `  nothing to do: the store ${plan.action === 'add' ? 'already holds' : 'does not hold'} it`];
   return [
     head,
+    ...(plan.runnableHere ? [] : ["  a plan for another OS's store: shown for copying, never run here"]),
     ...plan.warnings.map((w) => `  warning: ${w}`),
     ...(plan.needsElevation ? ['  needs administrator rights'] : []),
     ...plan.steps.map((s) => `  ${describeStep(s)}${s.note ? `    # ${s.note}` : ''}`),
+    ...plan.sideEffects.map((e) => `  also: ${e}`),
   ];
 }
 

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../shared/pki/hash.js';
@@ -37,9 +38,11 @@ describe('Trust stores workspace in Chromium (temp NSS db, real certutil)', () =
     app.dialogs.willConfirm(true);
     await app.page.getByRole('button', { name: 'Open store' }).click();
     await app.page.getByRole('heading', { name: `NSS ${db}` }).waitFor();
+    // No database there yet: the listing says so instead of "0 certificate(s)", and offers to create one.
+    await expect.poll(() => app.page.locator('[data-unreadable]').innerText()).toMatch(/Cannot be read: .*no NSS database at/);
 
     app.dialogs.willOpen(pki.rootPath);
-    await app.page.getByRole('button', { name: 'Add certificate…' }).click();
+    await app.page.getByRole('button', { name: 'Create database and add…' }).click();
     const dialog = app.page.getByRole('dialog', { name: `Add to nss:${db}` });
     const steps = await dialog.getByRole('list', { name: 'Plan steps' }).innerText();
     expect(steps).toContain(`$ certutil -N --empty-password -d sql:${db}`);
@@ -64,6 +67,59 @@ describe('Trust stores workspace in Chromium (temp NSS db, real certutil)', () =
     await app.page.getByRole('button', { name: 'Preview' }).click();
     await expect.poll(() => app.page.getByLabel('Fleet export preview').innerText()).toContain('update-ca-certificates');
     await app.screenshot('trust-map');
+  });
+
+  it("shows a Windows store's exact steps on Linux, labelled for Windows, with nothing to run", async () => {
+    await app.page.getByLabel('Store on any OS').selectOption('windows-machine-root');
+    await app.page.getByRole('button', { name: 'Show the steps' }).click();
+    const dialog = app.page.getByRole('dialog', { name: 'Add to windows-machine-root' });
+    await expect(dialog.innerText()).resolves.toContain('steps for Windows');
+    await expect(dialog.getByRole('list', { name: 'Plan steps' }).innerText()).resolves.toContain('[admin] $ certutil.exe -f -addstore Root certificate.cer');
+    await expect(dialog.getByRole('button', { name: 'Add', exact: true }).count()).resolves.toBe(0);
+    await app.screenshot('trust-windows-plan-on-linux');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('"Add to all missing (N)" opens the plan dialog with N plans and writes nothing on Cancel', async () => {
+    const bundle = join(world.root, 'appliance-bundle.crt');
+    writeFileSync(bundle, '');
+    await app.page.getByLabel('Store type').selectOption('pem');
+    await app.page.getByLabel('Store path').fill(bundle);
+    await app.page.getByRole('button', { name: 'Open store' }).click();
+    await app.page.getByRole('heading', { name: 'PEM bundle appliance-bundle.crt' }).waitFor();
+    app.dialogs.willOpen(pki.rootPath);
+    await app.page.getByRole('button', { name: 'Choose certificate…' }).click();
+    await app.page.locator(`tr[data-store="pem:${bundle}"][data-state="missing"]`).waitFor();
+    const button = app.page.getByRole('button', { name: /^Add to all missing \(\d+\)$/ });
+    const count = Number(/\((\d+)\)/.exec(await button.innerText())![1]);
+    await button.click();
+    const dialog = app.page.getByRole('dialog', { name: 'Add to all missing' });
+    await dialog.waitFor();
+    await expect(dialog.locator('section.trust-plan-view').count()).resolves.toBe(count);
+    await expect(dialog.innerText()).resolves.toContain(`Add to pem:${bundle}`);
+    await app.screenshot('trust-add-to-all-plan');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(readFileSync(bundle, 'utf8')).toBe('');
+  });
+
+  it('an intermediate offers no "Add to all missing" for anchor-only stores', async () => {
+    app.dialogs.willOpen(pki.intermediatePath);
+    await app.page.getByRole('button', { name: 'Choose certificate…' }).click();
+    await expect.poll(() => app.page.locator('.trust-sha').first().innerText()).toBe(sha256Hex(pki.intermediateDer));
+    await expect(app.page.getByRole('button', { name: /^Add to all missing/ }).count()).resolves.toBe(0);
+  });
+
+  it('an unreadable store shows its reason and offers no Add', async () => {
+    const notAFile = join(world.root, 'a-directory.pem');
+    mkdirSync(notAFile);
+    await app.page.getByLabel('Store type').selectOption('pem');
+    await app.page.getByLabel('Store path').fill(notAFile);
+    await app.page.getByRole('button', { name: 'Open store' }).click();
+    await expect.poll(() => app.page.locator('[data-unreadable]').innerText()).toMatch(/Cannot be read: /);
+    await expect(app.page.getByRole('button', { name: /^(Add certificate|Create database)/ }).count()).resolves.toBe(0);
+    await app.screenshot('trust-unreadable-store');
+    await app.page.locator('.trust-store-button', { hasText: 'browserbot-nssdb' }).click();
+    await row().waitFor();
   });
 
   it('removes with confirmation', async () => {

@@ -14,6 +14,7 @@ export interface TrustPki {
   readonly leafPath: string;
   readonly leafDer: Uint8Array;
   readonly rootPath: string;
+  readonly intermediatePath: string;
 }
 
 const openssl = (args: string[], cwd: string) =>
@@ -47,6 +48,7 @@ export function makeTrustPki(rootCn = 'Certbench Test Root'): TrustPki {
     rootDer: der('root.pem'),
     rootPath: join(dir, 'root.pem'),
     intermediateDer: der('int.pem'),
+    intermediatePath: join(dir, 'int.pem'),
     leafPath: join(dir, 'leaf.pem'),
     leafDer: der('leaf.pem'),
   };

@@ -2,7 +2,7 @@ import type { ProcessOutput, ProcessRequest, ProcessRunner } from '../../electro
 
 /**
  * Stands in for Windows and macOS tools, which cannot run here: records every request so tests
- * assert the exact argv, and answers with captured-format output chosen by `respond`.
+ * assert the exact argv, and answers with output chosen by `respond` (synthesized samples of the documented formats; none is a capture).
  */
 export class RecordingRunner implements ProcessRunner {
   readonly calls: ProcessRequest[] = [];

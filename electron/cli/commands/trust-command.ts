@@ -1,27 +1,36 @@
 import type { Command } from 'commander';
 import { CertbenchError } from '../../../shared/errors.js';
-import type { TrustMap, TrustPlan } from '../../../shared/model/trust.js';
+import type { IssuedPlan, SkippedStore, TrustMap } from '../../../shared/model/trust.js';
+import { STORE_ID_HELP, STORE_ID_LINES, storeForRole } from '../../../shared/model/trust-store-ids.js';
+import type { TrustService } from '../../services/trust-stores/trust-service.js';
+import { approvePlan } from '../confirm-plan.js';
 import { describePlan } from '../../../shared/model/trust-plan-text.js';
 import type { CliContext } from '../cli-context.js';
 import { printJson } from '../cli-io.js';
-import { EXIT } from '../exit-codes.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
 import { runAction } from '../run-action.js';
 
-const STORE_HELP = 'store id: windows-machine-root, windows-machine-ca, windows-user-root, macos-system, macos-login, linux, nss:DIR, pem:FILE';
+const STORE_HELP = `store id (see the list below): ${STORE_ID_HELP}`;
+const STORE_LIST = `\nStore ids:\n${STORE_ID_LINES.map((l) => `  ${l}`).join('\n')}\n`;
+const APPROVAL =
+  'Prints the plan (the exact commands, their side effects and the OS they are for), then asks y/N on a terminal; ' +
+  'in scripts --yes runs it, and without a terminal and --yes nothing runs (exit 2). --dry-run only prints it; a plan for ' +
+  "another OS's store is always only printed.";
 
 interface ChangeOptions {
   store: string;
   dryRun?: boolean;
+  yes?: boolean;
   json?: boolean;
 }
 
-/** `certbench trust list|add|remove|where`: the trust-store workspace on the command line. */
+/** `certbench trust list|add|remove|where|stores|export`: the trust-store workspace on the command line. */
 export function registerTrustCommand(program: Command, ctx: CliContext): void {
-  const trust = program.command('trust').description('List, add and remove CA certificates in OS, NSS and PEM trust stores');
+  const trust = program.command('trust').description('List, add and remove CA certificates in OS, NSS, PEM and Java trust stores; every change shows its plan first');
 
   trust
     .command('stores')
-    .description('Every store Certbench finds on this machine (OS, NSS, JDK cacerts, configured); --remember adds nss:DIR or pem:FILE for good')
+    .description('Every store Certbench finds on this machine (OS, NSS, JDK cacerts, configured), with the reason when one cannot be read; --remember adds nss:DIR or pem:FILE for good')
     .option('--remember <id>', 'keep this nss:DIR or pem:FILE store in the trust map (saved in the data folder)')
     .option('--json', 'print JSON')
     .action(async (opts: { remember?: string; json?: boolean }) => {
@@ -29,9 +38,14 @@ export function registerTrustCommand(program: Command, ctx: CliContext): void {
         await runAction(ctx.io, async () => {
           const { trust: service } = await ctx.services('trust');
           if (opts.remember) await service.remember(opts.remember);
-          const stores = (await service.allStores()).map((s) => s.info);
+          const stores = await service.describeStores();
           if (opts.json) printJson(ctx.io, { stores });
-          else for (const s of stores) ctx.io.out(`${s.id}  (${printable(s.detail)}${s.readOnly ? ', read-only' : ''})\n`);
+          else {
+            for (const s of stores) {
+              const state = s.unreadable ? `, cannot be read: ${printable(s.unreadable)}` : s.readOnly ? ', read-only' : '';
+              ctx.io.out(`${s.id}  (${printable(s.detail)}${state})\n`);
+            }
+          }
           return EXIT.ok;
         }),
       );
@@ -39,18 +53,35 @@ export function registerTrustCommand(program: Command, ctx: CliContext): void {
 
   trust
     .command('list')
-    .description('List the certificates a store holds')
+    .description('List the certificates a store holds, with their trust (NSS: nickname and trust flags)')
     .requiredOption('--store <id>', STORE_HELP)
     .option('--json', 'print JSON')
+    .addHelpText('after', STORE_LIST)
     .action(async (opts: { store: string; json?: boolean }) => {
       ctx.exit(
         await runAction(ctx.io, async () => {
           const { store, certificates } = await (await ctx.services('trust')).trust.list(opts.store);
+          if (store.unreadable) throw new CertbenchError('unsupported', `${store.id} cannot be read: ${store.unreadable}`);
           if (opts.json) {
-            printJson(ctx.io, { store: store.id, certificates: certificates.map((c) => ({ sha256: c.sha256, subject: c.subject, notAfter: c.notAfter })) });
+            printJson(ctx.io, {
+              store: store.id,
+              certificates: certificates.map((c) => ({
+                sha256: c.sha256,
+                subject: c.subject,
+                notAfter: c.notAfter,
+                role: c.role,
+                trust: c.trust,
+                ...(c.trustText === undefined ? {} : { trustText: c.trustText }),
+                ...(c.label === undefined ? {} : { label: c.label }),
+              })),
+            });
           } else {
             ctx.io.out(`${store.displayName}: ${certificates.length} certificate(s)\n`);
-            for (const c of certificates) ctx.io.out(`${c.sha256}  ${c.notAfter.slice(0, 10)}  ${c.role.padEnd(12)} ${printable(c.subject)}\n`);
+            for (const c of certificates) {
+              const trustText = `${c.trust}${c.trustText ? ` ${c.trustText}` : ''}`;
+              const label = c.label ? `  [${printable(c.label)}]` : '';
+              ctx.io.out(`${c.sha256}  ${c.notAfter.slice(0, 10)}  ${c.role.padEnd(12)} ${trustText.padEnd(18)} ${printable(c.subject)}${label}\n`);
+            }
           }
           return EXIT.ok;
         }),
@@ -59,41 +90,63 @@ export function registerTrustCommand(program: Command, ctx: CliContext): void {
 
   trust
     .command('add')
-    .description('Add a CA certificate (PEM or DER file with one certificate); shows the plan first')
+    .description(`Add CA certificates from a file (PEM/DER/PKCS#7 with one or several, or the CA certificates of a PFX without password). ${APPROVAL}`)
     .argument('<file>', 'certificate file')
     .requiredOption('--store <id>', STORE_HELP)
-    .option('--label <name>', 'name the store shows (NSS nickname)')
+    .option('--label <name>', 'name the store shows (NSS nickname; one certificate only)')
+    .option('--override-distrust', 'replace an explicit distrust (NSS p,p,p, Windows Disallowed, macOS Never Trust) with trust')
+    .option('--owner <user[:group]>', 'NSS: owner of a database created by this add (an agent running as a service user)')
     .option('--dry-run', 'print the plan (exact commands) and change nothing')
+    .option('--yes', 'run the plan without asking (scripts)')
     .option('--json', 'print JSON')
-    .action(async (file: string, opts: ChangeOptions & { label?: string }) => {
+    .addHelpText('after', STORE_LIST)
+    .action(async (file: string, opts: ChangeOptions & { label?: string; overrideDistrust?: boolean; owner?: string }) => {
       ctx.exit(
         await runAction(ctx.io, async () => {
           const { trust: service } = await ctx.services('trust');
-          const der = await service.certificateFromFile(file);
-          const options = opts.label === undefined ? {} : { label: opts.label };
-          const plan = opts.dryRun ? await service.planAdd(opts.store, der, options) : await service.add(opts.store, der, options);
-          report(ctx, plan, opts);
-          return EXIT.ok;
+          const input = await service.certificatesFromFile(file);
+          if (opts.label !== undefined && input.ders.length > 1) throw new CertbenchError('invalid-request', `--label names one certificate, but ${file} holds ${input.ders.length}`);
+          const options = {
+            ...(opts.label === undefined ? {} : { label: opts.label }),
+            ...(opts.overrideDistrust ? { overrideDistrust: true } : {}),
+            ...(opts.owner === undefined ? {} : { owner: opts.owner }),
+          };
+          for (const w of input.warnings) ctx.io.err(`certbench: warning: ${printable(w)}\n`);
+          // One plan at a time: each is made on the store as the previous run left it, so what runs is what was shown.
+          const outcomes: Outcome[] = [];
+          for (const der of input.ders) {
+            const plan = await service.planAdd(storeForRole(opts.store, service.roleOf(der)), der, options, file);
+            outcomes.push(await carryOut(ctx, service, [plan], opts, 'trust add'));
+          }
+          if (opts.json) printJson(ctx.io, outcomes.length === 1 ? outcomes[0]!.json : outcomes.map((o) => o.json));
+          return Math.max(...outcomes.map((o) => o.code)) as ExitCode;
         }),
       );
     });
 
   trust
     .command('remove')
-    .description('Remove a certificate by file or SHA-256; shows the plan first')
+    .description(`Remove a certificate by file or SHA-256, with everything its add changed (Debian: the alias ca-certificates-java added to Java cacerts). ${APPROVAL}`)
     .argument('[file]', 'certificate file')
     .option('--sha256 <hex>', 'SHA-256 fingerprint of the certificate')
     .requiredOption('--store <id>', STORE_HELP)
     .option('--dry-run', 'print the plan (exact commands) and change nothing')
+    .option('--yes', 'run the plan without asking (scripts)')
     .option('--json', 'print JSON')
+    .addHelpText('after', STORE_LIST)
     .action(async (file: string | undefined, opts: ChangeOptions & { sha256?: string }) => {
       ctx.exit(
         await runAction(ctx.io, async () => {
           const { trust: service } = await ctx.services('trust');
-          const sha256 = await fingerprint(ctx, file, opts.sha256);
-          const plan = opts.dryRun ? await service.planRemove(opts.store, sha256) : await service.remove(opts.store, sha256);
-          report(ctx, plan, opts);
-          return EXIT.ok;
+          if (file && opts.sha256) throw new CertbenchError('invalid-request', 'give either a certificate FILE or --sha256, not both');
+          if (!file && !opts.sha256) throw new CertbenchError('invalid-request', 'give a certificate FILE or --sha256');
+          const der = file ? await service.certificateFromFile(file) : undefined;
+          // Loaded here: the CLI's start-up closure stays free of hashing libraries.
+          const sha256 = der ? (await import('../../../shared/pki/hash.js')).sha256Hex(der) : opts.sha256!;
+          const plan = await service.planRemove(opts.store, sha256, der ? { der } : {});
+          const outcome = await carryOut(ctx, service, [plan], opts, 'trust remove');
+          if (opts.json) printJson(ctx.io, outcome.json);
+          return outcome.code;
         }),
       );
     });
@@ -102,13 +155,17 @@ export function registerTrustCommand(program: Command, ctx: CliContext): void {
 
   trust
     .command('where')
-    .description('Trust map: which stores on this machine hold the certificate (exit 1 when none does)')
+    .description(
+      `Trust map: which stores on this machine hold the certificate (exit 1 when none does). --add-missing plans an add for every writable store that lacks it; ${APPROVAL}`,
+    )
     .argument('[file]', 'certificate file')
     .option('--sha256 <hex>', 'SHA-256 fingerprint of the certificate')
     .option('--store <id...>', 'also check these stores (nss:DIR, pem:FILE, …)')
-    .option('--add-missing', 'add the certificate to every writable store that lacks it')
+    .option('--add-missing', 'plan adding the certificate to every writable store that lacks it')
+    .option('--dry-run', 'with --add-missing: print the plans and change nothing')
+    .option('--yes', 'with --add-missing: run the plans without asking (scripts)')
     .option('--json', 'print JSON')
-    .action(async (file: string | undefined, opts: { sha256?: string; store?: string[]; addMissing?: boolean; json?: boolean }) => {
+    .action(async (file: string | undefined, opts: { sha256?: string; store?: string[]; addMissing?: boolean; dryRun?: boolean; yes?: boolean; json?: boolean }) => {
       ctx.exit(
         await runAction(ctx.io, async () => {
           const { trust: service } = await ctx.services('trust');
@@ -117,10 +174,11 @@ export function registerTrustCommand(program: Command, ctx: CliContext): void {
           const der = file ? await service.certificateFromFile(file) : undefined;
           if (opts.addMissing) {
             if (!der) throw new CertbenchError('invalid-request', '--add-missing needs the certificate FILE');
-            const results = await service.addToAllMissing(der, extra);
-            if (opts.json) printJson(ctx.io, { results });
-            else for (const r of results) ctx.io.out(`${r.outcome.padEnd(16)} ${r.store.id}${r.message ? `  (${printable(r.message)})` : ''}\n`);
-            return results.some((r) => r.outcome === 'failed') ? EXIT.problems : EXIT.ok;
+            const { plans, skipped } = await service.planAddToAllMissing(der, extra, file);
+            if (!opts.json) for (const s of skipped) ctx.io.out(`skipped ${s.store.id}  (${printable(s.reason)})\n`);
+            const outcome = await carryOut(ctx, service, plans, opts, 'trust where --add-missing', skipped);
+            if (opts.json) printJson(ctx.io, outcome.json);
+            return outcome.code;
           }
           const map = der ? await service.where(der, extra) : await service.whereSha256(opts.sha256!, extra);
           if (opts.json) printJson(ctx.io, map);
@@ -144,10 +202,12 @@ function registerExport(trust: Command, ctx: CliContext): void {
     .action(async (file: string, opts: { format: string; out?: string; nssDb?: string[]; javaCacerts?: string[]; json?: boolean }) => {
       ctx.exit(
         await runAction(ctx.io, async () => {
+          // The services first: they load the reflect polyfill the certificate parser behind fleet-export needs.
+          const { trust: service } = await ctx.services('trust');
           const { FleetFormatSchema, exportForFleet } = await import('../../services/fleet-export/fleet-export-service.js');
           const format = FleetFormatSchema.safeParse(opts.format);
           if (!format.success) throw new CertbenchError('invalid-request', `--format must be one of ${FleetFormatSchema.options.join(', ')}`);
-          const der = await (await ctx.services('trust')).trust.certificateFromFile(file);
+          const der = await service.certificateFromFile(file);
           const result = exportForFleet(der, format.data, { nssDbs: opts.nssDb ?? [], javaCacerts: opts.javaCacerts ?? [] });
           for (const w of result.warnings) ctx.io.err(`certbench: warning: ${w}\n`);
           if (opts.out) {
@@ -162,29 +222,67 @@ function registerExport(trust: Command, ctx: CliContext): void {
     });
 }
 
-async function fingerprint(ctx: CliContext, file: string | undefined, sha256: string | undefined): Promise<string> {
-  if (file && sha256) throw new CertbenchError('invalid-request', 'give either a certificate FILE or --sha256, not both');
-  if (sha256) return sha256;
-  if (!file) throw new CertbenchError('invalid-request', 'give a certificate FILE or --sha256');
-  const [{ trust }, { sha256Hex }] = await Promise.all([ctx.services('trust'), import('../../../shared/pki/hash.js')]);
-  return sha256Hex(await trust.certificateFromFile(file));
+/** What carrying out a set of plans came to: the exit code and the `--json` document. */
+interface Outcome {
+  readonly code: ExitCode;
+  readonly json: unknown;
 }
 
-function report(ctx: CliContext, plan: TrustPlan, opts: { dryRun?: boolean; json?: boolean }): void {
-  if (opts.json) {
-    printJson(ctx.io, { plan, done: !opts.dryRun });
-    return;
+/**
+ * Prints the plans, gets the user's approval (approvePlan), then runs each by its id: exactly the
+ * steps printed. Declined and dry-run plans are discarded. One failed plan exits 2 like any
+ * error; a failure among several exits 1 with the others done. The plans must be for different
+ * stores: each was made on its store's current state.
+ */
+async function carryOut(
+  ctx: CliContext,
+  service: TrustService,
+  plans: readonly IssuedPlan[],
+  opts: { dryRun?: boolean; yes?: boolean; json?: boolean },
+  command: string,
+  skipped: readonly SkippedStore[] = [],
+): Promise<Outcome> {
+  const todo = plans.filter((p) => !p.alreadyDone && p.runnableHere);
+  if (!opts.json) for (const plan of plans) ctx.io.out(`${describePlan(plan).join('\n')}\n`);
+  const discardAll = () => Promise.all(plans.map((p) => service.discard(p.planId)));
+  const decision =
+    todo.length === 0
+      ? 'dry-run'
+      : await approvePlan(ctx.io, opts, command).catch(async (err: unknown) => {
+          await discardAll();
+          throw err;
+        });
+  if (decision !== 'run') {
+    await discardAll();
+    const json = { plans, skipped, done: false, ...(decision === 'declined' ? { declined: true } : {}) };
+    if (opts.json) return { code: decision === 'declined' ? EXIT.problems : EXIT.ok, json };
+    if (todo.length > 0) ctx.io.out(decision === 'declined' ? 'declined: nothing was changed\n' : 'dry run: nothing was changed\n');
+    else if (plans.some((p) => !p.runnableHere)) ctx.io.out('a plan for another OS: run its steps there (or use trust export)\n');
+    return { code: decision === 'declined' ? EXIT.problems : EXIT.ok, json };
   }
-  ctx.io.out(`${describePlan(plan).join('\n')}\n`);
-  if (!opts.dryRun && !plan.alreadyDone) ctx.io.out(`done: ${plan.action === 'add' ? 'added' : 'removed'} and confirmed by re-listing ${plan.storeId}\n`);
-  if (opts.dryRun) ctx.io.out('dry run: nothing was changed\n');
+  await Promise.all(plans.filter((p) => !todo.includes(p)).map((p) => service.discard(p.planId)));
+  const results: { storeId: string; outcome: 'done' | 'failed'; message?: string }[] = [];
+  for (const plan of todo) {
+    try {
+      await service.run(plan.planId);
+      results.push({ storeId: plan.storeId, outcome: 'done' });
+      if (!opts.json) ctx.io.out(`done: ${plan.action === 'add' ? 'added to' : 'removed from'} ${plan.storeId} and confirmed by re-listing\n`);
+    } catch (err) {
+      const message = (err as Error).message.split('\n')[0] ?? '';
+      results.push({ storeId: plan.storeId, outcome: 'failed', message });
+      if (!opts.json) ctx.io.err(`certbench: ${plan.storeId}: ${printable(message)}\n`);
+    }
+  }
+  const json = { plans, skipped, done: true, results };
+  if (results.some((r) => r.outcome === 'failed')) return { code: todo.length === 1 ? EXIT.usage : EXIT.problems, json };
+  return { code: EXIT.ok, json };
 }
 
 function printMap(ctx: CliContext, map: TrustMap): void {
   ctx.io.out(`${printable(map.subject)} (${map.role})\nSHA-256 ${map.sha256}\n`);
   for (const row of map.rows) {
-    const state = row.state === 'present' ? 'present' : row.state === 'missing' ? 'missing' : `error: ${printable(row.error ?? '')}`;
-    ctx.io.out(`  ${state.padEnd(8)} ${row.store.id}  (${printable(row.store.detail)})\n`);
+    const state = row.state === 'error' ? `error: ${printable(row.error ?? '')}` : row.state;
+    ctx.io.out(`  ${state.padEnd(10)} ${row.store.id}  (${printable(row.store.detail)})\n`);
   }
 }
 

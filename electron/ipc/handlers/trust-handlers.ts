@@ -8,11 +8,11 @@ type TrustChannels =
   | 'trust.remember'
   | 'trust.list'
   | 'trust.planAdd'
-  | 'trust.add'
   | 'trust.planRemove'
-  | 'trust.remove'
+  | 'trust.run'
+  | 'trust.discard'
   | 'trust.where'
-  | 'trust.addToAllMissing'
+  | 'trust.planAddToAllMissing'
   | 'trust.export';
 
 type Source = { kind: 'path'; path: string } | { kind: 'object'; id: string };
@@ -21,21 +21,28 @@ export function createTrustHandlers(services: Services): Pick<Handlers, TrustCha
   const { trust } = services;
   const der = (source: Source): Promise<Uint8Array> =>
     source.kind === 'path' ? trust.certificateFromFile(source.path) : Promise.resolve(services.store.getKind(source.id, 'certificate').der);
-  const labelOf = (label: string | undefined) => (label === undefined ? {} : { label });
+  const pathOf = (source: Source) => (source.kind === 'path' ? source.path : undefined);
+  const addOptions = (req: { label?: string | undefined; overrideDistrust?: boolean | undefined; owner?: string | undefined }) => ({
+    ...(req.label === undefined ? {} : { label: req.label }),
+    ...(req.overrideDistrust === undefined ? {} : { overrideDistrust: req.overrideDistrust }),
+    ...(req.owner === undefined ? {} : { owner: req.owner }),
+  });
   return {
-    'trust.stores': async (req) => ({ stores: (await trust.allStores(req.extraStores)).map((s) => s.info) }),
+    'trust.stores': async (req) => ({ stores: await trust.describeStores(req.extraStores) }),
     'trust.remember': (req) => trust.remember(req.storeId),
     'trust.list': (req) => trust.list(req.storeId),
-    'trust.planAdd': async (req) => trust.planAdd(req.storeId, await der(req.source), labelOf(req.label)),
-    'trust.add': async (req, ctx) =>
-      withProgress(ctx, `Adding to ${req.storeId}`, async () => trust.add(req.storeId, await der(req.source), labelOf(req.label))),
+    'trust.planAdd': async (req) => trust.planAdd(req.storeId, await der(req.source), addOptions(req), pathOf(req.source)),
     'trust.planRemove': (req) => trust.planRemove(req.storeId, req.sha256),
-    'trust.remove': (req, ctx) => withProgress(ctx, `Removing from ${req.storeId}`, () => trust.remove(req.storeId, req.sha256)),
+    'trust.run': (req, ctx) => withProgress(ctx, 'Running the approved plan', () => trust.run(req.planId)),
+    'trust.discard': async (req) => {
+      await trust.discard(req.planId);
+      return {};
+    },
     'trust.where': (req, ctx) => withProgress(ctx, 'Reading every trust store', async () => trust.where(await der(req.source), req.extraStores)),
-    'trust.addToAllMissing': (req, ctx) =>
-      withProgress(ctx, 'Adding to every store that lacks it', async () => ({
-        results: await trust.addToAllMissing(await der(req.source), req.extraStores),
-      })),
+    'trust.planAddToAllMissing': (req, ctx) =>
+      withProgress(ctx, 'Planning for every store that lacks it', async () =>
+        trust.planAddToAllMissing(await der(req.source), req.extraStores, pathOf(req.source)),
+      ),
     'trust.export': async (req) => {
       const out = exportForFleet(await der(req.source), req.format, { nssDbs: req.nssDbs, javaCacerts: req.javaCacerts });
       if (req.savePath) await writeFileSafely(req.savePath, out.content, { overwrite: true });

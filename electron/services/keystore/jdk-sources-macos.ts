@@ -3,7 +3,8 @@ import { runQuietly, type DiscoveryContext, type JdkCandidate } from './jdk-cand
 
 /*
  * macOS sources. NOT run on a real Mac here (no such machine): unit tests replay exact argv and
- * captured `java_home -V` output, and fake directory listings of the layouts below.
+ * synthesized samples of the documented `java_home -V` formats (not captured on a Mac), and fake
+ * directory listings of the layouts below.
  */
 
 const JAVA_HOME_TOOL = '/usr/libexec/java_home';

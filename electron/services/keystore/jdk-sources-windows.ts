@@ -3,7 +3,8 @@ import { runQuietly, type DiscoveryContext, type JdkCandidate } from './jdk-cand
 
 /*
  * Windows sources. NOT run on a real Windows machine here: unit tests check the exact `reg query`
- * argv and parse captured `reg query` output, and replay fake Program Files listings.
+ * argv and parse synthesized samples of the documented `reg query` output (not captured on
+ * Windows), and replay fake Program Files listings.
  */
 
 /** Vendor folders under Program Files whose children are JDK/JRE homes. */

@@ -1,5 +1,4 @@
-import { CertbenchError } from '../../../shared/errors.js';
-import type { StoreInfo, TrustPlan } from '../../../shared/model/trust.js';
+import type { StoreInfo } from '../../../shared/model/trust.js';
 import { sha256Hex } from '../../../shared/pki/hash.js';
 import type { Elevator } from '../elevation/elevator.js';
 import { suggestAlias } from '../keystore/keystore-alias.js';
@@ -9,7 +8,7 @@ import { writeAccess } from '../keystore/keystore-write-access.js';
 import { PASSWORD_VARS } from '../keystore/keytool-runner.js';
 import type { ServiceEnv } from '../service-env.js';
 import { BaseTrustStore } from './base-trust-store.js';
-import { describeStored, normaliseSha256 } from './stored-certificate.js';
+import { describeStored } from './stored-certificate.js';
 import { makeJob, type TrustJob } from './trust-job.js';
 import type { AddOptions, StoredCertificate } from './trust-store.js';
 
@@ -39,49 +38,33 @@ export class JavaCacertsStore extends BaseTrustStore {
     return true;
   }
 
-  async list(): Promise<StoredCertificate[]> {
+  protected async readListing(): Promise<StoredCertificate[]> {
     const store = await readKeystore(this.path);
     const now = this.env.now();
     return store.entries.flatMap((e) => e.certificates.slice(0, 1).map((c) => describeStored(c.der, now, { label: e.alias, removable: true })));
   }
 
-  override async add(der: Uint8Array, options: AddOptions = {}): Promise<TrustPlan> {
-    const job = await this.jobAdd(der, options);
-    if (job.plan.alreadyDone) return job.plan;
-    await this.keystores.importCertificates({ path: this.path }, der, { alias: options.label ?? suggestAlias(der) });
-    if (!(await this.contains(job.plan.sha256))) {
-      throw new CertbenchError('verification-failed', `${this.id}: keytool reported success, but the certificate is not listed afterwards`);
-    }
-    return job.plan;
-  }
-
-  override async remove(sha256: string): Promise<TrustPlan> {
-    const wanted = normaliseSha256(sha256);
-    const aliases = await this.#aliasesOf(wanted);
-    const job = await this.#removeJob(wanted, aliases);
-    for (const alias of aliases) await this.keystores.delete({ path: this.path }, alias);
-    if (await this.contains(wanted)) {
-      throw new CertbenchError('verification-failed', `${this.id}: keytool reported success, but the certificate is still listed`);
-    }
-    return job.plan;
-  }
-
   /** The displayed plan: the keytool run the keystore service makes, on its verified temp copy. */
   protected async jobAdd(der: Uint8Array, options: AddOptions): Promise<TrustJob> {
     const sha256 = sha256Hex(der);
-    const base = { storeId: this.id, action: 'add' as const, sha256, warnings: [], needsElevation: await this.#needsElevation() };
+    const base = { storeId: this.id, action: 'add' as const, sha256, warnings: [], needsElevation: await this.#needsElevation(), platform: 'any (JDK keytool)' };
     if (await this.contains(sha256)) return makeJob(base, []);
     const alias = options.label ?? suggestAlias(der);
-    return makeJob(base, [this.#keytoolStep(['-importcert', '-noprompt', '-trustcacerts', '-alias', alias, '-file', 'certificate.pem'])]);
+    return makeJob(base, [this.#keytoolStep(['-importcert', '-noprompt', '-trustcacerts', '-alias', alias, '-file', 'certificate.pem'])], {
+      perform: async () => {
+        await this.keystores.importCertificates({ path: this.path }, der, { alias });
+      },
+    });
   }
 
   protected async jobRemove(sha256: string): Promise<TrustJob> {
-    return this.#removeJob(sha256, await this.#aliasesOf(sha256));
-  }
-
-  async #removeJob(sha256: string, aliases: readonly string[]): Promise<TrustJob> {
-    const base = { storeId: this.id, action: 'remove' as const, sha256, warnings: [], needsElevation: await this.#needsElevation() };
-    return makeJob(base, aliases.map((alias) => this.#keytoolStep(['-delete', '-alias', alias])));
+    const aliases = await this.#aliasesOf(sha256);
+    const base = { storeId: this.id, action: 'remove' as const, sha256, warnings: [], needsElevation: await this.#needsElevation(), platform: 'any (JDK keytool)' };
+    return makeJob(base, aliases.map((alias) => this.#keytoolStep(['-delete', '-alias', alias])), {
+      perform: async () => {
+        for (const alias of aliases) await this.keystores.delete({ path: this.path }, alias);
+      },
+    });
   }
 
   #keytoolStep(operation: readonly string[]) {

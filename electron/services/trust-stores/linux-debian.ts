@@ -22,6 +22,8 @@ export function debianLayout(root: string): LinuxLayout {
     anchorsDir,
     bundle: r('etc/ssl/certs/ca-certificates.crt'),
     extension: '.crt',
+    javaCacerts: r('etc/ssl/certs/java/cacerts'),
+    hooksDir: r('etc/ca-certificates/update.d'),
     refresh(action) {
       const fresh = action === 'remove' ? ['--fresh'] : [];
       if (!sandboxed) return { file: UPDATE_CA_CERTIFICATES, args: fresh };

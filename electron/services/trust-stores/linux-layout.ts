@@ -16,6 +16,10 @@ export interface LinuxLayout {
   readonly bundle: string;
   /** Extension the tool picks up. */
   readonly extension: '.crt' | '.pem';
+  /** The Java keystore the family's refresh also rewrites (Debian: through a hook; RHEL: extracted). */
+  readonly javaCacerts: string;
+  /** Debian's hooks directory (update-ca-certificates runs every hook in it); RHEL has none. */
+  readonly hooksDir?: string;
   /** The command to run after anchors changed. */
   refresh(action: 'add' | 'remove'): { readonly file: string; readonly args: readonly string[]; readonly env?: Record<string, string> };
 }
@@ -29,7 +33,7 @@ export const LINUX_STORE_ROOT_ENV = 'CERTBENCH_LINUX_STORE_ROOT';
  * derivatives and containers often lie about their lineage.
  */
 export async function detectLinuxLayout(env: NodeJS.ProcessEnv): Promise<LinuxLayout | undefined> {
-  const root = env[LINUX_STORE_ROOT_ENV] || '/';
+  const root = storeRoot(env);
   for (const layout of [rhelLayout(root), debianLayout(root)]) {
     if (await isDirectory(layout.anchorsDir)) return layout;
   }
@@ -41,4 +45,13 @@ async function isDirectory(path: string): Promise<boolean> {
     (s) => s.isDirectory(),
     () => false,
   );
+}
+
+/** The layout of a family named explicitly (`--store linux-debian|linux-rhel`), present or not. */
+export function linuxLayoutOf(family: LinuxLayout['family'], env: NodeJS.ProcessEnv): LinuxLayout {
+  return family === 'debian' ? debianLayout(storeRoot(env)) : rhelLayout(storeRoot(env));
+}
+
+function storeRoot(env: NodeJS.ProcessEnv): string {
+  return env[LINUX_STORE_ROOT_ENV] || '/';
 }

@@ -19,6 +19,7 @@ export function rhelLayout(root: string): LinuxLayout {
     anchorsDir: join(root, 'etc/pki/ca-trust/source/anchors'),
     bundle: join(extracted, 'pem/tls-ca-bundle.pem'),
     extension: '.pem',
+    javaCacerts: join(extracted, 'java/cacerts'),
     refresh: () => ({ file: UPDATE_CA_TRUST, args: ['extract', ...(sandboxed ? [`--output=${extracted}`] : [])] }),
   };
 }

@@ -4,20 +4,28 @@ import { sha256Hex } from '../../../shared/pki/hash.js';
 import { toPem } from '../../../shared/pki/pem.js';
 import type { Elevator } from '../elevation/elevator.js';
 import { createStagingDir } from '../elevation/staging.js';
+import { readKeystore } from '../keystore/keystore-reader.js';
 import type { ServiceEnv } from '../service-env.js';
 import { BaseTrustStore } from './base-trust-store.js';
 import { UPDATE_CA_CERTIFICATES } from './linux-debian.js';
+import { JAVA_HOOK, debianHooks, refreshSideEffects } from './linux-hooks.js';
 import type { LinuxLayout } from './linux-layout.js';
 import { filesWithExtension, readCertificateFile } from './read-certificates.js';
 import { describeStored, roleOf, roleWarnings } from './stored-certificate.js';
 import { makeJob, type JobStep, type TrustJob } from './trust-job.js';
 import type { AddOptions, StoredCertificate } from './trust-store.js';
 
+/** Debian's ca-certificates-java keeps the JDK default password unless /etc/default/cacerts changes it. */
+const DEBIAN_CACERTS_PASSWORD = 'changeit';
+const CACERTS_PASSWORD_VAR = 'CB_CACERTS_STOREPASS';
+
 /**
- * The Linux system store (`linux`): Debian or RHEL family by layout. Listing reads the extracted
- * bundle (what OpenSSL, curl and friends trust); only certificates with a file in the local
- * anchors directory are removable. Files are named `certbench-<sha256 prefix>` so an elevated
- * copy never carries a user-chosen name.
+ * The Linux system store: `linux` (family detected from the layout) or `linux-debian` /
+ * `linux-rhel` named explicitly. Listing reads the extracted bundle (what OpenSSL, curl and friends
+ * trust); only certificates with a file in the local anchors directory are removable. Files are
+ * named `certbench-<sha256 prefix>` so an elevated copy never carries a user-chosen name. The
+ * refresh's side effects (Debian hooks, RHEL's extracted Java bundle) are part of the plan, and a
+ * Debian removal also deletes the alias ca-certificates-java added, which `--fresh` leaves behind.
  */
 export class LinuxStore extends BaseTrustStore {
   readonly info: StoreInfo;
@@ -26,12 +34,13 @@ export class LinuxStore extends BaseTrustStore {
     env: ServiceEnv,
     elevator: Elevator,
     private readonly layout: LinuxLayout,
+    id: 'linux' | 'linux-debian' | 'linux-rhel' = 'linux',
   ) {
-    super(env, elevator);
+    super(env, elevator, 'linux');
     const family = layout.family === 'debian' ? 'Debian/Ubuntu' : 'RHEL/Fedora';
     const tool = layout.family === 'debian' ? 'update-ca-certificates' : 'update-ca-trust';
     this.info = {
-      id: 'linux',
+      id,
       displayName: `Linux system store (${family})`,
       kind: 'linux',
       detail: `${layout.anchorsDir} + ${tool}${layout.sandboxed ? ` (sandbox ${layout.root})` : ''}`,
@@ -40,11 +49,15 @@ export class LinuxStore extends BaseTrustStore {
     };
   }
 
+  get #platformLabel(): string {
+    return `Linux (${this.layout.family === 'debian' ? 'Debian/Ubuntu' : 'RHEL/Fedora'})`;
+  }
+
   async available(): Promise<boolean> {
     return true;
   }
 
-  async list(): Promise<StoredCertificate[]> {
+  protected async readListing(): Promise<StoredCertificate[]> {
     const local = await this.#localFiles();
     const now = this.env.now();
     const seen = new Set<string>();
@@ -61,19 +74,24 @@ export class LinuxStore extends BaseTrustStore {
 
   protected async jobAdd(der: Uint8Array, _options: AddOptions): Promise<TrustJob> {
     const sha256 = sha256Hex(der);
-    const base = { storeId: this.id, action: 'add' as const, sha256, warnings: roleWarnings(roleOf(der), 'anchors') };
-    if (await this.contains(sha256)) return makeJob(base, []);
     const name = `certbench-${sha256.slice(0, 16)}${this.layout.extension}`;
+    const base = {
+      storeId: this.id,
+      action: 'add' as const,
+      sha256,
+      warnings: roleWarnings(roleOf(der), 'anchors'),
+      platform: this.#platformLabel,
+      runnableHere: !this.foreign,
+      sideEffects: await refreshSideEffects(this.layout, `${basename(name, '.crt')}.pem`, 'add'),
+    };
+    if (!this.foreign && (await this.contains(sha256))) return makeJob(base, []);
     const target = join(this.layout.anchorsDir, name);
     const content = new TextEncoder().encode(toPem('CERTIFICATE', der));
     const refresh = this.#refreshStep('add');
-    if (this.elevator.privileged) {
-      return makeJob(
-        base,
-        [{ kind: 'write-file', path: target, content, elevated: false, note: 'PEM, never DER, in a .crt' }, refresh],
-        undefined,
-        [{ kind: 'remove-file', path: target, elevated: false }],
-      );
+    if (this.elevator.privileged || this.foreign) {
+      return makeJob(base, [{ kind: 'write-file', path: target, content, elevated: false, note: 'PEM, never DER, in a .crt' }, refresh], {
+        undo: [{ kind: 'remove-file', path: target, elevated: false }],
+      });
     }
     const staging = await createStagingDir(this.env.platform);
     const staged = join(staging, name);
@@ -84,20 +102,70 @@ export class LinuxStore extends BaseTrustStore {
         { kind: 'run', file: '/usr/bin/install', args: ['-m', '0644', staged, target], elevated: true },
         refresh,
       ],
-      staging,
-      [{ kind: 'run', file: '/bin/rm', args: ['-f', '--', target], elevated: true }],
+      { stagingDir: staging, undo: [{ kind: 'run', file: '/bin/rm', args: ['-f', '--', target], elevated: true }] },
     );
   }
 
   protected async jobRemove(sha256: string): Promise<TrustJob> {
-    const base = { storeId: this.id, action: 'remove' as const, sha256, warnings: [] };
+    const files = this.foreign ? [] : ((await this.#localFiles()).get(sha256) ?? []);
+    const linkNames = files.map((f) => `${basename(f, this.layout.extension)}.pem`);
+    const aliases = await this.#javaAliases(sha256, linkNames);
+    // Root runs keytool directly. The elevation prompt takes only plain tokens (no `debian:` alias), so a
+    // desktop user's plan says what stays behind instead of failing half-way.
+    const java = this.elevator.privileged ? aliases.map((alias) => this.#keytoolDelete(alias)) : [];
+    const leftInJava = this.elevator.privileged
+      ? []
+      : aliases.map(
+          (alias) =>
+            `The alias ${alias} ca-certificates-java added stays in ${this.layout.javaCacerts}: delete it in the Java keystores workspace (it asks for rights), or run this removal as root`,
+        );
+    const base = {
+      storeId: this.id,
+      action: 'remove' as const,
+      sha256,
+      warnings: leftInJava,
+      platform: this.#platformLabel,
+      runnableHere: !this.foreign,
+      sideEffects: await refreshSideEffects(this.layout, linkNames[0] ?? '', 'remove').then((effects) =>
+        java.length > 0 || this.layout.family === 'rhel' ? effects : effects.filter((e) => !e.includes(JAVA_HOOK)),
+      ),
+    };
+    if (this.foreign) return makeJob({ ...base, warnings: ['planned without reading the store: run on that machine to check it holds the certificate'] }, []);
     const entry = await this.findRemovable(sha256);
-    if (!entry) return makeJob(base, []);
-    const files = (await this.#localFiles()).get(sha256) ?? [];
-    const removals: JobStep[] = this.elevator.privileged
-      ? files.map((path) => ({ kind: 'remove-file', path, elevated: false }))
-      : [{ kind: 'run', file: '/bin/rm', args: ['-f', '--', ...files], elevated: true }];
-    return makeJob(base, [...removals, this.#refreshStep('remove')]);
+    if (!entry && java.length === 0) return makeJob(base, []);
+    const removals: JobStep[] =
+      files.length === 0
+        ? []
+        : this.elevator.privileged
+          ? files.map((path) => ({ kind: 'remove-file', path, elevated: false }))
+          : [{ kind: 'run', file: '/bin/rm', args: ['-f', '--', ...files], elevated: true }];
+    return makeJob(base, [...removals, this.#refreshStep('remove'), ...java]);
+  }
+
+  /**
+   * Debian only: the `debian:<link>.pem` aliases ca-certificates-java added for this certificate,
+   * which `update-ca-certificates --fresh` never reports to the hook.
+   */
+  async #javaAliases(sha256: string, linkNames: readonly string[]): Promise<string[]> {
+    if (this.layout.family !== 'debian' || this.foreign) return [];
+    if (!(await debianHooks(this.layout.hooksDir!)).includes(JAVA_HOOK)) return [];
+    const keystore = await readKeystore(this.layout.javaCacerts).catch(() => undefined);
+    if (!keystore) return [];
+    const ours = new Set(linkNames.map((n) => `debian:${n}`.toLowerCase()));
+    return keystore.entries
+      .filter((e) => ours.has(e.alias.toLowerCase()) || (e.alias.startsWith('debian:certbench-') && e.certificates[0] && sha256Hex(e.certificates[0].der) === sha256))
+      .map((e) => e.alias);
+  }
+
+  #keytoolDelete(alias: string): JobStep {
+    return {
+      kind: 'run',
+      file: 'keytool',
+      args: ['-J-Duser.language=en', '-J-Duser.country=US', '-delete', '-noprompt', '-alias', alias, '-keystore', this.layout.javaCacerts, '-storepass:env', CACERTS_PASSWORD_VAR],
+      elevated: false,
+      env: { [CACERTS_PASSWORD_VAR]: DEBIAN_CACERTS_PASSWORD },
+      note: 'the alias ca-certificates-java added; Debian cacerts password (changeit)',
+    };
   }
 
   #refreshStep(action: 'add' | 'remove'): JobStep {
@@ -112,7 +180,7 @@ export class LinuxStore extends BaseTrustStore {
       kind: 'run',
       file,
       args,
-      elevated: !this.elevator.privileged,
+      elevated: !this.elevator.privileged && !this.foreign,
       ...(env ? { env } : {}),
       ...(note ? { note } : {}),
     };

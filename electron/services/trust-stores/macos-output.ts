@@ -1,3 +1,4 @@
+import plist from 'plist';
 import { CertbenchError } from '../../../shared/errors.js';
 import { findPemBlocks } from '../../../shared/pki/pem.js';
 import { sha1Hex } from '../../../shared/pki/hash.js';
@@ -44,4 +45,49 @@ export function macosAuthorizationProblem(stderr: string): string | undefined {
   }
   if (/canceled by the user|User canceled|-128\)/i.test(stderr)) return 'The macOS authorization dialog was cancelled; nothing was changed';
   return undefined;
+}
+
+/** A certificate's trust in one trust-settings domain, by its SHA-1 (upper case in the plist, lower case here). */
+export type MacosTrust = 'trusted' | 'distrusted' | 'unspecified';
+
+/** kSecTrustSettingsResult values (Apple SecTrustSettings.h): 1 TrustRoot, 2 TrustAsRoot, 3 Deny, 4 Unspecified. */
+const RESULT_DENY = 3;
+const RESULT_UNSPECIFIED = 4;
+
+/**
+ * Parses `security trust-settings-export [-d] FILE`: a plist whose `trustList` maps each
+ * certificate's SHA-1 (hex) to its `trustSettings` array. An empty array means "always trust as a
+ * root"; a constraint whose kSecTrustSettingsResult is absent means TrustRoot (SecTrustSettings.h).
+ * Any Deny makes the certificate distrusted (Keychain Access's "Never Trust"); only Unspecified
+ * leaves it without trust. Not run on a real Mac: tested on a synthesized plist.
+ */
+export function parseTrustSettings(xml: string): Map<string, MacosTrust> {
+  let root: plist.PlistValue;
+  try {
+    root = plist.parse(xml);
+  } catch (err) {
+    throw new CertbenchError('parse', 'security trust-settings-export wrote something other than a plist', { cause: err });
+  }
+  const list = isObject(root) ? root.trustList : undefined;
+  if (!isObject(list)) throw new CertbenchError('parse', 'the trust-settings plist has no trustList dictionary');
+  const out = new Map<string, MacosTrust>();
+  for (const [sha1, entry] of Object.entries(list)) {
+    const settings = isObject(entry) ? entry.trustSettings : undefined;
+    if (!Array.isArray(settings)) continue;
+    const results = (settings as readonly plist.PlistValue[]).map((s) => (isObject(s) && typeof s.kSecTrustSettingsResult === 'number' ? s.kSecTrustSettingsResult : 1));
+    const trust: MacosTrust = results.includes(RESULT_DENY)
+      ? 'distrusted'
+      : results.length === 0 || results.some((r) => r !== RESULT_UNSPECIFIED)
+        ? 'trusted'
+        : 'unspecified';
+    out.set(sha1.toLowerCase(), trust);
+  }
+  return out;
+}
+
+/** `security` when a domain has no trust settings at all: not an error, just none. */
+export const NO_TRUST_SETTINGS = /No Trust Settings were found/i;
+
+function isObject(value: plist.PlistValue | undefined): value is plist.PlistObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) && !Buffer.isBuffer(value);
 }

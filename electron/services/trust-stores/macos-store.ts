@@ -1,16 +1,18 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CertbenchError } from '../../../shared/errors.js';
 import type { StoreInfo } from '../../../shared/model/trust.js';
-import { sha256Hex } from '../../../shared/pki/hash.js';
+import { sha1Hex, sha256Hex } from '../../../shared/pki/hash.js';
+import { createStagingDir, removeStagingDir } from '../elevation/staging.js';
 import type { Elevator } from '../elevation/elevator.js';
 import type { ServiceEnv } from '../service-env.js';
 import { BaseTrustStore } from './base-trust-store.js';
 import { genericFailure, type FailureInterpreter } from './job-executor.js';
-import { macosAuthorizationProblem, parseFindCertificate } from './macos-output.js';
+import { macosAuthorizationProblem, NO_TRUST_SETTINGS, parseFindCertificate, parseTrustSettings, type MacosTrust } from './macos-output.js';
 import { stageCertificate } from './staged-certificate.js';
 import { describeStored, roleOf, roleWarnings } from './stored-certificate.js';
 import { makeJob, type JobStep, type TrustJob } from './trust-job.js';
-import type { AddOptions, StoredCertificate } from './trust-store.js';
+import type { AddOptions, RemoveOptions, StoredCertificate } from './trust-store.js';
 
 export type MacosStoreId = 'macos-system' | 'macos-login';
 
@@ -24,7 +26,7 @@ export const SYSTEM_KEYCHAIN = '/Library/Keychains/System.keychain';
  * administrator's approval of trust changes, in a dialog, which since macOS 11 root alone
  * cannot bypass; so Certbench does not wrap add-trusted-cert in its own elevation. Writing to
  * or deleting from the System keychain without trust changes goes through the elevator.
- * NOT run on a real Mac: tested on the exact argv and a documented-format output sample.
+ * NOT run on a real Mac: tested on the exact argv and on synthesized samples of the documented output.
  */
 export class MacosStore extends BaseTrustStore {
   readonly info: StoreInfo;
@@ -32,9 +34,10 @@ export class MacosStore extends BaseTrustStore {
   private readonly system: boolean;
 
   constructor(env: ServiceEnv, elevator: Elevator, id: MacosStoreId) {
-    super(env, elevator);
+    super(env, elevator, 'darwin');
     this.system = id === 'macos-system';
-    this.keychain = this.system ? SYSTEM_KEYCHAIN : join(env.homeDir, 'Library/Keychains/login.keychain-db');
+    // Seen from another OS, the login keychain is named as `security` resolves it from the user's search list.
+    this.keychain = this.system ? SYSTEM_KEYCHAIN : this.foreign ? 'login.keychain-db' : join(env.homeDir, 'Library/Keychains/login.keychain-db');
     this.info = {
       id,
       displayName: this.system ? 'macOS System keychain (all users)' : 'macOS login keychain (this user)',
@@ -46,22 +49,60 @@ export class MacosStore extends BaseTrustStore {
   }
 
   async available(): Promise<boolean> {
-    return this.env.platform === 'darwin';
+    return !this.foreign;
   }
 
-  async list(): Promise<StoredCertificate[]> {
+  /**
+   * The keychain's certificates with their trust in this store's domain (admin for System, user
+   * for login): presence is not trust. A root without settings is `untrusted`; an intermediate
+   * needs none (it only helps build chains); a Deny ("Never Trust") is `distrusted`.
+   */
+  protected async readListing(): Promise<StoredCertificate[]> {
     const out = await this.env.runner.run({ file: SECURITY, args: ['find-certificate', '-a', '-p', '-Z', this.keychain], env: this.env.env });
     if (out.exitCode !== 0) throw genericFailure(SECURITY, out);
+    const settings = await this.#trustSettings();
     const now = this.env.now();
-    return parseFindCertificate(out.stdout).map((c) => describeStored(c.der, now, { removable: true, label: c.sha1 }));
+    return parseFindCertificate(out.stdout).map((c) => {
+      const described = describeStored(c.der, now, { removable: true, label: c.sha1 });
+      const setting = settings.get(c.sha1);
+      const trust = setting === 'distrusted' ? 'distrusted' : setting === 'trusted' || described.role !== 'root' ? 'trusted' : 'untrusted';
+      return { ...described, trust, ...(setting ? { trustText: setting === 'distrusted' ? 'Never Trust' : setting === 'trusted' ? 'Always Trust' : 'no trust setting' } : {}) };
+    });
   }
 
-  protected async jobAdd(der: Uint8Array, _options: AddOptions): Promise<TrustJob> {
+  /** `security trust-settings-export [-d] FILE` into a private temp dir, parsed as a plist. */
+  async #trustSettings(): Promise<Map<string, MacosTrust>> {
+    const dir = await createStagingDir(this.env.platform);
+    try {
+      const file = join(dir, 'trust-settings.plist');
+      const out = await this.env.runner.run({ file: SECURITY, args: ['trust-settings-export', ...(this.system ? ['-d'] : []), file], env: this.env.env });
+      if (out.exitCode !== 0) {
+        if (NO_TRUST_SETTINGS.test(out.stderr + out.stdout)) return new Map();
+        throw genericFailure(SECURITY, out);
+      }
+      return parseTrustSettings(await readFile(file, 'utf8'));
+    } finally {
+      await removeStagingDir(dir);
+    }
+  }
+
+  protected async jobAdd(der: Uint8Array, options: AddOptions): Promise<TrustJob> {
     const sha256 = sha256Hex(der);
     const role = roleOf(der);
-    const base = { storeId: this.id, action: 'add' as const, sha256, warnings: roleWarnings(role, role === 'root' ? 'anchors' : 'intermediates') };
-    if (await this.contains(sha256)) return makeJob(base, []);
-    const staged = await stageCertificate(this.env.platform, der);
+    const base = {
+      storeId: this.id,
+      action: 'add' as const,
+      sha256,
+      warnings: roleWarnings(role, role === 'root' ? 'anchors' : 'intermediates'),
+      platform: 'macOS',
+      runnableHere: !this.foreign,
+    };
+    const holding = this.foreign ? 'missing' : await this.holding(sha256);
+    if (holding === 'present') return makeJob(base, []);
+    if (holding === 'distrusted' && !options.overrideDistrust) {
+      throw new CertbenchError('conflict', `${this.id}: macOS is set to Never Trust this certificate; Certbench changes that only when asked (--override-distrust)`);
+    }
+    const staged = await stageCertificate(this.env.platform, der, 'certificate.pem', this.foreign);
     const step: JobStep =
       role === 'root'
         ? {
@@ -80,15 +121,16 @@ export class MacosStore extends BaseTrustStore {
             elevated: this.system,
             note: 'intermediates are stored without trust settings: they help build chains, they are not anchors',
           };
-    return makeJob({ ...base, needsElevation: this.system }, [staged.step, step], staged.dir);
+    return makeJob({ ...base, needsElevation: this.system }, [staged.step, step], { stagingDir: staged.dir });
   }
 
-  protected async jobRemove(sha256: string): Promise<TrustJob> {
-    const base = { storeId: this.id, action: 'remove' as const, sha256, warnings: [] };
-    const entry = await this.findRemovable(sha256);
-    if (!entry?.label) return makeJob(base, []);
+  protected async jobRemove(sha256: string, options: RemoveOptions): Promise<TrustJob> {
+    const base = { storeId: this.id, action: 'remove' as const, sha256, warnings: [], platform: 'macOS', runnableHere: !this.foreign };
+    if (this.foreign && !options.der) throw new CertbenchError('invalid-request', `a ${this.id} removal plan names the certificate by SHA-1: give the certificate file, not only its SHA-256`);
+    const sha1 = this.foreign ? sha1Hex(options.der!) : (await this.findRemovable(sha256))?.label;
+    if (!sha1) return makeJob(base, []);
     // -t also drops trust settings; admin ones only when euid is 0 (Apple keychain_delete.c), hence elevated for System.
-    const args = ['delete-certificate', '-Z', entry.label, '-t', this.keychain];
+    const args = ['delete-certificate', '-Z', sha1, '-t', this.keychain];
     return makeJob(base, [{ kind: 'run', file: SECURITY, args, elevated: this.system }]);
   }
 

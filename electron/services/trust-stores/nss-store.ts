@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CertbenchError } from '../../../shared/errors.js';
 import type { StoreInfo } from '../../../shared/model/trust.js';
 import { certificateDers } from '../../../shared/pki/certificate-input.js';
@@ -12,7 +12,8 @@ import type { ServiceEnv } from '../service-env.js';
 import { BaseTrustStore } from './base-trust-store.js';
 import { childEnv, genericFailure, type FailureInterpreter } from './job-executor.js';
 import { listableNickname, parseNssListing, trustsForTls } from './nss-listing.js';
-import { describeStored, normaliseSha256, roleOf, roleWarnings } from './stored-certificate.js';
+import { readNssCertificates } from './nss-sqlite.js';
+import { describeStored, roleOf, roleWarnings } from './stored-certificate.js';
 import { makeJob, type JobStep, type TrustJob } from './trust-job.js';
 import type { AddOptions, StoredCertificate } from './trust-store.js';
 
@@ -37,11 +38,7 @@ export class NssStore extends BaseTrustStore {
   readonly info: StoreInfo;
   private readonly dir: string;
   private readonly forcedType: 'sql' | 'dbm' | undefined;
-  /**
-   * DER exported per nickname, for this instance's lifetime (one CLI run or one app request).
-   * certutil exports one nickname per process, so without it every add would re-export the
-   * whole database twice (plan and confirmation).
-   */
+  /** DER per nickname, until this instance changes the database (the listing is cached alike). */
   readonly #exported = new Map<string, StoredCertificate[]>();
 
   constructor(env: ServiceEnv, elevator: Elevator, spec: string, detail = 'NSS database') {
@@ -56,48 +53,76 @@ export class NssStore extends BaseTrustStore {
     return (await this.#dbType()) !== undefined;
   }
 
-  async list(): Promise<StoredCertificate[]> {
+  override async describe(): Promise<StoreInfo> {
+    const info = await super.describe();
+    return info.unreadable && (await this.#dbType()) === undefined ? { ...info, creatable: true } : info;
+  }
+
+  /** A database not created yet is a state of its own: a plan that creates it is refused if one appeared. */
+  override async stateDigest(): Promise<string> {
+    return (await this.#dbType()) === undefined ? `no database at ${this.dir}` : super.stateDigest();
+  }
+
+  protected async readListing(): Promise<StoredCertificate[]> {
     return (await this.#listDetailed()).map((d) => d.certificate);
   }
 
-  override async contains(sha256: string): Promise<boolean> {
-    const wanted = normaliseSha256(sha256);
-    return (await this.#listDetailed()).some((d) => d.certificate.sha256 === wanted && trustsForTls(d.trust));
-  }
-
-  /** Every certificate with its nickname and trust flags; each nickname is exported as PEM (`-a`). */
+  /**
+   * Every certificate with its nickname and trust flags, the flags as the entry's trust; a
+   * directory without a database is an error that says so (never an empty store).
+   */
   async #listDetailed(): Promise<NssCertificate[]> {
     const db = await this.#dbArg();
-    if (!db) return [];
+    if (!db) throw new CertbenchError('not-found', `${this.id}: no NSS database at ${this.dir} (neither cert9.db nor cert8.db)`);
     const now = this.env.now();
     const out: NssCertificate[] = [];
-    for (const { nickname, trust } of parseNssListing((await this.#certutil(['-L', '-d', db])).stdout)) {
+    // One read of cert9.db (beside certutil -L, not after it) gives every DER; certutil's
+    // per-nickname export remains for dbm and anything the read missed.
+    const [listed, fromDb] = await Promise.all([
+      this.#certutil(['-L', '-d', db]),
+      db.startsWith('sql:') ? readNssCertificates(join(this.dir, 'cert9.db')).catch(() => undefined) : undefined,
+    ]);
+    const listing = parseNssListing(listed.stdout);
+    for (const { nickname, trust } of listing) {
       let described = this.#exported.get(nickname);
       if (!described) {
-        const pem = (await this.#certutil(['-L', '-d', db, '-n', nickname, '-a'])).stdout;
-        described = certificateDers(new TextEncoder().encode(pem)).map((der) => describeStored(der, now, { removable: true }));
+        const ders = fromDb?.get(nickname) ?? certificateDers(new TextEncoder().encode((await this.#certutil(['-L', '-d', db, '-n', nickname, '-a'])).stdout));
+        described = ders.map((der) => describeStored(der, now, { removable: true }));
         this.#exported.set(nickname, described);
       }
-      for (const certificate of described) out.push({ nickname, trust, certificate: { ...certificate, label: `${nickname} (${trust})` } });
+      for (const certificate of described) {
+        out.push({ nickname, trust, certificate: { ...certificate, label: nickname, trust: nssTrust(trust), trustText: trust } });
+      }
     }
     return out;
   }
 
   protected async jobAdd(der: Uint8Array, options: AddOptions): Promise<TrustJob> {
     const sha256 = sha256Hex(der);
-    const base = { storeId: this.id, action: 'add' as const, sha256, warnings: roleWarnings(roleOf(der), 'anchors') };
-    const listed = await this.#listDetailed();
+    const warnings = roleWarnings(roleOf(der), 'anchors');
+    const base = { storeId: this.id, action: 'add' as const, sha256, warnings, platform: 'any (NSS certutil)' };
+    const exists = (await this.#dbType()) !== undefined;
+    const listed = exists ? await this.#listDetailed() : [];
     const present = listed.find((c) => c.certificate.sha256 === sha256);
     const db = await this.#dbArgForWrite();
     if (present) {
       if (trustsForTls(present.trust)) return makeJob(base, []);
+      if (nssTrust(present.trust) === 'distrusted' && !options.overrideDistrust) {
+        throw new CertbenchError(
+          'conflict',
+          `${this.id} explicitly distrusts this certificate (${present.trust} on "${present.nickname}"); Certbench changes that only when asked (--override-distrust, or the override choice in the app)`,
+        );
+      }
       // Re-adding under a new nickname would silently keep the old one (§4 gotcha): modify it instead.
-      return makeJob(base, [this.#run(['-M', '-d', db, '-n', present.nickname, '-t', TLS_ROOT_TRUST])]);
+      const note = nssTrust(present.trust) === 'distrusted' ? `replaces the explicit distrust ${present.trust}, as you chose` : undefined;
+      return makeJob(base, [this.#run(['-M', '-d', db, '-n', present.nickname, '-t', TLS_ROOT_TRUST], note)]);
     }
     const wanted = listableNickname(options.label ?? '') || defaultNickname(der);
     const nickname = listed.some((c) => c.nickname === wanted) ? `${wanted} #${sha256.slice(0, 8)}` : wanted;
     const steps: JobStep[] = [];
-    if ((await this.#dbType()) === undefined) {
+    const sideEffects: string[] = [];
+    const created = !exists;
+    if (created) {
       if (!(await isDirectory(this.dir))) steps.push({ kind: 'make-dir', path: this.dir, elevated: false });
       steps.push(this.#run(['-N', '--empty-password', '-d', db], 'creates an empty database (never run on an existing one: it hangs)'));
     }
@@ -105,20 +130,37 @@ export class NssStore extends BaseTrustStore {
     const staged = join(staging, 'certificate.pem');
     steps.push({ kind: 'write-file', path: staged, content: new TextEncoder().encode(toPem('CERTIFICATE', der)), elevated: false });
     steps.push(this.#run(['-A', '-d', db, '-t', TLS_ROOT_TRUST, '-n', nickname, '-i', staged], 'a running browser may need a restart to see it'));
-    return makeJob(base, steps, staging);
+    if (created && options.owner) {
+      steps.push({
+        kind: 'run',
+        file: 'chown',
+        args: ['-R', '--', checkedOwner(options.owner), this.dir],
+        elevated: !this.elevator.privileged,
+        note: 'the service user who opens this database must own it',
+      });
+      sideEffects.push(`the new database ${this.dir} is given to ${options.owner}`);
+    } else if (created) {
+      const otherOwner = await ownerMismatch(this.dir);
+      if (otherOwner) warnings.push(`${otherOwner} The database is created as the user running Certbench; give an owner (--owner USER) to add the chown step, or run chown -R USER ${this.dir} afterwards.`);
+    }
+    return makeJob({ ...base, sideEffects }, steps, { stagingDir: staging });
   }
 
   protected async jobRemove(sha256: string): Promise<TrustJob> {
-    const base = { storeId: this.id, action: 'remove' as const, sha256, warnings: [] };
+    const base = { storeId: this.id, action: 'remove' as const, sha256, warnings: [], platform: 'any (NSS certutil)' };
     const held = (await this.#listDetailed()).filter((c) => c.certificate.sha256 === sha256);
     if (held.length === 0) return makeJob(base, []);
     const db = await this.#dbArgForWrite();
     const nicknames = [...new Set(held.map((c) => c.nickname))];
-    for (const nick of nicknames) this.#exported.delete(nick);
     return makeJob(
       base,
       nicknames.map((nick) => this.#run(['-D', '-d', db, '-n', nick])),
     );
+  }
+
+  protected override forget(): void {
+    super.forget();
+    this.#exported.clear();
   }
 
   protected override interpret: FailureInterpreter = (step, out) => nssError(this.id, out.stderr) ?? genericFailure(step.file, out);
@@ -151,6 +193,28 @@ export class NssStore extends BaseTrustStore {
   async #dbArgForWrite(): Promise<string> {
     return (await this.#dbArg()) ?? `${this.forcedType ?? 'sql'}:${this.dir}`;
   }
+}
+
+/** NSS trust flags as a trust state: `p` in the SSL position distrusts, `C` trusts for TLS, anything else neither. */
+function nssTrust(flags: string): 'trusted' | 'untrusted' | 'distrusted' {
+  const ssl = flags.split(',')[0] ?? '';
+  if (ssl.includes('p')) return 'distrusted';
+  return trustsForTls(flags) ? 'trusted' : 'untrusted';
+}
+
+function checkedOwner(owner: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_.-]*(?::[A-Za-z_][A-Za-z0-9_.-]*)?$/.test(owner)) {
+    throw new CertbenchError('invalid-request', `${JSON.stringify(owner)} is not a user or user:group name`);
+  }
+  return owner;
+}
+
+/** A sentence when the directory (or its parent) belongs to another user than the one running Certbench. */
+async function ownerMismatch(dir: string): Promise<string | undefined> {
+  if (typeof process.geteuid !== 'function') return undefined;
+  const s = (await stat(dir).catch(() => undefined)) ?? (await stat(dirname(dir)).catch(() => undefined));
+  if (!s || s.uid === process.geteuid()) return undefined;
+  return `${dir} belongs to uid ${s.uid}, not to you (uid ${process.geteuid()}).`;
 }
 
 /** Certbench's default nickname: the subject's CN, else the whole subject. */

@@ -34,7 +34,7 @@ export class PemBundleStore extends BaseTrustStore {
     return (await this.#read()) !== undefined;
   }
 
-  async list(): Promise<StoredCertificate[]> {
+  protected async readListing(): Promise<StoredCertificate[]> {
     const now = this.env.now();
     const seen = new Set<string>();
     return bundleBlocks((await this.#read()) ?? '')
@@ -42,16 +42,21 @@ export class PemBundleStore extends BaseTrustStore {
       .map((b) => describeStored(b.der, now, { removable: true }));
   }
 
+  /** The file's bytes, not only its certificates: the planned write replaces the whole file. */
+  override async stateDigest(): Promise<string> {
+    return sha256Hex(latin1((await this.#read()) ?? ''));
+  }
+
   protected async jobAdd(der: Uint8Array, _options: AddOptions): Promise<TrustJob> {
     const sha256 = sha256Hex(der);
-    const base = { storeId: this.id, action: 'add' as const, sha256, warnings: roleWarnings(roleOf(der), 'anchors') };
+    const base = { storeId: this.id, action: 'add' as const, sha256, warnings: roleWarnings(roleOf(der), 'anchors'), platform: 'any' };
     const text = await this.#read();
     if (text !== undefined && bundleBlocks(text).some((b) => b.sha256 === sha256)) return makeJob(base, []);
     return makeJob(base, [...this.#backup(text), this.#write(appendToBundle(text ?? '', der), 'append the PEM block')]);
   }
 
   protected async jobRemove(sha256: string): Promise<TrustJob> {
-    const base = { storeId: this.id, action: 'remove' as const, sha256, warnings: [] };
+    const base = { storeId: this.id, action: 'remove' as const, sha256, warnings: [], platform: 'any' };
     const text = await this.#read();
     if (text === undefined || !bundleBlocks(text).some((b) => b.sha256 === sha256)) return makeJob(base, []);
     return makeJob(base, [...this.#backup(text), this.#write(removeFromBundle(text, sha256), 'drop the block; other bytes unchanged')]);

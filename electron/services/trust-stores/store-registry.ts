@@ -3,52 +3,42 @@ import type { Elevator } from '../elevation/elevator.js';
 import type { ServiceEnv } from '../service-env.js';
 import type { KeystoreService } from '../keystore/keystore-service.js';
 import { JavaCacertsStore } from './java-cacerts-store.js';
-import { detectLinuxLayout } from './linux-layout.js';
+import { STORE_ID_HELP } from '../../../shared/model/trust-store-ids.js';
+import { detectLinuxLayout, linuxLayoutOf } from './linux-layout.js';
 import { LinuxStore } from './linux-store.js';
 import { discoverNssDbs } from './nss-discovery.js';
 import { NssStore } from './nss-store.js';
 import { PemBundleStore } from './pem-bundle-store.js';
 import type { TrustStore } from './trust-store.js';
 
-/** The store ids the CLI accepts, for messages. */
-export const STORE_ID_HELP = 'windows-machine-root, windows-machine-ca, windows-user-root, macos-system, macos-login, linux, nss:DIR, pem:FILE, java:CACERTS';
-
-// The Windows and macOS adapters (and their output parsers: zod, plist) load only on their own OS.
+// The Windows and macOS adapters (and their output parsers: zod, plist) load only when asked for.
 const windowsStore = async () => (await import('./windows-store.js')).WindowsStore;
 const macosStore = async () => (await import('./macos-store.js')).MacosStore;
 
 /**
- * The store an id names (`--store`). OS stores of another OS are refused here, with the reason,
- * rather than failing later on a missing tool.
+ * The store an id names (`--store`). Any OS's store resolves on any OS: a store of another OS
+ * plans (for preview and fleet export) but refuses to list or run.
  */
 export async function resolveStore(id: string, env: ServiceEnv, elevator: Elevator, keystores: KeystoreService): Promise<TrustStore> {
   if (id.startsWith('nss:') && id.length > 4) return new NssStore(env, elevator, id.slice(4));
   if (id.startsWith('java:') && id.length > 5) return new JavaCacertsStore(env, elevator, keystores, id.slice(5), []);
   if (id.startsWith('pem:') && id.length > 4) return new PemBundleStore(env, elevator, id.slice(4));
-  if (id === 'windows-machine-root' || id === 'windows-machine-ca' || id === 'windows-user-root') {
-    requirePlatform('win32', env, id);
-    return new (await windowsStore())(env, elevator, id);
-  }
-  if (id === 'macos-system' || id === 'macos-login') {
-    requirePlatform('darwin', env, id);
-    return new (await macosStore())(env, elevator, id);
-  }
+  if (id === 'windows-machine-root' || id === 'windows-machine-ca' || id === 'windows-user-root') return new (await windowsStore())(env, elevator, id);
+  if (id === 'macos-system' || id === 'macos-login') return new (await macosStore())(env, elevator, id);
+  if (id === 'linux-debian' || id === 'linux-rhel') return new LinuxStore(env, elevator, linuxLayoutOf(id === 'linux-debian' ? 'debian' : 'rhel', env.env), id);
   if (id === 'linux') {
-    if (env.platform !== 'linux') throw new CertbenchError('unsupported', 'The linux store exists only on Linux');
-    const layout = await detectLinuxLayout(env.env);
+    const layout = env.platform === 'linux' ? await detectLinuxLayout(env.env) : undefined;
     if (!layout) {
       throw new CertbenchError(
         'unsupported',
-        'No supported Linux trust store layout found (neither /etc/pki/ca-trust/source/anchors nor /usr/local/share/ca-certificates)',
+        env.platform === 'linux'
+          ? 'No supported Linux trust store layout found (neither /etc/pki/ca-trust/source/anchors nor /usr/local/share/ca-certificates)'
+          : 'The linux store is detected on Linux only; name the family instead: --store linux-debian or --store linux-rhel',
       );
     }
     return new LinuxStore(env, elevator, layout);
   }
   throw new CertbenchError('invalid-request', `Unknown store ${JSON.stringify(id)}; use one of: ${STORE_ID_HELP}`);
-}
-
-function requirePlatform(platform: NodeJS.Platform, env: ServiceEnv, id: string): void {
-  if (env.platform !== platform) throw new CertbenchError('unsupported', `${id} exists only on ${platform === 'win32' ? 'Windows' : 'macOS'}`);
 }
 
 /** The OS stores of this machine, in the order the trust map shows them. */

@@ -11,7 +11,11 @@ import type { StoredCertificate } from './trust-store.js';
  * alone (the same text as X509Certificate.subject), several times cheaper than a full parse when
  * a store holds hundreds of certificates.
  */
-export function describeStored(der: Uint8Array, now: Date, extra: { label?: string; removable: boolean }): StoredCertificate {
+export function describeStored(
+  der: Uint8Array,
+  now: Date,
+  extra: { label?: string; removable: boolean; trust?: StoredCertificate['trust']; trustText?: string },
+): StoredCertificate {
   const scan = scanCertificate(der);
   const role = roleFromScan(scan);
   return {
@@ -22,6 +26,8 @@ export function describeStored(der: Uint8Array, now: Date, extra: { label?: stri
     role,
     ...(extra.label === undefined ? {} : { label: extra.label }),
     removable: extra.removable,
+    trust: extra.trust ?? 'trusted',
+    ...(extra.trustText === undefined ? {} : { trustText: extra.trustText }),
     der,
   };
 }

@@ -19,10 +19,15 @@ export type JobStep =
 export interface TrustJob {
   readonly plan: TrustPlan;
   readonly steps: readonly JobStep[];
-  /** Temp directory to delete once the job ran (staged files for elevated copies). */
+  /** Temp directory to delete once the job ran or was discarded (staged files). */
   readonly stagingDir?: string;
   /** Steps that take a failed job back to where it started (e.g. delete the anchor just written). */
   readonly undo?: readonly JobStep[];
+  /**
+   * Carries out the plan through another service instead of the steps (a JDK cacerts goes through
+   * the keystore service: backup, keytool on a copy, verify, swap); the plan shows that service's steps.
+   */
+  readonly perform?: () => Promise<void>;
 }
 
 /** The displayable part of a step (no file contents, no env values). */
@@ -32,12 +37,14 @@ export function toPlanStep(step: JobStep): PlanStep {
   return { kind: step.kind, path: step.path, elevated: step.elevated, ...note };
 }
 
+export type JobBase = Pick<TrustPlan, 'storeId' | 'action' | 'sha256' | 'warnings' | 'platform'> &
+  Partial<Pick<TrustPlan, 'sideEffects' | 'runnableHere'>> & { needsElevation?: boolean };
+
 /** Builds a job; `needsElevation` is true when any step runs elevated unless the adapter says otherwise. */
 export function makeJob(
-  base: Omit<TrustPlan, 'steps' | 'needsElevation' | 'alreadyDone'> & { needsElevation?: boolean },
+  base: JobBase,
   steps: readonly JobStep[],
-  stagingDir?: string,
-  undo?: readonly JobStep[],
+  extra: { stagingDir?: string | undefined; undo?: readonly JobStep[]; perform?: () => Promise<void> } = {},
 ): TrustJob {
   const plan: TrustPlan = {
     storeId: base.storeId,
@@ -47,6 +54,15 @@ export function makeJob(
     steps: steps.map(toPlanStep),
     needsElevation: base.needsElevation ?? steps.some((s) => s.elevated),
     alreadyDone: steps.length === 0,
+    sideEffects: steps.length === 0 ? [] : (base.sideEffects ?? []),
+    platform: base.platform,
+    runnableHere: base.runnableHere ?? true,
   };
-  return { plan, steps, ...(stagingDir === undefined ? {} : { stagingDir }), ...(undo === undefined ? {} : { undo }) };
+  return {
+    plan,
+    steps,
+    ...(extra.stagingDir === undefined ? {} : { stagingDir: extra.stagingDir }),
+    ...(extra.undo === undefined ? {} : { undo: extra.undo }),
+    ...(extra.perform === undefined ? {} : { perform: extra.perform }),
+  };
 }

@@ -1,34 +1,55 @@
+import { randomUUID } from 'node:crypto';
 import { CertbenchError } from '../../../shared/errors.js';
-import { sweptByAddToAllMissing, type CertificateRole, type StoreInfo, type TrustEntry, type TrustMap, type TrustPlan } from '../../../shared/model/trust.js';
-import { certificateDers } from '../../../shared/pki/certificate-input.js';
+import {
+  addToAllMissingSkip,
+  type AddAllPlan,
+  type CertificateRole,
+  type IssuedPlan,
+  type SkippedStore,
+  type StoreInfo,
+  type TrustEntry,
+  type TrustMap,
+  type TrustPlan,
+} from '../../../shared/model/trust.js';
 import { parseCertificate } from '../../../shared/pki/certificate-summary.js';
 import { sha256Hex } from '../../../shared/pki/hash.js';
 import { Elevator } from '../elevation/elevator.js';
 import { readInputFile } from '../files/read-input.js';
 import { discoverJdks } from '../keystore/jdk-discovery.js';
+import type { KeystoreService } from '../keystore/keystore-service.js';
 import type { ServiceEnv } from '../service-env.js';
 import { JavaCacertsStore } from './java-cacerts-store.js';
-import type { KeystoreService } from '../keystore/keystore-service.js';
 import { NssStore } from './nss-store.js';
 import { PemBundleStore } from './pem-bundle-store.js';
 import { nssStores, osStores, resolveStore } from './store-registry.js';
 import { normaliseSha256, roleOf } from './stored-certificate.js';
 import { readTrustConfig, rememberStore } from './trust-config.js';
+import { readTrustInput, type TrustInput } from './trust-input.js';
+import type { TrustJob } from './trust-job.js';
 import { trustMapRows } from './trust-map.js';
-import type { AddOptions, StoredCertificate, TrustStore } from './trust-store.js';
+import type { AddOptions, RemoveOptions, StoredCertificate, TrustStore } from './trust-store.js';
 
-/** Outcome of one store in "add to all missing". */
-export interface AddAllResult {
-  readonly store: StoreInfo;
-  readonly outcome: 'added' | 'already-present' | 'skipped' | 'failed';
-  readonly message?: string;
+/** How long main keeps a plan the user has not run or discarded. */
+const PLAN_LIFETIME_MS = 15 * 60_000;
+
+/** A plan main keeps: the job with its staged files, and what the store and input were when it was made. */
+interface KeptPlan {
+  readonly store: TrustStore;
+  readonly job: TrustJob;
+  readonly digest: string | undefined;
+  readonly input: { readonly path: string; readonly sha256: string } | undefined;
+  readonly expiry: NodeJS.Timeout;
 }
 
 /**
- * Trust stores for the CLI and the app: list, plan, add, remove on one store, and the trust map
- * across every store found on the machine. Every change re-lists to confirm (BaseTrustStore).
+ * Trust stores for the CLI and the app. Changes are two calls: `plan*` computes the exact steps,
+ * keeps them under an id and returns the plan shown to the user; `run(planId)` executes exactly
+ * those steps (same argv, same staged bytes), or refuses when the store or the input changed
+ * since. Every run re-lists to confirm (BaseTrustStore).
  */
 export class TrustService {
+  readonly #plans = new Map<string, KeptPlan>();
+
   constructor(
     private readonly env: ServiceEnv,
     private readonly keystores: KeystoreService,
@@ -39,25 +60,52 @@ export class TrustService {
     return resolveStore(id, this.env, this.elevator, this.keystores);
   }
 
+  /** A store's certificates; an unreadable store comes back with its reason and no certificates. */
   async list(id: string): Promise<{ store: StoreInfo; certificates: TrustEntry[] }> {
     const store = await this.store(id);
-    return { store: store.info, certificates: (await store.list()).map(toEntry) };
+    const info = await store.describe();
+    return { store: info, certificates: info.unreadable ? [] : (await store.list()).map(toEntry) };
   }
 
-  async planAdd(id: string, der: Uint8Array, options?: AddOptions): Promise<TrustPlan> {
-    return (await this.store(id)).planAdd(der, options);
+  async planAdd(id: string, der: Uint8Array, options: AddOptions = {}, inputPath?: string): Promise<IssuedPlan> {
+    const store = await this.store(id);
+    const input = inputPath === undefined ? undefined : { path: inputPath, sha256: sha256Hex(await readInputFile(inputPath)) };
+    return this.#keep(store, await store.prepareAdd(der, options), input);
   }
 
-  async add(id: string, der: Uint8Array, options?: AddOptions): Promise<TrustPlan> {
-    return (await this.store(id)).add(der, options);
+  async planRemove(id: string, sha256: string, options: RemoveOptions = {}): Promise<IssuedPlan> {
+    const store = await this.store(id);
+    return this.#keep(store, await store.prepareRemove(sha256, options), undefined);
   }
 
-  async planRemove(id: string, sha256: string): Promise<TrustPlan> {
-    return (await this.store(id)).planRemove(sha256);
+  /**
+   * Runs a kept plan exactly as shown. Refused, and dropped, when the store's content or the input
+   * file changed since it was planned: the user approved steps computed from the old state.
+   */
+  async run(planId: string): Promise<TrustPlan> {
+    const kept = this.#take(planId);
+    try {
+      if (kept.digest !== undefined) {
+        const now = await (await this.store(kept.store.id)).stateDigest();
+        if (now !== kept.digest) throw new CertbenchError('conflict', `${kept.store.id}: the store changed since the plan; nothing was run, plan again`);
+      }
+      if (kept.input) {
+        const now = sha256Hex(await readInputFile(kept.input.path));
+        if (now !== kept.input.sha256) throw new CertbenchError('conflict', `${kept.input.path}: the input changed since the plan; nothing was run, plan again`);
+      }
+    } catch (err) {
+      await kept.store.discard(kept.job);
+      throw err;
+    }
+    return kept.store.execute(kept.job);
   }
 
-  async remove(id: string, sha256: string): Promise<TrustPlan> {
-    return (await this.store(id)).remove(sha256);
+  /** Drops a plan the user declined (its staged files go with it). */
+  async discard(planId: string): Promise<void> {
+    const kept = this.#plans.get(planId);
+    if (!kept) return;
+    this.#take(planId);
+    await kept.store.discard(kept.job);
   }
 
   /** Keeps an `nss:DIR` / `pem:FILE` store in the trust map from now on (app and CLI alike). */
@@ -80,74 +128,94 @@ export class TrustService {
     return stores.filter((s) => !seen.has(s.id) && seen.add(s.id));
   }
 
+  /** Every store with the reason it cannot be read, when it cannot (each store is read once). */
+  async describeStores(extraIds: readonly string[] = []): Promise<StoreInfo[]> {
+    return Promise.all((await this.allStores(extraIds)).map((s) => s.describe()));
+  }
+
   /** The trust map: which stores hold the certificate. */
   async where(der: Uint8Array, extraIds: readonly string[] = []): Promise<TrustMap> {
+    return this.#map(der, await this.allStores(extraIds));
+  }
+
+  async #map(der: Uint8Array, stores: readonly TrustStore[]): Promise<TrustMap> {
     const sha256 = sha256Hex(der);
-    return {
-      sha256,
-      subject: parseCertificate(der).subject,
-      role: roleOf(der),
-      rows: await trustMapRows(sha256, await this.allStores(extraIds)),
-    };
+    return { sha256, subject: parseCertificate(der).subject, role: roleOf(der), rows: await trustMapRows(sha256, stores) };
   }
 
   /** The trust map for a fingerprint: the certificate itself is taken from the first store that holds it. */
   async whereSha256(sha256: string, extraIds: readonly string[] = []): Promise<TrustMap> {
     const wanted = normaliseSha256(sha256);
-    for (const store of await this.allStores(extraIds)) {
+    const stores = await this.allStores(extraIds);
+    for (const store of stores) {
       const held = await store.list().then(
         (certs) => certs.find((c) => c.sha256 === wanted && c.der),
         () => undefined,
       );
-      if (held?.der) return this.where(held.der, extraIds);
+      if (held?.der) return this.#map(held.der, stores);
     }
     throw new CertbenchError('not-found', `No store on this machine holds ${wanted}; give the certificate file instead`);
   }
 
-  /** Adds the certificate to every writable store of the map that lacks it; one store's failure does not stop the rest. */
-  async addToAllMissing(der: Uint8Array, extraIds: readonly string[] = []): Promise<AddAllResult[]> {
-    const results: AddAllResult[] = [];
-    const sha256 = sha256Hex(der);
-    const role = roleOf(der);
-    for (const store of await this.allStores(extraIds)) {
-      const skip = !sweptByAddToAllMissing(store.info)
-        ? store.info.readOnly
-          ? 'read-only here'
-          : 'Java cacerts are added one at a time (Add in its column, or the Java keystores workspace)'
-        : wrongKindOfStore(role, store.info.holds);
-      if (skip) {
-        results.push({ store: store.info, outcome: 'skipped', message: skip });
+  /**
+   * "Add to all missing" as plans: one kept plan per store of the map that lacks the certificate
+   * and takes it, and the reason for every store left out. Nothing changes until each plan runs.
+   */
+  async planAddToAllMissing(der: Uint8Array, extraIds: readonly string[] = [], inputPath?: string): Promise<AddAllPlan> {
+    const stores = await this.allStores(extraIds);
+    const map = await this.#map(der, stores);
+    const plans: IssuedPlan[] = [];
+    const skipped: SkippedStore[] = [];
+    for (const [i, row] of map.rows.entries()) {
+      const reason = addToAllMissingSkip(map.role, row);
+      if (reason) {
+        skipped.push({ store: row.store, reason });
         continue;
       }
       try {
-        if (await store.contains(sha256)) {
-          results.push({ store: store.info, outcome: 'already-present' });
-          continue;
-        }
-        await store.add(der);
-        results.push({ store: store.info, outcome: 'added' });
+        plans.push(await this.planAdd(stores[i]!.id, der, {}, inputPath));
       } catch (err) {
-        results.push({ store: store.info, outcome: 'failed', message: (err as Error).message });
+        skipped.push({ store: row.store, reason: `cannot plan: ${(err as Error).message.split('\n')[0] ?? ''}` });
       }
     }
-    return results;
+    return { plans, skipped };
   }
 
-  /** The one certificate a file holds; a bundle of several is refused so nothing unexpected is trusted. */
+  /** Root, intermediate or leaf (RFC 5280), for callers that route a certificate to a store. */
+  roleOf(der: Uint8Array): CertificateRole {
+    return roleOf(der);
+  }
+
+  /** The certificates a file holds (several for a bundle, the CA certificates of a PFX), with warnings. */
+  certificatesFromFile(path: string): Promise<TrustInput> {
+    return readTrustInput(path);
+  }
+
+  /** The one certificate a file holds; a bundle of several is refused where only one makes sense (trust map, export). */
   async certificateFromFile(path: string): Promise<Uint8Array> {
-    const ders = certificateDers(await readInputFile(path));
+    const { ders } = await readTrustInput(path);
     if (ders.length !== 1) {
       throw new CertbenchError('invalid-request', `${path} holds ${ders.length} certificates; give a file with exactly one`);
     }
     return ders[0]!;
   }
-}
 
-/** Why "add to all missing" leaves a store alone: roots go to Root stores, intermediates to CA stores. */
-function wrongKindOfStore(role: CertificateRole, holds: StoreInfo['holds']): string | undefined {
-  if (role === 'root' && holds === 'intermediates') return 'an intermediate (CA) store: roots go to Root stores';
-  if (role !== 'root' && holds === 'anchors') return 'a trust-anchor store: only roots are added to it automatically';
-  return undefined;
+  async #keep(store: TrustStore, job: TrustJob, input: KeptPlan['input']): Promise<IssuedPlan> {
+    const digest = job.plan.runnableHere && !job.plan.alreadyDone ? await store.stateDigest() : undefined;
+    const planId = randomUUID();
+    const expiry = setTimeout(() => void this.discard(planId), PLAN_LIFETIME_MS);
+    expiry.unref();
+    this.#plans.set(planId, { store, job, digest, input, expiry });
+    return { ...job.plan, planId };
+  }
+
+  #take(planId: string): KeptPlan {
+    const kept = this.#plans.get(planId);
+    if (!kept) throw new CertbenchError('not-found', 'No such plan: it ran, was discarded, or expired after 15 minutes; plan again');
+    clearTimeout(kept.expiry);
+    this.#plans.delete(planId);
+    return kept;
+  }
 }
 
 /** The DTO view of a stored certificate (no DER, no adapter-private fields). */
@@ -160,5 +228,7 @@ export function toEntry(c: StoredCertificate): TrustEntry {
     role: c.role,
     ...(c.label === undefined ? {} : { label: c.label }),
     removable: c.removable,
+    trust: c.trust,
+    ...(c.trustText === undefined ? {} : { trustText: c.trustText }),
   };
 }

@@ -11,8 +11,8 @@ import { BaseTrustStore } from './base-trust-store.js';
 import { genericFailure, type FailureInterpreter } from './job-executor.js';
 import { stageCertificate } from './staged-certificate.js';
 import { describeStored, roleOf, roleWarnings } from './stored-certificate.js';
-import { makeJob, type TrustJob } from './trust-job.js';
-import type { AddOptions, StoredCertificate } from './trust-store.js';
+import { makeJob, type JobStep, type TrustJob } from './trust-job.js';
+import type { AddOptions, RemoveOptions, StoredCertificate } from './trust-store.js';
 import { parseCertutilStore, parseWindowsListing, WINDOWS_LIST_SCRIPT, type WindowsListed } from './windows-output.js';
 
 export type WindowsStoreId = 'windows-machine-root' | 'windows-machine-ca' | 'windows-user-root';
@@ -40,7 +40,7 @@ export class WindowsStore extends BaseTrustStore {
   private readonly store: (typeof STORES)[WindowsStoreId];
 
   constructor(env: ServiceEnv, elevator: Elevator, id: WindowsStoreId) {
-    super(env, elevator);
+    super(env, elevator, 'win32');
     this.store = STORES[id];
     this.info = {
       id,
@@ -53,43 +53,52 @@ export class WindowsStore extends BaseTrustStore {
   }
 
   async available(): Promise<boolean> {
-    return this.env.platform === 'win32';
+    return !this.foreign;
   }
 
   /**
    * Lists through the constant PowerShell script; where PowerShell is missing or blocked (Server
    * Core images, AppLocker policies), falls back to certutil.exe alone (see #listWithCertutil).
    */
-  async list(): Promise<StoredCertificate[]> {
+  protected async readListing(): Promise<StoredCertificate[]> {
+    const now = this.env.now();
+    const own = (await this.#listStore(this.store.name)).map((row) => describeStored(row.der, now, { removable: true, label: row.thumbprint }));
+    if (this.store.name !== 'Root') return own;
+    // Disallowed beats Root: a certificate there is distrusted whatever Root holds.
+    const disallowed = (await this.#listStore('Disallowed')).map((row) =>
+      describeStored(row.der, now, { removable: false, label: `${row.thumbprint} (Disallowed)`, trust: 'distrusted' }),
+    );
+    return [...own, ...disallowed];
+  }
+
+  async #listStore(name: string): Promise<WindowsListed[]> {
     const out = await this.env.runner
       .run({
         file: POWERSHELL,
         args: ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', WINDOWS_LIST_SCRIPT],
-        env: { ...this.env.env, CB_STORE_PATH: `Cert:\\${this.store.location}\\${this.store.name}` },
+        env: { ...this.env.env, CB_STORE_PATH: `Cert:\\${this.store.location}\\${name}` },
       })
       .catch((err: unknown) => {
         if (err instanceof CertbenchError && err.code === 'tool-missing') return undefined;
         throw err;
       });
-    const rows = out?.exitCode === 0 ? parseWindowsListing(out.stdout) : await this.#listWithCertutil();
-    const now = this.env.now();
-    return rows.map((row) => describeStored(row.der, now, { removable: true, label: row.thumbprint }));
+    return out?.exitCode === 0 ? parseWindowsListing(out.stdout) : this.#listWithCertutil(name);
   }
 
   /**
    * `certutil -store NAME` for the SHA-1 of each certificate, then `certutil -store NAME SHA1 FILE`
    * (the documented OutputFile form) to export each one into a private temp dir for its DER.
    */
-  async #listWithCertutil(): Promise<WindowsListed[]> {
+  async #listWithCertutil(name: string): Promise<WindowsListed[]> {
     const user = this.store.location === 'CurrentUser' ? ['-user'] : [];
-    const listing = await this.env.runner.run({ file: CERTUTIL_EXE, args: [...user, '-store', this.store.name], env: this.env.env });
+    const listing = await this.env.runner.run({ file: CERTUTIL_EXE, args: [...user, '-store', name], env: this.env.env });
     if (listing.exitCode !== 0) throw genericFailure(CERTUTIL_EXE, listing);
     const dir = await createStagingDir(this.env.platform);
     try {
       const rows: WindowsListed[] = [];
       for (const thumbprint of parseCertutilStore(listing.stdout)) {
         const file = join(dir, `${thumbprint}.cer`);
-        const out = await this.env.runner.run({ file: CERTUTIL_EXE, args: [...user, '-store', this.store.name, thumbprint, file], env: this.env.env });
+        const out = await this.env.runner.run({ file: CERTUTIL_EXE, args: [...user, '-store', name, thumbprint, file], env: this.env.env });
         if (out.exitCode !== 0) throw genericFailure(CERTUTIL_EXE, out);
         const der = certificateDers(await readFile(file))[0];
         if (der) rows.push({ thumbprint, der });
@@ -100,30 +109,41 @@ export class WindowsStore extends BaseTrustStore {
     }
   }
 
-  protected async jobAdd(der: Uint8Array, _options: AddOptions): Promise<TrustJob> {
+  protected async jobAdd(der: Uint8Array, options: AddOptions): Promise<TrustJob> {
     const sha256 = sha256Hex(der);
     const purpose = this.store.name === 'Root' ? 'anchors' : 'intermediates';
-    const base = { storeId: this.id, action: 'add' as const, sha256, warnings: roleWarnings(roleOf(der), purpose) };
-    if (await this.contains(sha256)) return makeJob(base, []);
-    const staged = await stageCertificate(this.env.platform, der, 'certificate.cer');
+    const base = { storeId: this.id, action: 'add' as const, sha256, warnings: roleWarnings(roleOf(der), purpose), platform: 'Windows', runnableHere: !this.foreign };
+    const holding = this.foreign ? 'missing' : await this.holding(sha256);
+    if (holding === 'present') return makeJob(base, []);
     const user = this.store.location === 'CurrentUser';
+    const userFlag = user ? ['-user'] : [];
+    const undistrust: JobStep[] = [];
+    if (holding === 'distrusted') {
+      if (!options.overrideDistrust) {
+        throw new CertbenchError('conflict', `${this.id}: Windows distrusts this certificate (it is in the Disallowed store); Certbench changes that only when asked (--override-distrust)`);
+      }
+      undistrust.push({ kind: 'run', file: CERTUTIL_EXE, args: [...userFlag, '-delstore', 'Disallowed', sha1Hex(der)], elevated: !user, note: 'takes it out of Disallowed, as you chose' });
+    }
+    const staged = await stageCertificate(this.env.platform, der, 'certificate.cer', this.foreign);
     const note = user
       ? 'Windows shows a Security Warning dialog for CurrentUser\\Root; answer Yes'
       : 'runs elevated: Windows asks for administrator consent (UAC)';
+    const warnings = this.foreign ? [...base.warnings, 'planned without reading that store, which only that machine can do'] : base.warnings;
     return makeJob(
-      base,
-      [staged.step, { kind: 'run', file: CERTUTIL_EXE, args: [...(user ? ['-user'] : ['-f']), '-addstore', this.store.name, staged.path], elevated: !user, note }],
-      staged.dir,
+      { ...base, warnings },
+      [staged.step, ...undistrust, { kind: 'run', file: CERTUTIL_EXE, args: [...(user ? ['-user'] : ['-f']), '-addstore', this.store.name, staged.path], elevated: !user, note }],
+      { stagingDir: staged.dir },
     );
   }
 
-  protected async jobRemove(sha256: string): Promise<TrustJob> {
-    const base = { storeId: this.id, action: 'remove' as const, sha256, warnings: [] };
-    const entry = await this.findRemovable(sha256);
-    if (!entry?.der) return makeJob(base, []);
+  protected async jobRemove(sha256: string, options: RemoveOptions): Promise<TrustJob> {
+    const base = { storeId: this.id, action: 'remove' as const, sha256, warnings: [], platform: 'Windows', runnableHere: !this.foreign };
+    const der = this.foreign ? options.der : (await this.findRemovable(sha256))?.der;
+    if (this.foreign && !der) throw new CertbenchError('invalid-request', `a ${this.id} removal plan names the certificate by SHA-1: give the certificate file, not only its SHA-256`);
+    if (!der) return makeJob(base, []);
     const user = this.store.location === 'CurrentUser';
     // The SHA-1 thumbprint, not a name: a CN or serial may match several certificates (certutil usage).
-    const args = [...(user ? ['-user'] : []), '-delstore', this.store.name, sha1Hex(entry.der)];
+    const args = [...(user ? ['-user'] : []), '-delstore', this.store.name, sha1Hex(der)];
     return makeJob(base, [{ kind: 'run', file: CERTUTIL_EXE, args, elevated: !user }]);
   }
 

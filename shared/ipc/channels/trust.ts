@@ -4,10 +4,10 @@ export const TRUST_CHANNELS = [
   'trust.remember',
   'trust.list',
   'trust.planAdd',
-  'trust.add',
   'trust.planRemove',
-  'trust.remove',
+  'trust.run',
+  'trust.discard',
   'trust.where',
-  'trust.addToAllMissing',
+  'trust.planAddToAllMissing',
   'trust.export',
 ] as const;

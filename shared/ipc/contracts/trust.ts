@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Sha256Schema, StoreInfoSchema, TrustEntrySchema, TrustMapSchema, TrustPlanSchema } from '../../model/trust.js';
+import { AddAllPlanSchema, IssuedPlanSchema, Sha256Schema, StoreInfoSchema, TrustEntrySchema, TrustMapSchema, TrustPlanSchema } from '../../model/trust.js';
 import { defineContracts } from '../define.js';
 import { LIMITS } from '../limits.js';
 
@@ -12,18 +12,25 @@ const CertificateSource = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('object'), id: z.string().min(1).max(64) }),
 ]);
 
-const AddRequest = z.strictObject({ storeId: StoreId, source: CertificateSource, label: z.string().max(LIMITS.maxNameChars).optional() });
+const AddRequest = z.strictObject({
+  storeId: StoreId,
+  source: CertificateSource,
+  label: z.string().max(LIMITS.maxNameChars).optional(),
+  /** The user chose to replace an explicit distrust (NSS `p`, Windows Disallowed, macOS Never Trust). */
+  overrideDistrust: z.boolean().optional(),
+  /** Owner of a newly created NSS database (an agent's service user). */
+  owner: z.string().min(1).max(64).optional(),
+});
 const RemoveRequest = z.strictObject({ storeId: StoreId, sha256: Sha256Schema });
+const PlanId = z.strictObject({ planId: z.string().min(1).max(64) });
 /** Extra stores to include in the trust map besides the discovered ones (`nss:DIR`, `pem:FILE`). */
 const ExtraStores = z.array(StoreId).max(64);
 
-const AddAllResult = z.strictObject({
-  store: StoreInfoSchema,
-  outcome: z.enum(['added', 'already-present', 'skipped', 'failed']),
-  message: z.string().optional(),
-});
-
-/** The trust domain's channels (`trust.verb`). Every change returns the plan it carried out. */
+/**
+ * The trust domain's channels (`trust.verb`). A change is planned (`trust.plan*`: main keeps the
+ * job and returns the plan with its id), shown, then run by id (`trust.run`) or dropped
+ * (`trust.discard`); nothing else writes.
+ */
 export const trustContracts = defineContracts({
   'trust.stores': {
     request: z.strictObject({ extraStores: ExtraStores }),
@@ -37,17 +44,17 @@ export const trustContracts = defineContracts({
     request: z.strictObject({ storeId: StoreId }),
     response: z.strictObject({ store: StoreInfoSchema, certificates: z.array(TrustEntrySchema).max(LIMITS.maxListItems) }),
   },
-  'trust.planAdd': { request: AddRequest, response: TrustPlanSchema },
-  'trust.add': { request: AddRequest, response: TrustPlanSchema },
-  'trust.planRemove': { request: RemoveRequest, response: TrustPlanSchema },
-  'trust.remove': { request: RemoveRequest, response: TrustPlanSchema },
+  'trust.planAdd': { request: AddRequest, response: IssuedPlanSchema },
+  'trust.planRemove': { request: RemoveRequest, response: IssuedPlanSchema },
+  'trust.run': { request: PlanId, response: TrustPlanSchema },
+  'trust.discard': { request: PlanId, response: z.strictObject({}) },
   'trust.where': {
     request: z.strictObject({ source: CertificateSource, extraStores: ExtraStores }),
     response: TrustMapSchema,
   },
-  'trust.addToAllMissing': {
+  'trust.planAddToAllMissing': {
     request: z.strictObject({ source: CertificateSource, extraStores: ExtraStores }),
-    response: z.strictObject({ results: z.array(AddAllResult) }),
+    response: AddAllPlanSchema,
   },
   'trust.export': {
     request: z.strictObject({

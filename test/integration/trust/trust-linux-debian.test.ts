@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Elevator } from '../../../electron/services/elevation/elevator.js';
 import { detectLinuxLayout } from '../../../electron/services/trust-stores/linux-layout.js';
 import { LinuxStore } from '../../../electron/services/trust-stores/linux-store.js';
+import { sha256Hex } from '../../../shared/pki/hash.js';
 import { guardHostStores } from '../../helpers/trust-host-guard.js';
 import { makeTrustWorld, type TrustWorld } from '../../helpers/trust-env.js';
 import { cleanEnv, makeTrustPki, removePki, type TrustPki } from '../../helpers/trust-pki.js';
@@ -90,6 +92,27 @@ describe('linux-debian store, real update-ca-certificates with directory flags',
       expect(readdirSync(join(world.linuxRoot, 'usr/local/share/ca-certificates'))).toEqual([]);
     } finally {
       renameSync(`${certsDir}.away`, certsDir);
+    }
+  });
+
+  it('a removal deletes the alias ca-certificates-java left in Java cacerts; without root the plan says it stays', async () => {
+    const hooks = join(world.linuxRoot, 'etc/ca-certificates/update.d');
+    const cacerts = join(world.linuxRoot, 'etc/ssl/certs/java/cacerts');
+    const alias = `debian:certbench-${sha256Hex(pki.rootDer).slice(0, 16)}.pem`;
+    mkdirSync(join(world.linuxRoot, 'etc/ssl/certs/java'));
+    const keytool = ['-J-Duser.language=en', '-keystore', cacerts, '-storepass', 'changeit'];
+    expect(spawnSync('keytool', ['-importcert', '-noprompt', '-alias', alias, '-file', pki.rootPath, '-storetype', 'JKS', ...keytool], { env: cleanEnv() }).status).toBe(0);
+    writeFileSync(join(hooks, 'jks-keystore'), '#!/bin/sh\ncat > /dev/null\n', { mode: 0o755 });
+    try {
+      const asUser = new LinuxStore(world.env, new Elevator(world.env, false), (await detectLinuxLayout(world.env.env))!);
+      const userPlan = await asUser.planRemove(sha256Hex(pki.rootDer));
+      expect(userPlan.steps.some((s) => s.kind === 'run' && s.file === 'keytool')).toBe(false);
+      expect(userPlan.warnings.join(' ')).toContain(`The alias ${alias} ca-certificates-java added stays in ${cacerts}`);
+      const plan = await store.remove(sha256Hex(pki.rootDer));
+      expect(plan.steps.at(-1)).toMatchObject({ kind: 'run', file: 'keytool', args: expect.arrayContaining(['-delete', '-alias', alias, '-keystore', cacerts]) });
+      expect(spawnSync('keytool', ['-list', '-alias', alias, ...keytool], { env: cleanEnv() }).status).toBe(1);
+    } finally {
+      rmSync(join(hooks, 'jks-keystore'));
     }
   });
 

@@ -47,7 +47,7 @@ describe.each(['sql', 'dbm'] as const)('nss store (%s), real certutil on temp da
     expect(v.status).toBe(0);
     const listed = await store.list();
     expect(listed).toHaveLength(1);
-    expect(listed[0]).toMatchObject({ sha256: sha256Hex(pki.rootDer), subject: 'CN=Certbench Test Root', label: 'Test Root (C,,)', role: 'root' });
+    expect(listed[0]).toMatchObject({ sha256: sha256Hex(pki.rootDer), subject: 'CN=Certbench Test Root', label: 'Test Root', trust: 'trusted', trustText: 'C,,', role: 'root' });
   });
 
   it('a second add on the existing database is a no-op (never certutil -N again: it hangs)', async () => {
@@ -90,6 +90,61 @@ describe('nss store on an existing database', () => {
     const plan = await store.add(pki.rootDer, { label: 'other name' });
     expect(plan.steps).toEqual([{ kind: 'run', file: 'certutil', args: ['-M', '-d', `sql:${dir}`, '-n', 'untrusted', '-t', 'C,,'], elevated: false }]);
     expect(certutilValid(`sql:${dir}`, 'untrusted').status).toBe(0);
+  });
+
+  it('shows an explicit distrust (p,p,p) and changes it only when the user chooses to', async () => {
+    const dir = join(world.root, 'distrusted');
+    mkdirSync(dir);
+    expect(spawnSync('certutil', ['-N', '--empty-password', '-d', `sql:${dir}`], { env: cleanEnv() }).status).toBe(0);
+    expect(spawnSync('certutil', ['-A', '-d', `sql:${dir}`, '-t', 'p,p,p', '-n', 'blocked', '-i', pki.rootPath], { env: cleanEnv() }).status).toBe(0);
+    const store = new NssStore(world.env, world.elevator, dir);
+    expect(await store.holding(sha256Hex(pki.rootDer))).toBe('distrusted');
+    expect((await store.list())[0]).toMatchObject({ label: 'blocked', trust: 'distrusted', trustText: 'p,p,p' });
+    await expect(store.planAdd(pki.rootDer)).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/p,p,p/) });
+    const listing = spawnSync('certutil', ['-L', '-d', `sql:${dir}`], { env: cleanEnv(), encoding: 'utf8' }).stdout;
+    expect(listing).toMatch(/blocked\s+p,p,p/);
+    const plan = await store.add(pki.rootDer, { overrideDistrust: true });
+    expect(plan.steps).toMatchObject([{ kind: 'run', args: ['-M', '-d', `sql:${dir}`, '-n', 'blocked', '-t', 'C,,'] }]);
+    expect(certutilValid(`sql:${dir}`, 'blocked').status).toBe(0);
+  });
+
+  it('lists every DER from one read of cert9.db: one certutil run, the same bytes certutil -r exports', async () => {
+    const dir = join(world.root, 'one-pass');
+    const writer = new NssStore(world.env, world.elevator, dir);
+    const extra = makeTrustPki('One Pass Root');
+    try {
+      await writer.add(pki.rootDer, { label: 'first' });
+      await writer.add(extra.rootDer, { label: 'second' });
+      const calls: string[][] = [];
+      const runner = world.env.runner;
+      const counting = { ...world.env, runner: { run: (r: Parameters<typeof runner.run>[0]) => (calls.push([...r.args]), runner.run(r)) } };
+      const listed = await new NssStore(counting, world.elevator, dir).list();
+      expect(calls).toEqual([['-L', '-d', `sql:${dir}`]]);
+      for (const nickname of ['first', 'second']) {
+        const der = spawnSync('certutil', ['-L', '-d', `sql:${dir}`, '-n', nickname, '-r'], { env: cleanEnv() }).stdout;
+        expect(listed.find((c) => c.label === nickname)?.der).toEqual(new Uint8Array(der));
+      }
+    } finally {
+      removePki(extra);
+    }
+  });
+
+  it('a mistyped path is unreadable with its reason, not an empty store', async () => {
+    const store = new NssStore(world.env, world.elevator, join(world.root, 'no-such-profile'));
+    expect((await store.describe()).unreadable).toMatch(/no NSS database at .*no-such-profile/);
+  });
+
+  it('creating a database for a service user plans the chown step', async () => {
+    const dir = join(world.root, 'agent-db');
+    const store = new NssStore(world.env, world.elevator, dir);
+    const plan = await store.planAdd(pki.rootDer, { owner: 'nobody:nogroup' });
+    expect(plan.steps.at(-1)).toMatchObject({ kind: 'run', file: 'chown', args: ['-R', '--', 'nobody:nogroup', dir] });
+    expect(plan.sideEffects.join(' ')).toMatch(/given to nobody:nogroup/);
+    await store.add(pki.rootDer, { owner: 'nobody:nogroup' });
+    const owner = spawnSync('stat', ['-c', '%U', join(dir, 'cert9.db')], { encoding: 'utf8' }).stdout.trim();
+    expect(owner).toBe('nobody');
+    const other = new NssStore(world.env, world.elevator, join(world.root, 'agent-db-2'));
+    await expect(other.planAdd(pki.rootDer, { owner: 'x; rm -rf /' })).rejects.toMatchObject({ code: 'invalid-request' });
   });
 
   it('a file where the database should be is a clear error', async () => {

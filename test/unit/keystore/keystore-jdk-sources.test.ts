@@ -6,8 +6,8 @@ import { parseAlternatives } from '../../../electron/services/keystore/jdk-sourc
 import { programFilesCandidates, registryCandidates, REGISTRY_KEYS } from '../../../electron/services/keystore/jdk-sources-windows.js';
 
 /*
- * macOS and Windows sources cannot run here: these tests replay captured output formats and
- * check the exact argv each source runs.
+ * macOS and Windows sources cannot run here: these tests replay synthesized samples of the
+ * documented output formats (no capture) and check the exact argv each source runs.
  */
 
 class Recorder implements ProcessRunner {

@@ -1,20 +1,21 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MacosStore, SYSTEM_KEYCHAIN } from '../../../electron/services/trust-stores/macos-store.js';
-import { parseFindCertificate } from '../../../electron/services/trust-stores/macos-output.js';
+import { parseFindCertificate, parseTrustSettings } from '../../../electron/services/trust-stores/macos-output.js';
 import { certificateDers } from '../../../shared/pki/certificate-input.js';
 import { toPem } from '../../../shared/pki/pem.js';
 import { makeTrustWorld, type TrustWorld } from '../../helpers/trust-env.js';
 import { makeTrustPki, removePki } from '../../helpers/trust-pki.js';
 import { RecordingRunner } from '../../helpers/trust-recording-runner.js';
 
-// macOS cannot run here: these tests pin the exact argv and parse documented-format output.
+// macOS cannot run here: these tests pin the exact argv and parse synthesized samples of the documented output.
 const FIXTURES = join(import.meta.dirname, '../../fixtures/trust');
 const expected = JSON.parse(readFileSync(join(FIXTURES, 'expected.json'), 'utf8')) as { sha256: string; sha1: string }[];
 const sample = readFileSync(join(FIXTURES, 'security-find-certificate.txt'), 'utf8');
-const [root1] = certificateDers(readFileSync(join(FIXTURES, 'sample-roots.pem')));
+const [root1, root2] = certificateDers(readFileSync(join(FIXTURES, 'sample-roots.pem')));
+const trustSettings = readFileSync(join(FIXTURES, 'security-trust-settings-admin.plist'), 'utf8');
 
 describe('security find-certificate -a -p -Z parsing', () => {
   it('pairs each PEM with its SHA-1 line', () => {
@@ -36,7 +37,7 @@ describe('MacosStore (recorded)', () => {
   afterEach(() => world.cleanup());
 
   function setup(id: 'macos-system' | 'macos-login', respond: ConstructorParameters<typeof RecordingRunner>[0] = () => ({})) {
-    const runner = new RecordingRunner(respond);
+    const runner = new RecordingRunner(withTrustSettings(respond));
     world = makeTrustWorld({ runner, platform: 'darwin', privileged: false });
     return { runner, store: new MacosStore(world.env, world.elevator, id) };
   }
@@ -92,12 +93,64 @@ describe('MacosStore (recorded)', () => {
     await expect(store.add(root1!)).rejects.toMatchObject({ code: 'elevation-denied', message: expect.stringMatching(/dialog on this Mac's screen/) });
   });
 
+  it('reads admin trust settings: a present root without settings is untrusted and plans add-trusted-cert; Never Trust is distrusted', async () => {
+    const { runner, store } = setup('macos-system', () => ({ stdout: sample }));
+    const listed = await store.list();
+    expect(listed.map((c) => c.trust)).toEqual(['untrusted', 'distrusted']);
+    expect(runner.calls.find((c) => c.args[0] === 'trust-settings-export')?.args.slice(0, 2)).toEqual(['trust-settings-export', '-d']);
+    const plan = await store.planAdd(root1!);
+    expect(plan.alreadyDone).toBe(false);
+    expect((plan.steps[1] as { args: string[] }).args[0]).toBe('add-trusted-cert');
+    await expect(store.planAdd(root2!)).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/Never Trust/) });
+    await expect(store.planAdd(root2!, { overrideDistrust: true })).resolves.toMatchObject({ alreadyDone: false });
+  });
+
+  it('a domain without any trust settings is not an error', async () => {
+    const { store } = setup('macos-login', (req) =>
+      req.args[0] === 'trust-settings-export' ? { exitCode: 1, stderr: 'SecTrustSettingsCreateExternalRepresentation: No Trust Settings were found.\n' } : { stdout: sample },
+    );
+    expect((await store.list()).map((c) => c.trust)).toEqual(['untrusted', 'untrusted']);
+  });
+
+  it('plans for the Mac from Linux: exact argv, labelled macOS, never run here', async () => {
+    const runner = new RecordingRunner(() => ({}));
+    world = makeTrustWorld({ runner, platform: 'linux' });
+    const store = new MacosStore(world.env, world.elevator, 'macos-system');
+    const plan = await store.planAdd(root1!);
+    expect(plan).toMatchObject({ platform: 'macOS', runnableHere: false });
+    expect((plan.steps[1] as { args: string[] }).args).toEqual(['add-trusted-cert', '-d', '-r', 'trustRoot', '-k', SYSTEM_KEYCHAIN, 'certificate.pem']);
+    expect(runner.calls).toEqual([]);
+  });
+
   it('removes with delete-certificate -Z SHA1 -t, elevated for the System keychain', async () => {
     const { store } = setup('macos-system', () => ({ stdout: sample }));
     const plan = await store.planRemove(expected[0]!.sha256);
     expect(plan.steps).toEqual([
       { kind: 'run', file: '/usr/bin/security', args: ['delete-certificate', '-Z', expected[0]!.sha1, '-t', SYSTEM_KEYCHAIN], elevated: true },
     ]);
+  });
+});
+
+/** `security trust-settings-export FILE` writes the plist to FILE; the synthesized sample stands in. */
+function withTrustSettings(respond: ConstructorParameters<typeof RecordingRunner>[0]): ConstructorParameters<typeof RecordingRunner>[0] {
+  return (req, calls) => {
+    const answer = respond(req, calls);
+    if (req.args[0] === 'trust-settings-export' && (answer.exitCode ?? 0) === 0) writeFileSync(req.args.at(-1)!, trustSettings);
+    return answer;
+  };
+}
+
+describe('security trust-settings-export plist parsing', () => {
+  it('maps Deny to distrusted, an empty array to trusted, Unspecified alone to unspecified', () => {
+    const parsed = parseTrustSettings(trustSettings);
+    expect(parsed.get(expected[1]!.sha1)).toBe('distrusted');
+    expect(parsed.get('00112233445566778899aabbccddeeff00112233')).toBe('trusted');
+    expect(parsed.get('ffeeddccbbaa99887766554433221100ffeeddcc')).toBe('unspecified');
+    expect(parsed.has(expected[0]!.sha1)).toBe(false);
+  });
+
+  it('rejects text that is not a trust-settings plist', () => {
+    expect(() => parseTrustSettings('<plist version="1.0"><dict/></plist>')).toThrow(expect.objectContaining({ code: 'parse' }));
   });
 });
 

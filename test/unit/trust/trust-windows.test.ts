@@ -41,7 +41,7 @@ describe('WindowsStore plans and runs (recorded)', () => {
   afterEach(() => world.cleanup());
 
   function setup(id: 'windows-machine-root' | 'windows-machine-ca' | 'windows-user-root', respond?: ConstructorParameters<typeof RecordingRunner>[0]) {
-    const runner = new RecordingRunner(respond ?? (() => ({ stdout: '[]' })));
+    const runner = new RecordingRunner(emptyDisallowed(respond ?? (() => ({ stdout: '[]' }))));
     world = makeTrustWorld({ runner, platform: 'win32', privileged: false });
     return { runner, store: new WindowsStore(world.env, world.elevator, id) };
   }
@@ -114,15 +114,19 @@ describe('add to all missing puts roots in Root stores and intermediates in CA s
     ['intermediate', 'windows-machine-ca', 'windows-machine-root'],
   ] as const)('a %s goes to %s, never to %s', async (role, target, skipped) => {
     const pki = makeTrustPki();
-    const runner = new RecordingRunner((req, calls) => ({
+    const runner = new RecordingRunner(emptyDisallowed((req, calls) => ({
       stdout: req.file === 'powershell.exe' && req.args.includes(WINDOWS_LIST_SCRIPT) && calls.some((c) => c.args.includes(WINDOWS_ELEVATE_SCRIPT)) ? listingOf(der) : req.file === 'powershell.exe' ? '[]' : '',
-    }));
+    })));
     const world = makeTrustWorld({ runner, platform: 'win32', privileged: false });
     const der = role === 'root' ? pki.rootDer : pki.intermediateDer;
     try {
-      const results = await new TrustService(world.env, new KeystoreService(world.env), world.elevator).addToAllMissing(der);
-      expect(results.find((r) => r.store.id === target)?.outcome).toBe('added');
-      expect(results.find((r) => r.store.id === skipped)).toMatchObject({ outcome: 'skipped' });
+      const service = new TrustService(world.env, new KeystoreService(world.env), world.elevator);
+      const planned = await service.planAddToAllMissing(der);
+      expect(planned.plans.map((p) => p.storeId)).toContain(target);
+      expect(planned.plans.map((p) => p.storeId)).not.toContain(skipped);
+      expect(planned.skipped.map((s) => s.store.id)).toContain(skipped);
+      await service.run(planned.plans.find((p) => p.storeId === target)!.planId);
+      expect(runner.calls.some((c) => c.args.includes(WINDOWS_ELEVATE_SCRIPT))).toBe(true);
     } finally {
       world.cleanup();
       removePki(pki);
@@ -149,6 +153,7 @@ describe('certutil.exe fallback when PowerShell is missing or blocked', () => {
     const pems = readFileSync(join(FIXTURES, 'sample-roots.pem'), 'utf8').match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----\n/g)!;
     const runner = new RecordingRunner((req) => {
       if (req.file === 'powershell.exe') return { exitCode: 1, stderr: 'This program is blocked by group policy.' };
+      if (req.args.includes('Disallowed')) return { stdout: 'CertUtil: -store command completed successfully.' };
       if (req.args.length === 3) return { stdout: sample };
       // certutil writes the matching certificate to OutputFile; simulated here with the sample's PEM.
       writeFileSync(req.args[4]!, pems[expected.findIndex((e) => e.sha1 === req.args[3])]!);
@@ -159,7 +164,47 @@ describe('certutil.exe fallback when PowerShell is missing or blocked', () => {
       const rows = await new WindowsStore(world.env, world.elevator, 'windows-user-root').list();
       expect(rows.map((r) => r.sha256)).toEqual(expected.map((e) => e.sha256));
       const certutil = runner.calls.filter((c) => c.file === 'certutil.exe').map((c) => c.args.slice(0, 4));
-      expect(certutil).toEqual([['-user', '-store', 'Root'], ...expected.map((e) => ['-user', '-store', 'Root', e.sha1])]);
+      expect(certutil).toEqual([['-user', '-store', 'Root'], ...expected.map((e) => ['-user', '-store', 'Root', e.sha1]), ['-user', '-store', 'Disallowed']]);
+    } finally {
+      world.cleanup();
+    }
+  });
+});
+
+type Respond = ConstructorParameters<typeof RecordingRunner>[0];
+
+/** Answers the Disallowed listing (read beside every Root store) with an empty store. */
+function emptyDisallowed(respond: Respond): Respond {
+  return (req, calls) => (req.env?.CB_STORE_PATH?.endsWith('\\Disallowed') ? { stdout: '[]' } : respond(req, calls));
+}
+
+describe('Windows Disallowed store and plans seen from another OS', () => {
+  it('a root in Disallowed is distrusted: Add refuses unless the user overrides, then plans the -delstore Disallowed step', async () => {
+    const runner = new RecordingRunner((req) => ({ stdout: req.env?.CB_STORE_PATH?.endsWith('\\Disallowed') ? listing : '[]' }));
+    const world = makeTrustWorld({ runner, platform: 'win32', privileged: false });
+    try {
+      const store = new WindowsStore(world.env, world.elevator, 'windows-machine-root');
+      expect(await store.holding(expected[0]!.sha256)).toBe('distrusted');
+      await expect(store.planAdd(root1!)).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/Disallowed/) });
+      const plan = await store.planAdd(root1!, { overrideDistrust: true });
+      expect(plan.steps[1]).toMatchObject({ kind: 'run', file: 'certutil.exe', args: ['-delstore', 'Disallowed', expected[0]!.sha1], elevated: true });
+    } finally {
+      world.cleanup();
+    }
+  });
+
+  it('on Linux, plans the exact certutil argv labelled Windows, reads nothing and refuses to run', async () => {
+    const runner = new RecordingRunner(() => ({}));
+    const world = makeTrustWorld({ runner, platform: 'linux' });
+    try {
+      const store = new WindowsStore(world.env, world.elevator, 'windows-machine-root');
+      const job = await store.prepareAdd(root1!);
+      expect(job.plan).toMatchObject({ platform: 'Windows', runnableHere: false });
+      expect(job.plan.steps[1]).toMatchObject({ kind: 'run', file: 'certutil.exe', args: ['-f', '-addstore', 'Root', 'certificate.cer'], elevated: true });
+      const removal = await store.planRemove(expected[0]!.sha256, { der: root1! });
+      expect(removal.steps).toEqual([{ kind: 'run', file: 'certutil.exe', args: ['-delstore', 'Root', expected[0]!.sha1], elevated: true }]);
+      await expect(store.execute(job)).rejects.toMatchObject({ code: 'unsupported' });
+      expect(runner.calls).toEqual([]);
     } finally {
       world.cleanup();
     }

@@ -6,7 +6,7 @@ import type { TrustSource } from './trust-source.js';
 
 /**
  * The Windows or macOS system trust, through the trust-store adapters (listing never elevates).
- * An entry listed without DER cannot anchor a path and is left out; a store yielding none at all
+ * An entry listed without DER, or without trust, cannot anchor a path and is left out; a store yielding none at all
  * is an error, not an empty trust. On Linux the extracted system bundle is used instead.
  * Not run here (no Windows/macOS): the adapters' own tests cover their argv and output parsing.
  */
@@ -16,7 +16,8 @@ export function osStoreSource(env: ServiceEnv): TrustSource {
     load: async () => {
       const stores = await osStores(env, new Elevator(env));
       const listed = await Promise.all(stores.map((s) => s.list()));
-      const certificates = listed.flat().flatMap((c) => (c.der ? [c.der] : []));
+      // Presence is not trust: Windows Disallowed, macOS Never Trust and roots without trust settings are listed too.
+      const certificates = listed.flat().flatMap((c) => (c.der && c.trust === 'trusted' ? [c.der] : []));
       if (certificates.length === 0) {
         throw new CertbenchError('unsupported', `The ${env.platform} system store yields no certificate bytes here; use --trust mozilla or pem:FILE`);
       }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FIXED_STORE_IDS, type FixedStoreId } from '../../../../shared/model/trust-store-ids.js';
 import { useTrustStore, type FleetFormat } from './trust-store.js';
 
 const FORMATS: readonly { value: FleetFormat; label: string }[] = [
@@ -10,8 +11,9 @@ const FORMATS: readonly { value: FleetFormat; label: string }[] = [
 
 /** Fleet export of the trust map's certificate: preview the generated file, then save it. */
 export function FleetPanel() {
-  const { map, fleet, exportFleet } = useTrustStore();
+  const { map, fleet, exportFleet, subject, planAdd } = useTrustStore();
   const [format, setFormat] = useState<FleetFormat>('mobileconfig');
+  const [storeId, setStoreId] = useState<FixedStoreId>('windows-machine-root');
   if (!map) return null;
   return (
     <section className="trust-panel" aria-label="Fleet export">
@@ -31,6 +33,19 @@ export function FleetPanel() {
           Save…
         </button>
       </header>
+      <div className="trust-header">
+        {/* The exact steps for one store of any OS (a Windows colleague's certlm store seen from Linux): shown, never run here. */}
+        <select aria-label="Store on any OS" value={storeId} onChange={(e) => setStoreId(e.target.value as FixedStoreId)}>
+          {FIXED_STORE_IDS.map((id) => (
+            <option key={id} value={id}>
+              {id}
+            </option>
+          ))}
+        </select>
+        <button type="button" disabled={!subject} onClick={() => subject && void planAdd(storeId, subject)}>
+          Show the steps
+        </button>
+      </div>
       {fleet ? (
         <>
           {fleet.warnings.map((w) => (

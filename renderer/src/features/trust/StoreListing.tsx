@@ -4,8 +4,8 @@ import { useTrustStore } from './trust-store.js';
 
 /** The selected store's certificates: search, expiry badges, role, and a Remove that plans first. */
 export function StoreListing() {
-  const { stores, selected, listing, search, setSearch, planAddFromDialog, planRemove } = useTrustStore();
-  const store = stores.find((s) => s.id === selected);
+  const { stores, selected, selectedInfo, listing, search, setSearch, planAddFromDialog, planRemove } = useTrustStore();
+  const store = selectedInfo ?? stores.find((s) => s.id === selected);
   if (!selected) return <p className="empty">Pick a store to see what it trusts.</p>;
   const needle = search.trim().toLowerCase();
   const rows = needle
@@ -16,12 +16,18 @@ export function StoreListing() {
     <div className="trust-listing">
       <header className="trust-header">
         <h1>{store?.displayName ?? selected}</h1>
-        <span className="hint">
-          {listing.length} certificate(s){store?.readOnly ? ' · read-only here' : ''}
-        </span>
-        {store?.readOnly ? null : (
+        {store?.unreadable ? (
+          <p className="trust-warning" role="alert" data-unreadable>
+            Cannot be read: {store.unreadable}
+          </p>
+        ) : (
+          <span className="hint">
+            {listing.length} certificate(s){store?.readOnly ? ' · read-only here' : ''}
+          </span>
+        )}
+        {store?.readOnly || (store?.unreadable && !store.creatable) ? null : (
           <button type="button" onClick={() => void planAddFromDialog()}>
-            Add certificate…
+            {store?.creatable ? 'Create database and add…' : 'Add certificate…'}
           </button>
         )}
         <input type="search" aria-label="Search certificates" placeholder="Search subject or fingerprint" value={search} onChange={(e) => setSearch(e.target.value)} />
@@ -31,6 +37,7 @@ export function StoreListing() {
           <tr>
             <th>Subject</th>
             <th>Role</th>
+            <th>Trust</th>
             <th>Expiry</th>
             <th>SHA-256</th>
             <th />
@@ -44,6 +51,10 @@ export function StoreListing() {
                 {c.label ? <span className="hint"> · {c.label}</span> : null}
               </td>
               <td>{c.role}</td>
+              <td data-trust={c.trust}>
+                {c.trust}
+                {c.trustText ? <span className="hint"> {c.trustText}</span> : null}
+              </td>
               <td>
                 <ExpiryBadge status={c.expiry} daysLeft={daysLeft(new Date(c.notAfter), now)} />
               </td>

@@ -25,7 +25,7 @@ export function StorePicker() {
             <button type="button" className="trust-store-button" onClick={() => void select(s.id)} aria-pressed={s.id === selected}>
               <span className="trust-store-kind">{KIND_LABEL[s.kind]}</span>
               <span className="trust-store-name">{s.displayName}</span>
-              <span className="hint">{s.detail}</span>
+              <span className="hint">{s.unreadable ? `cannot be read: ${s.unreadable}` : s.detail}</span>
             </button>
           </li>
         ))}

@@ -1,10 +1,11 @@
-import { sweptByAddToAllMissing } from '../../../../shared/model/trust.js';
+import { addToAllMissingSkip } from '../../../../shared/model/trust.js';
 import { useTrustStore } from './trust-store.js';
 
 /** The trust map: for one certificate, which stores on this machine hold it, with per-store actions. */
 export function TrustMapPanel() {
   const { map, subject, chooseMapCertificate, addToAllMissing, planAdd, planRemove } = useTrustStore();
-  const missing = map?.rows.filter((r) => r.state === 'missing' && sweptByAddToAllMissing(r.store)).length ?? 0;
+  // The same rule main plans with, so the count is the number of plans the dialog will show.
+  const missing = map?.rows.filter((r) => addToAllMissingSkip(map.role, r) === undefined).length ?? 0;
   return (
     <section className="trust-panel" aria-label="Trust map">
       <header className="trust-header">
@@ -43,6 +44,10 @@ export function TrustMapPanel() {
                     {r.store.readOnly || !subject ? null : r.state === 'missing' ? (
                       <button type="button" onClick={() => void planAdd(r.store.id, subject)}>
                         Add…
+                      </button>
+                    ) : r.state === 'distrusted' ? (
+                      <button type="button" className="danger" onClick={() => void planAdd(r.store.id, subject, undefined, true)}>
+                        Trust despite the distrust…
                       </button>
                     ) : r.state === 'present' ? (
                       <button type="button" className="danger" onClick={() => void planRemove(r.store.id, map.sha256)}>

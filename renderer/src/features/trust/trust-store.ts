@@ -1,18 +1,20 @@
 import { create } from 'zustand';
 import type { Res } from '../../../../shared/ipc/contract.js';
-import type { StoreInfo, TrustEntry, TrustMap, TrustPlan } from '../../../../shared/model/trust.js';
+import type { AddAllPlan, IssuedPlan, StoreInfo, TrustEntry, TrustMap } from '../../../../shared/model/trust.js';
 import { invoke } from '../../ipc/client.js';
 import { useAppStore } from '../../store/app-store.js';
 
 /** Where a certificate comes from: a file path, or an object opened in Inspect/Chain. */
 export type CertificateSource = { kind: 'path'; path: string } | { kind: 'object'; id: string };
 
-/** A change waiting for the user's confirmation, with the exact plan main will run. */
+/**
+ * Changes waiting for the user's confirmation: the plans main keeps (run by id, exactly as shown),
+ * and for "add to all missing" the stores left out and why.
+ */
 export interface PendingChange {
-  readonly plan: TrustPlan;
-  readonly storeId: string;
-  readonly source?: CertificateSource;
-  readonly label?: string;
+  readonly title: string;
+  readonly plans: readonly IssuedPlan[];
+  readonly skipped: AddAllPlan['skipped'];
 }
 
 export type FleetFormat = 'mobileconfig' | 'powershell' | 'ansible' | 'shell';
@@ -26,6 +28,8 @@ const CERT_FILTERS = [
 interface TrustState {
   stores: readonly StoreInfo[];
   selected: string | null;
+  /** The selected store as the listing describes it (with the reason when it cannot be read). */
+  selectedInfo: StoreInfo | null;
   listing: readonly TrustEntry[];
   search: string;
   pending: PendingChange | null;
@@ -38,10 +42,11 @@ interface TrustState {
   select(id: string): Promise<void>;
   setSearch(search: string): void;
   planAddFromDialog(): Promise<void>;
-  planAdd(storeId: string, source: CertificateSource, label?: string): Promise<void>;
+  /** `overrideDistrust`: the user chose to replace an explicit distrust the trust map showed. */
+  planAdd(storeId: string, source: CertificateSource, label?: string, overrideDistrust?: boolean): Promise<void>;
   planRemove(storeId: string, sha256: string): Promise<void>;
   confirm(): Promise<boolean>;
-  cancel(): void;
+  cancel(): Promise<void>;
   chooseMapCertificate(): Promise<void>;
   showMap(source: CertificateSource): Promise<void>;
   addToAllMissing(): Promise<void>;
@@ -63,6 +68,7 @@ export const useTrustStore = create<TrustState>()((set, get) => {
   return {
     stores: [],
     selected: null,
+    selectedInfo: null,
     listing: [],
     search: '',
     pending: null,
@@ -80,9 +86,9 @@ export const useTrustStore = create<TrustState>()((set, get) => {
       await get().select(info.id);
     },
     select: async (id) => {
-      set({ selected: id, listing: [] });
+      set({ selected: id, selectedInfo: null, listing: [] });
       const res = await guard(`Listing ${id}`, () => invoke('trust.list', { storeId: id }));
-      if (res && get().selected === id) set({ listing: res.certificates });
+      if (res && get().selected === id) set({ listing: res.certificates, selectedInfo: res.store });
     },
     setSearch: (search) => set({ search }),
     planAddFromDialog: async () => {
@@ -91,32 +97,47 @@ export const useTrustStore = create<TrustState>()((set, get) => {
       const path = await guard('Choosing a certificate', () => pickFile('Certificate to add'));
       if (path) await get().planAdd(storeId, { kind: 'path', path });
     },
-    planAdd: async (storeId, source, label) => {
-      const request = label ? { storeId, source, label } : { storeId, source };
+    planAdd: async (storeId, source, label, overrideDistrust) => {
+      const request = { storeId, source, ...(label ? { label } : {}), ...(overrideDistrust ? { overrideDistrust } : {}) };
       const plan = await guard('Planning', () => invoke('trust.planAdd', request));
-      if (plan) set({ pending: { plan, storeId, source, ...(label ? { label } : {}) } });
+      if (plan) set({ pending: { title: `Add to ${storeId}`, plans: [plan], skipped: [] } });
     },
     planRemove: async (storeId, sha256) => {
       const plan = await guard('Planning', () => invoke('trust.planRemove', { storeId, sha256 }));
-      if (plan) set({ pending: { plan, storeId } });
+      if (plan) set({ pending: { title: `Remove from ${storeId}`, plans: [plan], skipped: [] } });
     },
     confirm: async () => {
       const pending = get().pending;
       if (!pending) return false;
-      const { plan, storeId, source, label } = pending;
-      const done =
-        plan.action === 'add' && source
-          ? await guard(`Adding to ${storeId}`, () => invoke('trust.add', label ? { storeId, source, label } : { storeId, source }))
-          : await guard(`Removing from ${storeId}`, () => invoke('trust.remove', { storeId, sha256: plan.sha256 }));
       set({ pending: null });
-      if (!done) return false;
-      app().pushToast({ kind: 'success', message: `${done.action === 'add' ? 'Added to' : 'Removed from'} ${storeId}, confirmed by re-listing` });
-      if (get().selected === storeId) await get().select(storeId);
+      const failed: string[] = [];
+      let done = 0;
+      for (const plan of pending.plans) {
+        if (plan.alreadyDone || !plan.runnableHere) {
+          await invoke('trust.discard', { planId: plan.planId }).catch(() => undefined);
+          continue;
+        }
+        const ran = await guard(`${plan.action === 'add' ? 'Adding to' : 'Removing from'} ${plan.storeId}`, () => invoke('trust.run', { planId: plan.planId }));
+        if (ran) done += 1;
+        else failed.push(plan.storeId);
+      }
+      if (done > 0) {
+        app().pushToast({
+          kind: failed.length ? 'error' : 'success',
+          message: `${pending.title}: done in ${done} store(s), confirmed by re-listing${failed.length ? `; failed: ${failed.join(', ')}` : ''}`,
+        });
+      }
+      const selected = get().selected;
+      if (selected) await get().select(selected);
       const subject = get().subject;
       if (subject && get().map) await get().showMap(subject);
-      return true;
+      return failed.length === 0;
     },
-    cancel: () => set({ pending: null }),
+    cancel: async () => {
+      const pending = get().pending;
+      set({ pending: null });
+      for (const plan of pending?.plans ?? []) await invoke('trust.discard', { planId: plan.planId }).catch(() => undefined);
+    },
     chooseMapCertificate: async () => {
       const path = await guard('Choosing a certificate', () => pickFile('Certificate to look for'));
       if (path) await get().showMap({ kind: 'path', path });
@@ -129,15 +150,8 @@ export const useTrustStore = create<TrustState>()((set, get) => {
     addToAllMissing: async () => {
       const source = get().subject;
       if (!source) return;
-      const res = await guard('Adding to every store that lacks it', () => invoke('trust.addToAllMissing', { source, extraStores: [] }));
-      if (!res) return;
-      const failed = res.results.filter((r) => r.outcome === 'failed');
-      const added = res.results.filter((r) => r.outcome === 'added').length;
-      app().pushToast({
-        kind: failed.length ? 'error' : 'success',
-        message: `Added to ${added} store(s)${failed.length ? `; failed: ${failed.map((f) => `${f.store.id} (${f.message})`).join(', ')}` : ''}`,
-      });
-      await get().showMap(source);
+      const res = await guard('Planning for every store that lacks it', () => invoke('trust.planAddToAllMissing', { source, extraStores: [] }));
+      if (res) set({ pending: { title: 'Add to all missing', plans: res.plans, skipped: res.skipped } });
     },
     exportFleet: async (format, save) => {
       const source = get().subject;
