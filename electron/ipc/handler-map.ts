@@ -1,5 +1,4 @@
 import type { Services } from '../services/services.js';
-import { confirmBulkWrites } from './bulk-confirmation.js';
 import type { Handlers } from './handler-types.js';
 import { createAppHandlers } from './handlers/app-handlers.js';
 import { createChainHandlers } from './handlers/chain-handlers.js';
@@ -16,7 +15,7 @@ import { RunningTasks } from './running-tasks.js';
  */
 export function createHandlers(services: Services, identity: AppIdentity, dialogs: NativeDialogs): Handlers {
   const tasks = new RunningTasks();
-  const handlers: Handlers = {
+  return {
     ...createAppHandlers(identity, dialogs, tasks),
     ...createInspectHandlers(services, tasks),
     ...createKeystoreHandlers(services),
@@ -24,5 +23,4 @@ export function createHandlers(services: Services, identity: AppIdentity, dialog
     ...createChainHandlers(services),
     ...createKeysHandlers(services),
   };
-  return confirmBulkWrites(handlers, dialogs);
 }

@@ -141,12 +141,10 @@ const PATH_FIELDS: { readonly [C in Channel]?: (req: Req<C>) => readonly PathFie
   'trust.stores': (r) => stores(r.extraStores, 'read'),
   'trust.remember': (r) => stores([r.storeId], 'read'),
   'trust.list': (r) => stores([r.storeId], 'read'),
-  'trust.planAdd': (r) => [...stores([r.storeId], 'read'), ...source(r.source)],
-  'trust.add': (r) => [...stores([r.storeId], 'edit'), ...source(r.source)],
-  'trust.planRemove': (r) => stores([r.storeId], 'read'),
-  'trust.remove': (r) => stores([r.storeId], 'edit'),
+  'trust.planAdd': (r) => [...stores([r.storeId], 'edit'), ...source(r.source)],
+  'trust.planRemove': (r) => stores([r.storeId], 'edit'),
   'trust.where': (r) => [...stores(r.extraStores, 'read'), ...source(r.source)],
-  'trust.addToAllMissing': (r) => [...stores(r.extraStores, 'edit'), ...source(r.source)],
+  'trust.planAddToAllMissing': (r) => [...stores(r.extraStores, 'edit'), ...source(r.source)],
   'trust.export': (r) => [...source(r.source), ...(r.savePath === undefined ? [] : [write(r.savePath)])],
 };
 

@@ -37,7 +37,7 @@ async function pfxCaCertificates(path: string, bytes: Uint8Array): Promise<Trust
   const { readPfx } = await import('../pkcs12/read-pfx.js');
   let certificates: readonly { der: Uint8Array }[];
   try {
-    certificates = readPfx(bytes).certificates;
+    certificates = (await readPfx(bytes)).certificates;
   } catch (err) {
     if (!(err instanceof CertbenchError)) return undefined;
     if (err.code === 'password-required' || err.code === 'wrong-password' || err.code === 'no-mac') {

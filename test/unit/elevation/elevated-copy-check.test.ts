@@ -21,7 +21,7 @@ describe('elevated copies of staged files are checked after the copy', () => {
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
   const job = (staged: string, target: string): TrustJob => ({
-    plan: { storeId: 'linux', action: 'add', sha256: '00', warnings: [], steps: [], needsElevation: true, alreadyDone: false },
+    plan: { storeId: 'linux', action: 'add', sha256: '00', warnings: [], sideEffects: [], steps: [], needsElevation: true, alreadyDone: false, platform: 'linux', runnableHere: true },
     steps: [
       { kind: 'write-file', path: staged, content: new TextEncoder().encode('staged anchor'), elevated: false },
       { kind: 'run', file: '/usr/bin/install', args: ['-m', '0644', staged, target], elevated: true },

@@ -131,20 +131,9 @@ describe('IPC path capabilities', () => {
       ok: false,
       error: { code: 'forbidden-path', message: expect.stringContaining(join(dir, 'secret.txt')) },
     });
-    expect(await call('trust.add', { storeId: `pem:${join(dir, 'bundle.pem')}`, source: { kind: 'object', id: 'x' } })).toMatchObject({
+    expect(await call('trust.planAdd', { storeId: `pem:${join(dir, 'bundle.pem')}`, source: { kind: 'object', id: 'x' } })).toMatchObject({
       ok: false,
       error: { code: 'forbidden-path' },
-    });
-  });
-
-  it('adding to every trust store needs the user’s yes in main’s own dialog', async () => {
-    const call = ipc.window();
-    dialogs.willOpen(cert);
-    await call('dialog.openFiles', {});
-    dialogs.willConfirm(false);
-    expect(await call('trust.addToAllMissing', { source: { kind: 'path', path: cert }, extraStores: [] })).toMatchObject({
-      ok: false,
-      error: { code: 'cancelled', message: expect.stringContaining('not confirmed; nothing was changed') },
     });
   });
 });
