@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { CertbenchError } from '../../../shared/errors.js';
 import type { CliContext } from '../cli-context.js';
-import { printJson } from '../cli-io.js';
+import { printJson, printLines } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
 import { runAction } from '../run-action.js';
 import { readSecret } from '../secrets.js';
@@ -28,7 +28,7 @@ export function registerInspectCommand(program: Command, ctx: CliContext): void 
     .option('--password-env <var>', 'read the password from an environment variable')
     .action(async (files: string[], opts: InspectOptions) => {
       ctx.exit(
-        await runAction(ctx.io, async () => {
+        await runAction(ctx, async () => {
           const { inspect } = await ctx.services('inspect');
           const source = { file: opts.passwordFile, envVar: opts.passwordEnv };
           let password = source.file || source.envVar ? await readSecret(ctx.io, source, 'Password') : undefined;
@@ -54,7 +54,7 @@ export function registerInspectCommand(program: Command, ctx: CliContext): void 
             const shaById = new Map(items.flatMap(({ object: o }) => (o.kind === 'certificate' ? [[o.id, o.summary.sha256] as const] : [])));
             printJson(ctx.io, { objects: items.map((item) => objectJson(item, shaById)) });
           } else {
-            ctx.io.out(items.map(objectText).join('\n'));
+            printLines(ctx.io, items.flatMap((item, i) => [...(i > 0 ? [''] : []), ...objectText(item)]));
           }
           return EXIT.ok;
         }),

@@ -3,7 +3,7 @@ import { CertbenchError } from '../../../shared/errors.js';
 import type { TrustMap, TrustPlan } from '../../../shared/model/trust.js';
 import { describePlan } from '../../../shared/model/trust-plan-text.js';
 import type { CliContext } from '../cli-context.js';
-import { printJson } from '../cli-io.js';
+import { printJson, printLines, printWarning, writeContent } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
 import { runAction } from '../run-action.js';
 
@@ -26,12 +26,12 @@ export function registerTrustCommand(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .action(async (opts: { remember?: string; json?: boolean }) => {
       ctx.exit(
-        await runAction(ctx.io, async () => {
+        await runAction(ctx, async () => {
           const { trust: service } = await ctx.services('trust');
           if (opts.remember) await service.remember(opts.remember);
           const stores = (await service.allStores()).map((s) => s.info);
           if (opts.json) printJson(ctx.io, { stores });
-          else for (const s of stores) ctx.io.out(`${s.id}  (${printable(s.detail)}${s.readOnly ? ', read-only' : ''})\n`);
+          else printLines(ctx.io, stores.map((s) => `${s.id}  (${s.detail}${s.readOnly ? ', read-only' : ''})`));
           return EXIT.ok;
         }),
       );
@@ -44,13 +44,15 @@ export function registerTrustCommand(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .action(async (opts: { store: string; json?: boolean }) => {
       ctx.exit(
-        await runAction(ctx.io, async () => {
+        await runAction(ctx, async () => {
           const { store, certificates } = await (await ctx.services('trust')).trust.list(opts.store);
           if (opts.json) {
             printJson(ctx.io, { store: store.id, certificates: certificates.map((c) => ({ sha256: c.sha256, subject: c.subject, notAfter: c.notAfter })) });
           } else {
-            ctx.io.out(`${store.displayName}: ${certificates.length} certificate(s)\n`);
-            for (const c of certificates) ctx.io.out(`${c.sha256}  ${c.notAfter.slice(0, 10)}  ${c.role.padEnd(12)} ${printable(c.subject)}\n`);
+            printLines(ctx.io, [
+              `${store.displayName}: ${certificates.length} certificate(s)`,
+              ...certificates.map((c) => `${c.sha256}  ${c.notAfter.slice(0, 10)}  ${c.role.padEnd(12)} ${c.subject}`),
+            ]);
           }
           return EXIT.ok;
         }),
@@ -67,7 +69,7 @@ export function registerTrustCommand(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .action(async (file: string, opts: ChangeOptions & { label?: string }) => {
       ctx.exit(
-        await runAction(ctx.io, async () => {
+        await runAction(ctx, async () => {
           const { trust: service } = await ctx.services('trust');
           const der = await service.certificateFromFile(file);
           const options = opts.label === undefined ? {} : { label: opts.label };
@@ -88,7 +90,7 @@ export function registerTrustCommand(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .action(async (file: string | undefined, opts: ChangeOptions & { sha256?: string }) => {
       ctx.exit(
-        await runAction(ctx.io, async () => {
+        await runAction(ctx, async () => {
           const { trust: service } = await ctx.services('trust');
           const sha256 = await fingerprint(ctx, file, opts.sha256);
           const plan = opts.dryRun ? await service.planRemove(opts.store, sha256) : await service.remove(opts.store, sha256);
@@ -110,7 +112,7 @@ export function registerTrustCommand(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .action(async (file: string | undefined, opts: { sha256?: string; store?: string[]; addMissing?: boolean; json?: boolean }) => {
       ctx.exit(
-        await runAction(ctx.io, async () => {
+        await runAction(ctx, async () => {
           const { trust: service } = await ctx.services('trust');
           const extra = opts.store ?? [];
           if (!file && !opts.sha256) throw new CertbenchError('invalid-request', 'give a certificate FILE or --sha256');
@@ -119,7 +121,7 @@ export function registerTrustCommand(program: Command, ctx: CliContext): void {
             if (!der) throw new CertbenchError('invalid-request', '--add-missing needs the certificate FILE');
             const results = await service.addToAllMissing(der, extra);
             if (opts.json) printJson(ctx.io, { results });
-            else for (const r of results) ctx.io.out(`${r.outcome.padEnd(16)} ${r.store.id}${r.message ? `  (${printable(r.message)})` : ''}\n`);
+            else printLines(ctx.io, results.map((r) => `${r.outcome.padEnd(16)} ${r.store.id}${r.message ? `  (${r.message})` : ''}`));
             return results.some((r) => r.outcome === 'failed') ? EXIT.problems : EXIT.ok;
           }
           const map = der ? await service.where(der, extra) : await service.whereSha256(opts.sha256!, extra);
@@ -143,13 +145,13 @@ function registerExport(trust: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .action(async (file: string, opts: { format: string; out?: string; nssDb?: string[]; javaCacerts?: string[]; json?: boolean }) => {
       ctx.exit(
-        await runAction(ctx.io, async () => {
+        await runAction(ctx, async () => {
           const { FleetFormatSchema, exportForFleet } = await import('../../services/fleet-export/fleet-export-service.js');
           const format = FleetFormatSchema.safeParse(opts.format);
           if (!format.success) throw new CertbenchError('invalid-request', `--format must be one of ${FleetFormatSchema.options.join(', ')}`);
           const der = await (await ctx.services('trust')).trust.certificateFromFile(file);
           const result = exportForFleet(der, format.data, { nssDbs: opts.nssDb ?? [], javaCacerts: opts.javaCacerts ?? [] });
-          for (const w of result.warnings) ctx.io.err(`certbench: warning: ${w}\n`);
+          for (const w of result.warnings) printWarning(ctx.io, w);
           if (opts.out) {
             const { writeFile } = await import('node:fs/promises');
             await writeFile(opts.out, result.content).catch(async (err: unknown) => {
@@ -157,7 +159,7 @@ function registerExport(trust: Command, ctx: CliContext): void {
             });
           }
           if (opts.json) printJson(ctx.io, { ...result, ...(opts.out ? { writtenTo: opts.out } : {}) });
-          else if (!opts.out) ctx.io.out(result.content);
+          else if (!opts.out) writeContent(ctx.io, result.content);
           return EXIT.ok;
         }),
       );
@@ -177,20 +179,20 @@ function report(ctx: CliContext, plan: TrustPlan, opts: { dryRun?: boolean; json
     printJson(ctx.io, { plan, done: !opts.dryRun });
     return;
   }
-  ctx.io.out(`${describePlan(plan).join('\n')}\n`);
-  if (!opts.dryRun && !plan.alreadyDone) ctx.io.out(`done: ${plan.action === 'add' ? 'added' : 'removed'} and confirmed by re-listing ${plan.storeId}\n`);
-  if (opts.dryRun) ctx.io.out('dry run: nothing was changed\n');
+  printLines(ctx.io, [
+    ...describePlan(plan),
+    ...(!opts.dryRun && !plan.alreadyDone ? [`done: ${plan.action === 'add' ? 'added' : 'removed'} and confirmed by re-listing ${plan.storeId}`] : []),
+    ...(opts.dryRun ? ['dry run: nothing was changed'] : []),
+  ]);
 }
 
 function printMap(ctx: CliContext, map: TrustMap): void {
-  ctx.io.out(`${printable(map.subject)} (${map.role})\nSHA-256 ${map.sha256}\n`);
-  for (const row of map.rows) {
-    const state = row.state === 'present' ? 'present' : row.state === 'missing' ? 'missing' : `error: ${printable(row.error ?? '')}`;
-    ctx.io.out(`  ${state.padEnd(8)} ${row.store.id}  (${printable(row.store.detail)})\n`);
-  }
-}
-
-/** Control characters from certificate text shown escaped, so a subject cannot forge output lines. */
-function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  printLines(ctx.io, [
+    `${map.subject} (${map.role})`,
+    `SHA-256 ${map.sha256}`,
+    ...map.rows.map((row) => {
+      const state = row.state === 'present' ? 'present' : row.state === 'missing' ? 'missing' : `error: ${row.error ?? ''}`;
+      return `  ${state.padEnd(8)} ${row.store.id}  (${row.store.detail})`;
+    }),
+  ]);
 }
