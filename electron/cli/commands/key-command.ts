@@ -4,6 +4,7 @@ import { KEY_TYPES, MIN_PASSPHRASE_CHARS, type KeyType } from '../../../shared/m
 import type { KeyProtection } from '../../../shared/model/keys.js';
 import type { SessionKey } from '../../services/keys/keys-service.js';
 import type { Services } from '../../services/services.js';
+import { assertAbsent } from '../../services/keys/write-new-file.js';
 import type { CliContext } from '../cli-context.js';
 import { printJson, printLines, printWarning, type CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
@@ -59,6 +60,8 @@ export function registerKeyCommand(program: Command, ctx: CliContext): void {
   ).action(async (opts: NewKeyOptions & { type: KeyType; out: string; overwrite?: boolean; json?: boolean }) => {
     ctx.exit(
       await runAction(ctx, async () => {
+        // Before generating: an RSA key takes seconds, and the answer would be thrown away.
+        if (!opts.overwrite) await assertAbsent([opts.out]);
         const protection = await newKeyProtection(ctx.io, opts);
         const { keys } = await ctx.services('keys');
         const made = await keys.generate(opts.type, protection, cliProgress(ctx.io));
