@@ -144,7 +144,7 @@ function decipher(name: string, key: Uint8Array, iv: Uint8Array, ciphertext: Uin
   }
 }
 
-/** RC2 is gone from OpenSSL 3's default provider; node-forge's pure-JS RC2 reads old RC2-40 PFX files (pki-facts.md). */
+/** RC2 is gone from OpenSSL 3's default provider; node-forge's pure-JS RC2 reads old RC2-40 PFX files (docs/pki-facts.md). */
 async function rc2Decrypt(key: Uint8Array, iv: Uint8Array, ciphertext: Uint8Array, bits: number): Promise<Uint8Array> {
   const { default: forge } = await import('node-forge');
   const raw = (b: Uint8Array) => Buffer.from(b).toString('binary');

@@ -34,7 +34,7 @@ function deriveKeyAndIv(scheme: PbeScheme, password: string | null): { key: Buff
   };
 }
 
-/** RC2 left OpenSSL 3's default provider; node-forge's RC2 still reads old RC2-40 PFX files (pki-facts.md). */
+/** RC2 left OpenSSL 3's default provider; node-forge's RC2 still reads old RC2-40 PFX files (docs/pki-facts.md). */
 function rc2Decrypt(key: Uint8Array, iv: Uint8Array, ciphertext: Uint8Array, bits: number): Uint8Array {
   const binary = (b: Uint8Array): string => Buffer.from(b).toString('binary');
   const cipher = forge.rc2.createDecryptionCipher(binary(key), bits);
