@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { toErrorInfo, type ErrorInfo } from '../../shared/errors.js';
 import type { CliContext } from './cli-context.js';
@@ -20,6 +22,25 @@ export async function runAction(ctx: CliContext, body: () => Promise<ExitCode>):
   }
 }
 
+/** Output options are named `--out…` (`--out`, `--out-key`, `--out-dir`) or `--pfx`. */
+const OUTPUT_OPTION = /^--(out(-[a-z]+)?|pfx)$/;
+
+/**
+ * "F does not exist" about a file the command was to write means its directory is missing: say
+ * that, and which option named it, rather than send the user looking for F.
+ */
+function missingOutputDirectory(error: ErrorInfo, command: Command): ErrorInfo | undefined {
+  for (const option of command.options) {
+    const value: unknown = command.getOptionValue(option.attributeName());
+    if (option.long === undefined || !OUTPUT_OPTION.test(option.long) || typeof value !== 'string') continue;
+    const dir = dirname(value);
+    if (error.message.startsWith(`${value} does not exist`) && !existsSync(dir)) {
+      return { ...error, message: `directory ${dir} does not exist: create it, or give ${option.long} a path in an existing directory` };
+    }
+  }
+  return undefined;
+}
+
 /** Passwords come from options named like `--storepass-file` / `--pfx-pass-env` / `--password-env`. */
 const SECRET_OPTION = /pass(word|phrase)?-(file|env)$/;
 
@@ -29,6 +50,7 @@ const SECRET_OPTION = /pass(word|phrase)?-(file|env)$/;
  */
 export function withFix(error: ErrorInfo, command: Command): ErrorInfo {
   if (/(^|\s)--[a-z]/.test(error.message)) return error;
+  if (error.code === 'not-found') return missingOutputDirectory(error, command) ?? error;
   const flags = command.options.map((o) => o.long ?? '');
   let fix: string | undefined;
   if (error.code === 'conflict') {

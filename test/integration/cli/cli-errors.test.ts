@@ -73,6 +73,12 @@ describe('CLI errors', () => {
     expect(message).toBe(`certbench: directory ${file('no-such-dir')} does not exist: create it, or give an existing one with --out-dir\n`);
   });
 
+  it('an output file in a missing directory is reported as the directory, with the option that named the file', async () => {
+    const out = join(dir, 'no-such-dir', 'leaf.der');
+    const message = textError(await certbench('convert', file('leaf.pem'), '--to', 'der', '--out', out));
+    expect(message).toBe(`certbench: directory ${join(dir, 'no-such-dir')} does not exist: create it, or give --out a path in an existing directory\n`);
+  });
+
   it('a key that does not belong to the certificate is reported once', async () => {
     const outcome = await certbench('bundle', '--cert', file('leaf.pem'), '--key', file('other.key'), '--out-dir', dir, '--no-encrypt');
     expect(textError(outcome)).toMatch(/does not belong to the key/);
