@@ -54,7 +54,6 @@ export function registerBundleCommand(program: Command, ctx: CliContext): void {
   ).action(async (opts: BundleOptions) => {
     ctx.exit(
       await runAction(ctx, async () => {
-        await assertDirectory(opts.outDir, '--out-dir');
         const services = await ctx.services('keys', 'bundle');
         const key = await openExistingKey(ctx.io, services, { file: opts.key, passphraseFile: opts.keyPassphraseFile, passphraseEnv: opts.keyPassphraseEnv });
         const named = async (file: string) => ({ name: basename(file), bytes: await readInputFile(file) });
@@ -69,6 +68,7 @@ export function registerBundleCommand(program: Command, ctx: CliContext): void {
         const error = analysis.problems.find((p) => p.severity === 'error');
         if (error) throw (await import('../../services/bundle/bundle-service.js')).bundleProblemError(error);
         for (const p of analysis.problems) printWarning(ctx.io, p.message);
+        await assertDirectory(opts.outDir, '--out-dir');
         const protection = await newKeyProtection(ctx.io, opts);
         let pfx;
         if (opts.pfx) {

@@ -40,6 +40,7 @@ describe('CLI errors', () => {
     [pki, other] = await Promise.all([makeHierarchy({ prefix: 'Errors' }), makeHierarchy({ prefix: 'Other' })]);
     await writeFile(file('leaf.pem'), pki.leaf.pem);
     await writeFile(file('leaf.key'), pki.leaf.keyPem);
+    await writeFile(file('intermediate.pem'), pki.intermediate.pem);
     await writeFile(file('other.key'), other.leaf.keyPem);
     const made = await keytool(['-importcert', '-noprompt', '-alias', 'root', '-file', file('leaf.pem'), '-keystore', file('store.p12'), '-storetype', 'PKCS12', '-storepass:env', 'KS_PW'], 'storepass1');
     expect(made.code, made.stderr).toBe(0);
@@ -69,7 +70,7 @@ describe('CLI errors', () => {
   });
 
   it('a missing --out-dir is reported as the directory, with its option', async () => {
-    const message = textError(await certbench('bundle', '--cert', file('leaf.pem'), '--key', file('leaf.key'), '--out-dir', file('no-such-dir'), '--no-encrypt'));
+    const message = textError(await certbench('bundle', '--cert', file('leaf.pem'), '--chain', file('intermediate.pem'), '--key', file('leaf.key'), '--out-dir', file('no-such-dir'), '--no-encrypt'));
     expect(message).toBe(`certbench: directory ${file('no-such-dir')} does not exist: create it, or give an existing one with --out-dir\n`);
   });
 
