@@ -56,7 +56,7 @@ function act<A extends unknown[]>(ctx: CliContext, body: (...args: A) => Promise
     ctx.exit(
       await runAction(ctx, () =>
         body(...args).catch((err: unknown) => {
-          const opts = args.find((a): a is StoreOptions => typeof a === 'object' && a !== null);
+          const opts = ctx.command()?.opts<StoreOptions>();
           const unnamed = opts?.storepassEnv === undefined && opts?.storepassFile === undefined;
           if (!(err instanceof CertbenchError) || err.code !== 'wrong-password' || !unnamed) throw err;
           throw new CertbenchError('wrong-password', `${err.message.split('\n')[0]}: no store password was given (cacerts' default "changeit" was tried); pass --storepass-file FILE or --storepass-env VAR`);

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,6 +67,14 @@ describe('CLI errors', () => {
   it('a keystore opened without its password names the password options, not "tampered with"', async () => {
     const message = textError(await certbench('keystore', 'list', '--keystore', file('store.p12')));
     expect(message).toMatch(/no password was given: pass --storepass-env or --storepass-file/);
+  });
+
+  it('a cacerts whose password is not changeit says the default was tried and names the options', async () => {
+    const cacerts = join(dir, 'java', 'cacerts');
+    await mkdir(join(dir, 'java'));
+    await copyFile(file('store.p12'), cacerts);
+    const message = textError(await certbench('keystore', 'list', '--keystore', cacerts));
+    expect(message).toMatch(/no store password was given \(cacerts' default "changeit" was tried\); pass --storepass-file FILE or --storepass-env VAR\n$/);
   });
 
   it('a missing --out-dir is reported as the directory, with its option', async () => {
