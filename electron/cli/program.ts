@@ -69,7 +69,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   const program = defineProgram(ctx, {
     writeOut: (s) => io.out(s),
     writeErr: (s) => io.err(s),
-    outputError: (s) => printError(io, { code: 'invalid-request', message: s.replace(/^error: /, '') }, json),
+    // One line: commander's "(Did you mean --json?)" continues the message on a line of its own.
+    outputError: (s) => printError(io, { code: 'invalid-request', message: s.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ') }, json),
   });
   // Every action loads the reflect-metadata polyfill before anything else: esbuild's code
   // splitting does not keep the order of side-effect imports across chunks, so a chunk that

@@ -54,6 +54,12 @@ describe('CLI errors', () => {
     expect(JSON.parse(io.stdout())).toEqual({ error: { code: 'invalid-request', message: expect.stringMatching(/--[a-z]/) } });
   });
 
+  it("keeps commander's suggestion on the error's one line", async () => {
+    const io = captureIo();
+    expect(await runCli(['inspect', 'x.pem', '--jsn'], io)).toBe(2);
+    expect(io.stderr()).toBe("certbench: unknown option '--jsn' (Did you mean --json?)\n");
+  });
+
   it('a failing action with --json: the error object on stdout, exit 2', async () => {
     expect(jsonError(await certbench('inspect', file('missing.pem'), '--json'))).toEqual({ code: 'not-found', message: `${file('missing.pem')} does not exist` });
   });
