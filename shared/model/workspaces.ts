@@ -14,7 +14,9 @@ export const WORKSPACES = [
 
 export type WorkspaceId = (typeof WORKSPACES)[number]['id'];
 
-export const WORKSPACE_IDS = WORKSPACES.map((w) => w.id) as [WorkspaceId, ...WorkspaceId[]];
+const [first, ...rest] = WORKSPACES;
+/** The ids as a non-empty tuple, the shape zod's enum takes. */
+export const WORKSPACE_IDS = [first.id, ...rest.map((w) => w.id)] as const;
 
 /** The digit that opens a workspace with Ctrl/Cmd (its position, from 1). */
 export const workspaceKey = (id: WorkspaceId): string => String(WORKSPACE_IDS.indexOf(id) + 1);
