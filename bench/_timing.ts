@@ -32,6 +32,8 @@ export interface ProcessSpec {
   readonly label: string;
   readonly file: string;
   readonly args: readonly string[];
+  /** Variables this command gets on top of the run's environment. */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -39,9 +41,9 @@ export interface ProcessSpec {
  * change in the machine's load hits every command alike and the ratios between them hold.
  */
 export function timeProcesses(specs: readonly ProcessSpec[], runs = 9, env: NodeJS.ProcessEnv = benchEnv()): Measured[] {
-  const once = ({ label, file, args }: ProcessSpec) => {
+  const once = ({ label, file, args, env: extra }: ProcessSpec) => {
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(file, [...args], { stdio: ['ignore', 'ignore', 'pipe'], env });
+    const r = spawnSync(file, [...args], { stdio: ['ignore', 'ignore', 'pipe'], env: extra ? { ...env, ...extra } : env });
     if (r.status !== 0) throw new Error(`${label}: ${file} exited ${r.status}: ${r.stderr?.toString().slice(0, 300)}`);
     return Number(process.hrtime.bigint() - t0) / 1e6;
   };

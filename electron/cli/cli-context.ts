@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import type { ServiceName, Services } from '../services/services.js';
 import type { CliIo } from './cli-io.js';
 import type { ExitCode } from './exit-codes.js';
@@ -9,4 +10,6 @@ export interface CliContext {
   services<K extends ServiceName>(...names: K[]): Promise<Pick<Services, K>>;
   /** Records the exit code of the command that ran. */
   exit(code: ExitCode): void;
+  /** The leaf command whose action is running (its options decide `--json` and name the fixes in errors). */
+  command(): Command | undefined;
 }

@@ -1,7 +1,7 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, type OutputConfiguration } from 'commander';
 import type { LoadService } from '../services/services.js';
 import type { CliContext } from './cli-context.js';
-import { processIo, type CliIo } from './cli-io.js';
+import { printError, processIo, type CliIo } from './cli-io.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { registerInspectCommand } from './commands/inspect-command.js';
 import { registerConvertCommand } from './commands/convert-command.js';
@@ -20,32 +20,16 @@ declare const __CERTBENCH_VERSION__: string | undefined;
 export const CLI_VERSION = typeof __CERTBENCH_VERSION__ === 'string' ? __CERTBENCH_VERSION__ : '0.0.0-dev';
 
 /**
- * Runs the CLI on `argv` (without node and script) and returns the exit code. Usage errors print
- * one line and return 2; `--help`/`--version` return 0.
+ * The whole command tree, every command registered on `ctx`. The built-CLI test walks it to find
+ * every leaf command, so a command added here without a test case fails that test.
  */
-export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<ExitCode> {
-  let code: ExitCode = EXIT.ok;
-  let load: LoadService | undefined;
-  const ctx: CliContext = {
-    io,
-    services: async (...names) => {
-      const { serviceLoader, loadServices } = await import('../services/services.js');
-      load ??= serviceLoader();
-      return loadServices(load, ...names);
-    },
-    exit: (c) => {
-      code = c;
-    },
-  };
+export function defineProgram(ctx: CliContext, output: OutputConfiguration = {}): Command {
+  // Settings before the subcommands: commander copies them to each one as it is created.
   const program = new Command('certbench')
+    .configureOutput(output)
     .description('Certbench: inspect certificates, fix chains, manage trust stores and Java keystores, make keys and CSRs')
     .version(CLI_VERSION, '-V, --version')
     .exitOverride()
-    .configureOutput({
-      writeOut: (s) => io.out(s),
-      writeErr: (s) => io.err(s),
-      outputError: (s, write) => write(`certbench: ${s.replace(/^error: /, '').trim()}\n`),
-    })
     .showSuggestionAfterError(true);
   registerInspectCommand(program, ctx);
   registerConvertCommand(program, ctx);
@@ -57,13 +41,52 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   registerChainCommand(program, ctx);
   registerKeystoreCommand(program, ctx);
   registerTrustCommand(program, ctx);
+  return program;
+}
+
+/**
+ * Runs the CLI on `argv` (without node and script) and returns the exit code. Usage errors print
+ * one line (a JSON error object with `--json`) and return 2; `--help`/`--version` return 0.
+ */
+export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<ExitCode> {
+  let code: ExitCode = EXIT.ok;
+  let load: LoadService | undefined;
+  let active: Command | undefined;
+  const ctx: CliContext = {
+    io,
+    services: async (...names) => {
+      const { serviceLoader, loadServices } = await import('../services/services.js');
+      load ??= serviceLoader();
+      return loadServices(load, ...names);
+    },
+    exit: (c) => {
+      code = c;
+    },
+    command: () => active,
+  };
+  // Parse errors come before any action knows its options: `--json` anywhere before `--` asks for JSON.
+  const json = argv.slice(0, argv.includes('--') ? argv.indexOf('--') : undefined).includes('--json');
+  const program = defineProgram(ctx, {
+    writeOut: (s) => io.out(s),
+    writeErr: (s) => io.err(s),
+    // One line: commander's "(Did you mean --json?)" continues the message on a line of its own.
+    outputError: (s) => printError(io, { code: 'invalid-request', message: s.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ') }, json),
+  });
+  // Every action loads the reflect-metadata polyfill before anything else: esbuild's code
+  // splitting does not keep the order of side-effect imports across chunks, so a chunk that
+  // reaches @peculiar/x509 (tsyringe checks for the polyfill when it loads) could otherwise run
+  // first. Here, not at start-up: `--version` and `--help` do not pay for it.
+  program.hook('preAction', async (_program, actionCommand) => {
+    active = actionCommand;
+    await import('../../shared/pki/reflect-polyfill.js');
+  });
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (err) {
     if (err instanceof CommanderError) {
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    io.err(`certbench: internal error: ${(err as Error).message}\n`);
+    printError(io, { code: 'internal', message: `internal error: ${(err as Error).message}` }, json);
     return EXIT.usage;
   }
   return code;

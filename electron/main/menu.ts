@@ -1,14 +1,16 @@
 import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../shared/ipc/events.js';
+import { WORKSPACES, workspaceKey } from '../../shared/model/workspaces.js';
 
 /** Native menus with the usual shortcuts; app commands are forwarded to the page as `menu` events. */
 export function installMenu(window: () => BrowserWindow | undefined, isMac: boolean): void {
   const send = (command: MenuCommand) => () => window()?.webContents.send('menu', { command });
-  const workspace = (label: string, id: string, key: string): MenuItemConstructorOptions => ({
-    label,
-    accelerator: `CmdOrCtrl+${key}`,
-    click: send(`workspace:${id}` as MenuCommand),
-  });
+  // "&&" shows one "&": a single one marks the mnemonic on Windows and Linux.
+  const workspaces = WORKSPACES.map(({ id, label }): MenuItemConstructorOptions => ({
+    label: label.replaceAll('&', '&&'),
+    accelerator: `CmdOrCtrl+${workspaceKey(id)}`,
+    click: send(`workspace:${id}`),
+  }));
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
@@ -24,11 +26,7 @@ export function installMenu(window: () => BrowserWindow | undefined, isMac: bool
     {
       label: 'View',
       submenu: [
-        workspace('Inspect', 'inspect', '1'),
-        workspace('Chain', 'chain', '2'),
-        workspace('Trust stores', 'trust', '3'),
-        workspace('Java keystores', 'keystore', '4'),
-        workspace('Keys && CSR', 'keys', '5'),
+        ...workspaces,
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WORKSPACE_IDS, type WorkspaceId } from '../model/workspaces.js';
 
 /** Main → renderer notifications: progress of background work. */
 export const ProgressEventSchema = z.strictObject({
@@ -12,18 +13,19 @@ export const ProgressEventSchema = z.strictObject({
 });
 export type ProgressEvent = z.infer<typeof ProgressEventSchema>;
 
-/** Native menu items and accelerators, forwarded from main so the menu bar drives the page. */
-export const MENU_COMMANDS = [
-  'open-files',
-  'paste-text',
-  'workspace:inspect',
-  'workspace:chain',
-  'workspace:trust',
-  'workspace:keystore',
-  'workspace:keys',
-] as const;
-export const MenuCommandEventSchema = z.strictObject({ command: z.enum(MENU_COMMANDS) });
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
+/**
+ * Native menu items and accelerators, forwarded from main so the menu bar drives the page: the
+ * file commands, and `workspace:<id>` for each workspace of shared/model/workspaces.ts.
+ */
+export const FILE_MENU_COMMANDS = ['open-files', 'paste-text'] as const;
+export const MenuCommandSchema = z.union([z.enum(FILE_MENU_COMMANDS), z.templateLiteral(['workspace:', z.enum(WORKSPACE_IDS)])]);
+export const MenuCommandEventSchema = z.strictObject({ command: MenuCommandSchema });
+export type MenuCommand = z.infer<typeof MenuCommandSchema>;
+
+/** The workspace a menu command opens, if it is a workspace command. */
+export function workspaceOfCommand(command: MenuCommand): WorkspaceId | undefined {
+  return WORKSPACE_IDS.find((id) => command === `workspace:${id}`);
+}
 
 export const eventContracts = {
   progress: ProgressEventSchema,

@@ -3,7 +3,7 @@ import { ExpiryStatusSchema } from './certificate-summary.js';
 
 /**
  * Trust-store DTOs shared by the services, the CLI's `--json` and IPC. Certificates are named by
- * the SHA-256 of their DER (lowercase hex), never by display names (trust-stores.md §0).
+ * the SHA-256 of their DER (lowercase hex), never by display names (docs/trust-stores.md §0).
  */
 export const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 fingerprint is 64 lowercase hex digits');
 

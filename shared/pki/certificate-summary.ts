@@ -28,7 +28,7 @@ export function summarizeCertificate(der: Uint8Array, now: Date): CertificateSum
 }
 
 /**
- * The summary from a cheap scan, read straight from the DER (performance.md: a full object parse
+ * The summary from a cheap scan, read straight from the DER (docs/performance.md: a full object parse
  * costs 0.2–1.2 ms a certificate; lists of 10,000 need microseconds). Names print as @peculiar/x509
  * does ("CN=leaf, O=Example"), so every workspace shows the same strings.
  */

@@ -1,12 +1,14 @@
 /**
- * Native keystore reader vs `keytool -list -v` (OpenJDK 17) on ../shared/suites/keystores: aliases,
+ * Native keystore reader vs `keytool -list -v` (OpenJDK 17) on $CERTBENCH_SUITES/keystores: aliases,
  * entry types, certificate SHA-256s and chain lengths must equal keytool's view; stores keytool
  * cannot open (BKS/UBER, corrupt JCEKS secret keys) must give a CertbenchError, never a crash.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CertbenchError } from '../../shared/errors.js';
 import { readKeystore } from '../../electron/services/keystore/keystore-reader.js';
+import { suiteUrl } from '../helpers/suites.js';
 
 interface ManifestEntry {
   alias: string;
@@ -21,7 +23,7 @@ interface ManifestStore {
   keytool: { ok: boolean; entries?: ManifestEntry[]; error?: string };
 }
 
-const SUITE = join(import.meta.dirname, '../../../shared/suites/keystores');
+const SUITE = fileURLToPath(suiteUrl('keystores/'));
 const TYPES: Record<string, string> = { trustedCertEntry: 'trustedCert', PrivateKeyEntry: 'privateKey', SecretKeyEntry: 'secretKey' };
 
 const manifest = JSON.parse(readFileSync(join(SUITE, 'manifest.json'), 'utf8')) as { keystores: ManifestStore[] };

@@ -1,12 +1,13 @@
 /**
- * x509-limbo conformance: runs every case of ../shared/suites/x509-limbo/limbo.json through the
+ * x509-limbo conformance: runs every case of $CERTBENCH_SUITES/x509-limbo/limbo.json through the
  * chain engine and prints pass rates per namespace, the untagged-case score (goal ≥ 95%; OpenSSL
  * 3.0 74.7%, pyca 87.2%), unexpected SUCCESS on high/critical cases, hangs (> 5 s) and crashes.
  */
 import { readFileSync } from 'node:fs';
 import { runLimboCase, type LimboCase } from '../helpers/chain-engine-limbo.js';
+import { suiteUrl } from '../helpers/suites.js';
 
-const SUITE = new URL('../../../shared/suites/x509-limbo/limbo.json', import.meta.url);
+const SUITE = suiteUrl('x509-limbo/limbo.json');
 const HANG_MS = 5000;
 
 const cases = (JSON.parse(readFileSync(SUITE, 'utf8')) as { testcases: LimboCase[] }).testcases;

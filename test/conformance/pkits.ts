@@ -1,13 +1,14 @@
 /**
- * NIST PKITS 1.0.1 conformance: every case of ../shared/suites/pkits/pkits.json through the chain
+ * NIST PKITS 1.0.1 conformance: every case of $CERTBENCH_SUITES/pkits/pkits.json through the chain
  * engine at a pinned time with its policy inputs and CRLs, scored per section (goal: at least
  * OpenSSL 3.0's 233/249). Cases needing a feature the engine lacks (delta and indirect CRLs, …)
  * are still run for the overall figure but scored apart and named.
  */
 import { readFileSync } from 'node:fs';
 import { runPkitsCase, type PkitsCase } from '../helpers/chain-engine-pkits.js';
+import { suiteUrl } from '../helpers/suites.js';
 
-const ROOT = new URL('../../../shared/suites/pkits/', import.meta.url);
+const ROOT = suiteUrl('pkits/');
 const HANG_MS = 5000;
 
 /** Cases needing features the engine does not have, each named with the feature. */

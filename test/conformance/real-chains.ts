@@ -1,5 +1,5 @@
 /**
- * Real server chains (rustls-platform-verifier's captures in ../shared/suites/real-chains): each
+ * Real server chains (rustls-platform-verifier's captures in $CERTBENCH_SUITES/real-chains): each
  * scenario verified against the Debian Mozilla roots at its pinned time, with the chosen anchor
  * printed for the cross-signed aws.amazon.com chain and the SAN list checked for the parse scenario.
  */
@@ -9,8 +9,9 @@ import { readCertLayout } from '../../shared/pki/chain/cert-layout.js';
 import { decodeExtensions } from '../../shared/pki/chain/cert-extensions.js';
 import { readRdns } from '../../shared/pki/chain/name-key.js';
 import { findPemBlocks } from '../../shared/pki/pem.js';
+import { suiteUrl } from '../helpers/suites.js';
 
-const DIR = new URL('../../../shared/suites/real-chains/rustls-platform-verifier/', import.meta.url);
+const DIR = suiteUrl('real-chains/rustls-platform-verifier/');
 const MOZILLA = '/usr/share/ca-certificates/mozilla';
 const DEFAULT_TIME = '2026-04-08T12:03:06Z';
 

@@ -8,8 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createServices } from '../../electron/services/services.js';
 import { defaultServiceEnv } from '../../electron/services/service-env.js';
 import { CertbenchError } from '../../shared/errors.js';
+import { suiteUrl } from '../helpers/suites.js';
 
-const SUITES = new URL('../../../shared/suites/', import.meta.url);
+const SUITES = suiteUrl('./');
 const HANG_MS = 5000;
 const services = await createServices(defaultServiceEnv({ now: () => new Date('2026-01-01T00:00:00Z') }));
 

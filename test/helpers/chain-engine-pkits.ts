@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { validateChain, type ChainValidation } from '../../electron/services/chain/engine/index.js';
 
-/** The fields of a PKITS case (../shared/suites/pkits/pkits.json) this runner reads. */
+/** The fields of a PKITS case ($CERTBENCH_SUITES/pkits/pkits.json) this runner reads. */
 export interface PkitsCase {
   readonly id: string;
   readonly title: string;

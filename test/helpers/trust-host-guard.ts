@@ -3,7 +3,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync } from '
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 
-/** The host's real trust stores, which no trust test may change (trust-stores.md §7). */
+/** The host's real trust stores, which no trust test may change (docs/trust-stores.md §7). */
 export const HOST_STORE_PATHS = [
   '/etc/ssl/certs',
   '/usr/local/share/ca-certificates',

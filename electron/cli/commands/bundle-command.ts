@@ -6,7 +6,8 @@ import type { PfxProfile } from '../../../shared/model/keys-bundle.js';
 import { PFX_PROFILES } from '../../../shared/model/keys-constants.js';
 import { readInputFile } from '../../services/files/read-input.js';
 import type { CliContext } from '../cli-context.js';
-import { printJson } from '../cli-io.js';
+import { printJson, printLines, printWarning } from '../cli-io.js';
+import { assertDirectory } from '../output-paths.js';
 import { EXIT } from '../exit-codes.js';
 import { runAction } from '../run-action.js';
 import { readSecret } from '../secrets.js';
@@ -52,7 +53,7 @@ export function registerBundleCommand(program: Command, ctx: CliContext): void {
       .option('--json', 'print JSON'),
   ).action(async (opts: BundleOptions) => {
     ctx.exit(
-      await runAction(ctx.io, async () => {
+      await runAction(ctx, async () => {
         const services = await ctx.services('keys', 'bundle');
         const key = await openExistingKey(ctx.io, services, { file: opts.key, passphraseFile: opts.keyPassphraseFile, passphraseEnv: opts.keyPassphraseEnv });
         const named = async (file: string) => ({ name: basename(file), bytes: await readInputFile(file) });
@@ -63,7 +64,11 @@ export function registerBundleCommand(program: Command, ctx: CliContext): void {
           requestedSans: opts.expectSan.map(parseSanArg),
           aia: opts.aia,
         });
-        for (const p of analysis.problems) ctx.io.err(`certbench: ${p.severity}: ${p.message}\n`);
+        // An error stops here, printed once (as the error), before any passphrase is asked for.
+        const error = analysis.problems.find((p) => p.severity === 'error');
+        if (error) throw (await import('../../services/bundle/bundle-service.js')).bundleProblemError(error);
+        for (const p of analysis.problems) printWarning(ctx.io, p.message);
+        await assertDirectory(opts.outDir, '--out-dir');
         const protection = await newKeyProtection(ctx.io, opts);
         let pfx;
         if (opts.pfx) {
@@ -74,8 +79,10 @@ export function registerBundleCommand(program: Command, ctx: CliContext): void {
         const files = await services.bundle.write(analysis.id, { outDir: opts.outDir, keyProtection: protection, pfx, overwrite: opts.overwrite });
         if (opts.json) printJson(ctx.io, { files, leaf: analysis.leaf, intermediates: analysis.intermediates, complete: analysis.complete, problems: analysis.problems });
         else {
-          ctx.io.out(`Bundle for ${analysis.leaf.subject} (${analysis.intermediates.length} intermediate${analysis.intermediates.length === 1 ? '' : 's'})\n`);
-          for (const [role, path] of Object.entries(files)) ctx.io.out(`  ${role.padEnd(9)} ${path}\n`);
+          printLines(ctx.io, [
+            `Bundle for ${analysis.leaf.subject} (${analysis.intermediates.length} intermediate${analysis.intermediates.length === 1 ? '' : 's'})`,
+            ...Object.entries(files).map(([role, path]) => `  ${role.padEnd(9)} ${path}`),
+          ]);
         }
         return analysis.problems.length > 0 ? EXIT.problems : EXIT.ok;
       }),

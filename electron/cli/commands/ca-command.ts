@@ -47,7 +47,7 @@ export function registerCaCommand(program: Command, ctx: CliContext): void {
   ).action(async (opts: CaNewOptions) => {
     const constrained = opts.permitDns.length + opts.permitIp.length > 0;
     ctx.exit(
-      await runAction(ctx.io, () =>
+      await runAction(ctx, () =>
         runIssueCommand(ctx, opts, (services, subject, key, days) =>
           services.issuing.createCa(subject, key.info.id, days, constrained ? { dns: opts.permitDns, ipv4Cidrs: opts.permitIp } : undefined),
         ),
@@ -68,7 +68,7 @@ export function registerCaCommand(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .action(async (opts: CaSignOptions) => {
       ctx.exit(
-        await runAction(ctx.io, async () => {
+        await runAction(ctx, async () => {
           const days = daysOption(opts.days);
           if (!opts.overwrite) await assertWritable([opts.out]);
           const decode = (b: Uint8Array) => new TextDecoder().decode(b);

@@ -7,7 +7,7 @@ import type { Subject } from '../../../shared/model/csr.js';
 import type { IssuedCertificate } from '../../services/issuing/issuing-service.js';
 import { assertWritable } from '../../services/files/safe-write.js';
 import type { CliContext } from '../cli-context.js';
-import { printJson, type CliIo } from '../cli-io.js';
+import { printJson, printLines, type CliIo } from '../cli-io.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { runAction } from '../run-action.js';
 import type { Services } from '../../services/services.js';
@@ -75,8 +75,13 @@ export function reportIssued(io: CliIo, json: boolean | undefined, issued: Issue
   if (json) printJson(io, { certificate: out, keyFile, ...issued.summary });
   else {
     const s = issued.summary;
-    io.out(`Wrote certificate to ${out}${keyFile ? ` (key: ${keyFile})` : ''}\n  Subject  ${s.subject}\n  Issuer   ${s.issuer}\n`);
-    io.out(`  Valid    ${s.notBefore} → ${s.notAfter}\n  SANs     ${s.sans.map((n) => `${n.type}:${n.value}`).join(', ') || '(none)'}\n`);
+    printLines(io, [
+      `Wrote certificate to ${out}${keyFile ? ` (key: ${keyFile})` : ''}`,
+      `  Subject  ${s.subject}`,
+      `  Issuer   ${s.issuer}`,
+      `  Valid    ${s.notBefore} → ${s.notAfter}`,
+      `  SANs     ${s.sans.map((n) => `${n.type}:${n.value}`).join(', ') || '(none)'}`,
+    ]);
   }
 }
 
@@ -97,7 +102,7 @@ export function registerCertCommand(program: Command, ctx: CliContext): void {
       .option('--json', 'print JSON'),
   ).action(async (opts: SelfSignedOptions) => {
     ctx.exit(
-      await runAction(ctx.io, () =>
+      await runAction(ctx, () =>
         runIssueCommand(ctx, opts, (services, subject, key, days) =>
           services.issuing.selfSigned(
             { subject, sans: opts.san.map(parseSanArg), addCnToSan: opts.cnSan, hash: key.info.key.bits === 384 ? 'SHA-384' : 'SHA-256', keyUsage: defaultKeyUsage(key.info.key.family), extendedKeyUsage: ['serverAuth'] },

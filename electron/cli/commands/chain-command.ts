@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { CertbenchError } from '../../../shared/errors.js';
 import type { ChainReport } from '../../../shared/model/chain.js';
 import type { CliContext } from '../cli-context.js';
-import { printJson } from '../cli-io.js';
+import { printJson, printLines } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
 import { cliProgress } from '../progress.js';
 import { runAction } from '../run-action.js';
@@ -48,7 +48,7 @@ export function registerChainCommand(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .action(async (target: string, opts: FetchOptions) => {
       ctx.exit(
-        await runAction(ctx.io, async () => {
+        await runAction(ctx, async () => {
           const settings = common(opts);
           if (opts.starttls !== undefined && opts.starttls !== 'smtp') throw new CertbenchError('invalid-request', '--starttls supports only smtp');
           const timeout = Number(opts.timeout);
@@ -85,7 +85,7 @@ export function registerChainCommand(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .action(async (files: string[], opts: CommonOptions & { host?: string }) => {
       ctx.exit(
-        await runAction(ctx.io, async () => {
+        await runAction(ctx, async () => {
           const settings = common(opts);
           const { chain: service } = await ctx.services('chain');
           const report = await service.verifyFiles(files, { ...settings, hostname: opts.host, onProgress: cliProgress(ctx.io) });
@@ -106,6 +106,6 @@ function common(opts: CommonOptions): { trust?: string[]; at?: Date; aia: boolea
 
 function print(ctx: CliContext, report: ChainReport, json: boolean | undefined): 0 | 1 {
   if (json) printJson(ctx.io, chainReportJson(report));
-  else ctx.io.out(chainReportText(report));
+  else printLines(ctx.io, chainReportText(report));
   return report.trusted ? EXIT.ok : EXIT.problems;
 }

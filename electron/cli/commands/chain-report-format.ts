@@ -34,8 +34,8 @@ export function chainReportJson(report: ChainReport): Record<string, unknown> {
   };
 }
 
-/** The human view: connection, presented list, paths as trees (anchor on top), diagnoses with fixes. */
-export function chainReportText(report: ChainReport): string {
+/** The human view, one string per line: connection, presented list, paths as trees (anchor on top), diagnoses with fixes. */
+export function chainReportText(report: ChainReport): string[] {
   const bySha = new Map(report.certificates.map((c) => [c.sha256, c]));
   const name = (sha: string) => bySha.get(sha)?.summary.subject ?? sha;
   const lines: string[] = [];
@@ -51,7 +51,7 @@ export function chainReportText(report: ChainReport): string {
   });
   lines.push('', `Trusted: ${report.trusted ? 'yes' : 'no'}`);
   for (const d of report.diagnoses) lines.push(`  [${d.severity}] ${d.code}: ${d.message}`, `      fix: ${d.fix.text}`);
-  return `${lines.join('\n')}\n`;
+  return lines;
 }
 
 function line(c: ChainCertificate): string {

@@ -4,7 +4,7 @@ import { EXPORT_FORMATS } from '../../../shared/model/convert-constants.js';
 import { PFX_PROFILES } from '../../../shared/model/keys-constants.js';
 import type { Services } from '../../services/services.js';
 import type { CliContext } from '../cli-context.js';
-import { printJson } from '../cli-io.js';
+import { printJson, printLines, writeContent } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
 import { runAction } from '../run-action.js';
 import { readSecret } from '../secrets.js';
@@ -53,7 +53,7 @@ export function registerConvertCommand(program: Command, ctx: CliContext): void 
     .option('--json', 'print JSON')
     .action(async (input: string, opts: ConvertOptions) => {
       ctx.exit(
-        await runAction(ctx.io, async () => {
+        await runAction(ctx, async () => {
           const format = parseChoice(EXPORT_FORMATS, opts.to, '--to');
           const profile = parseChoice(PFX_PROFILES, opts.pfxProfile, '--pfx-profile');
           const services = await ctx.services('inspect', 'store', 'convert');
@@ -78,7 +78,7 @@ export function registerConvertCommand(program: Command, ctx: CliContext): void 
             if (format !== 'pem' || hasKey || opts.split) throw new CertbenchError('invalid-request', '--out is required for this conversion');
             const { encodeCertificates } = await import('../../services/convert/encode-certificates.js');
             const ders = ids.flatMap((id) => certDers(services, id));
-            ctx.io.out(new TextDecoder().decode(encodeCertificates(ders, 'pem')));
+            writeContent(ctx.io, new TextDecoder().decode(encodeCertificates(ders, 'pem')));
             return EXIT.ok;
           }
           const result = await services.convert.export(
@@ -97,7 +97,7 @@ export function registerConvertCommand(program: Command, ctx: CliContext): void 
             inputs,
           );
           if (opts.json) printJson(ctx.io, result);
-          else ctx.io.out([...result.files.map((f) => `wrote ${f.path} (${f.content}, mode ${f.mode})`), ...result.warnings.map((w) => `warning: ${w}`), ''].join('\n'));
+          else printLines(ctx.io, [...result.files.map((f) => `wrote ${f.path} (${f.content}, mode ${f.mode})`), ...result.warnings.map((w) => `warning: ${w}`)]);
           return EXIT.ok;
         }),
       );

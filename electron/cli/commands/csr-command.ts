@@ -8,7 +8,7 @@ import type { CsrSpec } from '../../../shared/model/csr.js';
 import { describeKeyType, KEY_TYPE_INFO, KEY_TYPES, SIGNATURE_HASHES, type KeyType, type SignatureHash } from '../../../shared/model/keys-constants.js';
 import { assertWritable } from '../../services/files/safe-write.js';
 import type { CliContext } from '../cli-context.js';
-import { printJson } from '../cli-io.js';
+import { printJson, printLines, printWarning } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
 import { cliProgress } from '../progress.js';
 import { runAction } from '../run-action.js';
@@ -54,7 +54,7 @@ export function registerCsrCommand(program: Command, ctx: CliContext): void {
       .option('--overwrite', 'replace existing output files')
       .option('--json', 'print JSON'),
   ).action(async (opts: CsrNewOptions) => {
-    ctx.exit(await runAction(ctx.io, () => csrNew(ctx, opts)));
+    ctx.exit(await runAction(ctx, () => csrNew(ctx, opts)));
   });
   csr
     .command('java')
@@ -71,7 +71,7 @@ export function registerCsrCommand(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .action(async (opts: JavaCsrOptions) => {
       ctx.exit(
-        await runAction(ctx.io, async () => {
+        await runAction(ctx, async () => {
           const subject = subjectOption(opts.subject);
           const storePassword = await readSecret(ctx.io, { file: opts.storepassFile, envVar: opts.storepassEnv }, 'Keystore password');
           if (storePassword === undefined) throw new CertbenchError('password-required', 'Give --storepass-file F or --storepass-env VAR for the keystore');
@@ -79,9 +79,9 @@ export function registerCsrCommand(program: Command, ctx: CliContext): void {
           const spec: CsrSpec = { subject, sans: opts.san.map(parseSanArg), addCnToSan: opts.cnSan, hash: KEY_TYPE_INFO[keyType].defaultHash, keyUsage: defaultKeyUsage(KEY_TYPE_INFO[keyType].family), extendedKeyUsage: ['serverAuth'] };
           const { csr: service } = await ctx.services('csr');
           const made = await service.fromKeytool(spec, { keystore: opts.keystore, alias: opts.alias, storePassword, keyType, csrPath: opts.out });
-          for (const w of made.plan.warnings) ctx.io.err(`certbench: warning: ${w.message}\n`);
+          for (const w of made.plan.warnings) printWarning(ctx.io, w.message);
           if (opts.json) printJson(ctx.io, { csr: opts.out, keystore: opts.keystore, alias: opts.alias, subject: made.plan.subject, sans: made.plan.sans });
-          else ctx.io.out(`keytool wrote the key pair to ${opts.keystore} (alias ${opts.alias}) and the CSR to ${opts.out}\n`);
+          else printLines(ctx.io, [`keytool wrote the key pair to ${opts.keystore} (alias ${opts.alias}) and the CSR to ${opts.out}`]);
           return EXIT.ok;
         }),
       );
@@ -125,7 +125,7 @@ async function csrNew(ctx: CliContext, opts: CsrNewOptions) {
     existing ? { kind: 'key', id: existing.info.id } : { kind: 'generate', type: opts.type!, protection: protection! },
     cliProgress(ctx.io),
   );
-  for (const w of made.plan.warnings) ctx.io.err(`certbench: warning: ${w.message}\n`);
+  for (const w of made.plan.warnings) printWarning(ctx.io, w.message);
   await services.csr.save(made.id, opts.out, opts.overwrite);
   if (opts.outKey && protection) await services.keys.exportKey(made.key.id, opts.outKey, protection, opts.overwrite);
   const subjectText = made.plan.subject.map((a) => `${a.field}=${a.value}`).join(', ');
@@ -140,9 +140,12 @@ async function csrNew(ctx: CliContext, opts: CsrNewOptions) {
       warnings: made.plan.warnings.map((w) => w.message),
     });
   } else {
-    ctx.io.out(`Wrote CSR to ${opts.out}\n  Subject  ${subjectText || '(empty)'}\n`);
-    ctx.io.out(`  SANs     ${made.plan.sans.map((s) => `${s.type}:${s.value}`).join(', ') || '(none)'}\n`);
-    ctx.io.out(`  Key      ${made.key.key.label}${opts.outKey ? `, written to ${opts.outKey}` : ''}\n`);
+    printLines(ctx.io, [
+      `Wrote CSR to ${opts.out}`,
+      `  Subject  ${subjectText || '(empty)'}`,
+      `  SANs     ${made.plan.sans.map((s) => `${s.type}:${s.value}`).join(', ') || '(none)'}`,
+      `  Key      ${made.key.key.label}${opts.outKey ? `, written to ${opts.outKey}` : ''}`,
+    ]);
   }
   return EXIT.ok;
 }

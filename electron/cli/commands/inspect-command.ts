@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { CertbenchError } from '../../../shared/errors.js';
 import { WorkBudget } from '../../services/pkcs12/work-budget.js';
 import type { CliContext } from '../cli-context.js';
-import { printJsonList } from '../cli-io.js';
+import { printJsonList, printLines, printWarning } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
 import { runAction } from '../run-action.js';
 import { readSecret } from '../secrets.js';
@@ -36,7 +36,7 @@ export function registerInspectCommand(program: Command, ctx: CliContext): void 
     .option('--password-env <var>', 'read the password from an environment variable')
     .action(async (files: string[], opts: InspectOptions) => {
       ctx.exit(
-        await runAction(ctx.io, async () => {
+        await runAction(ctx, async () => {
           const { inspect } = await ctx.services('inspect');
           const source = { file: opts.passwordFile, envVar: opts.passwordEnv };
           let password = source.file || source.envVar ? await readSecret(ctx.io, source, 'Password') : undefined;
@@ -83,10 +83,10 @@ export function registerInspectCommand(program: Command, ctx: CliContext): void 
           } else {
             let first = true;
             for (const item of items()) {
-              ctx.io.out(`${first ? '' : '\n'}${objectText(item)}`);
+              printLines(ctx.io, [...(first ? [] : ['']), ...objectText(item)]);
               first = false;
             }
-            for (const p of problems) ctx.io.err(`${p.source}: ${p.message} [${p.code}]\n`);
+            for (const p of problems) printWarning(ctx.io, `${p.source}: ${p.message} [${p.code}]`);
           }
           // Part of an input could not be read: the rest is shown, and scripts learn of the damage.
           return problems.length > 0 ? EXIT.problems : EXIT.ok;

@@ -33,13 +33,13 @@ export function objectJson(item: PrintableObject, shaById: ReadonlyMap<string, s
   }
 }
 
-/** Human-readable form, one block per object. */
-export function objectText(item: PrintableObject): string {
+/** Human-readable form of one object, one string per line. */
+export function objectText(item: PrintableObject): string[] {
   const { object } = item;
   const head = `${object.origin} — ${item.source}`;
   switch (object.kind) {
     case 'certificate':
-      return item.detail ? certificateText(item.detail, head, object.label) : `Certificate  ${object.summary.subject}\n  ${head}\n`;
+      return item.detail ? certificateText(item.detail, head, object.label) : [`Certificate  ${object.summary.subject}`, `  ${head}`];
     case 'private-key':
       return lines(`Private key  ${object.key.label}`, [
         ['From', head],
@@ -75,11 +75,10 @@ export function objectText(item: PrintableObject): string {
   }
 }
 
-function certificateText(d: CertificateDetail, head: string, label?: string): string {
+function certificateText(d: CertificateDetail, head: string, label?: string): string[] {
   const ext = d.extensions.flatMap((e) => [`  ${e.name}${e.name === 'Unknown extension' ? ` ${e.oid}` : ''}${e.critical ? ' (critical)' : ''}`, ...e.lines.map((l) => `      ${l}`)]);
   return [
-    `Certificate  ${d.subject.display}`,
-    ...lines('', [
+    ...lines(`Certificate  ${d.subject.display}`, [
       ['From', head],
       ...(label !== undefined ? [['Label', label] as [string, string]] : []),
       ['Version', String(d.version)],
@@ -91,15 +90,13 @@ function certificateText(d: CertificateDetail, head: string, label?: string): st
       ['SHA-1', d.sha1],
       ['SHA-256', d.sha256],
       ['SPKI SHA-256', d.publicKey.spkiSha256],
-    ])
-      .split('\n')
-      .slice(1),
+    ]),
+    '',
     '  Extensions',
     ...(ext.length ? ext.map((l) => `  ${l}`) : ['    (none)']),
-    '',
-  ].join('\n');
+  ];
 }
 
-function lines(title: string, rows: readonly (readonly [string, string])[]): string {
-  return [title, ...rows.map(([k, v]) => `  ${k.padEnd(13)}${v}`), ''].join('\n');
+function lines(title: string, rows: readonly (readonly [string, string])[]): string[] {
+  return [title, ...rows.map(([k, v]) => `  ${k.padEnd(13)}${v}`)];
 }

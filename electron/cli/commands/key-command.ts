@@ -4,8 +4,9 @@ import { KEY_TYPES, MIN_PASSPHRASE_CHARS, type KeyType } from '../../../shared/m
 import type { KeyProtection } from '../../../shared/model/keys.js';
 import type { SessionKey } from '../../services/keys/keys-service.js';
 import type { Services } from '../../services/services.js';
+import { assertAbsent } from '../../services/keys/write-new-file.js';
 import type { CliContext } from '../cli-context.js';
-import { printJson, type CliIo } from '../cli-io.js';
+import { printJson, printLines, printWarning, type CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
 import { cliProgress } from '../progress.js';
 import { runAction } from '../run-action.js';
@@ -32,7 +33,7 @@ export const keyTypeOption = (flags: string, description: string): Option => new
 export async function newKeyProtection(io: CliIo, opts: NewKeyOptions): Promise<KeyProtection> {
   if (!opts.encrypt) {
     if (opts.passphraseFile || opts.passphraseEnv) throw new CertbenchError('invalid-request', '--no-encrypt cannot be combined with a passphrase');
-    io.err('certbench: warning: the private key is written UNENCRYPTED; protect the file\n');
+    printWarning(io, 'the private key is written UNENCRYPTED; protect the file');
     return { encrypt: false };
   }
   const passphrase = await readSecret(io, { file: opts.passphraseFile, envVar: opts.passphraseEnv }, 'New key passphrase');
@@ -58,15 +59,19 @@ export function registerKeyCommand(program: Command, ctx: CliContext): void {
       .option('--json', 'print JSON'),
   ).action(async (opts: NewKeyOptions & { type: KeyType; out: string; overwrite?: boolean; json?: boolean }) => {
     ctx.exit(
-      await runAction(ctx.io, async () => {
+      await runAction(ctx, async () => {
+        // Before generating: an RSA key takes seconds, and the answer would be thrown away.
+        if (!opts.overwrite) await assertAbsent([opts.out]);
         const protection = await newKeyProtection(ctx.io, opts);
         const { keys } = await ctx.services('keys');
         const made = await keys.generate(opts.type, protection, cliProgress(ctx.io));
         await keys.exportKey(made.info.id, opts.out, protection, opts.overwrite);
         if (opts.json) printJson(ctx.io, { path: opts.out, encrypted: protection.encrypt, key: made.info });
         else {
-          ctx.io.out(`Wrote ${made.info.key.label} key to ${opts.out} (${protection.encrypt ? 'encrypted' : 'NOT encrypted'}, mode 0600)\n`);
-          ctx.io.out(`Public key SHA-256 ${made.info.spkiSha256}\n`);
+          printLines(ctx.io, [
+            `Wrote ${made.info.key.label} key to ${opts.out} (${protection.encrypt ? 'encrypted' : 'NOT encrypted'}, mode 0600)`,
+            `Public key SHA-256 ${made.info.spkiSha256}`,
+          ]);
         }
         return EXIT.ok;
       }),

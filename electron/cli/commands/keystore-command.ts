@@ -3,7 +3,7 @@ import { CertbenchError } from '../../../shared/errors.js';
 import type { KeystoreEditResult, KeystoreListing } from '../../../shared/model/keystore.js';
 import type { StoreSelector } from '../../services/keystore/keystore-service.js';
 import type { CliContext } from '../cli-context.js';
-import { printJson } from '../cli-io.js';
+import { printJson, printLines } from '../cli-io.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { runAction } from '../run-action.js';
 import { readSecret } from '../secrets.js';
@@ -47,14 +47,27 @@ async function secretOption(ctx: CliContext, file: string | undefined, envVar: s
   return value;
 }
 
-/** Runs a subcommand body under runAction and records its exit code. */
+/**
+ * Runs a subcommand body under runAction and records its exit code. A store opened without a
+ * password was tried with cacerts' default: a refusal then says so rather than "tampered with".
+ */
 function act<A extends unknown[]>(ctx: CliContext, body: (...args: A) => Promise<ExitCode>): (...args: A) => Promise<void> {
-  return async (...args: A) => ctx.exit(await runAction(ctx.io, () => body(...args)));
+  return async (...args: A) =>
+    ctx.exit(
+      await runAction(ctx, () =>
+        body(...args).catch((err: unknown) => {
+          const opts = ctx.command()?.opts<StoreOptions>();
+          const unnamed = opts?.storepassEnv === undefined && opts?.storepassFile === undefined;
+          if (!(err instanceof CertbenchError) || err.code !== 'wrong-password' || !unnamed) throw err;
+          throw new CertbenchError('wrong-password', `${err.message.split('\n')[0]}: no store password was given (cacerts' default "changeit" was tried); pass --storepass-file FILE or --storepass-env VAR`);
+        }),
+      ),
+    );
 }
 
 function printEdit(ctx: CliContext, result: KeystoreEditResult, json: boolean | undefined): ExitCode {
   if (json) printJson(ctx.io, { path: result.path, backupId: result.backupId ?? null, messages: result.messages, entryCount: result.listing.entries.length });
-  else ctx.io.out(`${[...result.messages, result.backupId ? `Backup: ${result.backupId} (certbench keystore restore ${result.backupId})` : ''].filter(Boolean).join('\n')}\n`);
+  else printLines(ctx.io, [...result.messages, ...(result.backupId ? [`Backup: ${result.backupId} (certbench keystore restore ${result.backupId})`] : [])]);
   return EXIT.ok;
 }
 
@@ -72,13 +85,13 @@ function listJson(listing: KeystoreListing): unknown {
   };
 }
 
-function listText(listing: KeystoreListing): string {
+function listText(listing: KeystoreListing): string[] {
   const head = `${listing.path}: ${listing.type}, ${listing.entries.length} entries, integrity ${listing.integrity}`;
   const rows = listing.entries.map((e) => {
     const c = e.certificates[0];
     return c ? `${e.alias}  ${e.entryType}  ${c.notAfter.slice(0, 10)} (${c.expiry})  ${c.subject}  ${c.sha256}` : `${e.alias}  ${e.entryType}`;
   });
-  return [head, ...listing.warnings.map((w) => `warning: ${w}`), ...rows, ''].join('\n');
+  return [head, ...listing.warnings.map((w) => `warning: ${w}`), ...rows];
 }
 
 /** `certbench keystore …`: JDK discovery, native listing and verified, backed-up keytool edits. */
@@ -101,7 +114,7 @@ export function registerKeystoreCommand(program: Command, ctx: CliContext): void
               return `  ${h}  ${[jdk?.vendor, jdk?.version].filter(Boolean).join(' ')}  (${jdk?.sources.join(', ')})`;
             }),
           ]);
-          ctx.io.out(`${lines.join('\n') || 'No JDK found'}\n`);
+          printLines(ctx.io, lines.length > 0 ? lines : ['No JDK found']);
         }
         return EXIT.ok;
       }),
@@ -111,7 +124,7 @@ export function registerKeystoreCommand(program: Command, ctx: CliContext): void
     act(ctx, async (opts: StoreOptions) => {
       const listing = await (await service()).list(await selectorOf(ctx, opts));
       if (opts.json) printJson(ctx.io, listJson(listing));
-      else ctx.io.out(listText(listing));
+      else printLines(ctx.io, listText(listing));
       return EXIT.ok;
     }),
   );
@@ -192,7 +205,7 @@ export function registerKeystoreCommand(program: Command, ctx: CliContext): void
         const selector = opts.keystore !== undefined || opts.jdk !== undefined ? await selectorOf(ctx, opts) : undefined;
         const backups = await (await service()).listBackups(selector);
         if (opts.json) printJson(ctx.io, { backups });
-        else ctx.io.out(`${backups.map((b) => `${b.id}  ${b.createdAt}  ${b.originalPath}  before: ${b.operation}`).join('\n') || 'No backups'}\n`);
+        else printLines(ctx.io, backups.length > 0 ? backups.map((b) => `${b.id}  ${b.createdAt}  ${b.originalPath}  before: ${b.operation}`) : ['No backups']);
         return EXIT.ok;
       }),
     );

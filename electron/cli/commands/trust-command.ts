@@ -6,7 +6,7 @@ import type { TrustService } from '../../services/trust-stores/trust-service.js'
 import { approvePlan } from '../confirm-plan.js';
 import { describePlan } from '../../../shared/model/trust-plan-text.js';
 import type { CliContext } from '../cli-context.js';
-import { printJson } from '../cli-io.js';
+import { printError, printJson, printLines, printWarning, writeContent } from '../cli-io.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { runAction } from '../run-action.js';
 
@@ -35,16 +35,16 @@ export function registerTrustCommand(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .action(async (opts: { remember?: string; json?: boolean }) => {
       ctx.exit(
-        await runAction(ctx.io, async () => {
+        await runAction(ctx, async () => {
           const { trust: service } = await ctx.services('trust');
           if (opts.remember) await service.remember(opts.remember);
           const stores = await service.describeStores();
           if (opts.json) printJson(ctx.io, { stores });
           else {
-            for (const s of stores) {
-              const state = s.unreadable ? `, cannot be read: ${printable(s.unreadable)}` : s.readOnly ? ', read-only' : '';
-              ctx.io.out(`${s.id}  (${printable(s.detail)}${state})\n`);
-            }
+            printLines(
+              ctx.io,
+              stores.map((s) => `${s.id}  (${s.detail}${s.unreadable ? `, cannot be read: ${s.unreadable}` : s.readOnly ? ', read-only' : ''})`),
+            );
           }
           return EXIT.ok;
         }),
@@ -59,7 +59,7 @@ export function registerTrustCommand(program: Command, ctx: CliContext): void {
     .addHelpText('after', STORE_LIST)
     .action(async (opts: { store: string; json?: boolean }) => {
       ctx.exit(
-        await runAction(ctx.io, async () => {
+        await runAction(ctx, async () => {
           const { store, certificates } = await (await ctx.services('trust')).trust.list(opts.store);
           if (store.unreadable) throw new CertbenchError('unsupported', `${store.id} cannot be read: ${store.unreadable}`);
           if (opts.json) {
@@ -76,12 +76,13 @@ export function registerTrustCommand(program: Command, ctx: CliContext): void {
               })),
             });
           } else {
-            ctx.io.out(`${store.displayName}: ${certificates.length} certificate(s)\n`);
-            for (const c of certificates) {
-              const trustText = `${c.trust}${c.trustText ? ` ${c.trustText}` : ''}`;
-              const label = c.label ? `  [${printable(c.label)}]` : '';
-              ctx.io.out(`${c.sha256}  ${c.notAfter.slice(0, 10)}  ${c.role.padEnd(12)} ${trustText.padEnd(18)} ${printable(c.subject)}${label}\n`);
-            }
+            printLines(ctx.io, [
+              `${store.displayName}: ${certificates.length} certificate(s)`,
+              ...certificates.map((c) => {
+                const trustText = `${c.trust}${c.trustText ? ` ${c.trustText}` : ''}`;
+                return `${c.sha256}  ${c.notAfter.slice(0, 10)}  ${c.role.padEnd(12)} ${trustText.padEnd(18)} ${c.subject}${c.label ? `  [${c.label}]` : ''}`;
+              }),
+            ]);
           }
           return EXIT.ok;
         }),
@@ -102,7 +103,7 @@ export function registerTrustCommand(program: Command, ctx: CliContext): void {
     .addHelpText('after', STORE_LIST)
     .action(async (file: string, opts: ChangeOptions & { label?: string; overrideDistrust?: boolean; owner?: string }) => {
       ctx.exit(
-        await runAction(ctx.io, async () => {
+        await runAction(ctx, async () => {
           const { trust: service } = await ctx.services('trust');
           const input = await service.certificatesFromFile(file);
           if (opts.label !== undefined && input.ders.length > 1) throw new CertbenchError('invalid-request', `--label names one certificate, but ${file} holds ${input.ders.length}`);
@@ -111,7 +112,7 @@ export function registerTrustCommand(program: Command, ctx: CliContext): void {
             ...(opts.overrideDistrust ? { overrideDistrust: true } : {}),
             ...(opts.owner === undefined ? {} : { owner: opts.owner }),
           };
-          for (const w of input.warnings) ctx.io.err(`certbench: warning: ${printable(w)}\n`);
+          for (const w of input.warnings) printWarning(ctx.io, w);
           // One plan at a time: each is made on the store as the previous run left it, so what runs is what was shown.
           const outcomes: Outcome[] = [];
           for (const der of input.ders) {
@@ -136,7 +137,7 @@ export function registerTrustCommand(program: Command, ctx: CliContext): void {
     .addHelpText('after', STORE_LIST)
     .action(async (file: string | undefined, opts: ChangeOptions & { sha256?: string }) => {
       ctx.exit(
-        await runAction(ctx.io, async () => {
+        await runAction(ctx, async () => {
           const { trust: service } = await ctx.services('trust');
           if (file && opts.sha256) throw new CertbenchError('invalid-request', 'give either a certificate FILE or --sha256, not both');
           if (!file && !opts.sha256) throw new CertbenchError('invalid-request', 'give a certificate FILE or --sha256');
@@ -167,7 +168,7 @@ export function registerTrustCommand(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .action(async (file: string | undefined, opts: { sha256?: string; store?: string[]; addMissing?: boolean; dryRun?: boolean; yes?: boolean; json?: boolean }) => {
       ctx.exit(
-        await runAction(ctx.io, async () => {
+        await runAction(ctx, async () => {
           const { trust: service } = await ctx.services('trust');
           const extra = opts.store ?? [];
           if (!file && !opts.sha256) throw new CertbenchError('invalid-request', 'give a certificate FILE or --sha256');
@@ -175,7 +176,7 @@ export function registerTrustCommand(program: Command, ctx: CliContext): void {
           if (opts.addMissing) {
             if (!der) throw new CertbenchError('invalid-request', '--add-missing needs the certificate FILE');
             const { plans, skipped } = await service.planAddToAllMissing(der, extra, file);
-            if (!opts.json) for (const s of skipped) ctx.io.out(`skipped ${s.store.id}  (${printable(s.reason)})\n`);
+            if (!opts.json) printLines(ctx.io, skipped.map((s) => `skipped ${s.store.id}  (${s.reason})`));
             const outcome = await carryOut(ctx, service, plans, opts, 'trust where --add-missing', skipped);
             if (opts.json) printJson(ctx.io, outcome.json);
             return outcome.code;
@@ -201,7 +202,7 @@ function registerExport(trust: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .action(async (file: string, opts: { format: string; out?: string; nssDb?: string[]; javaCacerts?: string[]; json?: boolean }) => {
       ctx.exit(
-        await runAction(ctx.io, async () => {
+        await runAction(ctx, async () => {
           // The services first: they load the reflect polyfill the certificate parser behind fleet-export needs.
           const { trust: service } = await ctx.services('trust');
           const { FleetFormatSchema, exportForFleet } = await import('../../services/fleet-export/fleet-export-service.js');
@@ -209,13 +210,13 @@ function registerExport(trust: Command, ctx: CliContext): void {
           if (!format.success) throw new CertbenchError('invalid-request', `--format must be one of ${FleetFormatSchema.options.join(', ')}`);
           const der = await service.certificateFromFile(file);
           const result = exportForFleet(der, format.data, { nssDbs: opts.nssDb ?? [], javaCacerts: opts.javaCacerts ?? [] });
-          for (const w of result.warnings) ctx.io.err(`certbench: warning: ${w}\n`);
+          for (const w of result.warnings) printWarning(ctx.io, w);
           if (opts.out) {
             const { writeFileSafely } = await import('../../services/files/safe-write.js');
             await writeFileSafely(opts.out, result.content, { overwrite: true });
           }
           if (opts.json) printJson(ctx.io, { ...result, ...(opts.out ? { writtenTo: opts.out } : {}) });
-          else if (!opts.out) ctx.io.out(result.content);
+          else if (!opts.out) writeContent(ctx.io, result.content);
           return EXIT.ok;
         }),
       );
@@ -243,7 +244,7 @@ async function carryOut(
   skipped: readonly SkippedStore[] = [],
 ): Promise<Outcome> {
   const todo = plans.filter((p) => !p.alreadyDone && p.runnableHere);
-  if (!opts.json) for (const plan of plans) ctx.io.out(`${describePlan(plan).join('\n')}\n`);
+  if (!opts.json) printLines(ctx.io, plans.flatMap((plan) => describePlan(plan)));
   const discardAll = () => Promise.all(plans.map((p) => service.discard(p.planId)));
   const decision =
     todo.length === 0
@@ -256,8 +257,8 @@ async function carryOut(
     await discardAll();
     const json = { plans, skipped, done: false, ...(decision === 'declined' ? { declined: true } : {}) };
     if (opts.json) return { code: decision === 'declined' ? EXIT.problems : EXIT.ok, json };
-    if (todo.length > 0) ctx.io.out(decision === 'declined' ? 'declined: nothing was changed\n' : 'dry run: nothing was changed\n');
-    else if (plans.some((p) => !p.runnableHere)) ctx.io.out('a plan for another OS: run its steps there (or use trust export)\n');
+    if (todo.length > 0) printLines(ctx.io, [decision === 'declined' ? 'declined: nothing was changed' : 'dry run: nothing was changed']);
+    else if (plans.some((p) => !p.runnableHere)) printLines(ctx.io, ['a plan for another OS: run its steps there (or use trust export)']);
     return { code: decision === 'declined' ? EXIT.problems : EXIT.ok, json };
   }
   await Promise.all(plans.filter((p) => !todo.includes(p)).map((p) => service.discard(p.planId)));
@@ -266,11 +267,11 @@ async function carryOut(
     try {
       await service.run(plan.planId);
       results.push({ storeId: plan.storeId, outcome: 'done' });
-      if (!opts.json) ctx.io.out(`done: ${plan.action === 'add' ? 'added to' : 'removed from'} ${plan.storeId} and confirmed by re-listing\n`);
+      if (!opts.json) printLines(ctx.io, [`done: ${plan.action === 'add' ? 'added to' : 'removed from'} ${plan.storeId} and confirmed by re-listing`]);
     } catch (err) {
       const message = (err as Error).message.split('\n')[0] ?? '';
       results.push({ storeId: plan.storeId, outcome: 'failed', message });
-      if (!opts.json) ctx.io.err(`certbench: ${plan.storeId}: ${printable(message)}\n`);
+      if (!opts.json) printError(ctx.io, { code: err instanceof CertbenchError ? err.code : 'internal', message: `${plan.storeId}: ${message}` }, false);
     }
   }
   const json = { plans, skipped, done: true, results };
@@ -279,14 +280,9 @@ async function carryOut(
 }
 
 function printMap(ctx: CliContext, map: TrustMap): void {
-  ctx.io.out(`${printable(map.subject)} (${map.role})\nSHA-256 ${map.sha256}\n`);
-  for (const row of map.rows) {
-    const state = row.state === 'error' ? `error: ${printable(row.error ?? '')}` : row.state;
-    ctx.io.out(`  ${state.padEnd(10)} ${row.store.id}  (${printable(row.store.detail)})\n`);
-  }
-}
-
-/** Control characters from certificate text shown escaped, so a subject cannot forge output lines. */
-function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  printLines(ctx.io, [
+    `${map.subject} (${map.role})`,
+    `SHA-256 ${map.sha256}`,
+    ...map.rows.map((row) => `  ${(row.state === 'error' ? `error: ${row.error ?? ''}` : row.state).padEnd(10)} ${row.store.id}  (${row.store.detail})`),
+  ]);
 }

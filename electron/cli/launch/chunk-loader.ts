@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
 type ModuleWrapper = (exports: object, require: (specifier: string) => unknown, module: { exports: object }, filename: string, dirname: string) => void;
@@ -58,7 +58,7 @@ export class ChunkLoader {
   saveCaches(): number {
     let written = 0;
     try {
-      mkdirSync(this.cacheDir, { recursive: true });
+      makeDirectory(this.cacheDir);
       for (const { cacheFile, script } of this.#uncached.splice(0)) {
         const temp = `${cacheFile}.${process.pid}.tmp`;
         // Exclusive create: a file or link planted at the temp name is never written through.
@@ -77,6 +77,23 @@ export class ChunkLoader {
 export function commandCacheDir(cacheRoot: string, argv: readonly string[]): string {
   const command = argv[0] !== undefined && /^[a-z]{1,16}$/.test(argv[0]) ? argv[0] : 'default';
   return join(cacheRoot, command);
+}
+
+/**
+ * mkdir -p without `{ recursive: true }`: Node 20's recursive mkdirSync loops forever where mkdir
+ * answers ENOENT under an existing parent (a cache dir under /proc, some FUSE mounts), which would
+ * hang every run at exit; here that is one throw, caught as an unwritable cache.
+ */
+function makeDirectory(dir: string): void {
+  try {
+    mkdirSync(dir);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    if (code !== 'ENOENT' || dirname(dir) === dir) throw err;
+    makeDirectory(dirname(dir));
+    mkdirSync(dir);
+  }
 }
 
 function readOptional(file: string): Buffer | undefined {

@@ -104,7 +104,7 @@ export class BundleService {
     if (!found) throw new CertbenchError('not-found', `No analysed CA answer with id ${id}; open it again`);
     const { analysis, path } = found;
     const error = analysis.problems.find((p) => p.severity === 'error');
-    if (error) throw new CertbenchError(ERROR_CODE_OF[error.code], error.message);
+    if (error) throw bundleProblemError(error);
     const key = this.keys.get(analysis.key!.info.id);
     const files: BundleFiles = {
       fullchain: join(out.outDir, 'fullchain.pem'),
@@ -135,5 +135,10 @@ const ERROR_CODE_OF: Readonly<Record<Extract<BundleProblem, { severity: 'error' 
   'no-key': 'not-found',
   expired: 'verification-failed',
 };
+
+/** An analysis error as the error `write` refuses with. */
+export function bundleProblemError(problem: Extract<BundleProblem, { severity: 'error' }>): CertbenchError {
+  return new CertbenchError(ERROR_CODE_OF[problem.code], problem.message);
+}
 
 const leafSpki = (c: PooledCertificate): string => spkiSha256(createPublicKey({ key: Buffer.from(c.cert.publicKey.rawData), format: 'der', type: 'spki' }));

@@ -42,7 +42,7 @@ export function keytoolSanExt(plan: Pick<CsrPlan, 'sans'>): string[] {
 
 /**
  * The argv of the two keytool runs that make a key pair in a Java keystore and a CSR from it
- * (trust-stores.md §5): English messages, the password through `-storepass:env`, never argv.
+ * (docs/trust-stores.md §5): English messages, the password through `-storepass:env`, never argv.
  */
 export function keytoolCsrArgs(req: KeytoolCsrRequest): { genkeypair: string[]; certreq: string[] } {
   const common = ['-J-Duser.language=en', '-J-Duser.country=US'];
@@ -58,7 +58,7 @@ export function keytoolCsrArgs(req: KeytoolCsrRequest): { genkeypair: string[]; 
 export async function keytoolCsr(runner: ProcessRunner, baseEnv: NodeJS.ProcessEnv, req: KeytoolCsrRequest): Promise<void> {
   if (req.storePassword.length < 6) throw new CertbenchError('invalid-request', 'A keystore password must be at least 6 characters (keytool refuses shorter ones)');
   const env: NodeJS.ProcessEnv = { ...baseEnv, [PASSWORD_VAR]: req.storePassword };
-  // Even an empty JAVA_TOOL_OPTIONS makes the JVM print "Picked up …" on stderr (trust-stores.md §0).
+  // Even an empty JAVA_TOOL_OPTIONS makes the JVM print "Picked up …" on stderr (docs/trust-stores.md §0).
   delete env.JAVA_TOOL_OPTIONS;
   delete env._JAVA_OPTIONS;
   const args = keytoolCsrArgs(req);

@@ -54,7 +54,7 @@ export function posixCommandLine(commands: readonly ElevatedCommand[], rollback:
  * Constant PowerShell script that elevates each job with UAC (Start-Process -Verb RunAs). Jobs
  * arrive as JSON in CB_ELEVATED_JOB, never inside the script text. Arguments are wrapped in
  * double quotes, which validated tokens cannot contain. A cancelled UAC prompt surfaces as a
- * Win32Exception 1223 ("The operation was canceled by the user", trust-stores.md §1), possibly
+ * Win32Exception 1223 ("The operation was canceled by the user", docs/trust-stores.md §1), possibly
  * wrapped by Start-Process in an InvalidOperationException; both map to exit 1223.
  * Not run on a real Windows machine: tested here on its text and on the argv built around it.
  */

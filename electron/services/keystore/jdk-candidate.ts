@@ -38,7 +38,7 @@ export async function runQuietly(ctx: DiscoveryContext, file: string, args: read
   }
 }
 
-/** The environment for child JVM tools: JAVA_TOOL_OPTIONS/_JAVA_OPTIONS would add banners and options (trust-stores.md §0). */
+/** The environment for child JVM tools: JAVA_TOOL_OPTIONS/_JAVA_OPTIONS would add banners and options (docs/trust-stores.md §0). */
 export function javaFreeEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const copy = { ...env };
   delete copy.JAVA_TOOL_OPTIONS;

@@ -21,7 +21,7 @@ export interface KeystoreEditContext {
   readonly now: () => Date;
 }
 
-/** keytool needs a store password for every edit; without one it fails silently (trust-stores.md §5). */
+/** keytool needs a store password for every edit; without one it fails silently (docs/trust-stores.md §5). */
 export function requirePassword(ref: StoreRef): string {
   if (ref.password === undefined) throw new CertbenchError('password-required', `A store password is needed to change ${ref.path}`);
   return ref.password;
@@ -58,7 +58,7 @@ export function confirm(ok: boolean, what: string): void {
   if (!ok) throw new CertbenchError('verification-failed', `After the edit the store did not show the expected change: ${what}; the original was kept`);
 }
 
-/** Debian's ca-certificates-java rebuilds this file from the system store on every update-ca-certificates run (trust-stores.md §5). */
+/** Debian's ca-certificates-java rebuilds this file from the system store on every update-ca-certificates run (docs/trust-stores.md §5). */
 const DEBIAN_MANAGED_CACERTS = '/etc/ssl/certs/java/cacerts';
 
 export function editResult(outcome: EditOutcome<NativeKeystore>, messages: string[], now: Date): KeystoreEditResult {

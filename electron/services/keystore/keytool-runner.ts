@@ -13,11 +13,11 @@ export const PASSWORD_VARS = {
 } as const;
 export type PasswordVar = (typeof PASSWORD_VARS)[keyof typeof PASSWORD_VARS];
 
-/** English output regardless of the user's locale, so errors can be recognised (trust-stores.md §0). */
+/** English output regardless of the user's locale, so errors can be recognised (docs/trust-stores.md §0). */
 const LOCALE_ARGS = ['-J-Duser.language=en', '-J-Duser.country=US'];
 const KEYTOOL_TIMEOUT_MS = 60_000;
 
-/** keytool's messages (trust-stores.md §5 error table) and the code each one means. */
+/** keytool's messages (docs/trust-stores.md §5 error table) and the code each one means. */
 const ERROR_PATTERNS: readonly [RegExp, ErrorCode][] = [
   [/already exists/i, 'conflict'],
   [/Alias <.*> does not exist/i, 'not-found'],

@@ -40,7 +40,7 @@ async function deriveKeyAndIv(scheme: PbeScheme, password: string | null, budget
 }
 
 /**
- * RC2 left OpenSSL 3's default provider; node-forge's RC2 still reads old RC2-40 PFX files (Java
+ * RC2 left OpenSSL 3's default provider; node-forge's RC2 still reads old RC2-40 PFX files (docs/pki-facts.md; Java
  * before 12 and OpenSSL 1.x wrote certificates so). Loaded only when such a file is met: keystore
  * listing must load no npm package (test/unit/cli/startup-closure.test.ts).
  */

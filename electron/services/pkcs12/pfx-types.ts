@@ -43,7 +43,7 @@ export interface WritePfxOptions {
   /**
    * "modern": PBES2/PBKDF2-HMAC-SHA256/AES-256-CBC for key and certificates, HMAC-SHA256 MAC (OpenSSL 3,
    * Java 17+). "legacy": pbeWithSHA1And3-KeyTripleDES-CBC for both and a SHA-1 MAC, which Windows
-   * Server 2016, macOS ≤ 12 and Android ≤ 12 import (pki-facts.md) and OpenSSL 3 reads without -legacy.
+   * Server 2016, macOS ≤ 12 and Android ≤ 12 import (docs/pki-facts.md) and OpenSSL 3 reads without -legacy.
    */
   readonly profile: 'modern' | 'legacy';
   readonly friendlyName?: string;

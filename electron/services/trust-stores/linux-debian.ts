@@ -5,7 +5,7 @@ export const UPDATE_CA_CERTIFICATES = '/usr/sbin/update-ca-certificates';
 
 /**
  * Debian/Ubuntu: PEM `*.crt` files under /usr/local/share/ca-certificates, then
- * update-ca-certificates (trust-stores.md §3a). A `.pem` there is ignored and a DER `.crt` is
+ * update-ca-certificates (docs/trust-stores.md §3a). A `.pem` there is ignored and a DER `.crt` is
  * appended raw to the bundle, so the adapter always writes PEM `.crt`. Removal needs `--fresh`,
  * or dangling `<name>.pem` and `<hash>.0` links keep the removed root trusted through -CApath.
  * In a sandboxed tree every directory flag is passed, `--hooksdir` above all: the default hook

@@ -28,7 +28,7 @@ export interface LinuxLayout {
 export const LINUX_STORE_ROOT_ENV = 'CERTBENCH_LINUX_STORE_ROOT';
 
 /**
- * Picks the family by what exists, in mkcert's order (trust-stores.md §3d): the RHEL anchors
+ * Picks the family by what exists, in mkcert's order (docs/trust-stores.md §3d): the RHEL anchors
  * directory first, then Debian's local directory. /etc/os-release is not trusted for this:
  * derivatives and containers often lie about their lineage.
  */

@@ -5,7 +5,7 @@ export const UPDATE_CA_TRUST = '/usr/bin/update-ca-trust';
 
 /**
  * RHEL/Fedora/CentOS: anchors in /etc/pki/ca-trust/source/anchors (PEM written as `.pem`), then
- * `update-ca-trust extract`, which rebuilds every extracted format (trust-stores.md §3b). No
+ * `update-ca-trust extract`, which rebuilds every extracted format (docs/trust-stores.md §3b). No
  * such machine here: tested on the exact argv and files. In a sandboxed tree the output goes to
  * the tree with `--output` (recent scripts only; RHEL 7/8 lack it, which is fine for tests).
  */

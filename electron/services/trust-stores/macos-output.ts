@@ -11,7 +11,7 @@ export interface KeychainListed {
 
 /**
  * Parses `security find-certificate -a -p -Z KEYCHAIN`: per certificate an optional
- * `SHA-256 hash:` line (newer macOS), a `SHA-1 hash:` line, then the PEM block (trust-stores.md
+ * `SHA-256 hash:` line (newer macOS), a `SHA-1 hash:` line, then the PEM block (docs/trust-stores.md
  * §2). Each block's SHA-1 is recomputed and must match the line above it, so a misread never
  * pairs a hash with the wrong certificate. Not run on a real Mac: tested on a sample in the
  * documented format under test/fixtures/trust/.
@@ -37,7 +37,7 @@ export function parseFindCertificate(stdout: string): KeychainListed[] {
 /**
  * `security`'s trust-settings failures in plain language. Since macOS 11, changing admin trust
  * settings needs an interactive administrator authorization: running as root is not enough
- * (Big Sur release notes), so a headless session fails (trust-stores.md §2).
+ * (Big Sur release notes), so a headless session fails (docs/trust-stores.md §2).
  */
 export function macosAuthorizationProblem(stderr: string): string | undefined {
   if (/no user interaction was possible/i.test(stderr) || /errSecInternalComponent/.test(stderr)) {

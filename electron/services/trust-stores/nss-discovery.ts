@@ -8,7 +8,7 @@ export interface FoundNssDb {
 }
 
 /**
- * Firefox profile roots per OS (trust-stores.md §4): classic, snap and flatpak on Linux, and the
+ * Firefox profile roots per OS (docs/trust-stores.md §4): classic, snap and flatpak on Linux, and the
  * XDG location newer Firefox uses for new profiles.
  */
 function firefoxRoots(platform: NodeJS.Platform, home: string, env: NodeJS.ProcessEnv): { dir: string; flavour: string }[] {

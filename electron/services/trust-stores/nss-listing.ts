@@ -9,7 +9,7 @@ const FLAGS = /^(.*\S)\s+([pPcCTuwgk]*,[pPcCTuwgk]*,[pPcCTuwgk]*)\s*$/;
 /**
  * Parses `certutil -L -d DB`: a header, then each nickname padded to 60 columns and the flags.
  * Long nicknames push the flags right and nicknames may hold spaces, so the flags are the LAST
- * token matching the trust-string grammar (trust-stores.md §4).
+ * token matching the trust-string grammar (docs/trust-stores.md §4).
  */
 export function parseNssListing(stdout: string): NssListing[] {
   const out: NssListing[] = [];

@@ -24,7 +24,7 @@ interface NssCertificate {
   readonly trust: string;
   readonly certificate: StoredCertificate;
 }
-/** `-N` on an existing database loops on a password prompt forever (trust-stores.md §4): never wait long. */
+/** `-N` on an existing database loops on a password prompt forever (docs/trust-stores.md §4): never wait long. */
 const CERTUTIL_TIMEOUT_MS = 30_000;
 const TLS_ROOT_TRUST = 'C,,';
 
@@ -224,7 +224,7 @@ function defaultNickname(der: Uint8Array): string {
   return listableNickname(cn ?? subject) || 'Certbench CA';
 }
 
-/** NSS error names on stderr → specific codes (trust-stores.md §4; all errors exit 255). */
+/** NSS error names on stderr → specific codes (docs/trust-stores.md §4; all errors exit 255). */
 export function nssError(storeId: string, stderr: string): CertbenchError | undefined {
   const line = stderr.trim().split('\n')[0] ?? '';
   if (stderr.includes('SEC_ERROR_READ_ONLY')) return new CertbenchError('permission-denied', `${storeId} is read-only for this user: ${line}`);

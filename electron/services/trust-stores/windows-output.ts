@@ -5,7 +5,7 @@ import { fromBase64 } from '../../../shared/pki/bytes.js';
 /**
  * Constant PowerShell listing script; the store path arrives in CB_STORE_PATH, never in the
  * text. Dates are formatted by hand (PS 5.1 writes `\/Date(…)\/`, pwsh 7 ISO) and `@(…)` keeps a
- * one-item store an array (trust-stores.md §1). RawData gives the DER, so SHA-256 is computed
+ * one-item store an array (docs/trust-stores.md §1). RawData gives the DER, so SHA-256 is computed
  * here rather than trusting the SHA-1 thumbprint. Not run on a real Windows machine: tested on
  * this text and on a JSON sample in test/fixtures/trust/.
  */
@@ -49,7 +49,7 @@ export function parseWindowsListing(stdout: string): WindowsListed[] {
  * The SHA-1 hashes `certutil.exe [-user] -store NAME` lists, one per `==== Certificate N ====`
  * block, from its `Cert Hash(sha1):` line. Only the `(sha1)` part is matched because the label is
  * localized (`Hash certificato (sha1)`), and older builds print the hash with spaces
- * (trust-stores.md §1). Not run on a real Windows machine: tested on a documented-format sample.
+ * (docs/trust-stores.md §1). Not run on a real Windows machine: tested on a documented-format sample.
  */
 export function parseCertutilStore(stdout: string): string[] {
   const hashes: string[] = [];

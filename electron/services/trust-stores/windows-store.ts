@@ -25,7 +25,7 @@ const STORES: Record<WindowsStoreId, { location: 'LocalMachine' | 'CurrentUser';
 
 const POWERSHELL = 'powershell.exe';
 const CERTUTIL_EXE = 'certutil.exe';
-/** certutil exits with the HRESULT; Node may see it unsigned, so compare `>>> 0` (trust-stores.md §1). */
+/** certutil exits with the HRESULT; Node may see it unsigned, so compare `>>> 0` (docs/trust-stores.md §1). */
 const E_ACCESSDENIED = 0x80070005;
 const ERROR_CANCELLED = 0x800704c7;
 

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { onEvent } from '../ipc/client.js';
 import { selectWorkspace, useAppStore, type AppState } from '../store/app-store.js';
-import { WORKSPACE_IDS, type WorkspaceId } from '../store/navigation-slice.js';
+import { workspaceOfCommand } from '../../../shared/ipc/events.js';
 import { StatusBar } from './StatusBar.js';
 import { Toasts } from './Toasts.js';
 import { WORKSPACES } from './workspaces.js';
@@ -19,8 +19,8 @@ export function App() {
   useEffect(
     () =>
       onEvent('menu', ({ command }) => {
-        const [kind, id] = command.split(':');
-        if (kind === 'workspace' && WORKSPACE_IDS.includes(id as WorkspaceId)) openWorkspace(id as WorkspaceId);
+        const workspace = workspaceOfCommand(command);
+        if (workspace) openWorkspace(workspace);
         if (command === 'open-files' || command === 'paste-text') openWorkspace('inspect');
       }),
     [openWorkspace],

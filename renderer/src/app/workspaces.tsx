@@ -1,10 +1,10 @@
 import type { ComponentType } from 'react';
+import { WORKSPACES as WORKSPACE_LIST, workspaceKey, type WorkspaceId } from '../../../shared/model/workspaces.js';
 import { ChainWorkspace } from '../features/chain/ChainWorkspace.js';
 import { InspectWorkspace } from '../features/inspect/InspectWorkspace.js';
 import { KeysWorkspace } from '../features/keys/KeysWorkspace.js';
 import { KeystoreWorkspace } from '../features/keystore/KeystoreWorkspace.js';
 import { TrustWorkspace } from '../features/trust/TrustWorkspace.js';
-import type { WorkspaceId } from '../store/navigation-slice.js';
 
 export interface WorkspaceEntry {
   readonly id: WorkspaceId;
@@ -14,11 +14,14 @@ export interface WorkspaceEntry {
   readonly component: ComponentType;
 }
 
-/** The navigation, in order. Each feature owns its component; this list only places it. */
-export const WORKSPACES: readonly WorkspaceEntry[] = [
-  { id: 'inspect', label: 'Inspect', key: '1', component: InspectWorkspace },
-  { id: 'chain', label: 'Chain', key: '2', component: ChainWorkspace },
-  { id: 'trust', label: 'Trust stores', key: '3', component: TrustWorkspace },
-  { id: 'keystore', label: 'Java keystores', key: '4', component: KeystoreWorkspace },
-  { id: 'keys', label: 'Keys & CSR', key: '5', component: KeysWorkspace },
-];
+/** Each workspace's component: a Record, so a workspace added to the shared list without one does not compile. */
+const COMPONENTS: Readonly<Record<WorkspaceId, ComponentType>> = {
+  inspect: InspectWorkspace,
+  chain: ChainWorkspace,
+  trust: TrustWorkspace,
+  keystore: KeystoreWorkspace,
+  keys: KeysWorkspace,
+};
+
+/** The navigation, in the order of shared/model/workspaces.ts. Each feature owns its component; this only places it. */
+export const WORKSPACES: readonly WorkspaceEntry[] = WORKSPACE_LIST.map(({ id, label }) => ({ id, label, key: workspaceKey(id), component: COMPONENTS[id] }));

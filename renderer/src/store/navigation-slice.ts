@@ -1,8 +1,6 @@
 import type { StateCreator } from 'zustand';
+import type { WorkspaceId } from '../../../shared/model/workspaces.js';
 import type { AppState } from './app-store.js';
-
-export const WORKSPACE_IDS = ['inspect', 'chain', 'trust', 'keystore', 'keys'] as const;
-export type WorkspaceId = (typeof WORKSPACE_IDS)[number];
 
 export interface NavigationSlice {
   workspace: WorkspaceId;

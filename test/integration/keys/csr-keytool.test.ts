@@ -66,7 +66,7 @@ describe('CSR from a Java keystore key pair', () => {
   it('reports keytool failures as one clear line and never overwrites a CSR', async () => {
     const wrong = await cli(['csr', 'java', '--keystore', join(dir, 'app.p12'), '--alias', 'other', '--storepass-env', 'BAD', '--subject', 'CN=x.example', '--out', join(dir, 'x.csr')], { BAD: 'wrong-password' });
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toBe('certbench: keytool: keystore password was incorrect\n');
+    expect(wrong.stderr).toBe('certbench: keytool: keystore password was incorrect; check the password given with --storepass-env\n');
     await writeFile(join(dir, 'taken.csr'), 'keep');
     const taken = await cli(['csr', 'java', '--keystore', join(dir, 'app2.p12'), '--alias', 'web', '--storepass-env', 'STORE_PW', '--subject', 'CN=x.example', '--out', join(dir, 'taken.csr')], PW);
     expect(taken.stderr).toContain('already exists');

@@ -49,6 +49,12 @@ describe('ChunkLoader', () => {
     expect((loader.require('./certbench.cjs') as { answer: number }).answer).toBe(42);
     expect(loader.saveCaches()).toBe(0);
   });
+
+  it('gives up on a cache directory where mkdir answers ENOENT under an existing parent (/proc), instead of looping', () => {
+    const loader = new ChunkLoader(dir, '/proc/certbench-no-cache/build/default');
+    expect((loader.require('./certbench.cjs') as { answer: number }).answer).toBe(42);
+    expect(loader.saveCaches()).toBe(0);
+  });
 });
 
 describe('commandCacheDir', () => {

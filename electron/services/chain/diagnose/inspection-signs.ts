@@ -22,7 +22,7 @@ export interface InspectionInput {
 }
 
 /**
- * The sign that a chain was re-signed by a TLS-inspection proxy (pki-facts.md): a known product's
+ * The sign that a chain was re-signed by a TLS-inspection proxy (docs/pki-facts.md): a known product's
  * name on the top of the chain, or, for a public host fetched live, a leaf minted in the last
  * days under a root that is not public (proxies mint leaves on the fly). Returns the product, or
  * a neutral name when only the second sign is present; the caller checks "not a public root".

@@ -1,5 +1,5 @@
 /**
- * Names TLS-inspection products put in the CA they re-sign traffic with (pki-facts.md "TLS-inspection
+ * Names TLS-inspection products put in the CA they re-sign traffic with (docs/pki-facts.md "TLS-inspection
  * proxies"): Zscaler's `CN=Zscaler Intermediate Root CA … O=Zscaler Inc.`, Palo Alto's
  * Forward-Trust CAs, Fortinet's `FortiGate CA`, mitmproxy's `CN=mitmproxy, O=mitmproxy`, …
  */

@@ -1,7 +1,7 @@
 import type { Diagnosis, FixPlace } from '../../../../shared/model/chain-diagnosis.js';
 import type { ChainCertificate } from '../../../../shared/model/chain.js';
 import { useAppStore } from '../../store/app-store.js';
-import type { WorkspaceId } from '../../store/navigation-slice.js';
+import type { WorkspaceId } from '../../../../shared/model/workspaces.js';
 import { openTrustMapFor } from '../trust/open-trust-map.js';
 import { useChainStore } from './chain-store.js';
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ExportFormat } from '../../../../shared/model/convert.js';
+import type { Req } from '../../../../shared/ipc/contract.js';
 import type { CertificateDetail } from '../../../../shared/model/certificate-detail.js';
 import type { InspectedObject, InspectResult } from '../../../../shared/model/inspected-object.js';
 import { invoke, isIpcError } from '../../ipc/client.js';
@@ -11,11 +11,12 @@ const CERT_FILTERS = [
   { name: 'All files', extensions: ['*'] },
 ];
 
-/** An open request that can be retried with a password. */
+/** An open request (the channel's request without its password) that can be retried with a password. */
+type Retryable<C extends 'inspect.open' | 'inspect.bytes' | 'inspect.text'> = Readonly<Omit<Req<C>, 'password'>>;
 export type PendingOpen =
-  | { readonly kind: 'path'; readonly name: string; readonly path: string }
-  | { readonly kind: 'bytes'; readonly name: string; readonly base64: string }
-  | { readonly kind: 'text'; readonly name: string; readonly text: string };
+  | ({ readonly kind: 'path'; readonly name: string } & Retryable<'inspect.open'>)
+  | ({ readonly kind: 'bytes' } & Retryable<'inspect.bytes'>)
+  | ({ readonly kind: 'text'; readonly name: string } & Retryable<'inspect.text'>);
 
 /** The password prompt: which input asks, and why (first time, or the last try was wrong). */
 export interface PasswordPrompt {
@@ -23,12 +24,8 @@ export interface PasswordPrompt {
   readonly reason: string;
 }
 
-export interface ExportOptions {
-  readonly format: ExportFormat;
-  readonly order: boolean;
-  readonly pfxProfile: 'modern' | 'legacy';
-  readonly password?: string;
-  readonly unencryptedKey: boolean;
+/** The export dialog's choices: the export request's own fields, plus what picks the ids and the path. */
+export interface ExportOptions extends Readonly<Pick<Req<'inspect.export'>, 'format' | 'password'>>, Readonly<Required<Pick<Req<'inspect.export'>, 'order' | 'pfxProfile' | 'unencryptedKey'>>> {
   /** Combine every opened certificate (and the key matching the leaf) instead of the selection. */
   readonly everything: boolean;
   /** One file per certificate, written into a new folder (not for PFX). */

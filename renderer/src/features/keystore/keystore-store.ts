@@ -1,22 +1,15 @@
 import { create } from 'zustand';
-import type { Res } from '../../../../shared/ipc/contract.js';
+import type { Req, Res } from '../../../../shared/ipc/contract.js';
 import type { JdkDiscovery, KeystoreBackup, KeystoreEditResult, KeystoreListing } from '../../../../shared/model/keystore.js';
 import { invoke, isIpcError } from '../../ipc/client.js';
 import { fileToBase64 } from '../../components/use-file-drop.js';
 import { useAppStore } from '../../store/app-store.js';
 
 /** The store the workspace shows: a file path, and the password the user gave (cacerts defaults to changeit in main). */
-export interface OpenStore {
-  readonly path: string;
-  readonly password?: string;
-}
+export type OpenStore = Readonly<Required<Pick<Req<'keystore.list'>['store'], 'path'>> & Pick<Req<'keystore.list'>['store'], 'password'>>;
 
 /** A dropped or chosen certificate waiting for the alias dialog. */
-export interface PendingImport {
-  readonly name: string;
-  readonly base64: string;
-  readonly items: Res<'keystore.planImport'>['items'];
-}
+export type PendingImport = Readonly<Req<'keystore.planImport'>['certificate'] & Res<'keystore.planImport'>>;
 
 export type SortKey = 'alias' | 'expiry' | 'subject';
 
