@@ -4,7 +4,7 @@ import { KEY_TYPES, MIN_PASSPHRASE_CHARS, type KeyType } from '../../../shared/m
 import type { KeyProtection } from '../../../shared/model/keys.js';
 import type { SessionKey } from '../../services/keys/keys-service.js';
 import type { Services } from '../../services/services.js';
-import { assertAbsent } from '../../services/keys/write-new-file.js';
+import { assertWritable } from '../../services/files/safe-write.js';
 import type { CliContext } from '../cli-context.js';
 import { printJson, printLines, printWarning, type CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
@@ -61,7 +61,7 @@ export function registerKeyCommand(program: Command, ctx: CliContext): void {
     ctx.exit(
       await runAction(ctx, async () => {
         // Before generating: an RSA key takes seconds, and the answer would be thrown away.
-        if (!opts.overwrite) await assertAbsent([opts.out]);
+        await assertWritable([opts.out], { overwrite: opts.overwrite ?? false });
         const protection = await newKeyProtection(ctx.io, opts);
         const { keys } = await ctx.services('keys');
         const made = await keys.generate(opts.type, protection, cliProgress(ctx.io));
