@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { toErrorInfo, type ErrorInfo } from '../../shared/errors.js';
 import type { CliContext } from './cli-context.js';
@@ -34,7 +34,9 @@ function missingOutputDirectory(error: ErrorInfo, command: Command): ErrorInfo |
     const value: unknown = command.getOptionValue(option.attributeName());
     if (option.long === undefined || !OUTPUT_OPTION.test(option.long) || typeof value !== 'string') continue;
     const dir = dirname(value);
-    if (error.message.startsWith(`${value} does not exist`) && !existsSync(dir)) {
+    // The one write helper names the folder itself; older messages name the file.
+    const named = error.message.startsWith(`${value} does not exist`) || error.message.startsWith(`The directory ${resolve(dir)} does not exist`);
+    if (named && !existsSync(dir)) {
       return { ...error, message: `directory ${dir} does not exist: create it, or give ${option.long} a path in an existing directory` };
     }
   }

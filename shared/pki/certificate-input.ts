@@ -243,6 +243,7 @@ function certificateFault(der: Uint8Array): TlvFault | undefined {
   if ('fault' in cert) return cert;
   if (cert.tag !== TAG.sequence) return { fault: 'parse', message: `Not a certificate: it starts with tag 0x${cert.tag.toString(16)}, not a SEQUENCE` };
   if (cert.end !== der.length) return { fault: 'parse', message: `${der.length - cert.end} bytes follow the certificate` };
+  if (looksLikeCrl(der)) return { fault: 'parse', message: crlNotCertificate() };
   const tbs = decodeTlv(der, cert.body, cert.end);
   const algorithm = 'fault' in tbs ? tbs : decodeTlv(der, tbs.end, cert.end);
   const signature = 'fault' in algorithm ? algorithm : decodeTlv(der, algorithm.end, cert.end);

@@ -161,14 +161,14 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
   },
   'trust add': async (w) => {
     const bundle = out(w, 'added.pem');
-    ok(await w.certbench('trust', 'add', w.file('root.pem'), '--store', `pem:${bundle}`));
+    ok(await w.certbench('trust', 'add', w.file('root.pem'), '--store', `pem:${bundle}`, '--yes'));
     const { stdout } = await execFileAsync('openssl', ['x509', '-in', bundle, '-noout', '-fingerprint', '-sha256']);
     expect(stdout.replace(/:/g, '').toLowerCase()).toContain(sha256Hex(w.pki.root.der));
   },
   'trust remove': async (w) => {
     const bundle = out(w, 'removed.pem');
     await writeFile(bundle, w.pki.root.pem + w.pki.intermediate.pem);
-    ok(await w.certbench('trust', 'remove', '--sha256', sha256Hex(w.pki.root.der), '--store', `pem:${bundle}`));
+    ok(await w.certbench('trust', 'remove', '--sha256', sha256Hex(w.pki.root.der), '--store', `pem:${bundle}`, '--yes'));
     expect(await readFile(bundle, 'utf8')).toBe(w.pki.intermediate.pem);
   },
   'trust export': async (w) => {

@@ -40,7 +40,7 @@ const HOSTILE_CASES: Record<string, (w: World) => Promise<Outcome[]>> = {
   'keystore list': async (w) => [await w.certbench('keystore', 'list', '--keystore', w.file('hostile.p12'), '--storepass-file', w.file('storepass'))],
   'trust list': async (w) => [await w.certbench('trust', 'list', '--store', `pem:${w.file('ca.pem')}`)],
   'trust where': async (w) => [await w.certbench('trust', 'where', w.file('ca.pem'), '--store', `pem:${w.file('ca.pem')}`)],
-  'trust add': async (w) => [await w.certbench('trust', 'add', w.file('ca.pem'), '--store', `pem:${w.fresh('bundle.pem')}`, '--label', HOSTILE_TEXT)],
+  'trust add': async (w) => [await w.certbench('trust', 'add', w.file('ca.pem'), '--store', `pem:${w.fresh('bundle.pem')}`, '--label', HOSTILE_TEXT, '--yes')],
   // Generated scripts, written to stdout as they are: the exporter puts the name in comments with its controls replaced.
   'trust export': async (w) => Promise.all(['mobileconfig', 'powershell', 'ansible', 'shell'].map((format) => w.certbench('trust', 'export', w.file('ca.pem'), '--format', format))),
 };

@@ -94,7 +94,7 @@ describe.runIf(process.getuid?.() === 0)('built CLI writers as root: no redirect
     expect(oneLine(long)).toEqual({ code: 2, lines: 1, internal: false });
     expect(long.stderr).toContain('300 bytes long');
     const missing = await certbench('convert', p('leaf.pem'), '--to', 'der', '--out', p('no-such-dir', 'leaf.der'));
-    expect(missing.stderr).toContain(`The directory ${p('no-such-dir')} does not exist`);
+    expect(missing.stderr).toContain(`directory ${p('no-such-dir')} does not exist: create it, or give --out a path in an existing directory`);
     execFileSync('mkfifo', [p('pipe.pem')]);
     const fifo = await certbench('inspect', p('pipe.pem'));
     expect(oneLine(fifo)).toEqual({ code: 2, lines: 1, internal: false });
@@ -142,13 +142,13 @@ describe.runIf(process.getuid?.() === 0)('built CLI writers as root: no redirect
     await nobodyFile(bundle, pki.root.pem);
     // Every temp name a writer could guess, planted as a link to an unrelated 0600 file.
     for (let pid = process.pid; pid < process.pid + 2000; pid++) await symlink(p('victim'), `${bundle}.certbench-${pid}.tmp`);
-    const r = await certbench('trust', 'add', p('intermediate.pem'), '--store', `pem:${bundle}`);
+    const r = await certbench('trust', 'add', p('intermediate.pem'), '--store', `pem:${bundle}`, '--yes');
     expect(r).toMatchObject({ code: 0 });
     expect(await readFile(p('victim'), 'utf8')).toBe('unrelated secret');
     expect(await owner(bundle)).toEqual({ mode: '600', uid: NOBODY, gid: NOBODY });
     expect(await readFile(bundle, 'utf8')).toContain(pki.intermediate.pem.trim());
     await symlink(p('victim'), p('shared', 'link.pem'));
-    const link = await certbench('trust', 'add', p('intermediate.pem'), '--store', `pem:${p('shared', 'link.pem')}`);
+    const link = await certbench('trust', 'add', p('intermediate.pem'), '--store', `pem:${p('shared', 'link.pem')}`, '--yes');
     expect(oneLine(link)).toEqual({ code: 2, lines: 1, internal: false });
     expect(await readFile(p('victim'), 'utf8')).toBe('unrelated secret');
   });
