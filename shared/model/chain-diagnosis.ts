@@ -23,6 +23,10 @@ export const DIAGNOSIS_CODES = [
   'invalid-signature',
   'key-usage',
   'unsupported-certificate',
+  /** A strict RFC 5280 / CA/B Forum rule the certificate breaks but real clients accept (missing AKI, …). */
+  'lint',
+  /** Informational: the chain ends in a root outside the public root programs. */
+  'private-ca',
 ] as const;
 export const DiagnosisCodeSchema = z.enum(DIAGNOSIS_CODES);
 export type DiagnosisCode = z.infer<typeof DiagnosisCodeSchema>;

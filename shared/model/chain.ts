@@ -67,6 +67,39 @@ export const CorrectedBundleSchema = z.strictObject({
 });
 export type CorrectedBundle = z.infer<typeof CorrectedBundleSchema>;
 
+/**
+ * The client families Certbench judges a chain for, each by its own rules: OpenSSL's default
+ * verification (curl, Python, most agents), GnuTLS, Java PKIX, NSS, Chromium's web rules, and the
+ * documented Windows CryptoAPI and macOS rules (not runnable here, so never checked by the oracle).
+ */
+export const CLIENT_FAMILIES = ['openssl', 'gnutls', 'java', 'nss', 'chromium', 'windows', 'macos'] as const;
+export const ClientFamilySchema = z.enum(CLIENT_FAMILIES);
+export type ClientFamily = z.infer<typeof ClientFamilySchema>;
+
+/** One reason a client refuses the chain, on one certificate (absent: the chain as a whole). */
+export const ClientReasonSchema = z.strictObject({
+  code: z.string().max(64),
+  certificate: Sha256.optional(),
+  detail: z.string().max(1000),
+});
+export type ClientReason = z.infer<typeof ClientReasonSchema>;
+
+/** What one client family would answer for this chain, against the anchors it uses. */
+export const ClientVerdictSchema = z.strictObject({
+  client: ClientFamilySchema,
+  /** "OpenSSL (curl, Python, agents)", "Java PKIX (/usr/lib/jvm/…/cacerts)". */
+  label: z.string().max(512),
+  /** The trust sources this client's anchors came from. */
+  anchors: z.array(z.string().max(512)).max(32),
+  trusted: z.boolean(),
+  /** The path the client would accept, leaf first, when trusted. */
+  path: z.array(Sha256).max(64).optional(),
+  reasons: z.array(ClientReasonSchema).max(64),
+  /** True for rules taken from the vendor's documentation (Windows, macOS), not from a client run here. */
+  documented: z.boolean(),
+});
+export type ClientVerdict = z.infer<typeof ClientVerdictSchema>;
+
 /** Everything `chain fetch` / `chain verify` found: what the UI draws and `--json` prints. */
 export const ChainReportSchema = z.strictObject({
   origin: ChainOriginSchema,
@@ -78,7 +111,11 @@ export const ChainReportSchema = z.strictObject({
   /** SHA-256s in the order the server (or the files) presented them, duplicates kept. */
   presented: z.array(Sha256).max(MAX_CERTS),
   paths: z.array(ChainPathSchema).max(64),
+  /** The verdict of the client(s) the user picked (`headline`): every one of them trusts the chain. */
   trusted: z.boolean(),
+  /** The clients whose verdicts make `trusted` (default: the OS store's client). */
+  headline: z.array(ClientFamilySchema).min(1).max(CLIENT_FAMILIES.length),
+  clients: z.array(ClientVerdictSchema).max(32),
   diagnoses: z.array(DiagnosisSchema).max(256),
   bundle: CorrectedBundleSchema.optional(),
 });

@@ -106,6 +106,7 @@ async function pythonClient(job: ClientJob): Promise<Verdict> {
 
 async function nssClient(job: ClientJob): Promise<Verdict> {
   if (job.presented.length === 0) return { verdict: 'n/a', detail: 'no chain presented (vfychain judges chains, not connections)' };
+  if (job.scenario.nameCheck) return { verdict: 'n/a', detail: 'vfychain checks no host name' };
   const db = await nssDb(join(job.dir, 'nssdb'), job.anchors);
   const r = await run('vfychain', ['-d', `sql:${db}`, '-pp', '-u', '1', '-a', ...job.presented]);
   const good = /Chain is good/.test(r.stdout + r.stderr);
@@ -160,7 +161,7 @@ async function chromiumClients(jobs: readonly ClientJob[], dir: string): Promise
       executablePath: '/usr/bin/chromium',
       env: cleanEnv({ HOME: home }),
       proxy: group[0]!.endpoint.proxy ? { server: group[0]!.endpoint.proxy } : undefined,
-      args: ['--host-resolver-rules=MAP * 127.0.0.1', `--explicitly-allowed-ports=${ports}`, '--no-sandbox', `--user-data-dir=${join(home, 'profile')}`],
+      args: ['--host-resolver-rules=MAP * 127.0.0.1', `--explicitly-allowed-ports=${ports}`, '--no-sandbox'],
     });
     try {
       for (const j of group) {

@@ -129,6 +129,7 @@ async function askCertbench(service: ChainService, job: ClientJob): Promise<Cert
       servername: proxy ? undefined : host,
       proxy,
       trust: [`pem:${job.caFile}`],
+      aia: true,
       connectTimeoutMs: 5000,
       handshakeTimeoutMs: 5000,
     });
@@ -138,10 +139,8 @@ async function askCertbench(service: ChainService, job: ClientJob): Promise<Cert
   }
 }
 
-/** Certbench's verdict per client family; one family's verdict when the report carries none per client. */
 function clientVerdicts(report: ChainReport): Record<string, 'ok' | 'fail'> {
-  const all = report.trusted ? 'ok' : 'fail';
-  return Object.fromEntries(Object.values(FAMILY).map((f) => [f, all]));
+  return Object.fromEntries(report.clients.map((v) => [v.client, v.trusted ? 'ok' : 'fail']));
 }
 
 /** The matrix as text: one row per case, `ok`/`--` per client, `!` after an unexplained disagreement, `~` after a known one. */

@@ -1,9 +1,10 @@
 import { basename } from 'node:path';
 import { CertbenchError } from '../../../shared/errors.js';
-import type { ChainReport } from '../../../shared/model/chain.js';
+import type { ChainReport, ClientFamily } from '../../../shared/model/chain.js';
 import type { ServiceEnv } from '../service-env.js';
 import type { ObjectStore } from '../workspace/object-store.js';
 import { analyzeChain } from './analysis/analyze-chain.js';
+import { defaultClient } from './clients/client-rules.js';
 import { parseProxyUrl, proxyFromEnv, type ProxyConfig } from './fetch/proxy-url.js';
 import { parseHostTarget } from './fetch/target.js';
 import { fetchPresentedChain } from './fetch/tls-fetch.js';
@@ -26,6 +27,8 @@ export interface VerifySettings extends ChainTask {
   readonly trust?: readonly string[];
   readonly at?: Date;
   readonly aia?: boolean;
+  /** The clients whose verdicts make the headline "Trusted" and the exit code; default the OS store's client. */
+  readonly clients?: readonly ClientFamily[];
 }
 
 export interface FetchRequest extends VerifySettings {
@@ -125,6 +128,7 @@ export class ChainService {
         anchors,
         hostname,
         at: request.at ?? this.env.now(),
+        headline: request.clients?.length ? request.clients : [defaultClient(this.env.platform)],
         aia: { enabled: request.aia ?? false, proxy },
         publicRoots: () => this.#publicRoots.matcher(),
         signal: request.signal,

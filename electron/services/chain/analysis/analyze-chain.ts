@@ -1,14 +1,17 @@
 import { CertbenchError } from '../../../../shared/errors.js';
 import { sha256Hex } from '../../../../shared/pki/hash.js';
-import type { ChainOrigin, ChainPath, ChainReport, CorrectedBundle } from '../../../../shared/model/chain.js';
+import { CLIENT_FAMILIES, type ChainOrigin, type ChainPath, type ChainReport, type ClientFamily, type CorrectedBundle } from '../../../../shared/model/chain.js';
 import type { ObjectStore } from '../../workspace/object-store.js';
 import { completeWithAia, type AiaAttempt } from '../aia/aia-resolver.js';
 import type { ProxyConfig } from '../fetch/proxy-url.js';
 import { diagnose } from '../diagnose/diagnose.js';
+import { headlineRefusals } from '../diagnose/client-refusals.js';
 import { inspectionSign } from '../diagnose/inspection-signs.js';
 import type { KnownCertificate } from '../diagnose/diagnosis-context.js';
 import { validateChain, type BuildInput, type ChainValidation } from '../engine/index.js';
 import type { TrustAnchors } from '../trust-sources/trust-source.js';
+import { CLIENT_RULES } from '../clients/client-rules.js';
+import { clientVerdicts, refusals, type ClientAnchors } from '../clients/client-verdicts.js';
 import { CertificatePool } from './certificate-pool.js';
 import { pickLeafIndex } from './pick-leaf.js';
 
@@ -19,6 +22,8 @@ export interface AnalysisInput {
   /** Candidates the user added (files) beside what the server sent; never counted as presented. */
   readonly added?: readonly Uint8Array[];
   readonly anchors: readonly TrustAnchors[];
+  /** The clients whose verdicts make the headline `trusted`. */
+  readonly headline: readonly ClientFamily[];
   readonly hostname?: string;
   readonly at: Date;
   readonly aia: { readonly enabled: boolean; readonly proxy?: ProxyConfig; readonly timeoutMs?: number; readonly maxBytes?: number };
@@ -73,6 +78,13 @@ export async function analyzeChain(input: AnalysisInput, store: ObjectStore): Pr
     }
   }
   if (input.signal?.aborted) throw new CertbenchError('cancelled', 'Cancelled');
+  const verdictInput = { paths, lookup: (sha: string) => pool.get(sha), hostname: input.hostname, fromServer, anchorsFor: anchorsPerClient(input.anchors) };
+  const clients = clientVerdicts(verdictInput, CLIENT_FAMILIES);
+  // A path is trusted when every headline client accepts it; those paths rank first.
+  const acceptedByHeadline = (path: ChainPath) =>
+    input.headline.every((c) => refusals(path, CLIENT_RULES[c], verdictInput.anchorsFor(c), verdictInput).length === 0);
+  paths = paths.map((p) => ({ ...p, trusted: acceptedByHeadline(p) }));
+  paths = [...paths.filter((p) => p.trusted), ...paths.filter((p) => !p.trusted)];
   const top = paths[0] ? pool.get(paths[0].certificates[paths[0].certificates.length - 1]!) : undefined;
   const suspicious =
     top !== undefined && inspectionSign({ hostname: input.hostname, at: input.at, fromServer, leaf: presented[leafIndex]!.summary, top: top.summary }) !== undefined;
@@ -98,9 +110,10 @@ export async function analyzeChain(input: AnalysisInput, store: ObjectStore): Pr
     certificates: pool.toDtos(shas, store),
     presented: presented.map((p) => p.sha256),
     paths,
-    // A path that needed AIA downloads or added files is not what clients of the server see.
-    trusted: Boolean(best?.trusted) && !(fromServer && best!.certificates.some((sha) => notFromServer(pool.get(sha).origin))),
-    diagnoses,
+    trusted: input.headline.every((c) => clients.find((v) => v.client === c)?.trusted),
+    headline: [...input.headline],
+    clients,
+    diagnoses: [...diagnoses, ...headlineRefusals(diagnoses, clients.filter((v) => input.headline.includes(v.client)), (sha) => pool.get(sha))],
     bundle: best ? correctedBundle(best) : undefined,
   };
 }
@@ -122,7 +135,25 @@ function addCandidate(pool: CertificatePool, der: Uint8Array, index: number): vo
   }
 }
 
-const notFromServer = (origin: string): boolean => origin === 'aia' || origin === 'file';
+/**
+ * The anchors each client verifies against: sources meant for it (a JDK's cacerts for Java), else
+ * the sources meant for every client, else all of them.
+ */
+function anchorsPerClient(sources: readonly TrustAnchors[]): (client: ClientFamily) => ClientAnchors {
+  const cache = new Map<ClientFamily, ClientAnchors>();
+  return (client) => {
+    let found = cache.get(client);
+    if (!found) {
+      const own = sources.filter((s) => s.clients?.includes(client));
+      const general = sources.filter((s) => !s.clients);
+      const chosen = own.length ? own : general.length ? general : sources;
+      const shas = new Set(chosen.flatMap((s) => s.certificates.map((der) => sha256Hex(der))));
+      found = { labels: chosen.map((s) => s.label), has: (sha) => shas.has(sha) };
+      cache.set(client, found);
+    }
+    return found;
+  };
+}
 
 /** The source each anchor came from (the first one that holds it), by SHA-256. */
 function sourcesBySha256(anchors: readonly TrustAnchors[]): Map<string, TrustAnchors> {

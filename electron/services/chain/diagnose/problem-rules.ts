@@ -1,4 +1,5 @@
 import type { Diagnosis, DiagnosisCode, Fix } from '../../../../shared/model/chain-diagnosis.js';
+import { LINT_CODES } from '../clients/client-verdicts.js';
 import { bestPath, quote, type DiagnosisContext, type KnownCertificate } from './diagnosis-context.js';
 
 type Role = 'leaf' | 'intermediate' | 'anchor';
@@ -23,7 +24,6 @@ const CODE_OF: Readonly<Record<string, DiagnosisCode>> = {
   incomplete: 'missing-intermediate',
   'untrusted-root': 'untrusted-root',
   'self-signed-leaf': 'self-signed-leaf',
-  'ca-as-leaf': 'eku-mismatch',
   'unknown-critical-extension': 'unsupported-certificate',
   malformed: 'unsupported-certificate',
   policy: 'unsupported-certificate',
@@ -40,7 +40,7 @@ export function problemDiagnoses(ctx: DiagnosisContext): Diagnosis[] {
   const seen = new Set<string>();
   const out: Diagnosis[] = [];
   for (const problem of path.problems) {
-    if (EXPLAINED_ELSEWHERE.has(problem.code)) continue;
+    if (EXPLAINED_ELSEWHERE.has(problem.code) || LINT_CODES.has(problem.code)) continue;
     const key = `${problem.code}:${problem.certificate}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -87,4 +87,31 @@ function fixFor(code: DiagnosisCode, cert: KnownCertificate, role: Role, ctx: Di
     default:
       return { text: `${c} breaks a rule strict clients enforce (RFC 5280 profile); have it reissued by its CA.`, place: 'reissue', certificate: sha };
   }
+}
+
+/**
+ * Strict issuing rules (RFC 5280 §4, CA/B Forum) the best path breaks but every client accepts:
+ * warnings for whoever runs the CA, never the verdict and never a reason to reissue a certificate
+ * a proxy forged.
+ */
+export function lintDiagnoses(ctx: DiagnosisContext): Diagnosis[] {
+  const path = bestPath(ctx);
+  if (!path) return [];
+  const seen = new Set<string>();
+  return path.problems.flatMap((problem): Diagnosis[] => {
+    const key = `${problem.code}:${problem.certificate}`;
+    if (!LINT_CODES.has(problem.code) || seen.has(key)) return [];
+    seen.add(key);
+    const cert = ctx.lookup(problem.certificate);
+    const caLeaf = problem.code === 'ca-as-leaf';
+    return [{
+      code: 'lint',
+      severity: 'warning',
+      message: caLeaf
+        ? `${quote(cert)} is a CA certificate (basicConstraints CA:TRUE, what \`openssl req -x509\` makes by default) serving as the server's own certificate. OpenSSL, GnuTLS, Java, NSS and Chromium accept it.`
+        : `${quote(cert)}: ${problem.detail}. A strict-profile fault only: OpenSSL, GnuTLS, Java, NSS and Chromium accept it.`,
+      certificates: [cert.sha256],
+      fix: { text: caLeaf ? 'Nothing clients need; a new certificate for the server should be issued with CA:FALSE.' : 'Nothing clients need; a CA you run should fix this in the certificates it issues next.', place: 'none' },
+    }];
+  });
 }
