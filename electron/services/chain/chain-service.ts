@@ -6,7 +6,10 @@ import type { ObjectStore } from '../workspace/object-store.js';
 import { analyzeChain } from './analysis/analyze-chain.js';
 import { defaultClient } from './clients/client-rules.js';
 import { parseProxyUrl, proxyFromEnv, type ProxyConfig } from './fetch/proxy-url.js';
-import { parseHostTarget } from './fetch/target.js';
+import { parseHostTarget, type HostTarget } from './fetch/target.js';
+import { madeOutFor, probeName, worthProbing, type PathFacts, type ProbeResult } from './diagnose/inspection-signs.js';
+import { parseCertificate } from '../../../shared/pki/certificate-summary.js';
+import { randomBytes } from 'node:crypto';
 import { fetchPresentedChain } from './fetch/tls-fetch.js';
 import { PublicRoots } from './public-roots.js';
 import { certificatesFromContainer } from './certificate-container.js';
@@ -56,6 +59,9 @@ export interface ChainServiceOptions {
   readonly publicRoots?: TrustSource;
 }
 
+/** The forgery probe's budget: it is evidence, not the job, so it never holds a fetch up for long. */
+const PROBE_TIMEOUT_MS = 3000;
+
 /** Fetches, builds, verifies and diagnoses chains: the one service behind `chain.*` and `certbench chain`. */
 export class ChainService {
   readonly #publicRoots: PublicRoots;
@@ -85,7 +91,8 @@ export class ChainService {
       onProgress: (label) => request.onProgress?.(label, label.startsWith('TLS') ? 0.3 : 0.1),
     });
     const hostname = request.servername || target.host;
-    return this.#analyze(request, anchors, { presented: fetched.certificates, added }, hostname, proxy, {
+    const probe = await this.#probeForgery(target, fetched.certificates[0]!, hostname, proxy, request);
+    return this.#analyze(request, anchors, { presented: fetched.certificates, added }, hostname, proxy, { viaProxy: proxy !== undefined, probe }, {
       kind: 'host',
       host: target.host,
       port: target.port,
@@ -103,13 +110,13 @@ export class ChainService {
     const anchors = await this.#loadTrust(request.trust);
     const presented: Uint8Array[] = [];
     for (const file of files) presented.push(...(await certificatesInFile(file)));
-    return this.#analyze(request, anchors, { presented }, request.hostname, undefined, { kind: 'files', files: files.map((f) => basename(f)) });
+    return this.#analyze(request, anchors, { presented }, request.hostname, undefined, undefined, { kind: 'files', files: files.map((f) => basename(f)) });
   }
 
   /** Pasted or dropped PEM/DER, verified like files. */
   async verifyBytes(name: string, bytes: Uint8Array, request: VerifyRequest): Promise<ChainReport> {
     const anchors = await this.#loadTrust(request.trust);
-    return this.#analyze(request, anchors, { presented: await certificatesFromContainer(bytes, name) }, request.hostname, undefined, { kind: 'files', files: [name] });
+    return this.#analyze(request, anchors, { presented: await certificatesFromContainer(bytes, name) }, request.hostname, undefined, undefined, { kind: 'files', files: [name] });
   }
 
   async #analyze(
@@ -118,6 +125,7 @@ export class ChainService {
     certificates: { presented: Uint8Array[]; added?: Uint8Array[] },
     hostname: string | undefined,
     proxy: ProxyConfig | undefined,
+    pathFacts: PathFacts | undefined,
     origin: ChainReport['origin'],
   ): Promise<ChainReport> {
     request.onProgress?.('Building and verifying paths', 0.6);
@@ -130,6 +138,7 @@ export class ChainService {
         at: request.at ?? this.env.now(),
         headline: request.clients?.length ? request.clients : [defaultClient(this.env.platform)],
         aia: { enabled: request.aia ?? false, proxy },
+        pathFacts,
         publicRoots: () => this.#publicRoots.matcher(),
         signal: request.signal,
         onProgress: (label) => request.onProgress?.(label, 0.7),
@@ -138,6 +147,29 @@ export class ChainService {
     );
     request.onProgress?.('Done', 1);
     return report;
+  }
+
+  /**
+   * TLS-inspection evidence for a public name whose leaf lacks SCTs: one more handshake over the
+   * same path asking for a name no real certificate holds. A forging proxy makes one out for it.
+   */
+  async #probeForgery(target: HostTarget, leafDer: Uint8Array, hostname: string, proxy: ProxyConfig | undefined, request: FetchRequest): Promise<ProbeResult | undefined> {
+    let leaf;
+    try {
+      leaf = parseCertificate(leafDer);
+    } catch {
+      return undefined;
+    }
+    if (!worthProbing(hostname, leaf)) return undefined;
+    const name = probeName(randomBytes(4).toString('hex'));
+    request.onProgress?.('Checking the path for certificate forgery', 0.4);
+    try {
+      const probe = await fetchPresentedChain(target, { servername: name, proxy, starttls: request.starttls, connectTimeoutMs: PROBE_TIMEOUT_MS, handshakeTimeoutMs: PROBE_TIMEOUT_MS, signal: request.signal });
+      return { kind: madeOutFor(parseCertificate(probe.certificates[0]!), name) ? 'forged' : 'not-forged', name };
+    } catch (err) {
+      if (request.signal?.aborted) throw err;
+      return { kind: 'failed', name, detail: (err as Error).message };
+    }
   }
 
   #proxy(spec: string | undefined, password: string | undefined, host: string): ProxyConfig | undefined {

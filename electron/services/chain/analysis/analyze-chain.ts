@@ -6,7 +6,7 @@ import { completeWithAia, type AiaAttempt } from '../aia/aia-resolver.js';
 import type { ProxyConfig } from '../fetch/proxy-url.js';
 import { diagnose } from '../diagnose/diagnose.js';
 import { headlineRefusals } from '../diagnose/client-refusals.js';
-import { inspectionSign } from '../diagnose/inspection-signs.js';
+import { assessInspection, isPublicHostname, type PathFacts } from '../diagnose/inspection-signs.js';
 import type { KnownCertificate } from '../diagnose/diagnosis-context.js';
 import { validateChain, type BuildInput, type ChainValidation } from '../engine/index.js';
 import type { TrustAnchors } from '../trust-sources/trust-source.js';
@@ -27,7 +27,9 @@ export interface AnalysisInput {
   readonly hostname?: string;
   readonly at: Date;
   readonly aia: { readonly enabled: boolean; readonly proxy?: ProxyConfig; readonly timeoutMs?: number; readonly maxBytes?: number };
-  /** Loads the public-roots test; called only when a chain looks like TLS inspection (it costs a store read). */
+  /** How a live fetch reached the server (proxy, forgery probe): TLS-inspection evidence. */
+  readonly pathFacts?: PathFacts;
+  /** Loads the public-roots test; called only for a public host name fetched live (it may cost a store read). */
   readonly publicRoots: () => Promise<(cert: KnownCertificate) => boolean>;
   readonly signal?: AbortSignal;
   readonly onProgress?: (label: string) => void;
@@ -86,9 +88,18 @@ export async function analyzeChain(input: AnalysisInput, store: ObjectStore): Pr
   paths = paths.map((p) => ({ ...p, trusted: acceptedByHeadline(p) }));
   paths = [...paths.filter((p) => p.trusted), ...paths.filter((p) => !p.trusted)];
   const top = paths[0] ? pool.get(paths[0].certificates[paths[0].certificates.length - 1]!) : undefined;
-  const suspicious =
-    top !== undefined && inspectionSign({ hostname: input.hostname, at: input.at, fromServer, leaf: presented[leafIndex]!.summary, top: top.summary }) !== undefined;
-  const isPublicRoot = suspicious ? await input.publicRoots() : () => false;
+  const isPublicRoot = fromServer && isPublicHostname(input.hostname) ? await input.publicRoots() : () => false;
+  const inspection =
+    top &&
+    assessInspection({
+      hostname: input.hostname,
+      at: input.at,
+      fromServer,
+      leaf: presented[leafIndex]!,
+      top,
+      isPublicRoot: isPublicRoot(top),
+      path: input.pathFacts ?? { viaProxy: false },
+    });
   const diagnoses = diagnose({
     at: input.at,
     hostname: input.hostname,
@@ -99,6 +110,8 @@ export async function analyzeChain(input: AnalysisInput, store: ObjectStore): Pr
     isPublicRoot,
     trustLabels: input.anchors.map((a) => a.label),
     fromServer,
+    clients,
+    inspection,
   });
   const best = paths[0];
   const shas = [...presented.map((p) => p.sha256), ...paths.flatMap((p) => p.certificates)];

@@ -1,6 +1,7 @@
 import type { Diagnosis } from '../../../../shared/model/chain-diagnosis.js';
 import type { CertificateSummary } from '../../../../shared/model/certificate-summary.js';
-import type { ChainPath, CertificateOrigin } from '../../../../shared/model/chain.js';
+import type { ChainPath, CertificateOrigin, ClientVerdict } from '../../../../shared/model/chain.js';
+import type { InspectionFinding } from './inspection-signs.js';
 import type { X509Certificate } from '../../../../shared/pki/x509.js';
 
 /** A certificate as the rules see it: summarised once, named for people, fully parsed on demand. */
@@ -31,6 +32,10 @@ export interface DiagnosisContext {
   readonly trustLabels: readonly string[];
   /** Whether the chain came from a server (fixes then speak of the server's bundle). */
   readonly fromServer: boolean;
+  /** Every client family's verdict; inspection fixes name exactly the failing ones. */
+  readonly clients: readonly ClientVerdict[];
+  /** TLS inspection found by evidence (analysis/analyze-chain.ts), if any. */
+  readonly inspection?: InspectionFinding;
 }
 
 /** One rule: looks at the context and says what it finds. */
