@@ -68,9 +68,9 @@ export interface InspectionFinding {
   readonly evidence: readonly string[];
 }
 
-/** Whether the chain is worth a forgery probe: a public name, a leaf without SCTs. */
-export function worthProbing(hostname: string | undefined, leaf: X509Certificate): boolean {
-  return isPublicHostname(hostname) && !hasEmbeddedScts(leaf);
+/** Whether the chain is worth a forgery probe: fetched through a proxy, or a public name whose leaf lacks SCTs. */
+export function worthProbing(hostname: string | undefined, leaf: X509Certificate, viaProxy: boolean): boolean {
+  return viaProxy || (isPublicHostname(hostname) && !hasEmbeddedScts(leaf));
 }
 
 /**

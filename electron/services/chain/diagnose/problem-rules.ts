@@ -65,8 +65,11 @@ function fixFor(code: DiagnosisCode, cert: KnownCertificate, role: Role, ctx: Di
   switch (code) {
     case 'expired':
       if (role === 'leaf') return { text: `Renew ${c} and install the new certificate${ctx.fromServer ? ' on the server' : ''}.`, place: 'reissue', certificate: sha };
-      if (role === 'anchor') return { text: `The trusted root ${c} has expired: update the trust store with the CA's current root.`, place: 'trust-store', certificate: sha };
-      return { text: `Replace the expired intermediate ${c} in the server's bundle with the CA's current one (export the corrected bundle).`, place: 'corrected-bundle', certificate: sha };
+      if (role === 'anchor') return { text: `The trusted root ${c} has expired: remove it and install the CA's current root in the trust store (never the expired one).`, place: 'trust-store' };
+      if (cert.summary.isCA && !cert.summary.selfSigned && ctx.paths.some((p) => p.trusted)) {
+        return { text: `Remove the expired cross-sign ${c} from the server's bundle (export the corrected bundle); the valid path ends in the current root.`, place: 'corrected-bundle', certificate: sha };
+      }
+      return { text: `Replace the expired intermediate ${c} in the server's bundle with the CA's current one (export the corrected bundle)${cert.summary.isCA ? `, or trust the CA's current self-signed root ${c} instead of the root that issued this expired one` : ''}.`, place: 'corrected-bundle', certificate: sha };
     case 'not-yet-valid':
       return { text: `Check the clocks of client and server: ${c} is valid only from ${cert.summary.notBefore}.`, place: 'none', certificate: sha };
     case 'hostname-mismatch':

@@ -85,6 +85,20 @@ function untrustedRoot(ctx: DiagnosisContext, root: KnownCertificate): Diagnosis
 function issuerMissing(ctx: DiagnosisContext, certs: readonly KnownCertificate[], top: KnownCertificate): Diagnosis {
   const issuer = `"${displayName(top.summary.issuer)}"`;
   const aiaNote = aiaExplanation(ctx, top);
+  const expiredCrossSign = top.summary.isCA && !top.summary.selfSigned && new Date(top.summary.notAfter) < ctx.at;
+  if (expiredCrossSign) {
+    const current = `"${top.name}"`;
+    return {
+      code: 'expired-cross-sign',
+      severity: 'error',
+      message: `The chain reaches ${current} only through its cross-sign by ${issuer}, which expired on ${top.summary.notAfter.slice(0, 10)}; the current self-signed root ${current} is not in ${trustPlaces(ctx)}.`,
+      certificates: [top.sha256],
+      fix: {
+        text: `Do not install ${issuer} (its cross-sign has expired). Add the CA's current root ${current} (self-signed, same name and key) to the trust store the client uses: the path ${certs.slice(0, -1).map(quote).join(' → ')} → ${current} then works. Remove the expired cross-sign from the server's bundle.`,
+        place: 'trust-store',
+      },
+    };
+  }
   if (certs.length > 1) {
     return {
       code: 'untrusted-root',
@@ -144,7 +158,7 @@ function inspectionDiagnosis(ctx: DiagnosisContext, certs: readonly KnownCertifi
   const failingNames = failing.map((c) => c.label.replace(/ \(.*$/, ''));
   const sure = finding.confidence === 'high';
   const install = failing.length
-    ? `Install the inspection root ${rootName} in the trust stores of exactly the clients that fail (${failingNames.join(', ')}${failing.some((c) => c.client === 'java') ? '; for Java, the JDK\'s cacerts' : ''})`
+    ? `Install the inspection root ${rootName} (${rootDn}) in the trust stores of exactly the clients that fail (${failingNames.join(', ')}${failing.some((c) => c.client === 'java') ? '; for Java, the JDK\'s cacerts' : ''})`
     : `Every client family here already trusts the inspection root ${rootName}; nothing to install`;
   return {
     code: 'tls-inspection',
