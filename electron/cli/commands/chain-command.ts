@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { CertbenchError } from '../../../shared/errors.js';
-import type { ChainReport } from '../../../shared/model/chain.js';
+import { CLIENT_FAMILIES, type ChainReport, type ClientFamily } from '../../../shared/model/chain.js';
 import type { CliContext } from '../cli-context.js';
 import { printJson } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
@@ -11,6 +11,7 @@ import { chainReportJson, chainReportText } from './chain-report-format.js';
 
 interface CommonOptions {
   trust?: string[];
+  client?: string[];
   at?: string;
   aia?: boolean;
   json?: boolean;
@@ -24,6 +25,7 @@ interface FetchOptions extends CommonOptions {
   starttls?: string;
   timeout?: string;
   add?: string[];
+  out?: string;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -34,7 +36,7 @@ export function registerChainCommand(program: Command, ctx: CliContext): void {
   chain
     .command('fetch')
     .description('Fetch the chain a server presents and explain whether it is trusted')
-    .argument('<target>', 'HOST[:PORT] (default port 443)')
+    .argument('<target>', 'HOST[:PORT] (default port 443) or an https:// URL')
     .option('--sni <name>', 'server name to send (default: the host)')
     .option('--proxy <url>', 'HTTP proxy http://[user@]host:port, or "env" for HTTPS_PROXY/NO_PROXY')
     .option('--proxy-password-file <file>', 'read the proxy password from a file')
@@ -44,7 +46,9 @@ export function registerChainCommand(program: Command, ctx: CliContext): void {
     .option('--timeout <ms>', 'connect and handshake timeout in milliseconds', '10000')
     .option('--trust <source>', 'system, mozilla, jdk[:PATH], pem:PATH (repeatable; default system)', collect)
     .option('--aia', 'download missing issuers from AIA caIssuers URLs')
+    .option('--client <family>', `whose verdict makes "Trusted" and the exit code: ${CLIENT_FAMILIES.join(', ')} (repeatable; default the OS store's client)`, collect)
     .option('--at <time>', 'verify at this time (ISO 8601) instead of now')
+    .option('--out <file>', 'save the certificates the server presented, in its order, as PEM')
     .option('--json', 'print JSON')
     .action(async (target: string, opts: FetchOptions) => {
       ctx.exit(
@@ -70,6 +74,7 @@ export function registerChainCommand(program: Command, ctx: CliContext): void {
             handshakeTimeoutMs: timeout,
             onProgress: cliProgress(ctx.io),
           });
+          if (opts.out) await service.savePresented(report, opts.out);
           return print(ctx, report, opts.json);
         }),
       );
@@ -81,6 +86,7 @@ export function registerChainCommand(program: Command, ctx: CliContext): void {
     .option('--host <name>', 'check the leaf against this host name or IP')
     .option('--trust <source>', 'system, mozilla, jdk[:PATH], pem:PATH (repeatable; default system)', collect)
     .option('--aia', 'download missing issuers from AIA caIssuers URLs')
+    .option('--client <family>', `whose verdict makes "Trusted" and the exit code: ${CLIENT_FAMILIES.join(', ')} (repeatable; default the OS store's client)`, collect)
     .option('--at <time>', 'verify at this time (ISO 8601) instead of now')
     .option('--json', 'print JSON')
     .action(async (files: string[], opts: CommonOptions & { host?: string }) => {
@@ -95,13 +101,16 @@ export function registerChainCommand(program: Command, ctx: CliContext): void {
     });
 }
 
-function common(opts: CommonOptions): { trust?: string[]; at?: Date; aia: boolean } {
+function common(opts: CommonOptions): { trust?: string[]; at?: Date; aia: boolean; clients?: ClientFamily[] } {
+  const families: readonly string[] = CLIENT_FAMILIES;
+  const unknown = (opts.client ?? []).find((c) => !families.includes(c));
+  if (unknown !== undefined) throw new CertbenchError('invalid-request', `--client "${unknown.slice(0, 40)}" is not a client family; use one of ${CLIENT_FAMILIES.join(', ')}`);
   let at: Date | undefined;
   if (opts.at !== undefined) {
     at = new Date(opts.at);
     if (Number.isNaN(at.getTime())) throw new CertbenchError('invalid-request', `--at "${opts.at}" is not a date/time (use ISO 8601, e.g. 2026-01-31T12:00:00Z)`);
   }
-  return { trust: opts.trust, at, aia: Boolean(opts.aia) };
+  return { trust: opts.trust, at, aia: Boolean(opts.aia), clients: opts.client as ClientFamily[] | undefined };
 }
 
 function print(ctx: CliContext, report: ChainReport, json: boolean | undefined): 0 | 1 {

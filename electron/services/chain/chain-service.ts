@@ -4,6 +4,7 @@ import type { ChainReport, ClientFamily } from '../../../shared/model/chain.js';
 import type { ServiceEnv } from '../service-env.js';
 import type { ObjectStore } from '../workspace/object-store.js';
 import { analyzeChain } from './analysis/analyze-chain.js';
+import { exportBundle } from './export/export-bundle.js';
 import { defaultClient } from './clients/client-rules.js';
 import { parseProxyUrl, proxyFromEnv, type ProxyConfig } from './fetch/proxy-url.js';
 import { parseHostTarget, type HostTarget } from './fetch/target.js';
@@ -102,6 +103,12 @@ export class ChainService {
       protocol: fetched.protocol,
       cipher: fetched.cipher,
     });
+  }
+
+  /** Writes the certificates a report says were presented, in the order presented, as one PEM file. */
+  savePresented(report: ChainReport, path: string): Promise<{ path: string; certificates: number }> {
+    const ids = new Map(report.certificates.map((c) => [c.sha256, c.id]));
+    return exportBundle(this.store, path, report.presented.map((sha) => ids.get(sha)!));
   }
 
   /** Certificates from files (bundle, chain, separate files in any order), verified and diagnosed. */
