@@ -93,13 +93,13 @@ function clientOnlyRefusals(leaf: KnownCertificate, rules: ClientRules): ClientR
   const out: ClientReason[] = [];
   const rsa = leaf.summary.keyType.startsWith('RSA');
   if (rules.rsaLeafNeedsKeyEncipherment && rsa) {
-    const ku = leaf.cert.getExtension(KeyUsagesExtension);
+    const ku = extension(leaf, '2.5.29.15', KeyUsagesExtension);
     if (ku && !(ku.usages & KeyUsageFlags.keyEncipherment)) {
       out.push({ code: 'key-usage', certificate: leaf.sha256, detail: `"${leaf.name}" has an RSA key but its keyUsage lacks keyEncipherment, which NSS requires of an RSA TLS server certificate` });
     }
   }
   if (rules.appleTlsRules) {
-    const eku = leaf.cert.getExtension(ExtendedKeyUsageExtension);
+    const eku = extension(leaf, '2.5.29.37', ExtendedKeyUsageExtension);
     if (!eku?.usages.some((u) => u === ExtendedKeyUsage.serverAuth)) {
       out.push({ code: 'eku-mismatch', certificate: leaf.sha256, detail: `"${leaf.name}" has no extendedKeyUsage with serverAuth, which macOS requires of TLS server certificates` });
     }
@@ -110,4 +110,10 @@ function clientOnlyRefusals(leaf: KnownCertificate, rules: ClientRules): ClientR
     }
   }
   return out;
+}
+
+/** An extension decoded by OID from its raw bytes, independent of which classes the parser registered. */
+function extension<T>(cert: KnownCertificate, oid: string, type: new (raw: ArrayBuffer) => T): T | undefined {
+  const found = cert.cert.extensions.find((e) => e.type === oid);
+  return found ? new type(found.rawData) : undefined;
 }

@@ -65,7 +65,8 @@ export async function fetchPresentedChain(target: HostTarget, options: FetchOpti
   options.onProgress?.(`TLS handshake with ${where}`);
   const tls = tlsConnect({
     socket,
-    servername: servername || undefined,
+    // RFC 6066 §3: SNI carries host names only; an IP literal is checked against the IP SANs instead.
+    servername: servername && !isIP(servername) ? servername : undefined,
     rejectUnauthorized: false,
     secureContext: sharedContext(),
   });

@@ -36,13 +36,20 @@ interface ChainState {
   /** Asks for a PEM bundle and makes it the trust source; false when the user cancelled. */
   pickTrustFile(): Promise<boolean>;
   pickCertificateFiles(): Promise<string[]>;
-  exportCertificates(kind: 'bundle' | 'root'): Promise<void>;
+  /** Saves the corrected bundle, the root, or the certificates exactly as the server presented them. */
+  exportCertificates(kind: 'bundle' | 'root' | 'presented'): Promise<void>;
 }
 
 const CERT_FILTERS = [
   { name: 'Certificates', extensions: ['pem', 'crt', 'cer', 'der', 'p7b', 'p7c'] },
   { name: 'All files', extensions: ['*'] },
 ];
+
+const EXPORT_TITLES = {
+  bundle: { title: 'Save the corrected server bundle', file: 'fullchain.pem' },
+  root: { title: 'Save the root certificate', file: 'root.pem' },
+  presented: { title: 'Save the chain as the server presented it', file: 'presented-chain.pem' },
+} as const;
 
 let taskCounter = 0;
 
@@ -133,13 +140,13 @@ export const useChainStore = create<ChainState>()((set, get) => {
     },
     exportCertificates: async (kind) => {
       const report = get().report;
-      const shas = kind === 'bundle' ? (report?.bundle?.chain ?? []) : report?.bundle?.root ? [report.bundle.root] : [];
+      const shas = kind === 'presented' ? (report?.presented ?? []) : kind === 'bundle' ? (report?.bundle?.chain ?? []) : report?.bundle?.root ? [report.bundle.root] : [];
       if (!report || shas.length === 0) return;
       const ids = shas.map((sha) => report.certificates.find((c) => c.sha256 === sha)!.id);
       try {
         const { path } = await invoke('dialog.saveFile', {
-          title: kind === 'bundle' ? 'Save the corrected server bundle' : 'Save the root certificate',
-          defaultName: kind === 'bundle' ? 'fullchain.pem' : 'root.pem',
+          title: EXPORT_TITLES[kind].title,
+          defaultName: EXPORT_TITLES[kind].file,
           filters: CERT_FILTERS,
         });
         if (!path) return;
