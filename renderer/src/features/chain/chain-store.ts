@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { CertificateDetail } from '../../../../shared/model/certificate-detail.js';
-import type { ChainReport } from '../../../../shared/model/chain.js';
+import type { ChainReport, ClientFamily } from '../../../../shared/model/chain.js';
 import { invoke } from '../../ipc/client.js';
 import { useAppStore } from '../../store/app-store.js';
 
@@ -14,6 +14,10 @@ export interface ChainQuery {
   readonly at: string;
   /** Certificate files to build with beside what the server sends. */
   readonly addPaths: readonly string[];
+  /** A JDK cacerts file the Java verdict uses instead of the trust source above. */
+  readonly javaCacerts: string;
+  /** The client family whose verdict makes the headline; empty: the OS store's client. */
+  readonly client: ClientFamily | '';
 }
 
 interface ChainState {
@@ -54,7 +58,8 @@ const EXPORT_TITLES = {
 let taskCounter = 0;
 
 const settings = (q: ChainQuery) => ({
-  trust: q.trust ? [q.trust] : undefined,
+  trust: q.trust ? [q.trust, ...(q.javaCacerts.trim() ? [`jdk:${q.javaCacerts.trim()}`] : [])] : undefined,
+  clients: q.client ? [q.client] : undefined,
   aia: q.aia || undefined,
   at: q.at ? new Date(q.at).toISOString() : undefined,
 });
@@ -75,7 +80,7 @@ export const useChainStore = create<ChainState>()((set, get) => {
     }
   };
   return {
-    query: { target: '', servername: '', proxy: '', trust: 'system', aia: false, at: '', addPaths: [] },
+    query: { target: '', servername: '', proxy: '', trust: 'system', aia: false, at: '', addPaths: [], javaCacerts: '', client: '' },
     customTrust: null,
     setQuery: (patch) => set((s) => ({ query: { ...s.query, ...patch } })),
     report: null,
