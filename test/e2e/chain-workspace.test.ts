@@ -160,8 +160,8 @@ describe('Chain workspace in Chromium against loopback servers', () => {
     const other = await issue({ name: 'E2E Unrelated Root' });
     const otherPem = join(app.tempDir, 'unrelated.pem');
     await writeFile(otherPem, other.pem);
-    const cacerts = join(app.tempDir, 'cacerts.p12');
-    await promisify(execFile)('keytool', ['-importcert', '-noprompt', '-keystore', cacerts, '-storetype', 'PKCS12', '-storepass', 'changeit', '-alias', 'other', '-file', otherPem]);
+    const cacerts = join(app.tempDir, 'cacerts.jks');
+    await promisify(execFile)('keytool', ['-importcert', '-noprompt', '-keystore', cacerts, '-storetype', 'JKS', '-storepass', 'changeit', '-alias', 'other', '-file', otherPem]);
     const server = await startChainServer(leaf, [inter]);
     servers.push(server);
     await app.page.getByLabel('Java cacerts').fill(cacerts);
