@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CertificateSummarySchema } from './certificate-summary.js';
 import { DiagnosisSchema } from './chain-diagnosis.js';
+import { CLIENT_FAMILIES, type ClientFamily } from './client-families.js';
 
 const Sha256 = z.string().max(64);
 const MAX_CERTS = 512;
@@ -67,14 +68,8 @@ export const CorrectedBundleSchema = z.strictObject({
 });
 export type CorrectedBundle = z.infer<typeof CorrectedBundleSchema>;
 
-/**
- * The client families Certbench judges a chain for, each by its own rules: OpenSSL's default
- * verification (curl, Python, most agents), GnuTLS, Java PKIX, NSS, Chromium's web rules, and the
- * documented Windows CryptoAPI and macOS rules (not runnable here, so never checked by the oracle).
- */
-export const CLIENT_FAMILIES = ['openssl', 'gnutls', 'java', 'nss', 'chromium', 'windows', 'macos'] as const;
+export { CLIENT_FAMILIES, type ClientFamily };
 export const ClientFamilySchema = z.enum(CLIENT_FAMILIES);
-export type ClientFamily = z.infer<typeof ClientFamilySchema>;
 
 /** One reason a client refuses the chain, on one certificate (absent: the chain as a whole). */
 export const ClientReasonSchema = z.strictObject({

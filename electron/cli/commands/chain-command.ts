@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { CertbenchError } from '../../../shared/errors.js';
-import { CLIENT_FAMILIES, type ChainReport, type ClientFamily } from '../../../shared/model/chain.js';
+import type { ChainReport } from '../../../shared/model/chain.js';
+import { CLIENT_FAMILIES, type ClientFamily } from '../../../shared/model/client-families.js';
 import type { CliContext } from '../cli-context.js';
 import { printJson } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';

@@ -167,7 +167,7 @@ export class ChainService {
     } catch {
       return undefined;
     }
-    if (!worthProbing(hostname, leaf, proxy !== undefined)) return undefined;
+    if (!(await worthProbing(hostname, leaf, proxy !== undefined))) return undefined;
     const name = probeName(randomBytes(4).toString('hex'));
     request.onProgress?.('Checking the path for certificate forgery', 0.4);
     try {

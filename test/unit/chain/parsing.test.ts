@@ -48,10 +48,10 @@ describe('proxy configuration', () => {
 });
 
 describe('isPublicHostname', () => {
-  it('accepts names under an ICANN public suffix and rejects IPs, single labels and private or reserved TLDs', () => {
-    expect(isPublicHostname('www.example.org')).toBe(true);
+  it('accepts names under an ICANN public suffix and rejects IPs, single labels and private or reserved TLDs', async () => {
+    expect(await isPublicHostname('www.example.org')).toBe(true);
     for (const name of ['localhost', '10.0.0.1', '::1', 'nas.local', 'git.corp', 'api.example.test', 'x.home.arpa', undefined]) {
-      expect(isPublicHostname(name)).toBe(false);
+      expect(await isPublicHostname(name)).toBe(false);
     }
   });
 });

@@ -1,6 +1,7 @@
 import { CertbenchError } from '../../../../shared/errors.js';
 import { sha256Hex } from '../../../../shared/pki/hash.js';
-import { CLIENT_FAMILIES, type ChainOrigin, type ChainPath, type ChainReport, type ClientFamily, type CorrectedBundle } from '../../../../shared/model/chain.js';
+import type { ChainOrigin, ChainPath, ChainReport, CorrectedBundle } from '../../../../shared/model/chain.js';
+import { CLIENT_FAMILIES, type ClientFamily } from '../../../../shared/model/client-families.js';
 import type { ObjectStore } from '../../workspace/object-store.js';
 import { completeWithAia, type AiaAttempt } from '../aia/aia-resolver.js';
 import type { ProxyConfig } from '../fetch/proxy-url.js';
@@ -88,11 +89,13 @@ export async function analyzeChain(input: AnalysisInput, store: ObjectStore): Pr
   paths = paths.map((p) => ({ ...p, trusted: acceptedByHeadline(p) }));
   paths = [...paths.filter((p) => p.trusted), ...paths.filter((p) => !p.trusted)];
   const top = paths[0] ? pool.get(paths[0].certificates[paths[0].certificates.length - 1]!) : undefined;
-  const isPublicRoot = fromServer && isPublicHostname(input.hostname) ? await input.publicRoots() : () => false;
+  const publicName = fromServer && (await isPublicHostname(input.hostname));
+  const isPublicRoot = publicName ? await input.publicRoots() : () => false;
   const inspection =
     top &&
     assessInspection({
       hostname: input.hostname,
+      publicName,
       at: input.at,
       fromServer,
       leaf: presented[leafIndex]!,
@@ -110,6 +113,7 @@ export async function analyzeChain(input: AnalysisInput, store: ObjectStore): Pr
     isPublicRoot,
     trustLabels: input.anchors.map((a) => a.label),
     fromServer,
+    publicName,
     clients,
     inspection,
   });
@@ -153,16 +157,17 @@ function addCandidate(pool: CertificatePool, der: Uint8Array, index: number): vo
  * the sources meant for every client, else all of them.
  */
 function anchorsPerClient(sources: readonly TrustAnchors[]): (client: ClientFamily) => ClientAnchors {
-  const cache = new Map<ClientFamily, ClientAnchors>();
+  const bySet = new Map<string, ClientAnchors>();
   return (client) => {
-    let found = cache.get(client);
+    const own = sources.filter((s) => s.clients?.includes(client));
+    const general = sources.filter((s) => !s.clients);
+    const chosen = own.length ? own : general.length ? general : sources;
+    const key = chosen.map((s) => sources.indexOf(s)).join(',');
+    let found = bySet.get(key);
     if (!found) {
-      const own = sources.filter((s) => s.clients?.includes(client));
-      const general = sources.filter((s) => !s.clients);
-      const chosen = own.length ? own : general.length ? general : sources;
       const shas = new Set(chosen.flatMap((s) => s.certificates.map((der) => sha256Hex(der))));
       found = { labels: chosen.map((s) => s.label), has: (sha) => shas.has(sha) };
-      cache.set(client, found);
+      bySet.set(key, found);
     }
     return found;
   };

@@ -32,6 +32,8 @@ export interface DiagnosisContext {
   readonly trustLabels: readonly string[];
   /** Whether the chain came from a server (fixes then speak of the server's bundle). */
   readonly fromServer: boolean;
+  /** The host name is a public DNS name (public suffix list): a private root there is worth a note. */
+  readonly publicName: boolean;
   /** Every client family's verdict; inspection fixes name exactly the failing ones. */
   readonly clients: readonly ClientVerdict[];
   /** TLS inspection found by evidence (analysis/analyze-chain.ts), if any. */

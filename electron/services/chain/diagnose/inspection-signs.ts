@@ -1,4 +1,4 @@
-import { parse as parseDomain } from 'tldts';
+import { isIP } from 'node:net';
 import type { InspectionConfidence } from '../../../../shared/model/chain-diagnosis.js';
 import { SubjectAlternativeNameExtension, type X509Certificate } from '../../../../shared/pki/x509.js';
 import type { KnownCertificate } from './diagnosis-context.js';
@@ -10,11 +10,14 @@ const FRESH_MS = 3 * 86_400_000;
 
 /**
  * A name the public web PKI could issue for: a DNS name under an ICANN public suffix (the public
- * suffix list, via tldts), not an IP literal, `localhost` or a private/reserved suffix.
+ * suffix list, via tldts), not an IP literal, `localhost` or a private/reserved suffix. The list
+ * is loaded only for names that could be public (it costs more than a loopback handshake).
  */
-export function isPublicHostname(name: string | undefined): boolean {
-  if (!name) return false;
-  const parsed = parseDomain(name.replace(/\.$/, ''));
+export async function isPublicHostname(name: string | undefined): Promise<boolean> {
+  const host = name?.replace(/\.$/, '');
+  if (!host || !host.includes('.') || isIP(host)) return false;
+  const { parse: parseDomain } = await import('tldts');
+  const parsed = parseDomain(host);
   // home.arpa (RFC 8375) is on the ICANN list but reserved for home networks.
   return !parsed.isIp && parsed.isIcann === true && parsed.domain !== null && !parsed.publicSuffix?.endsWith('arpa');
 }
@@ -53,6 +56,8 @@ export interface PathFacts {
 
 export interface InspectionInput {
   readonly hostname?: string;
+  /** `isPublicHostname(hostname)`. */
+  readonly publicName: boolean;
   readonly at: Date;
   readonly fromServer: boolean;
   readonly leaf: KnownCertificate;
@@ -69,8 +74,8 @@ export interface InspectionFinding {
 }
 
 /** Whether the chain is worth a forgery probe: fetched through a proxy, or a public name whose leaf lacks SCTs. */
-export function worthProbing(hostname: string | undefined, leaf: X509Certificate, viaProxy: boolean): boolean {
-  return viaProxy || (isPublicHostname(hostname) && !hasEmbeddedScts(leaf));
+export async function worthProbing(hostname: string | undefined, leaf: X509Certificate, viaProxy: boolean): Promise<boolean> {
+  return viaProxy || (!hasEmbeddedScts(leaf) && (await isPublicHostname(hostname)));
 }
 
 /**
@@ -87,7 +92,7 @@ export function assessInspection(input: InspectionInput): InspectionFinding | un
     evidence.push(`A second handshake over the same path asking for "${probe.name}", a name no real certificate can hold, got a certificate made out for that name: something on the path mints certificates for whatever name it is asked.`);
   }
   if (input.path.viaProxy) evidence.push('The connection went through an HTTP proxy.');
-  const privateOnPublic = !input.isPublicRoot && isPublicHostname(input.hostname);
+  const privateOnPublic = !input.isPublicRoot && input.publicName;
   if (privateOnPublic) evidence.push(`The chain ends in "${input.top.name}", which is outside the public root programs (Mozilla list), while ${input.hostname} is a public DNS name.`);
   const noScts = !hasEmbeddedScts(input.leaf.cert);
   if (noScts) evidence.push('The leaf carries no embedded SCTs, which every publicly trusted TLS certificate has.');

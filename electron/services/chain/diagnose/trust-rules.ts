@@ -2,7 +2,6 @@ import type { Diagnosis } from '../../../../shared/model/chain-diagnosis.js';
 import type { ChainPath } from '../../../../shared/model/chain.js';
 import { bestPath, displayName, quote, type DiagnosisContext, type KnownCertificate } from './diagnosis-context.js';
 import { caIssuersUrls } from '../aia/aia-urls.js';
-import { isPublicHostname } from './inspection-signs.js';
 
 /**
  * Why the best path does not reach a trust anchor: a self-signed leaf, a root the trust sources
@@ -22,7 +21,7 @@ export function trustDiagnoses(ctx: DiagnosisContext): Diagnosis[] {
 /** Informational: a public-looking name served from a private CA (no proxy, no forgery seen). */
 function privateCa(ctx: DiagnosisContext, path: ChainPath, certs: readonly KnownCertificate[]): Diagnosis[] {
   const top = certs[certs.length - 1]!;
-  if (!ctx.fromServer || !path.trusted || !isPublicHostname(ctx.hostname) || ctx.isPublicRoot(top)) return [];
+  if (!ctx.fromServer || !path.trusted || !ctx.publicName || ctx.isPublicRoot(top)) return [];
   return [{
     code: 'private-ca',
     severity: 'info',

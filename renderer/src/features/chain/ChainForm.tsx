@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { CLIENT_FAMILIES, type ClientFamily } from '../../../../shared/model/chain.js';
+import { CLIENT_FAMILIES, type ClientFamily } from '../../../../shared/model/client-families.js';
 import { useChainStore } from './chain-store.js';
 
 const SOURCES = [

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { CertificateDetail } from '../../../../shared/model/certificate-detail.js';
-import type { ChainReport, ClientFamily } from '../../../../shared/model/chain.js';
+import type { ChainReport } from '../../../../shared/model/chain.js';
+import type { ClientFamily } from '../../../../shared/model/client-families.js';
 import { invoke } from '../../ipc/client.js';
 import { useAppStore } from '../../store/app-store.js';
 
