@@ -161,13 +161,7 @@ export class ChainService {
    * same path asking for a name no real certificate holds. A forging proxy makes one out for it.
    */
   async #probeForgery(target: HostTarget, leafDer: Uint8Array, hostname: string, proxy: ProxyConfig | undefined, request: FetchRequest): Promise<ProbeResult | undefined> {
-    let leaf;
-    try {
-      leaf = parseCertificate(leafDer);
-    } catch {
-      return undefined;
-    }
-    if (!(await worthProbing(hostname, leaf, proxy !== undefined))) return undefined;
+    if (!(await worthProbing(hostname, leafDer, proxy !== undefined))) return undefined;
     const name = probeName(randomBytes(4).toString('hex'));
     request.onProgress?.('Checking the path for certificate forgery', 0.4);
     try {

@@ -28,7 +28,7 @@ describe('certbench chain fetch (built CLI) through a company-named TLS-inspecti
   let gatewayRoot: string;
 
   const cli = async (...args: string[]): Promise<CliRun> => {
-    const env = { ...process.env, CERTBENCH_CODE_CACHE_DIR: join(t.dir, 'code-cache') };
+    const env: NodeJS.ProcessEnv = { ...process.env, CERTBENCH_CODE_CACHE_DIR: join(t.dir, 'code-cache') };
     for (const k of ['NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'HTTPS_PROXY', 'https_proxy']) delete env[k];
     const result = await promisify(execFile)(process.execPath, [BIN, 'chain', 'fetch', ...args, '--json'], { env }).then(
       (r) => ({ code: 0, stdout: r.stdout }),

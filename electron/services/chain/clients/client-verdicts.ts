@@ -1,5 +1,6 @@
 import type { ChainPath, ClientFamily, ClientReason, ClientVerdict } from '../../../../shared/model/chain.js';
-import { ExtendedKeyUsage, ExtendedKeyUsageExtension, KeyUsageFlags, KeyUsagesExtension } from '../../../../shared/pki/x509.js';
+import { OID } from '../../../../shared/pki/chain/cert-extensions.js';
+import { parseForVerify } from '../engine/parsed-cert.js';
 import { displayName, type KnownCertificate } from '../diagnose/diagnosis-context.js';
 import { CLIENT_RULES, type ClientRules } from './client-rules.js';
 
@@ -90,17 +91,17 @@ function cnMatches(leaf: KnownCertificate, host: string | undefined): boolean {
 }
 
 function clientOnlyRefusals(leaf: KnownCertificate, rules: ClientRules): ClientReason[] {
+  if (!rules.rsaLeafNeedsKeyEncipherment && !rules.appleTlsRules) return [];
+  // The engine parsed this certificate already (cached by its DER): no second decode.
+  const parsed = parseForVerify(leaf.der);
+  if (!parsed.ok) return [];
+  const { keyUsage, extKeyUsage } = parsed.cert.ext;
   const out: ClientReason[] = [];
-  const rsa = leaf.summary.keyType.startsWith('RSA');
-  if (rules.rsaLeafNeedsKeyEncipherment && rsa) {
-    const ku = extension(leaf, '2.5.29.15', KeyUsagesExtension);
-    if (ku && !(ku.usages & KeyUsageFlags.keyEncipherment)) {
-      out.push({ code: 'key-usage', certificate: leaf.sha256, detail: `"${leaf.name}" has an RSA key but its keyUsage lacks keyEncipherment, which NSS requires of an RSA TLS server certificate` });
-    }
+  if (rules.rsaLeafNeedsKeyEncipherment && leaf.summary.keyType.startsWith('RSA') && keyUsage && !keyUsage.has('keyEncipherment')) {
+    out.push({ code: 'key-usage', certificate: leaf.sha256, detail: `"${leaf.name}" has an RSA key but its keyUsage lacks keyEncipherment, which NSS requires of an RSA TLS server certificate` });
   }
   if (rules.appleTlsRules) {
-    const eku = extension(leaf, '2.5.29.37', ExtendedKeyUsageExtension);
-    if (!eku?.usages.some((u) => u === ExtendedKeyUsage.serverAuth)) {
+    if (!extKeyUsage?.includes(OID.serverAuth)) {
       out.push({ code: 'eku-mismatch', certificate: leaf.sha256, detail: `"${leaf.name}" has no extendedKeyUsage with serverAuth, which macOS requires of TLS server certificates` });
     }
     const notBefore = Date.parse(leaf.summary.notBefore);
@@ -110,10 +111,4 @@ function clientOnlyRefusals(leaf: KnownCertificate, rules: ClientRules): ClientR
     }
   }
   return out;
-}
-
-/** An extension decoded by OID from its raw bytes, independent of which classes the parser registered. */
-function extension<T>(cert: KnownCertificate, oid: string, type: new (raw: ArrayBuffer) => T): T | undefined {
-  const found = cert.cert.extensions.find((e) => e.type === oid);
-  return found ? new type(found.rawData) : undefined;
 }

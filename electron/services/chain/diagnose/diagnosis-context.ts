@@ -7,6 +7,7 @@ import type { X509Certificate } from '../../../../shared/pki/x509.js';
 /** A certificate as the rules see it: summarised once, named for people, fully parsed on demand. */
 export interface KnownCertificate {
   readonly sha256: string;
+  readonly der: Uint8Array;
   readonly summary: CertificateSummary;
   /** The parsed certificate, for extensions and keys; parsed on first use (it costs a second decode). */
   readonly cert: X509Certificate;

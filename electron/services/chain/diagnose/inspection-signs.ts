@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import type { InspectionConfidence } from '../../../../shared/model/chain-diagnosis.js';
+import { parseCertificate } from '../../../../shared/pki/certificate-summary.js';
 import { SubjectAlternativeNameExtension, type X509Certificate } from '../../../../shared/pki/x509.js';
 import type { KnownCertificate } from './diagnosis-context.js';
 
@@ -74,8 +75,14 @@ export interface InspectionFinding {
 }
 
 /** Whether the chain is worth a forgery probe: fetched through a proxy, or a public name whose leaf lacks SCTs. */
-export async function worthProbing(hostname: string | undefined, leaf: X509Certificate, viaProxy: boolean): Promise<boolean> {
-  return viaProxy || (!hasEmbeddedScts(leaf) && (await isPublicHostname(hostname)));
+export async function worthProbing(hostname: string | undefined, leafDer: Uint8Array, viaProxy: boolean): Promise<boolean> {
+  if (viaProxy) return true;
+  if (!(await isPublicHostname(hostname))) return false;
+  try {
+    return !hasEmbeddedScts(parseCertificate(leafDer));
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -85,9 +92,10 @@ export async function worthProbing(hostname: string | undefined, leaf: X509Certi
  * without a forgery, a private root on a public name is just a private CA.
  */
 export function assessInspection(input: InspectionInput): InspectionFinding | undefined {
-  if (!input.fromServer) return undefined;
-  const evidence: string[] = [];
   const probe = input.path.probe;
+  // Only a forgery, or a proxy in front of a public name, can make a finding: skip the rest otherwise.
+  if (!input.fromServer || (probe?.kind !== 'forged' && !(input.path.viaProxy && input.publicName))) return undefined;
+  const evidence: string[] = [];
   if (probe?.kind === 'forged') {
     evidence.push(`A second handshake over the same path asking for "${probe.name}", a name no real certificate can hold, got a certificate made out for that name: something on the path mints certificates for whatever name it is asked.`);
   }
