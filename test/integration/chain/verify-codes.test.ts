@@ -1,5 +1,3 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChainReport } from '../../../shared/model/chain.js';
 import { makeChainTestEnv, type ChainTestEnv } from '../../helpers/chain-env.js';
