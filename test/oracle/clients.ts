@@ -4,7 +4,8 @@
  * proxy), Python's ssl, Java (one `java OracleClient.java` run for the whole corpus), NSS vfychain
  * against a temp db, and headless Chromium with a temp NSS db (one browser per anchor set).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { X509Certificate } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLIENT_IDS, type ClientId, type Verdict } from './verdict.js';
@@ -144,18 +145,14 @@ async function javaClients(jobs: readonly ClientJob[], dir: string): Promise<Map
   return out;
 }
 
-/** Chromium verdicts, one headless browser per (anchor set, proxy) with its own HOME and NSS db. */
+/** Chromium verdicts: one headless browser per group of jobs (anchorGroups), each with its own HOME and NSS db. */
 async function chromiumClients(jobs: readonly ClientJob[], dir: string): Promise<Map<string, Verdict>> {
   const { chromium } = await import('playwright-core');
-  const groups = new Map<string, ClientJob[]>();
-  for (const j of jobs) {
-    const key = `${j.endpoint.proxy ?? ''}|${j.anchors.map((a) => a.pem).join('')}`;
-    groups.set(key, [...(groups.get(key) ?? []), j]);
-  }
+  const groups = await anchorGroups(jobs);
   const out = new Map<string, Verdict>();
-  await mapBounded([...groups.values()], 2, async (group, g) => {
+  await mapBounded(groups, 2, async (group, g) => {
     const home = join(dir, `chromium-home-${g}`);
-    await nssDb(join(home, '.pki', 'nssdb'), group[0]!.anchors);
+    await nssDb(join(home, '.pki', 'nssdb'), [...new Map(group.flatMap((j) => j.anchors).map((a) => [a.pem, a])).values()]);
     const ports = group.map((j) => j.endpoint.port).join(',');
     const browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
@@ -180,6 +177,30 @@ async function chromiumClients(jobs: readonly ClientJob[], dir: string): Promise
     }
   });
   return out;
+}
+
+/**
+ * Jobs sharing one browser (one NSS db): same proxy, and no job's anchor could serve as an issuer
+ * (or the leaf) in another job's chain, so the extra anchors cannot change any verdict. Starting a
+ * browser per anchor set would dominate the run.
+ */
+async function anchorGroups(jobs: readonly ClientJob[]): Promise<ClientJob[][]> {
+  type Names = { readonly job: ClientJob; readonly anchors: readonly { subject: string; pem: string }[]; readonly chain: ReadonlySet<string> };
+  // Another job's anchor is harmless to this chain when the chain names no certificate with its subject, or trusts exactly it too.
+  const harmless = (a: Names, b: Names) => b.anchors.every((x) => !a.chain.has(x.subject) || a.anchors.some((t) => t.pem === x.pem));
+  const groups: Names[][] = [];
+  for (const job of jobs) {
+    const certs = await Promise.all(job.presented.map(async (f) => new X509Certificate(await readFile(f))));
+    const mine: Names = {
+      job,
+      anchors: job.anchors.map((a) => ({ subject: new X509Certificate(a.pem).subject, pem: a.pem })),
+      chain: new Set(certs.flatMap((c) => [c.issuer, c.subject])),
+    };
+    const fits = groups.find((g) => g[0]!.job.endpoint.proxy === job.endpoint.proxy && g.every((o) => harmless(o, mine) && harmless(mine, o)));
+    if (fits) fits.push(mine);
+    else groups.push([mine]);
+  }
+  return groups.map((g) => g.map((n) => n.job));
 }
 
 const PER_JOB: Partial<Record<ClientId, (job: ClientJob) => Promise<Verdict>>> = {

@@ -1,11 +1,10 @@
 import type { ChainPath, ClientFamily, ClientReason, ClientVerdict } from '../../../../shared/model/chain.js';
+import { LINT_PROBLEM_CODES } from '../../../../shared/model/client-families.js';
 import { OID } from '../../../../shared/pki/chain/cert-extensions.js';
 import { parseForVerify } from '../engine/parsed-cert.js';
 import { displayName, type KnownCertificate } from '../diagnose/diagnosis-context.js';
 import { CLIENT_RULES, type ClientRules } from './client-rules.js';
 
-/** Problems every client here accepts: strict issuing rules (lint) and a CA certificate as leaf. */
-export const LINT_CODES: ReadonlySet<string> = new Set(['nonconforming', 'ca-as-leaf']);
 
 /** The anchors one client verifies against. */
 export interface ClientAnchors {
@@ -73,7 +72,7 @@ export function refusals(path: ChainPath, rules: ClientRules, anchors: ClientAnc
 }
 
 function refuses(code: string, index: number, lastIndex: number, rules: ClientRules, certs: readonly KnownCertificate[], host: string | undefined): boolean {
-  if (LINT_CODES.has(code)) return false;
+  if (LINT_PROBLEM_CODES.has(code)) return false;
   if (code === 'weak-signature') return rules.rejectsSha1;
   if (code === 'weak-key') {
     const bits = /^RSA (\d+)/.exec(certs[index]?.summary.keyType ?? '')?.[1];

@@ -1,5 +1,5 @@
 import type { Diagnosis, DiagnosisCode, Fix } from '../../../../shared/model/chain-diagnosis.js';
-import { LINT_CODES } from '../clients/client-verdicts.js';
+import { LINT_PROBLEM_CODES } from '../../../../shared/model/client-families.js';
 import { bestPath, quote, type DiagnosisContext, type KnownCertificate } from './diagnosis-context.js';
 
 type Role = 'leaf' | 'intermediate' | 'anchor';
@@ -40,7 +40,7 @@ export function problemDiagnoses(ctx: DiagnosisContext): Diagnosis[] {
   const seen = new Set<string>();
   const out: Diagnosis[] = [];
   for (const problem of path.problems) {
-    if (EXPLAINED_ELSEWHERE.has(problem.code) || LINT_CODES.has(problem.code)) continue;
+    if (EXPLAINED_ELSEWHERE.has(problem.code) || LINT_PROBLEM_CODES.has(problem.code)) continue;
     const key = `${problem.code}:${problem.certificate}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -103,7 +103,7 @@ export function lintDiagnoses(ctx: DiagnosisContext): Diagnosis[] {
   const seen = new Set<string>();
   return path.problems.flatMap((problem): Diagnosis[] => {
     const key = `${problem.code}:${problem.certificate}`;
-    if (!LINT_CODES.has(problem.code) || seen.has(key)) return [];
+    if (!LINT_PROBLEM_CODES.has(problem.code) || seen.has(key)) return [];
     seen.add(key);
     const cert = ctx.lookup(problem.certificate);
     const caLeaf = problem.code === 'ca-as-leaf';
