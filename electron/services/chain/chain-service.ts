@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
 import { CertbenchError } from '../../../shared/errors.js';
 import type { ChainReport, ClientFamily } from '../../../shared/model/chain.js';
@@ -10,7 +11,6 @@ import { parseProxyUrl, proxyFromEnv, type ProxyConfig } from './fetch/proxy-url
 import { parseHostTarget, type HostTarget } from './fetch/target.js';
 import { madeOutFor, probeName, worthProbing, type PathFacts, type ProbeResult } from './diagnose/inspection-signs.js';
 import { parseCertificate } from '../../../shared/pki/certificate-summary.js';
-import { randomBytes } from 'node:crypto';
 import { fetchPresentedChain } from './fetch/tls-fetch.js';
 import { PublicRoots } from './public-roots.js';
 import { certificatesFromContainer } from './certificate-container.js';
@@ -157,8 +157,9 @@ export class ChainService {
   }
 
   /**
-   * TLS-inspection evidence for a public name whose leaf lacks SCTs: one more handshake over the
-   * same path asking for a name no real certificate holds. A forging proxy makes one out for it.
+   * TLS-inspection evidence when a proxy is on the path or a public name's leaf lacks SCTs: one
+   * more handshake over the same path asking for a name no real certificate holds. A forging
+   * proxy makes one out for it.
    */
   async #probeForgery(target: HostTarget, leafDer: Uint8Array, hostname: string, proxy: ProxyConfig | undefined, request: FetchRequest): Promise<ProbeResult | undefined> {
     if (!(await worthProbing(hostname, leafDer, proxy !== undefined))) return undefined;

@@ -107,6 +107,7 @@ export function assessInspection(input: InspectionInput): InspectionFinding | un
   const age = input.at.getTime() - new Date(input.leaf.summary.notBefore).getTime();
   if (age >= 0 && age <= FRESH_MS) evidence.push(`The leaf was issued ${Math.max(0, Math.round(age / 3_600_000))} hours ago.`);
   if (probe?.kind === 'not-forged') evidence.push(`A handshake asking for "${probe.name}" did not get a certificate for that name.`);
+  if (probe?.kind === 'failed') evidence.push(`A handshake asking for "${probe.name}" failed (${probe.detail}), so forgery could not be checked.`);
   if (probe?.kind === 'forged' && !input.isPublicRoot) return { confidence: 'high', evidence };
   if (input.path.viaProxy && privateOnPublic && noScts && probe?.kind !== 'not-forged') return { confidence: 'medium', evidence };
   return undefined;
