@@ -7,7 +7,7 @@ import { startChainServer, startFileServer, type ChainServer } from '../../helpe
 import { issueCert } from '../../helpers/chain-pki.js';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { join } from 'node:path';
 
 function capture(): CliIo & { stdout: string; stderr: string } {
@@ -167,6 +167,21 @@ describe('certbench chain (CLI twin, real loopback server)', () => {
     } finally {
       http.closeAllConnections();
       await new Promise((r) => http.close(r));
+    }
+  });
+
+  it('a server that never answers the handshake times out in its own sentence', async () => {
+    // It reads nothing, so it never sees the client's FIN: its sockets are destroyed by hand.
+    const accepted: Socket[] = [];
+    const silent = createNetServer((socket) => void accepted.push(socket));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    try {
+      const io = capture();
+      expect(await runCli(['chain', 'fetch', `127.0.0.1:${(silent.address() as AddressInfo).port}`, '--timeout', '300', '--trust', `pem:${rootFile}`], io)).toBe(2);
+      expect(io.stderr).toMatch(/Timed out: no answer within 300 ms during TLS handshake/);
+    } finally {
+      accepted.forEach((socket) => socket.destroy());
+      await new Promise((r) => silent.close(r));
     }
   });
 });
