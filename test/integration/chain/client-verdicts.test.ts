@@ -49,6 +49,7 @@ describe('per-client verdicts from files', () => {
     const java = r.clients.find((c) => c.client === 'java')!;
     expect(java).toMatchObject({ trusted: false, anchors: [`JDK cacerts ${cacerts}`] });
     expect(r.clients.filter((c) => !c.trusted).map((c) => c.client)).toEqual(['java']);
+    expect(r.diagnoses).toContainEqual(expect.objectContaining({ code: 'untrusted-root', severity: 'warning', fix: expect.objectContaining({ place: 'java-keystore' }) }));
   });
 
   it('an expired cross-sign with neither root trusted names the current root and never advises the expired one', async () => {

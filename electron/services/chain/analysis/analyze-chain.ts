@@ -6,7 +6,7 @@ import type { ObjectStore } from '../../workspace/object-store.js';
 import { completeWithAia, type AiaAttempt } from '../aia/aia-resolver.js';
 import type { ProxyConfig } from '../fetch/proxy-url.js';
 import { diagnose } from '../diagnose/diagnose.js';
-import { headlineRefusals } from '../diagnose/client-refusals.js';
+import { headlineRefusals, missingAnchorWarnings } from '../diagnose/client-refusals.js';
 import { assessInspection, isPublicHostname, type PathFacts } from '../diagnose/inspection-signs.js';
 import type { KnownCertificate } from '../diagnose/diagnosis-context.js';
 import { validateChain, type BuildInput, type ChainValidation } from '../engine/index.js';
@@ -119,6 +119,8 @@ export async function analyzeChain(input: AnalysisInput, store: ObjectStore): Pr
   });
   const best = paths[0];
   const shas = [...presented.map((p) => p.sha256), ...paths.flatMap((p) => p.certificates)];
+  const trusted = input.headline.every((c) => clients.find((v) => v.client === c)?.trusted === true);
+  const lookup = (sha: string) => pool.get(sha);
   return {
     origin: input.origin,
     hostname: input.hostname,
@@ -127,10 +129,14 @@ export async function analyzeChain(input: AnalysisInput, store: ObjectStore): Pr
     certificates: pool.toDtos(shas, store),
     presented: presented.map((p) => p.sha256),
     paths,
-    trusted: input.headline.every((c) => clients.find((v) => v.client === c)?.trusted),
+    trusted,
     headline: [...input.headline],
     clients,
-    diagnoses: [...diagnoses, ...headlineRefusals(diagnoses, clients.filter((v) => input.headline.includes(v.client)), (sha) => pool.get(sha))],
+    diagnoses: [
+      ...diagnoses,
+      ...headlineRefusals(diagnoses, clients.filter((v) => input.headline.includes(v.client)), lookup),
+      ...missingAnchorWarnings(trusted, clients, lookup),
+    ],
     bundle: best ? correctedBundle(best) : undefined,
   };
 }

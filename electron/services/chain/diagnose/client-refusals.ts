@@ -34,3 +34,31 @@ export function headlineRefusals(diagnoses: readonly Diagnosis[], headline: read
     }];
   });
 }
+
+/**
+ * The picked client trusts the chain but another client here refuses it for want of the root
+ * (a JDK cacerts without the company root): a warning whose fix installs that root in exactly
+ * the store that client uses.
+ */
+export function missingAnchorWarnings(trusted: boolean, clients: readonly ClientVerdict[], lookup: (sha: string) => KnownCertificate): Diagnosis[] {
+  if (!trusted) return [];
+  const root = clients.find((v) => v.trusted && v.path)?.path?.at(-1);
+  if (!root) return [];
+  const cert = lookup(root);
+  return clients
+    .filter((v) => !v.trusted && !v.documented && v.reasons.some((r) => r.code === 'untrusted-root' || r.code === 'incomplete'))
+    .map((v): Diagnosis => {
+      const who = v.label.replace(/ \(.*$/, '');
+      return {
+        code: 'untrusted-root',
+        severity: 'warning',
+        message: `${who} does not trust the chain: its anchors (${v.anchors.join(', ') || 'none'}) lack ${quote(cert)}, which the other clients here trust.`,
+        certificates: [cert.sha256],
+        fix: {
+          text: `Add ${quote(cert)} to the trust store ${who} uses${v.client === 'java' ? " (the JDK's cacerts)" : ''}.`,
+          place: v.client === 'java' ? 'java-keystore' : 'trust-store',
+          certificate: cert.sha256,
+        },
+      };
+    });
+}
