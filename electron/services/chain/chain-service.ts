@@ -17,7 +17,7 @@ import { certificatesFromContainer } from './certificate-container.js';
 import { certificatesInFile } from './trust-sources/certificate-files.js';
 import { mozillaSource } from './trust-sources/file-sources.js';
 import type { TrustAnchors, TrustSource } from './trust-sources/trust-source.js';
-import { trustSourceFromSpec, type TrustSourcePaths } from './trust-sources/trust-spec.js';
+import { trustSourcesFromSpecs, type TrustSourcePaths } from './trust-sources/trust-spec.js';
 
 /** Progress reporting and cancellation, the same for the CLI and IPC. */
 export interface ChainTask {
@@ -181,7 +181,7 @@ export class ChainService {
   }
 
   async #loadTrust(specs: readonly string[] = ['system']): Promise<TrustAnchors[]> {
-    const sources = (specs.length ? specs : ['system']).map((s) => trustSourceFromSpec(s, this.env, this.options.trustPaths));
+    const sources = await trustSourcesFromSpecs(specs.length ? specs : ['system'], this.env, this.options.trustPaths);
     return Promise.all(sources.map((s) => s.load()));
   }
 }

@@ -50,6 +50,16 @@ describe('per-client verdicts from files', () => {
     expect(java).toMatchObject({ trusted: false, anchors: [`JDK cacerts ${cacerts}`] });
     expect(r.clients.filter((c) => !c.trusted).map((c) => c.client)).toEqual(['java']);
     expect(r.diagnoses).toContainEqual(expect.objectContaining({ code: 'untrusted-root', severity: 'warning', fix: expect.objectContaining({ place: 'java-keystore' }) }));
+    // Two JDKs, two cacerts: one Java row each; picking Java needs both to trust.
+    const good = join(t.dir, 'good-cacerts.jks');
+    await promisify(execFile)('keytool', ['-importcert', '-noprompt', '-keystore', good, '-storetype', 'JKS', '-storepass', 'changeit', '-alias', 'r', '-file', await pem('java-root2.pem', [h.root])]);
+    const two = await t.service.verifyFiles([await pem('java-chain.pem', [h.leaf, h.intermediate])], {
+      hostname: 'localhost',
+      trust: [`pem:${await pem('java-root.pem', [h.root])}`, `jdk:${cacerts}`, `jdk:${good}`],
+      clients: ['java'],
+    });
+    expect(two.clients.filter((c) => c.client === 'java').map((c) => [c.anchors[0], c.trusted])).toEqual([[`JDK cacerts ${cacerts}`, false], [`JDK cacerts ${good}`, true]]);
+    expect(two.trusted).toBe(false);
   });
 
   it('an expired cross-sign with neither root trusted names the current root and never advises the expired one', async () => {

@@ -11,8 +11,7 @@ import { assessInspection, isPublicHostname, type PathFacts } from '../diagnose/
 import type { KnownCertificate } from '../diagnose/diagnosis-context.js';
 import { validateChain, type BuildInput, type ChainValidation } from '../engine/index.js';
 import type { TrustAnchors } from '../trust-sources/trust-source.js';
-import { CLIENT_RULES } from '../clients/client-rules.js';
-import { clientVerdicts, refusals, type ClientAnchors } from '../clients/client-verdicts.js';
+import { acceptedBy, clientVerdicts, type ClientAnchors } from '../clients/client-verdicts.js';
 import { CertificatePool } from './certificate-pool.js';
 import { pickLeafIndex } from './pick-leaf.js';
 
@@ -84,8 +83,7 @@ export async function analyzeChain(input: AnalysisInput, store: ObjectStore): Pr
   const verdictInput = { paths, lookup: (sha: string) => pool.get(sha), hostname: input.hostname, fromServer, anchorsFor: anchorsPerClient(input.anchors) };
   const clients = clientVerdicts(verdictInput, CLIENT_FAMILIES);
   // A path is trusted when every headline client accepts it; those paths rank first.
-  const acceptedByHeadline = (path: ChainPath) =>
-    input.headline.every((c) => refusals(path, CLIENT_RULES[c], verdictInput.anchorsFor(c), verdictInput).length === 0);
+  const acceptedByHeadline = (path: ChainPath) => input.headline.every((c) => acceptedBy(c, path, verdictInput));
   paths = paths.map((p) => ({ ...p, trusted: acceptedByHeadline(p) }));
   paths = [...paths.filter((p) => p.trusted), ...paths.filter((p) => !p.trusted)];
   const top = paths[0] ? pool.get(paths[0].certificates[paths[0].certificates.length - 1]!) : undefined;
@@ -119,7 +117,7 @@ export async function analyzeChain(input: AnalysisInput, store: ObjectStore): Pr
   });
   const best = paths[0];
   const shas = [...presented.map((p) => p.sha256), ...paths.flatMap((p) => p.certificates)];
-  const trusted = input.headline.every((c) => clients.find((v) => v.client === c)?.trusted === true);
+  const trusted = input.headline.every((c) => clients.filter((v) => v.client === c).every((v) => v.trusted));
   const lookup = (sha: string) => pool.get(sha);
   return {
     origin: input.origin,
@@ -159,15 +157,12 @@ function addCandidate(pool: CertificatePool, der: Uint8Array, index: number): vo
 }
 
 /**
- * The anchors each client verifies against: sources meant for it (a JDK's cacerts for Java), else
- * the sources meant for every client, else all of them.
+ * The anchor sets each client verifies against: sources meant for it (each JDK's cacerts for Java,
+ * one set per store), else the sources meant for every client, else all of them.
  */
-function anchorsPerClient(sources: readonly TrustAnchors[]): (client: ClientFamily) => ClientAnchors {
+function anchorsPerClient(sources: readonly TrustAnchors[]): (client: ClientFamily) => readonly ClientAnchors[] {
   const bySet = new Map<string, ClientAnchors>();
-  return (client) => {
-    const own = sources.filter((s) => s.clients?.includes(client));
-    const general = sources.filter((s) => !s.clients);
-    const chosen = own.length ? own : general.length ? general : sources;
+  const anchorSet = (chosen: readonly TrustAnchors[]): ClientAnchors => {
     const key = chosen.map((s) => sources.indexOf(s)).join(',');
     let found = bySet.get(key);
     if (!found) {
@@ -176,6 +171,12 @@ function anchorsPerClient(sources: readonly TrustAnchors[]): (client: ClientFami
       bySet.set(key, found);
     }
     return found;
+  };
+  return (client) => {
+    const own = sources.filter((s) => s.clients?.includes(client));
+    if (own.length) return own.map((s) => anchorSet([s]));
+    const general = sources.filter((s) => !s.clients);
+    return [anchorSet(general.length ? general : sources)];
   };
 }
 

@@ -19,20 +19,29 @@ export interface ClientVerdictInput {
   readonly hostname?: string;
   /** A live fetch: certificates the user added are then not what clients of the server get. */
   readonly fromServer: boolean;
-  readonly anchorsFor: (client: ClientFamily) => ClientAnchors;
+  /** The anchor sets a family is judged against: one, or one per store (each JDK's cacerts). */
+  readonly anchorsFor: (client: ClientFamily) => readonly ClientAnchors[];
 }
 
 const MAX_APPLE_DAYS = 825;
 const APPLE_RULES_FROM = Date.parse('2019-07-01T00:00:00Z');
 
-/** What each client family answers: the first ranked path it accepts, or why it accepts none. */
+/** What each client family answers, per anchor set: the first ranked path it accepts, or why it accepts none. */
 export function clientVerdicts(input: ClientVerdictInput, clients: readonly ClientFamily[]): ClientVerdict[] {
-  return clients.map((client) => verdictFor(client, CLIENT_RULES[client], input));
+  return clients.flatMap((client) => {
+    const sets = input.anchorsFor(client);
+    return sets.map((anchors) => verdictFor(client, CLIENT_RULES[client], anchors, sets.length > 1, input));
+  });
 }
 
-function verdictFor(client: ClientFamily, rules: ClientRules, input: ClientVerdictInput): ClientVerdict {
-  const anchors = input.anchorsFor(client);
-  const base = { client, label: rules.label, anchors: [...anchors.labels], documented: rules.documented };
+/** Whether every anchor set of `client` accepts `path`. */
+export function acceptedBy(client: ClientFamily, path: ChainPath, input: ClientVerdictInput): boolean {
+  return input.anchorsFor(client).every((anchors) => refusals(path, CLIENT_RULES[client], anchors, input).length === 0);
+}
+
+function verdictFor(client: ClientFamily, rules: ClientRules, anchors: ClientAnchors, named: boolean, input: ClientVerdictInput): ClientVerdict {
+  const label = named ? `${rules.label}: ${anchors.labels.join(', ')}` : rules.label;
+  const base = { client, label, anchors: [...anchors.labels], documented: rules.documented };
   let firstRefusal: ClientReason[] | undefined;
   for (const path of input.paths) {
     const reasons = refusals(path, rules, anchors, input);

@@ -30,7 +30,7 @@ export function ClientMatrix({
           const reason = v.reasons[0];
           const cert = reason?.certificate ? certificates.get(reason.certificate) : undefined;
           return (
-            <tr key={v.client} data-client={v.client} className={v.trusted ? 'client-trusts' : 'client-refuses'}>
+            <tr key={`${v.client}:${v.anchors.join(', ')}`} data-client={v.client} className={v.trusted ? 'client-trusts' : 'client-refuses'}>
               <th scope="row">
                 {v.label}
                 {headline.includes(v.client) ? <span className="client-headline"> (verdict above)</span> : null}
