@@ -79,4 +79,14 @@ describe('per-client verdicts from files', () => {
     const d = r.diagnoses.find((x) => x.code === 'expired')!;
     expect(d.fix.text).toMatch(/current self-signed root "Certbench New Root"/);
   });
+
+  it('never advises installing an expired root the files end in', async () => {
+    const old = await issueCert({ name: 'Expired Company Root', notBefore: daysFrom(new Date(), -800), notAfter: daysFrom(new Date(), -10) });
+    const inter = await issueCert({ name: 'Under Expired', issuer: old, ca: true, notBefore: daysFrom(new Date(), -700), notAfter: daysFrom(new Date(), 300) });
+    const leaf = await issueCert({ name: 'localhost', issuer: inter, dns: ['localhost'] });
+    const r = await t.service.verifyFiles([await pem('expired-root-chain.pem', [leaf, inter, old])], { hostname: 'localhost', trust: [`pem:${await pem('nobody.pem', [await issueCert({ name: 'Nobody 2' })])}`] });
+    const d = r.diagnoses.find((x) => x.code === 'self-signed-in-chain')!;
+    expect(d.fix.text).toMatch(/Do not install "Expired Company Root": it expired/);
+    expect(d.fix.place).not.toBe('trust-store');
+  });
 });

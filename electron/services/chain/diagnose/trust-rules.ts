@@ -73,11 +73,17 @@ function untrustedRoot(ctx: DiagnosisContext, root: KnownCertificate): Diagnosis
       ? `The chain ends in the self-signed root ${quote(root)}, sent by the ${ctx.fromServer ? 'server' : 'files'}, which is not in ${trustPlaces(ctx)}.`
       : `The chain ends in the root ${quote(root)}, which is not in ${trustPlaces(ctx)}.`,
     certificates: [root.sha256],
-    fix: {
-      text: `If you trust ${quote(root)} (your organisation's CA), add it to the trust store the client uses (OS store, or the Java keystore for Java clients); otherwise have the server certificate reissued by a public CA.`,
-      place: 'trust-store',
-      certificate: root.sha256,
-    },
+    fix: new Date(root.summary.notAfter) < ctx.at
+      ? {
+          // Installing an expired root never helps: every client checks its dates except Java.
+          text: `Do not install ${quote(root)}: it expired on ${root.summary.notAfter.slice(0, 10)}. Get the CA's current root, or have the server certificate reissued under a CA whose root is current.`,
+          place: 'reissue',
+        }
+      : {
+          text: `If you trust ${quote(root)} (your organisation's CA), add it to the trust store the client uses (OS store, or the Java keystore for Java clients); otherwise have the server certificate reissued by a public CA.`,
+          place: 'trust-store',
+          certificate: root.sha256,
+        },
   };
 }
 
