@@ -6,6 +6,8 @@ export const SYSTEM_PACKAGES = [
   { pkg: 'libnss3-tools', file: '/usr/bin/certutil', why: 'NSS trust-store adapter tests' },
   { pkg: 'openjdk-17-jdk-headless', file: '/usr/bin/keytool', why: 'Java keystore tests use the real keytool', alternatives: ['/usr/lib/jvm'] },
   { pkg: 'tinyproxy', file: '/usr/bin/tinyproxy', why: 'chain fetch tests go through a real CONNECT proxy' },
+  { pkg: 'gnutls-bin', file: '/usr/bin/gnutls-cli', why: 'the chain oracle asks gnutls-cli and certtool' },
+  { pkg: 'curl', file: '/usr/bin/curl', why: 'the chain oracle asks curl' },
   { pkg: 'mitmproxy', file: '/usr/bin/mitmdump', why: 'chain tests detect a real TLS-inspecting proxy' },
   { pkg: 'ca-certificates', file: '/usr/sbin/update-ca-certificates', why: 'linux-debian trust-store tests run the real update-ca-certificates in a temp tree' },
   { pkg: 'util-linux', file: '/usr/bin/unshare', why: 'fleet-export tests run the playbook and script inside a private mount namespace' },

@@ -23,6 +23,10 @@ export const DIAGNOSIS_CODES = [
   'invalid-signature',
   'key-usage',
   'unsupported-certificate',
+  /** A strict RFC 5280 / CA/B Forum rule the certificate breaks but real clients accept (missing AKI, …). */
+  'lint',
+  /** Informational: the chain ends in a root outside the public root programs. */
+  'private-ca',
 ] as const;
 export const DiagnosisCodeSchema = z.enum(DIAGNOSIS_CODES);
 export type DiagnosisCode = z.infer<typeof DiagnosisCodeSchema>;
@@ -46,6 +50,10 @@ export const FixSchema = z.strictObject({
 });
 export type Fix = z.infer<typeof FixSchema>;
 
+/** How sure a TLS-inspection finding is: `high` when a forgery was observed, `medium` on signs alone. */
+export const InspectionConfidenceSchema = z.enum(['high', 'medium']);
+export type InspectionConfidence = z.infer<typeof InspectionConfidenceSchema>;
+
 export const DiagnosisSchema = z.strictObject({
   code: DiagnosisCodeSchema,
   severity: SeveritySchema,
@@ -53,5 +61,8 @@ export const DiagnosisSchema = z.strictObject({
   /** SHA-256s of the certificates the message names, leaf-most first. */
   certificates: z.array(z.string().max(64)).max(64),
   fix: FixSchema,
+  /** For a TLS-inspection finding: how sure, and the observations it rests on. */
+  confidence: InspectionConfidenceSchema.optional(),
+  evidence: z.array(z.string().max(1000)).max(16).optional(),
 });
 export type Diagnosis = z.infer<typeof DiagnosisSchema>;

@@ -1,4 +1,5 @@
 import type { ChainReport } from './chain.js';
+import { LINT_PROBLEM_CODES } from './client-families.js';
 
 /** How a tree node is coloured: on a trusted path, with an error, with a warning, or neither. */
 export type NodeStatus = 'trusted' | 'error' | 'warning' | 'untrusted' | 'missing';
@@ -68,7 +69,9 @@ function node(sha256: string, key: string): Mutable {
 }
 
 function addProblems(target: Mutable, problems: ChainReport['paths'][number]['problems'], sha: string): void {
-  for (const p of problems) if (p.certificate === sha) target.problems.set(`${p.code}:${p.detail}`, { code: p.code, detail: p.detail });
+  for (const p of problems) {
+    if (p.certificate === sha && !LINT_PROBLEM_CODES.has(p.code)) target.problems.set(`${p.code}:${p.detail}`, { code: p.code, detail: p.detail });
+  }
 }
 
 function freeze(m: Mutable, report: ChainReport): ChainTreeNode {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CertificateSummarySchema } from './certificate-summary.js';
 import { DiagnosisSchema } from './chain-diagnosis.js';
+import { CLIENT_FAMILIES, type ClientFamily } from './client-families.js';
 
 const Sha256 = z.string().max(64);
 const MAX_CERTS = 512;
@@ -67,6 +68,33 @@ export const CorrectedBundleSchema = z.strictObject({
 });
 export type CorrectedBundle = z.infer<typeof CorrectedBundleSchema>;
 
+export { CLIENT_FAMILIES, type ClientFamily };
+export const ClientFamilySchema = z.enum(CLIENT_FAMILIES);
+
+/** One reason a client refuses the chain, on one certificate (absent: the chain as a whole). */
+export const ClientReasonSchema = z.strictObject({
+  code: z.string().max(64),
+  certificate: Sha256.optional(),
+  detail: z.string().max(1000),
+});
+export type ClientReason = z.infer<typeof ClientReasonSchema>;
+
+/** What one client family would answer for this chain, against the anchors it uses. */
+export const ClientVerdictSchema = z.strictObject({
+  client: ClientFamilySchema,
+  /** "OpenSSL (curl, Python, agents)", "Java PKIX (/usr/lib/jvm/…/cacerts)". */
+  label: z.string().max(512),
+  /** The trust sources this client's anchors came from. */
+  anchors: z.array(z.string().max(512)).max(32),
+  trusted: z.boolean(),
+  /** The path the client would accept, leaf first, when trusted. */
+  path: z.array(Sha256).max(64).optional(),
+  reasons: z.array(ClientReasonSchema).max(64),
+  /** True for rules taken from the vendor's documentation (Windows, macOS), not from a client run here. */
+  documented: z.boolean(),
+});
+export type ClientVerdict = z.infer<typeof ClientVerdictSchema>;
+
 /** Everything `chain fetch` / `chain verify` found: what the UI draws and `--json` prints. */
 export const ChainReportSchema = z.strictObject({
   origin: ChainOriginSchema,
@@ -78,7 +106,11 @@ export const ChainReportSchema = z.strictObject({
   /** SHA-256s in the order the server (or the files) presented them, duplicates kept. */
   presented: z.array(Sha256).max(MAX_CERTS),
   paths: z.array(ChainPathSchema).max(64),
+  /** The verdict of the client(s) the user picked (`headline`): every one of them trusts the chain. */
   trusted: z.boolean(),
+  /** The clients whose verdicts make `trusted` (default: the OS store's client). */
+  headline: z.array(ClientFamilySchema).min(1).max(CLIENT_FAMILIES.length),
+  clients: z.array(ClientVerdictSchema).max(32),
   diagnoses: z.array(DiagnosisSchema).max(256),
   bundle: CorrectedBundleSchema.optional(),
 });

@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -139,7 +141,10 @@ describe('Chain workspace in Chromium against loopback servers', () => {
       await app.page.getByLabel('Proxy').fill(mitm.url);
       await fetchFrom(server);
       const d = app.page.locator('.diagnosis[data-code="tls-inspection"]');
-      await expect(d.innerText()).resolves.toMatch(/TLS-inspection proxy \(mitmproxy\)[\s\S]*CN=mitmproxy/);
+      await expect(d.innerText()).resolves.toMatch(/^[\s\S]*TLS inspection[\s\S]*CN=mitmproxy/);
+      await expect(d.getByRole('list', { name: 'Evidence' }).innerText()).resolves.toMatch(/certbench-probe-[0-9a-f]+\.invalid/);
+      const matrix = app.page.getByRole('table', { name: 'Client verdicts' });
+      await expect(matrix.locator('tr.client-refuses').count()).resolves.toBe(7);
       const verdict = await app.page.getByRole('status', { name: 'Verdict' }).innerText();
       expect(verdict).toContain(`via ${mitm.url}`);
       // The form (custom trust source included) survived the visit to the trust stores workspace.
@@ -148,6 +153,30 @@ describe('Chain workspace in Chromium against loopback servers', () => {
     } finally {
       await app.page.getByLabel('Proxy').fill('');
       await mitm.stop();
+    }
+  });
+
+  it('shows a Java-only failure in the client matrix when the JDK cacerts lacks the root', async () => {
+    const other = await issue({ name: 'E2E Unrelated Root' });
+    const otherPem = join(app.tempDir, 'unrelated.pem');
+    await writeFile(otherPem, other.pem);
+    const cacerts = join(app.tempDir, 'cacerts.jks');
+    await promisify(execFile)('keytool', ['-importcert', '-noprompt', '-keystore', cacerts, '-storetype', 'JKS', '-storepass', 'changeit', '-alias', 'other', '-file', otherPem]);
+    const server = await startChainServer(leaf, [inter]);
+    servers.push(server);
+    await app.page.getByLabel('Java cacerts').fill(cacerts);
+    try {
+      await fetchFrom(server);
+      const matrix = app.page.getByRole('table', { name: 'Client verdicts' });
+      await expect(matrix.locator('tr.client-refuses').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-client')))).resolves.toEqual(['java']);
+      await expect(app.page.getByRole('status', { name: 'Verdict' }).innerText()).resolves.toMatch(/^Trusted/);
+      await app.screenshot('chain-client-matrix-java-only');
+      await app.page.getByLabel('Verdict for').selectOption('java');
+      await fetchFrom(server);
+      await expect(app.page.getByRole('status', { name: 'Verdict' }).innerText()).resolves.toMatch(/^Not trusted/);
+    } finally {
+      await app.page.getByLabel('Java cacerts').fill('');
+      await app.page.getByLabel('Verdict for').selectOption('');
     }
   });
 

@@ -47,7 +47,12 @@ export interface IssueSpec {
   readonly hash?: 'SHA-1' | 'SHA-256' | 'SHA-384';
   /** Leaf EKUs (default serverAuth + clientAuth); null leaves the extension out. */
   readonly eku?: readonly ('serverAuth' | 'clientAuth' | 'codeSigning')[] | null;
-  readonly keyUsage?: number;
+  /** null leaves the extension out (the shape of `openssl req -x509` certificates). */
+  readonly keyUsage?: number | null;
+  /** false leaves the authorityKeyIdentifier out (mitmproxy's forged leaves, old private CAs). */
+  readonly aki?: boolean;
+  /** Subject O= after the CN (a company-named CA). */
+  readonly organization?: string;
   readonly permittedDns?: readonly string[];
   readonly excludedDns?: readonly string[];
   /** CIDR strings such as "10.0.0.0/8". */
@@ -85,13 +90,14 @@ export async function issueCert(spec: IssueSpec): Promise<PkiCert> {
   const keySpec: KeySpec = spec.reuse?.keySpec ?? spec.key ?? { kind: 'ec', curve: 'P-256' };
   const keys = spec.reuse?.keys ?? (await generate(keySpec));
   const ca = spec.ca ?? !spec.issuer;
-  const subject = `CN=${spec.name}`;
+  const subject = spec.organization ? `CN=${spec.name}, O=${spec.organization}` : `CN=${spec.name}`;
   const extensions: x509.Extension[] = [
     new x509.BasicConstraintsExtension(ca, spec.pathLen, spec.basicConstraintsCritical ?? true),
-    new x509.KeyUsagesExtension(spec.keyUsage ?? (ca ? x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign : x509.KeyUsageFlags.digitalSignature), true),
     await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
-    await x509.AuthorityKeyIdentifierExtension.create((spec.issuer ?? { keys }).keys.publicKey),
   ];
+  const keyUsage = spec.keyUsage === undefined ? (ca ? x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign : x509.KeyUsageFlags.digitalSignature) : spec.keyUsage;
+  if (keyUsage !== null) extensions.push(new x509.KeyUsagesExtension(keyUsage, true));
+  if (spec.aki !== false) extensions.push(await x509.AuthorityKeyIdentifierExtension.create((spec.issuer ?? { keys }).keys.publicKey));
   const eku: IssueSpec['eku'] = spec.eku === undefined ? (ca ? null : ['serverAuth', 'clientAuth']) : spec.eku;
   if (eku) extensions.push(new x509.ExtendedKeyUsageExtension(eku.map((e) => x509.ExtendedKeyUsage[e])));
   const names = [...(spec.dns ?? []).map((value) => ({ type: 'dns' as const, value })), ...(spec.ips ?? []).map((value) => ({ type: 'ip' as const, value }))];

@@ -11,7 +11,7 @@ export interface ProxyProcess {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as AddressInfo).port;
@@ -19,7 +19,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function waitForPort(port: number, child: ChildProcess, what: string, timeoutMs: number, log: () => string): Promise<void> {
+export async function waitForPort(port: number, child: ChildProcess, what: string, timeoutMs: number, log: () => string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}: ${log()}`);
@@ -72,14 +72,33 @@ export async function startTinyproxy(extraConfig: readonly string[] = []): Promi
   return launch('/usr/bin/tinyproxy', ['-d', '-c', join(dir, 'tinyproxy.conf')], dir, port, 'tinyproxy', 10_000);
 }
 
+export interface MitmOptions {
+  /** PEM private key + certificate mitmproxy signs with (its confdir's mitmproxy-ca.pem); default: it makes its own. */
+  readonly caPem?: string;
+  /** e.g. `reverse:https://127.0.0.1:PORT`; default the explicit HTTP proxy. */
+  readonly mode?: string;
+  /** Send every upstream connection to 127.0.0.1 (names in the corpus do not resolve). */
+  readonly upstreamLoopback?: boolean;
+}
+
+/** A mitmproxy addon that keeps the requested port but dials loopback, so test names need no DNS. */
+const LOOPBACK_ADDON = 'def server_connect(data):\n    data.server.address = ("127.0.0.1", data.server.address[1])\n';
+
 /**
- * Debian mitmproxy (mitmdump): a real TLS-inspecting proxy whose CA is created in a temp confdir;
- * `ssl_insecure` lets it reach the test's self-made upstream on 127.0.0.1.
+ * Debian mitmproxy (mitmdump): a real TLS-inspecting proxy whose CA is created in a temp confdir
+ * (or given, like a company's inspection CA); `ssl_insecure` lets it reach the test's self-made
+ * upstream on 127.0.0.1.
  */
-export async function startMitmproxy(): Promise<ProxyProcess & { caPem(): Promise<string> }> {
+export async function startMitmproxy(options: MitmOptions = {}): Promise<ProxyProcess & { caPem(): Promise<string> }> {
   const dir = await mkdtemp(join(tmpdir(), 'certbench-mitm-'));
   const port = await freePort();
   const args = ['--listen-host', '127.0.0.1', '--listen-port', String(port), '--set', `confdir=${dir}`, '--set', 'ssl_insecure=true', '-q'];
+  if (options.caPem) await writeFile(join(dir, 'mitmproxy-ca.pem'), options.caPem);
+  if (options.mode) args.push('--mode', options.mode);
+  if (options.upstreamLoopback) {
+    await writeFile(join(dir, 'loopback.py'), LOOPBACK_ADDON);
+    args.push('-s', join(dir, 'loopback.py'));
+  }
   const proxy = await launch('/usr/bin/mitmdump', args, dir, port, 'mitmdump', 60_000);
   return { ...proxy, caPem: () => readFile(join(dir, 'mitmproxy-ca-cert.pem'), 'utf8') };
 }

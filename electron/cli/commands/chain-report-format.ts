@@ -5,8 +5,8 @@ export function chainReportJson(report: ChainReport): Record<string, unknown> {
   const bySha = new Map(report.certificates.map((c) => [c.sha256, c]));
   const describe = (sha: string) => {
     const c = bySha.get(sha)!;
-    const { subject, issuer, serial, notBefore, notAfter, expiry, sha256, sans, isCA, selfSigned, keyType } = c.summary;
-    return { subject, issuer, serial, notBefore, notAfter, expiry, sha256, sans, isCA, selfSigned, keyType, origin: c.origin };
+    const { subject, issuer, serial, notBefore, notAfter, expiry, sha1, sha256, sans, isCA, selfSigned, keyType } = c.summary;
+    return { subject, issuer, serial, notBefore, notAfter, expiry, sha1, sha256, sans, isCA, selfSigned, keyType, origin: c.origin, pem: c.pem };
   };
   return {
     origin: report.origin,
@@ -22,6 +22,8 @@ export function chainReportJson(report: ChainReport): Record<string, unknown> {
       problems: p.problems,
     })),
     trusted: report.trusted,
+    headline: report.headline,
+    clients: report.clients.map((v) => ({ client: v.client, label: v.label, trusted: v.trusted, documented: v.documented, anchors: v.anchors, reasons: v.reasons })),
     diagnoses: report.diagnoses.map((d) => ({
       code: d.code,
       severity: d.severity,
@@ -29,6 +31,7 @@ export function chainReportJson(report: ChainReport): Record<string, unknown> {
       fix: d.fix.text,
       fixPlace: d.fix.place,
       certificates: d.certificates,
+      ...(d.confidence ? { confidence: d.confidence, evidence: d.evidence } : {}),
     })),
     bundle: report.bundle ? { chain: report.bundle.chain.map((sha) => bySha.get(sha)!.pem).join(''), root: report.bundle.root ? bySha.get(report.bundle.root)!.pem : undefined } : undefined,
   };
@@ -49,8 +52,17 @@ export function chainReportText(report: ChainReport): string[] {
     lines.push('', `Path ${i + 1}: ${p.trusted ? 'trusted' : 'NOT trusted'} (${p.end}${p.anchorSource ? `, ${p.anchorSource}` : ''})`);
     [...p.certificates].reverse().forEach((sha, depth) => lines.push(`  ${'   '.repeat(depth)}${depth ? '└─ ' : ''}${name(sha)}`));
   });
-  lines.push('', `Trusted: ${report.trusted ? 'yes' : 'no'}`);
-  for (const d of report.diagnoses) lines.push(`  [${d.severity}] ${d.code}: ${d.message}`, `      fix: ${d.fix.text}`);
+  const picked = report.clients.filter((v) => report.headline.includes(v.client)).map((v) => v.label.replace(/ \(.*$/, ''));
+  lines.push('', 'Clients:');
+  for (const v of report.clients) {
+    lines.push(`  ${v.trusted ? 'trusts    ' : 'refuses   '}${v.label}${v.documented ? ' [documented rules]' : ''}${v.reasons[0] ? ` — ${v.reasons[0].detail}` : ''}`);
+  }
+  lines.push('', `Trusted: ${report.trusted ? 'yes' : 'no'} (${picked.join(', ')})`);
+  for (const d of report.diagnoses) {
+    lines.push(`  [${d.severity}] ${d.code}: ${d.message}`);
+    if (d.confidence) lines.push(`      confidence ${d.confidence}; evidence:`, ...(d.evidence ?? []).map((e) => `        - ${e}`));
+    lines.push(`      fix: ${d.fix.text}`);
+  }
   return lines;
 }
 

@@ -1,4 +1,5 @@
 import { CertbenchError } from '../../../shared/errors.js';
+import type { ClientFamily } from '../../../shared/model/chain.js';
 import type { Services } from '../../services/services.js';
 import { exportBundle } from '../../services/chain/export/export-bundle.js';
 import type { HandlerContext, Handlers } from '../handler-types.js';
@@ -23,10 +24,11 @@ export function createChainHandlers(services: Services): Pick<Handlers, ChainCha
       if (taskId) running.delete(taskId);
     }
   };
-  const settings = (req: { trust?: string[]; at?: string; aia?: boolean }) => ({
+  const settings = (req: { trust?: string[]; at?: string; aia?: boolean; clients?: ClientFamily[] }) => ({
     trust: req.trust,
     at: req.at ? new Date(req.at) : undefined,
     aia: req.aia,
+    clients: req.clients,
   });
   return {
     'chain.fetch': (req, ctx) =>

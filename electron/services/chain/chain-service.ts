@@ -1,18 +1,23 @@
+import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
 import { CertbenchError } from '../../../shared/errors.js';
-import type { ChainReport } from '../../../shared/model/chain.js';
+import type { ChainReport, ClientFamily } from '../../../shared/model/chain.js';
 import type { ServiceEnv } from '../service-env.js';
 import type { ObjectStore } from '../workspace/object-store.js';
 import { analyzeChain } from './analysis/analyze-chain.js';
+import { exportBundle } from './export/export-bundle.js';
+import { defaultClient } from './clients/client-rules.js';
 import { parseProxyUrl, proxyFromEnv, type ProxyConfig } from './fetch/proxy-url.js';
-import { parseHostTarget } from './fetch/target.js';
+import { parseHostTarget, type HostTarget } from './fetch/target.js';
+import { madeOutFor, probeName, worthProbing, type PathFacts, type ProbeResult } from './diagnose/inspection-signs.js';
+import { parseCertificate } from '../../../shared/pki/certificate-summary.js';
 import { fetchPresentedChain } from './fetch/tls-fetch.js';
 import { PublicRoots } from './public-roots.js';
 import { certificateDers } from '../../../shared/pki/certificate-input.js';
 import { certificatesInFile } from './trust-sources/certificate-files.js';
 import { mozillaSource } from './trust-sources/file-sources.js';
 import type { TrustAnchors, TrustSource } from './trust-sources/trust-source.js';
-import { trustSourceFromSpec, type TrustSourcePaths } from './trust-sources/trust-spec.js';
+import { trustSourcesFromSpecs, type TrustSourcePaths } from './trust-sources/trust-spec.js';
 
 /** Progress reporting and cancellation, the same for the CLI and IPC. */
 export interface ChainTask {
@@ -26,6 +31,8 @@ export interface VerifySettings extends ChainTask {
   readonly trust?: readonly string[];
   readonly at?: Date;
   readonly aia?: boolean;
+  /** The clients whose verdicts make the headline "Trusted" and the exit code; default the OS store's client. */
+  readonly clients?: readonly ClientFamily[];
 }
 
 export interface FetchRequest extends VerifySettings {
@@ -52,6 +59,9 @@ export interface ChainServiceOptions {
   /** The public roots a TLS-inspection root is told apart from; default Debian's Mozilla set. */
   readonly publicRoots?: TrustSource;
 }
+
+/** The forgery probe's budget: it is evidence, not the job, so it never holds a fetch up for long. */
+const PROBE_TIMEOUT_MS = 3000;
 
 /** Fetches, builds, verifies and diagnoses chains: the one service behind `chain.*` and `certbench chain`. */
 export class ChainService {
@@ -82,7 +92,8 @@ export class ChainService {
       onProgress: (label) => request.onProgress?.(label, label.startsWith('TLS') ? 0.3 : 0.1),
     });
     const hostname = request.servername || target.host;
-    return this.#analyze(request, anchors, { presented: fetched.certificates, added }, hostname, proxy, {
+    const probe = await this.#probeForgery(target, fetched.certificates[0]!, hostname, proxy, request);
+    return this.#analyze(request, anchors, { presented: fetched.certificates, added }, hostname, proxy, { viaProxy: proxy !== undefined, probe }, {
       kind: 'host',
       host: target.host,
       port: target.port,
@@ -94,19 +105,25 @@ export class ChainService {
     });
   }
 
+  /** Writes the certificates a report says were presented, in the order presented, as one PEM file. */
+  savePresented(report: ChainReport, path: string): Promise<{ path: string; certificates: number }> {
+    const ids = new Map(report.certificates.map((c) => [c.sha256, c.id]));
+    return exportBundle(this.store, path, report.presented.map((sha) => ids.get(sha)!));
+  }
+
   /** Certificates from files (bundle, chain, separate files in any order), verified and diagnosed. */
   async verifyFiles(files: readonly string[], request: VerifyRequest): Promise<ChainReport> {
     if (files.length === 0) throw new CertbenchError('invalid-request', 'Give at least one certificate file');
     const anchors = await this.#loadTrust(request.trust);
     const presented: Uint8Array[] = [];
     for (const file of files) presented.push(...(await certificatesInFile(file)));
-    return this.#analyze(request, anchors, { presented }, request.hostname, undefined, { kind: 'files', files: files.map((f) => basename(f)) });
+    return this.#analyze(request, anchors, { presented }, request.hostname, undefined, undefined, { kind: 'files', files: files.map((f) => basename(f)) });
   }
 
   /** Pasted or dropped PEM/DER, verified like files. */
   async verifyBytes(name: string, bytes: Uint8Array, request: VerifyRequest): Promise<ChainReport> {
     const anchors = await this.#loadTrust(request.trust);
-    return this.#analyze(request, anchors, { presented: certificateDers(bytes, name) }, request.hostname, undefined, { kind: 'files', files: [name] });
+    return this.#analyze(request, anchors, { presented: certificateDers(bytes, name) }, request.hostname, undefined, undefined, { kind: 'files', files: [name] });
   }
 
   async #analyze(
@@ -115,6 +132,7 @@ export class ChainService {
     certificates: { presented: Uint8Array[]; added?: Uint8Array[] },
     hostname: string | undefined,
     proxy: ProxyConfig | undefined,
+    pathFacts: PathFacts | undefined,
     origin: ChainReport['origin'],
   ): Promise<ChainReport> {
     request.onProgress?.('Building and verifying paths', 0.6);
@@ -125,7 +143,9 @@ export class ChainService {
         anchors,
         hostname,
         at: request.at ?? this.env.now(),
+        headline: request.clients?.length ? request.clients : [defaultClient(this.env.platform)],
         aia: { enabled: request.aia ?? false, proxy },
+        pathFacts,
         publicRoots: () => this.#publicRoots.matcher(),
         signal: request.signal,
         onProgress: (label) => request.onProgress?.(label, 0.7),
@@ -136,6 +156,24 @@ export class ChainService {
     return report;
   }
 
+  /**
+   * TLS-inspection evidence when a proxy is on the path or a public name's leaf lacks SCTs: one
+   * more handshake over the same path asking for a name no real certificate holds. A forging
+   * proxy makes one out for it.
+   */
+  async #probeForgery(target: HostTarget, leafDer: Uint8Array, hostname: string, proxy: ProxyConfig | undefined, request: FetchRequest): Promise<ProbeResult | undefined> {
+    if (!(await worthProbing(hostname, leafDer, proxy !== undefined))) return undefined;
+    const name = probeName(randomBytes(4).toString('hex'));
+    request.onProgress?.('Checking the path for certificate forgery', 0.4);
+    try {
+      const probe = await fetchPresentedChain(target, { servername: name, proxy, starttls: request.starttls, connectTimeoutMs: PROBE_TIMEOUT_MS, handshakeTimeoutMs: PROBE_TIMEOUT_MS, signal: request.signal });
+      return { kind: madeOutFor(parseCertificate(probe.certificates[0]!), name) ? 'forged' : 'not-forged', name };
+    } catch (err) {
+      if (request.signal?.aborted) throw err;
+      return { kind: 'failed', name, detail: (err as Error).message };
+    }
+  }
+
   #proxy(spec: string | undefined, password: string | undefined, host: string): ProxyConfig | undefined {
     if (!spec) return undefined;
     const proxy = spec === 'env' ? proxyFromEnv(this.env.env, host) : parseProxyUrl(spec);
@@ -143,7 +181,7 @@ export class ChainService {
   }
 
   async #loadTrust(specs: readonly string[] = ['system']): Promise<TrustAnchors[]> {
-    const sources = (specs.length ? specs : ['system']).map((s) => trustSourceFromSpec(s, this.env, this.options.trustPaths));
+    const sources = await trustSourcesFromSpecs(specs.length ? specs : ['system'], this.env, this.options.trustPaths);
     return Promise.all(sources.map((s) => s.load()));
   }
 }

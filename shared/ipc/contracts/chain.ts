@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ChainReportSchema } from '../../model/chain.js';
+import { CLIENT_FAMILIES, ChainReportSchema, ClientFamilySchema } from '../../model/chain.js';
 import { defineContracts } from '../define.js';
 import { LIMITS } from '../limits.js';
 
@@ -12,6 +12,8 @@ const VerifySettings = {
   /** Verification time (ISO 8601); absent means now. */
   at: z.iso.datetime({ offset: true }).optional(),
   aia: z.boolean().optional(),
+  /** Whose verdict makes the headline; absent: the OS store's client. */
+  clients: z.array(ClientFamilySchema).min(1).max(CLIENT_FAMILIES.length).optional(),
   taskId: TaskId.optional(),
 };
 

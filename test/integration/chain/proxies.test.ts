@@ -46,6 +46,8 @@ describe('chain fetch through real proxies', () => {
     expect(r.presented).not.toContain(sha256Hex(certs.leaf.der));
     const d = r.diagnoses.find((x) => x.code === 'tls-inspection')!;
     expect(d.severity).toBe('error');
+    expect(d.confidence).toBe('high');
+    expect(d.evidence!.join(' ')).toMatch(/certbench-probe-[0-9a-f]+\.invalid/);
     expect(d.fix.place).toBe('trust-store');
     // mitmproxy sends only its leaf, so the root is named by its DN (the one in its confdir).
     const caSubject = new X509Certificate(findPemBlocks(await mitm.caPem())[0]!.der).subject;
@@ -57,7 +59,10 @@ describe('chain fetch through real proxies', () => {
     const withCa = `pem:${mitm.dir}/mitmproxy-ca-cert.pem`;
     const r = await t.service.fetch({ target: server.target, servername: 'localhost', proxy: mitm.url, trust: [trust, withCa] });
     expect(r.paths[0]).toMatchObject({ end: 'anchor', anchorSource: `PEM ${mitm.dir}/mitmproxy-ca-cert.pem` });
-    expect(r.diagnoses.find((x) => x.code === 'tls-inspection')).toMatchObject({ severity: 'warning', fix: { place: 'java-keystore' } });
+    const d = r.diagnoses.find((x) => x.code === 'tls-inspection')!;
+    expect(d).toMatchObject({ severity: 'warning', confidence: 'high' });
+    expect(d.fix.text).toMatch(/nothing to install/);
+    expect(d.fix.text).not.toMatch(/reissue/i);
   });
 
   it('takes the proxy from HTTPS_PROXY when asked, and honours NO_PROXY', async () => {

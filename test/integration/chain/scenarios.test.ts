@@ -64,8 +64,10 @@ describe('chain fetch scenarios', () => {
     expect(without.diagnoses.find((d) => d.code === 'missing-intermediate')!.message).toContain('--aia');
     const r = await fetchReport(server, { aia: true });
     expect(aia.hits.get('/inter.cer')).toBe(1);
-    expect(r.paths[0]!.trusted).toBe(true);
+    expect(r.paths[0]!.end).toBe('anchor');
     expect(r.trusted).toBe(false);
+    // One engine, one verdict per client: AIA-fetching clients trust it, OpenSSL does not.
+    expect(Object.fromEntries(r.clients.map((c) => [c.client, c.trusted]))).toMatchObject({ openssl: false, java: false, chromium: true, windows: true });
     const d = r.diagnoses.find((x) => x.code === 'missing-intermediate')!;
     expect(d.message).toContain('AIA can complete it');
     expect(d.fix.place).toBe('corrected-bundle');
@@ -77,8 +79,9 @@ describe('chain fetch scenarios', () => {
     const server = await serve(await leafFor(inter), []);
     const added = await t.writePem('added-inter.pem', [inter]);
     const r = await t.service.fetch({ target: server.target, servername: 'localhost', trust: [trust], addFiles: [added] });
-    expect(r.paths[0]!.trusted).toBe(true);
+    expect(r.paths[0]!.end).toBe('anchor');
     expect(r.trusted).toBe(false);
+    expect(r.clients.every((c) => !c.trusted)).toBe(true);
     expect(r.diagnoses[0]).toMatchObject({ code: 'missing-intermediate', fix: { place: 'corrected-bundle' } });
     expect(r.diagnoses[0]!.message).toMatch(/you added complete it/);
     expect(r.presented).toHaveLength(1);
@@ -144,17 +147,16 @@ describe('chain fetch scenarios', () => {
     expect(r.certificates.find((c) => c.sha256 === d.certificates[0])!.pem).toBe(cross.pem);
   });
 
-  it('a freshly minted leaf for a public name under a private root looks like inspection (warning)', async () => {
-    const proxyRoot = await issue({ name: 'Corp Gateway Root' });
-    const minted = await issue({ name: 'shop.certbench-test.com', issuer: proxyRoot, dns: ['shop.certbench-test.com'], notBefore: daysFromNow(-1) });
+  it('a freshly minted private-CA leaf for a public name, reached without a proxy, is not called inspection', async () => {
+    const privateRoot = await issue({ name: 'Corp Internal Root' });
+    const minted = await issue({ name: 'shop.certbench-test.com', issuer: privateRoot, dns: ['shop.certbench-test.com'], notBefore: daysFromNow(-1) });
     const server = await serve(minted, []);
-    const r = await fetchReport(server, { servername: 'shop.certbench-test.com' });
-    expect(codes(r)).toEqual(['missing-intermediate', 'tls-inspection']);
-    expect(r.diagnoses[1]!.message).toMatch(/looks intercepted.*"Corp Gateway Root"/);
-    expect(r.diagnoses.find((d) => d.code === 'tls-inspection')).toMatchObject({ severity: 'warning' });
-    const settled = await issue({ name: 'shop.certbench-test.com', issuer: proxyRoot, dns: ['shop.certbench-test.com'], notBefore: daysFromNow(-40) });
-    const r2 = await fetchReport(await serve(settled, []), { servername: 'shop.certbench-test.com' });
-    expect(codes(r2)).not.toContain('tls-inspection');
+    const untrusted = await fetchReport(server, { servername: 'shop.certbench-test.com' });
+    expect(codes(untrusted)).toEqual(['missing-intermediate']);
+    const rootFile = await t.writePem('corp-internal-root.pem', [privateRoot]);
+    const r = await t.service.fetch({ target: server.target, servername: 'shop.certbench-test.com', trust: [`pem:${rootFile}`] });
+    expect(r.trusted).toBe(true);
+    expect(r.diagnoses.map((d) => [d.code, d.severity])).toEqual([['private-ca', 'info']]);
   });
 
   it('a whole bundle of strays is summarised, and an oversized input refused', async () => {

@@ -17,6 +17,8 @@ function report(paths: ChainReport['paths'], diagnoses: ChainReport['diagnoses']
     presented: ['leaf', 'i'],
     paths,
     trusted: paths[0]?.trusted ?? false,
+    headline: ['openssl'],
+    clients: [],
     diagnoses,
   };
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseProxyUrl, proxyFromEnv } from '../../../electron/services/chain/fetch/proxy-url.js';
 import { parseHostTarget } from '../../../electron/services/chain/fetch/target.js';
-import { inspectionVendor } from '../../../electron/services/chain/diagnose/inspection-vendors.js';
 import { displayName } from '../../../electron/services/chain/diagnose/diagnosis-context.js';
 import { isPublicHostname } from '../../../electron/services/chain/diagnose/inspection-signs.js';
 
@@ -13,11 +12,14 @@ describe('parseHostTarget', () => {
     ['[::1]:993', '::1', 993],
     ['::1', '::1', 443],
     ['Example.COM.', 'Example.COM', 443],
+    ['https://example.com/login?next=/', 'example.com', 443],
+    ['https://user@example.com:8443/path', 'example.com', 8443],
+    ['https://[::1]:9443/', '::1', 9443],
   ])('%s → %s:%d', (text, host, port) => {
     expect(parseHostTarget(text)).toEqual({ host, port });
   });
 
-  it.each(['', 'exa mple.com', 'host:0', 'host:65536', 'host:12ab', '[example.com]:443', 'https://example.com'])('rejects %j', (text) => {
+  it.each(['', 'exa mple.com', 'host:0', 'host:65536', 'host:12ab', '[example.com]:443', 'http://example.com', 'ftp://example.com/x'])('rejects %j', (text) => {
     expect(() => parseHostTarget(text)).toThrow(expect.objectContaining({ code: 'invalid-request' }));
   });
 });
@@ -45,26 +47,11 @@ describe('proxy configuration', () => {
   });
 });
 
-describe('inspection vendor names', () => {
-  it.each([
-    ['CN=Zscaler Intermediate Root CA (zscalerthree.net) (t), O=Zscaler Inc.', 'Zscaler'],
-    ['CN=mitmproxy, O=mitmproxy', 'mitmproxy'],
-    ['CN=Forward-Trust-CA, O=Corp', 'Palo Alto Networks'],
-    ['CN=FortiGate CA, O=Fortinet', 'Fortinet FortiGate'],
-    ['CN=ca.netskope.com, O=Netskope Inc', 'Netskope'],
-  ])('%s → %s', (dn, vendor) => expect(inspectionVendor(dn)).toBe(vendor));
-
-  it('does not flag ordinary CAs', () => {
-    expect(inspectionVendor("CN=ISRG Root X1, O=Internet Security Research Group, C=US")).toBeUndefined();
-    expect(inspectionVendor('CN=DigiCert Global Root G2, OU=www.digicert.com, O=DigiCert Inc, C=US')).toBeUndefined();
-  });
-});
-
 describe('isPublicHostname', () => {
-  it('accepts public DNS names and rejects IPs, single labels and private or reserved TLDs', () => {
-    expect(isPublicHostname('www.example.org')).toBe(true);
+  it('accepts names under an ICANN public suffix and rejects IPs, single labels and private or reserved TLDs', async () => {
+    expect(await isPublicHostname('www.example.org')).toBe(true);
     for (const name of ['localhost', '10.0.0.1', '::1', 'nas.local', 'git.corp', 'api.example.test', 'x.home.arpa', undefined]) {
-      expect(isPublicHostname(name)).toBe(false);
+      expect(await isPublicHostname(name)).toBe(false);
     }
   });
 });

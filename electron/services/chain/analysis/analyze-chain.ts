@@ -1,14 +1,17 @@
 import { CertbenchError } from '../../../../shared/errors.js';
 import { sha256Hex } from '../../../../shared/pki/hash.js';
 import type { ChainOrigin, ChainPath, ChainReport, CorrectedBundle } from '../../../../shared/model/chain.js';
+import { CLIENT_FAMILIES, type ClientFamily } from '../../../../shared/model/client-families.js';
 import type { ObjectStore } from '../../workspace/object-store.js';
 import { completeWithAia, type AiaAttempt } from '../aia/aia-resolver.js';
 import type { ProxyConfig } from '../fetch/proxy-url.js';
 import { diagnose } from '../diagnose/diagnose.js';
-import { inspectionSign } from '../diagnose/inspection-signs.js';
+import { headlineRefusals, missingAnchorWarnings } from '../diagnose/client-refusals.js';
+import { assessInspection, isPublicHostname, type PathFacts } from '../diagnose/inspection-signs.js';
 import type { KnownCertificate } from '../diagnose/diagnosis-context.js';
 import { validateChain, type BuildInput, type ChainValidation } from '../engine/index.js';
 import type { TrustAnchors } from '../trust-sources/trust-source.js';
+import { acceptedBy, clientVerdicts, type ClientAnchors } from '../clients/client-verdicts.js';
 import { CertificatePool } from './certificate-pool.js';
 import { pickLeafIndex } from './pick-leaf.js';
 
@@ -19,10 +22,14 @@ export interface AnalysisInput {
   /** Candidates the user added (files) beside what the server sent; never counted as presented. */
   readonly added?: readonly Uint8Array[];
   readonly anchors: readonly TrustAnchors[];
+  /** The clients whose verdicts make the headline `trusted`. */
+  readonly headline: readonly ClientFamily[];
   readonly hostname?: string;
   readonly at: Date;
   readonly aia: { readonly enabled: boolean; readonly proxy?: ProxyConfig; readonly timeoutMs?: number; readonly maxBytes?: number };
-  /** Loads the public-roots test; called only when a chain looks like TLS inspection (it costs a store read). */
+  /** How a live fetch reached the server (proxy, forgery probe): TLS-inspection evidence. */
+  readonly pathFacts?: PathFacts;
+  /** Loads the public-roots test; called only for a public host name fetched live (it may cost a store read). */
   readonly publicRoots: () => Promise<(cert: KnownCertificate) => boolean>;
   readonly signal?: AbortSignal;
   readonly onProgress?: (label: string) => void;
@@ -73,10 +80,27 @@ export async function analyzeChain(input: AnalysisInput, store: ObjectStore): Pr
     }
   }
   if (input.signal?.aborted) throw new CertbenchError('cancelled', 'Cancelled');
+  const verdictInput = { paths, lookup: (sha: string) => pool.get(sha), hostname: input.hostname, fromServer, anchorsFor: anchorsPerClient(input.anchors) };
+  const clients = clientVerdicts(verdictInput, CLIENT_FAMILIES);
+  // A path is trusted when every headline client accepts it; those paths rank first.
+  const acceptedByHeadline = (path: ChainPath) => input.headline.every((c) => acceptedBy(c, path, verdictInput));
+  paths = paths.map((p) => ({ ...p, trusted: acceptedByHeadline(p) }));
+  paths = [...paths.filter((p) => p.trusted), ...paths.filter((p) => !p.trusted)];
   const top = paths[0] ? pool.get(paths[0].certificates[paths[0].certificates.length - 1]!) : undefined;
-  const suspicious =
-    top !== undefined && inspectionSign({ hostname: input.hostname, at: input.at, fromServer, leaf: presented[leafIndex]!.summary, top: top.summary }) !== undefined;
-  const isPublicRoot = suspicious ? await input.publicRoots() : () => false;
+  const publicName = fromServer && (await isPublicHostname(input.hostname));
+  const isPublicRoot = publicName ? await input.publicRoots() : () => false;
+  const inspection =
+    top &&
+    assessInspection({
+      hostname: input.hostname,
+      publicName,
+      at: input.at,
+      fromServer,
+      leaf: presented[leafIndex]!,
+      top,
+      isPublicRoot: isPublicRoot(top),
+      path: input.pathFacts ?? { viaProxy: false },
+    });
   const diagnoses = diagnose({
     at: input.at,
     hostname: input.hostname,
@@ -87,9 +111,14 @@ export async function analyzeChain(input: AnalysisInput, store: ObjectStore): Pr
     isPublicRoot,
     trustLabels: input.anchors.map((a) => a.label),
     fromServer,
+    publicName,
+    clients,
+    inspection,
   });
   const best = paths[0];
   const shas = [...presented.map((p) => p.sha256), ...paths.flatMap((p) => p.certificates)];
+  const trusted = input.headline.every((c) => clients.filter((v) => v.client === c).every((v) => v.trusted));
+  const lookup = (sha: string) => pool.get(sha);
   return {
     origin: input.origin,
     hostname: input.hostname,
@@ -98,9 +127,14 @@ export async function analyzeChain(input: AnalysisInput, store: ObjectStore): Pr
     certificates: pool.toDtos(shas, store),
     presented: presented.map((p) => p.sha256),
     paths,
-    // A path that needed AIA downloads or added files is not what clients of the server see.
-    trusted: Boolean(best?.trusted) && !(fromServer && best!.certificates.some((sha) => notFromServer(pool.get(sha).origin))),
-    diagnoses,
+    trusted,
+    headline: [...input.headline],
+    clients,
+    diagnoses: [
+      ...diagnoses,
+      ...headlineRefusals(diagnoses, clients.filter((v) => input.headline.includes(v.client)), lookup),
+      ...missingAnchorWarnings(trusted, clients, lookup),
+    ],
     bundle: best ? correctedBundle(best) : undefined,
   };
 }
@@ -122,7 +156,29 @@ function addCandidate(pool: CertificatePool, der: Uint8Array, index: number): vo
   }
 }
 
-const notFromServer = (origin: string): boolean => origin === 'aia' || origin === 'file';
+/**
+ * The anchor sets each client verifies against: sources meant for it (each JDK's cacerts for Java,
+ * one set per store), else the sources meant for every client, else all of them.
+ */
+function anchorsPerClient(sources: readonly TrustAnchors[]): (client: ClientFamily) => readonly ClientAnchors[] {
+  const bySet = new Map<string, ClientAnchors>();
+  const anchorSet = (chosen: readonly TrustAnchors[]): ClientAnchors => {
+    const key = chosen.map((s) => sources.indexOf(s)).join(',');
+    let found = bySet.get(key);
+    if (!found) {
+      const shas = new Set(chosen.flatMap((s) => s.certificates.map((der) => sha256Hex(der))));
+      found = { labels: chosen.map((s) => s.label), has: (sha) => shas.has(sha) };
+      bySet.set(key, found);
+    }
+    return found;
+  };
+  return (client) => {
+    const own = sources.filter((s) => s.clients?.includes(client));
+    if (own.length) return own.map((s) => anchorSet([s]));
+    const general = sources.filter((s) => !s.clients);
+    return [anchorSet(general.length ? general : sources)];
+  };
+}
 
 /** The source each anchor came from (the first one that holds it), by SHA-256. */
 function sourcesBySha256(anchors: readonly TrustAnchors[]): Map<string, TrustAnchors> {

@@ -1,7 +1,7 @@
 import type { Diagnosis, Severity } from '../../../../shared/model/chain-diagnosis.js';
 import type { DiagnosisContext, DiagnosisRule } from './diagnosis-context.js';
 import { presentationDiagnoses } from './presentation-rules.js';
-import { problemDiagnoses } from './problem-rules.js';
+import { lintDiagnoses, problemDiagnoses } from './problem-rules.js';
 import { trustDiagnoses } from './trust-rules.js';
 import { expiredCrossSignDiagnoses, expiringSoonDiagnoses } from './validity-rules.js';
 
@@ -11,6 +11,7 @@ const RULES: readonly DiagnosisRule[] = [
   presentationDiagnoses,
   expiredCrossSignDiagnoses,
   expiringSoonDiagnoses,
+  lintDiagnoses,
 ];
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -1,11 +1,13 @@
 import type { Diagnosis } from '../../../../shared/model/chain-diagnosis.js';
 import type { CertificateSummary } from '../../../../shared/model/certificate-summary.js';
-import type { ChainPath, CertificateOrigin } from '../../../../shared/model/chain.js';
+import type { ChainPath, CertificateOrigin, ClientVerdict } from '../../../../shared/model/chain.js';
+import type { InspectionFinding } from './inspection-signs.js';
 import type { X509Certificate } from '../../../../shared/pki/x509.js';
 
 /** A certificate as the rules see it: summarised once, named for people, fully parsed on demand. */
 export interface KnownCertificate {
   readonly sha256: string;
+  readonly der: Uint8Array;
   readonly summary: CertificateSummary;
   /** The parsed certificate, for extensions and keys; parsed on first use (it costs a second decode). */
   readonly cert: X509Certificate;
@@ -31,6 +33,12 @@ export interface DiagnosisContext {
   readonly trustLabels: readonly string[];
   /** Whether the chain came from a server (fixes then speak of the server's bundle). */
   readonly fromServer: boolean;
+  /** The host name is a public DNS name (public suffix list): a private root there is worth a note. */
+  readonly publicName: boolean;
+  /** Every client family's verdict; inspection fixes name exactly the failing ones. */
+  readonly clients: readonly ClientVerdict[];
+  /** TLS inspection found by evidence (analysis/analyze-chain.ts), if any. */
+  readonly inspection?: InspectionFinding;
 }
 
 /** One rule: looks at the context and says what it finds. */

@@ -1,35 +1,114 @@
-import type { CertificateSummary } from '../../../../shared/model/certificate-summary.js';
-import { inspectionVendor } from './inspection-vendors.js';
+import { isIP } from 'node:net';
+import type { InspectionConfidence } from '../../../../shared/model/chain-diagnosis.js';
+import { parseCertificate } from '../../../../shared/pki/certificate-summary.js';
+import { SubjectAlternativeNameExtension, type X509Certificate } from '../../../../shared/pki/x509.js';
+import type { KnownCertificate } from './diagnosis-context.js';
 
-const PRIVATE_TLDS = new Set(['local', 'lan', 'internal', 'intranet', 'corp', 'home', 'arpa', 'test', 'example', 'invalid', 'localhost', 'private']);
-const FRESH_MS = 7 * 86_400_000;
-/** The product name used when only the freshly-minted sign is present. */
-export const UNIDENTIFIED = 'an unidentified inspection proxy';
+/** Embedded SignedCertificateTimestampList (RFC 6962 §3.3): every publicly trusted TLS leaf carries one. */
+const SCT_LIST_OID = '1.3.6.1.4.1.11129.2.4.2';
+/** Inspection proxies mint leaves on the fly, dated at most a few days back. */
+const FRESH_MS = 3 * 86_400_000;
 
-/** A DNS name that the public web PKI could issue for (not an IP, not a private or reserved TLD). */
-export function isPublicHostname(name: string | undefined): boolean {
-  if (!name || /^[\d.]+$/.test(name) || name.includes(':') || !name.includes('.')) return false;
-  return !PRIVATE_TLDS.has(name.toLowerCase().replace(/\.$/, '').split('.').pop()!);
+/**
+ * A name the public web PKI could issue for: a DNS name under an ICANN public suffix (the public
+ * suffix list, via tldts), not an IP literal, `localhost` or a private/reserved suffix. The list
+ * is loaded only for names that could be public (it costs more than a loopback handshake).
+ */
+export async function isPublicHostname(name: string | undefined): Promise<boolean> {
+  const host = name?.replace(/\.$/, '');
+  if (!host || !host.includes('.') || isIP(host)) return false;
+  const { parse: parseDomain } = await import('tldts');
+  const parsed = parseDomain(host);
+  // home.arpa (RFC 8375) is on the ICANN list but reserved for home networks.
+  return !parsed.isIp && parsed.isIcann === true && parsed.domain !== null && !parsed.publicSuffix?.endsWith('arpa');
+}
+
+/** The leaf carries embedded SCTs. */
+export function hasEmbeddedScts(leaf: X509Certificate): boolean {
+  return leaf.extensions.some((e) => e.type === SCT_LIST_OID);
+}
+
+/** A host name no real certificate can hold (RFC 2606 reserves `.invalid`), for the forgery probe. */
+export function probeName(random: string): string {
+  return `certbench-probe-${random}.invalid`;
+}
+
+/** Whether the probe's answer was made out for the probe's name. */
+export function madeOutFor(leaf: X509Certificate, name: string): boolean {
+  const sans = leaf.getExtension(SubjectAlternativeNameExtension)?.names.items ?? [];
+  return sans.some((n) => n.type === 'dns' && n.value.toLowerCase() === name) || leaf.subject.toLowerCase().includes(`cn=${name}`);
+}
+
+/**
+ * What a second handshake over the same path found when it asked for a name no real certificate can
+ * hold (under `.invalid`): a proxy that forges certificates makes one out for it.
+ */
+export type ProbeResult =
+  | { readonly kind: 'forged'; readonly name: string }
+  | { readonly kind: 'not-forged'; readonly name: string }
+  | { readonly kind: 'failed'; readonly name: string; readonly detail: string };
+
+/** How the chain was reached, beside the certificates. */
+export interface PathFacts {
+  /** The fetch went through an explicit HTTP proxy. */
+  readonly viaProxy: boolean;
+  readonly probe?: ProbeResult;
 }
 
 export interface InspectionInput {
   readonly hostname?: string;
+  /** `isPublicHostname(hostname)`. */
+  readonly publicName: boolean;
   readonly at: Date;
   readonly fromServer: boolean;
-  readonly leaf: CertificateSummary;
+  readonly leaf: KnownCertificate;
   /** The last certificate of the best path (the root, or the highest one reached). */
-  readonly top: CertificateSummary;
+  readonly top: KnownCertificate;
+  readonly isPublicRoot: boolean;
+  readonly path: PathFacts;
+}
+
+export interface InspectionFinding {
+  /** `high`: a proxy forged a certificate for a name it was asked; `medium`: signs without that proof. */
+  readonly confidence: InspectionConfidence;
+  readonly evidence: readonly string[];
+}
+
+/** Whether the chain is worth a forgery probe: fetched through a proxy, or a public name whose leaf lacks SCTs. */
+export async function worthProbing(hostname: string | undefined, leafDer: Uint8Array, viaProxy: boolean): Promise<boolean> {
+  if (viaProxy) return true;
+  if (!(await isPublicHostname(hostname))) return false;
+  try {
+    return !hasEmbeddedScts(parseCertificate(leafDer));
+  } catch {
+    return false;
+  }
 }
 
 /**
- * The sign that a chain was re-signed by a TLS-inspection proxy (docs/pki-facts.md): a known product's
- * name on the top of the chain, or, for a public host fetched live, a leaf minted in the last
- * days under a root that is not public (proxies mint leaves on the fly). Returns the product, or
- * a neutral name when only the second sign is present; the caller checks "not a public root".
+ * TLS inspection judged from evidence only, never from names in the certificates (docs/pki-facts.md):
+ * a forgery probe that came back made out for the probe's name is proof; a proxy on the path plus a
+ * private root on a public name with a leaf lacking SCTs is a strong sign. Without a proxy and
+ * without a forgery, a private root on a public name is just a private CA.
  */
-export function inspectionSign(input: InspectionInput): string | undefined {
-  const vendor = inspectionVendor(input.top.subject) ?? inspectionVendor(input.top.issuer);
-  if (vendor) return vendor;
-  const fresh = input.at.getTime() - new Date(input.leaf.notBefore).getTime() <= FRESH_MS;
-  return input.fromServer && fresh && !input.leaf.selfSigned && isPublicHostname(input.hostname) ? UNIDENTIFIED : undefined;
+export function assessInspection(input: InspectionInput): InspectionFinding | undefined {
+  const probe = input.path.probe;
+  // Only a forgery, or a proxy in front of a public name, can make a finding: skip the rest otherwise.
+  if (!input.fromServer || (probe?.kind !== 'forged' && !(input.path.viaProxy && input.publicName))) return undefined;
+  const evidence: string[] = [];
+  if (probe?.kind === 'forged') {
+    evidence.push(`A second handshake over the same path asking for "${probe.name}", a name no real certificate can hold, got a certificate made out for that name: something on the path mints certificates for whatever name it is asked.`);
+  }
+  if (input.path.viaProxy) evidence.push('The connection went through an HTTP proxy.');
+  const privateOnPublic = !input.isPublicRoot && input.publicName;
+  if (privateOnPublic) evidence.push(`The chain ends in "${input.top.name}", which is outside the public root programs (Mozilla list), while ${input.hostname} is a public DNS name.`);
+  const noScts = !hasEmbeddedScts(input.leaf.cert);
+  if (noScts) evidence.push('The leaf carries no embedded SCTs, which every publicly trusted TLS certificate has.');
+  const age = input.at.getTime() - new Date(input.leaf.summary.notBefore).getTime();
+  if (age >= 0 && age <= FRESH_MS) evidence.push(`The leaf was issued ${Math.max(0, Math.round(age / 3_600_000))} hours ago.`);
+  if (probe?.kind === 'not-forged') evidence.push(`A handshake asking for "${probe.name}" did not get a certificate for that name.`);
+  if (probe?.kind === 'failed') evidence.push(`A handshake asking for "${probe.name}" failed (${probe.detail}), so forgery could not be checked.`);
+  if (probe?.kind === 'forged' && !input.isPublicRoot) return { confidence: 'high', evidence };
+  if (input.path.viaProxy && privateOnPublic && noScts && probe?.kind !== 'not-forged') return { confidence: 'medium', evidence };
+  return undefined;
 }

@@ -9,7 +9,8 @@ import { bestPath, quote, type DiagnosisContext } from './diagnosis-context.js';
 export function presentationDiagnoses(ctx: DiagnosisContext): Diagnosis[] {
   const path = bestPath(ctx);
   if (!path || ctx.presented.length === 0) return [];
-  return [...wrongOrder(ctx, path.certificates), ...extraneous(ctx)];
+  // Files may come in any order (verify's promise); only what a server sends has an order to fix.
+  return [...(ctx.fromServer ? wrongOrder(ctx, path.certificates) : []), ...extraneous(ctx)];
 }
 
 function wrongOrder(ctx: DiagnosisContext, onPath: readonly string[]): Diagnosis[] {
@@ -21,7 +22,7 @@ function wrongOrder(ctx: DiagnosisContext, onPath: readonly string[]): Diagnosis
     {
       code: 'wrong-order',
       severity: 'warning',
-      message: `The certificates are ${ctx.fromServer ? 'sent' : 'stored'} out of order (${order}); the leaf must come first and each certificate must be followed by its issuer. Strict clients (older Java, some embedded TLS stacks) reject this.`,
+      message: `The certificates are sent out of order (${order}); the leaf must come first and each certificate must be followed by its issuer. Strict clients (older Java, some embedded TLS stacks) reject this.`,
       certificates: presentedOnPath,
       fix: { text: 'Reorder the server\'s certificate file: leaf first, then each issuer in turn (export the corrected bundle).', place: 'corrected-bundle' },
     },

@@ -1,4 +1,5 @@
 import type { Diagnosis, DiagnosisCode, Fix } from '../../../../shared/model/chain-diagnosis.js';
+import { LINT_PROBLEM_CODES } from '../../../../shared/model/client-families.js';
 import { bestPath, quote, type DiagnosisContext, type KnownCertificate } from './diagnosis-context.js';
 
 type Role = 'leaf' | 'intermediate' | 'anchor';
@@ -23,7 +24,6 @@ const CODE_OF: Readonly<Record<string, DiagnosisCode>> = {
   incomplete: 'missing-intermediate',
   'untrusted-root': 'untrusted-root',
   'self-signed-leaf': 'self-signed-leaf',
-  'ca-as-leaf': 'eku-mismatch',
   'unknown-critical-extension': 'unsupported-certificate',
   malformed: 'unsupported-certificate',
   policy: 'unsupported-certificate',
@@ -40,7 +40,7 @@ export function problemDiagnoses(ctx: DiagnosisContext): Diagnosis[] {
   const seen = new Set<string>();
   const out: Diagnosis[] = [];
   for (const problem of path.problems) {
-    if (EXPLAINED_ELSEWHERE.has(problem.code)) continue;
+    if (EXPLAINED_ELSEWHERE.has(problem.code) || LINT_PROBLEM_CODES.has(problem.code)) continue;
     const key = `${problem.code}:${problem.certificate}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -65,8 +65,11 @@ function fixFor(code: DiagnosisCode, cert: KnownCertificate, role: Role, ctx: Di
   switch (code) {
     case 'expired':
       if (role === 'leaf') return { text: `Renew ${c} and install the new certificate${ctx.fromServer ? ' on the server' : ''}.`, place: 'reissue', certificate: sha };
-      if (role === 'anchor') return { text: `The trusted root ${c} has expired: update the trust store with the CA's current root.`, place: 'trust-store', certificate: sha };
-      return { text: `Replace the expired intermediate ${c} in the server's bundle with the CA's current one (export the corrected bundle).`, place: 'corrected-bundle', certificate: sha };
+      if (role === 'anchor') return { text: `The trusted root ${c} has expired: remove it and install the CA's current root in the trust store (never the expired one).`, place: 'trust-store' };
+      if (cert.summary.isCA && !cert.summary.selfSigned && ctx.paths.some((p) => p.trusted)) {
+        return { text: `Remove the expired cross-sign ${c} from the server's bundle (export the corrected bundle); the valid path ends in the current root.`, place: 'corrected-bundle', certificate: sha };
+      }
+      return { text: `Replace the expired intermediate ${c} in the server's bundle with the CA's current one (export the corrected bundle)${cert.summary.isCA ? `, or trust the CA's current self-signed root ${c} instead of the root that issued this expired one` : ''}.`, place: 'corrected-bundle', certificate: sha };
     case 'not-yet-valid':
       return { text: `Check the clocks of client and server: ${c} is valid only from ${cert.summary.notBefore}.`, place: 'none', certificate: sha };
     case 'hostname-mismatch':
@@ -87,4 +90,31 @@ function fixFor(code: DiagnosisCode, cert: KnownCertificate, role: Role, ctx: Di
     default:
       return { text: `${c} breaks a rule strict clients enforce (RFC 5280 profile); have it reissued by its CA.`, place: 'reissue', certificate: sha };
   }
+}
+
+/**
+ * Strict issuing rules (RFC 5280 §4, CA/B Forum) the best path breaks but every client accepts:
+ * warnings for whoever runs the CA, never the verdict and never a reason to reissue a certificate
+ * a proxy forged.
+ */
+export function lintDiagnoses(ctx: DiagnosisContext): Diagnosis[] {
+  const path = bestPath(ctx);
+  if (!path) return [];
+  const seen = new Set<string>();
+  return path.problems.flatMap((problem): Diagnosis[] => {
+    const key = `${problem.code}:${problem.certificate}`;
+    if (!LINT_PROBLEM_CODES.has(problem.code) || seen.has(key)) return [];
+    seen.add(key);
+    const cert = ctx.lookup(problem.certificate);
+    const caLeaf = problem.code === 'ca-as-leaf';
+    return [{
+      code: 'lint',
+      severity: 'warning',
+      message: caLeaf
+        ? `${quote(cert)} is a CA certificate (basicConstraints CA:TRUE, what \`openssl req -x509\` makes by default) serving as the server's own certificate. OpenSSL, GnuTLS, Java, NSS and Chromium accept it.`
+        : `${quote(cert)}: ${problem.detail}. A strict-profile fault only: OpenSSL, GnuTLS, Java, NSS and Chromium accept it.`,
+      certificates: [cert.sha256],
+      fix: { text: caLeaf ? 'Nothing clients need; a new certificate for the server should be issued with CA:FALSE.' : 'Nothing clients need; a CA you run should fix this in the certificates it issues next.', place: 'none' },
+    }];
+  });
 }

@@ -2,7 +2,6 @@ import type { Diagnosis } from '../../../../shared/model/chain-diagnosis.js';
 import type { ChainPath } from '../../../../shared/model/chain.js';
 import { bestPath, displayName, quote, type DiagnosisContext, type KnownCertificate } from './diagnosis-context.js';
 import { caIssuersUrls } from '../aia/aia-urls.js';
-import { inspectionSign, UNIDENTIFIED } from './inspection-signs.js';
 
 /**
  * Why the best path does not reach a trust anchor: a self-signed leaf, a root the trust sources
@@ -13,17 +12,29 @@ export function trustDiagnoses(ctx: DiagnosisContext): Diagnosis[] {
   const path = bestPath(ctx);
   if (!path) return [];
   const certs = path.certificates.map(ctx.lookup);
-  const inspection = inspectionDiagnosis(ctx, certs, path.end === 'anchor');
-  // A named product explains everything; the weaker "freshly minted" sign is shown next to the rest.
-  if (inspection?.known) return [inspection.diagnosis];
-  const rest = pathTrustDiagnoses(ctx, path, certs);
-  return inspection ? [...rest, inspection.diagnosis] : rest;
+  // An inspecting proxy's chain is never a server fault: its finding explains everything.
+  const inspection = inspectionDiagnosis(ctx, certs, path.trusted);
+  if (inspection) return [inspection];
+  return [...pathTrustDiagnoses(ctx, path, certs), ...privateCa(ctx, path, certs)];
+}
+
+/** Informational: a public-looking name served from a private CA (no proxy, no forgery seen). */
+function privateCa(ctx: DiagnosisContext, path: ChainPath, certs: readonly KnownCertificate[]): Diagnosis[] {
+  const top = certs[certs.length - 1]!;
+  if (!ctx.fromServer || !path.trusted || !ctx.publicName || ctx.isPublicRoot(top)) return [];
+  return [{
+    code: 'private-ca',
+    severity: 'info',
+    message: `${ctx.hostname} is served with a certificate issued by a private CA (${quote(top)}), outside the public root programs; clients without that root fail.`,
+    certificates: [top.sha256],
+    fix: { text: `Install ${quote(top)} in the trust store of every client that connects to ${ctx.hostname}.`, place: 'trust-store', certificate: top.sha256 },
+  }];
 }
 
 function pathTrustDiagnoses(ctx: DiagnosisContext, path: ChainPath, certs: readonly KnownCertificate[]): Diagnosis[] {
   const top = certs[certs.length - 1]!;
   const notSent = certs.filter((c) => c.origin === 'aia' || (ctx.fromServer && c.origin === 'file'));
-  if (path.trusted && notSent.length > 0) return [missingButCompleted(ctx, certs, notSent)];
+  if (path.end === 'anchor' && notSent.length > 0) return [missingButCompleted(ctx, certs, notSent)];
   if (path.trusted) return [];
   if (path.end === 'self-signed' && certs.length === 1) return [selfSignedLeaf(ctx, top)];
   if (path.end === 'self-signed') return [untrustedRoot(ctx, top)];
@@ -37,10 +48,13 @@ function trustPlaces(ctx: DiagnosisContext): string {
 }
 
 function selfSignedLeaf(ctx: DiagnosisContext, leaf: KnownCertificate): Diagnosis {
+  const what = leaf.summary.isCA
+    ? `${quote(leaf)} is a self-signed CA certificate (basicConstraints CA:TRUE, what \`openssl req -x509\` makes by default) that the server uses as its own certificate`
+    : `${quote(leaf)} is self-signed`;
   return {
     code: 'self-signed-leaf',
     severity: 'error',
-    message: `${quote(leaf)} is self-signed: no CA vouches for it, so no client trusts it unless this exact certificate is installed.`,
+    message: `${what}: no CA vouches for it, so no client trusts it unless this exact certificate is installed as trusted.`,
     certificates: [leaf.sha256],
     fix: {
       text: `Replace it with a certificate issued by a CA the clients trust, or, for a private service, add this exact certificate to the trust store of every client (${trustPlaces(ctx)}).`,
@@ -59,17 +73,37 @@ function untrustedRoot(ctx: DiagnosisContext, root: KnownCertificate): Diagnosis
       ? `The chain ends in the self-signed root ${quote(root)}, sent by the ${ctx.fromServer ? 'server' : 'files'}, which is not in ${trustPlaces(ctx)}.`
       : `The chain ends in the root ${quote(root)}, which is not in ${trustPlaces(ctx)}.`,
     certificates: [root.sha256],
-    fix: {
-      text: `If you trust ${quote(root)} (your organisation's CA), add it to the trust store the client uses (OS store, or the Java keystore for Java clients); otherwise have the server certificate reissued by a public CA.`,
-      place: 'trust-store',
-      certificate: root.sha256,
-    },
+    fix: new Date(root.summary.notAfter) < ctx.at
+      ? {
+          // Installing an expired root never helps: every client checks its dates except Java.
+          text: `Do not install ${quote(root)}: it expired on ${root.summary.notAfter.slice(0, 10)}. Get the CA's current root, or have the server certificate reissued under a CA whose root is current.`,
+          place: 'reissue',
+        }
+      : {
+          text: `If you trust ${quote(root)} (your organisation's CA), add it to the trust store the client uses (OS store, or the Java keystore for Java clients); otherwise have the server certificate reissued by a public CA.`,
+          place: 'trust-store',
+          certificate: root.sha256,
+        },
   };
 }
 
 function issuerMissing(ctx: DiagnosisContext, certs: readonly KnownCertificate[], top: KnownCertificate): Diagnosis {
   const issuer = `"${displayName(top.summary.issuer)}"`;
   const aiaNote = aiaExplanation(ctx, top);
+  const expiredCrossSign = top.summary.isCA && !top.summary.selfSigned && new Date(top.summary.notAfter) < ctx.at;
+  if (expiredCrossSign) {
+    const current = `"${top.name}"`;
+    return {
+      code: 'expired-cross-sign',
+      severity: 'error',
+      message: `The chain reaches ${current} only through its cross-sign by ${issuer}, which expired on ${top.summary.notAfter.slice(0, 10)}; the current self-signed root ${current} is not in ${trustPlaces(ctx)}.`,
+      certificates: [top.sha256],
+      fix: {
+        text: `Do not install ${issuer} (its cross-sign has expired). Add the CA's current root ${current} (self-signed, same name and key) to the trust store the client uses: the path ${certs.slice(0, -1).map(quote).join(' → ')} → ${current} then works. Remove the expired cross-sign from the server's bundle.`,
+        place: 'trust-store',
+      },
+    };
+  }
   if (certs.length > 1) {
     return {
       code: 'untrusted-root',
@@ -118,28 +152,30 @@ function missingButCompleted(ctx: DiagnosisContext, certs: readonly KnownCertifi
   };
 }
 
-function inspectionDiagnosis(
-  ctx: DiagnosisContext,
-  certs: readonly KnownCertificate[],
-  anchored: boolean,
-): { known: boolean; diagnosis: Diagnosis } | undefined {
+function inspectionDiagnosis(ctx: DiagnosisContext, certs: readonly KnownCertificate[], trusted: boolean): Diagnosis | undefined {
+  const finding = ctx.inspection;
+  if (!finding) return undefined;
   const top = certs[certs.length - 1]!;
-  const vendor = inspectionSign({ hostname: ctx.hostname, at: ctx.at, fromServer: ctx.fromServer, leaf: certs[0]!.summary, top: top.summary });
-  if (!vendor || ctx.isPublicRoot(top)) return undefined;
-  const known = vendor !== UNIDENTIFIED;
   const rootDn = top.summary.subject === top.summary.issuer ? top.summary.subject : top.summary.issuer;
-  const rootName = `"${displayName(rootDn)}" (${rootDn})`;
-  const host = ctx.hostname ? ` to ${ctx.hostname}` : '';
-  const diagnosis: Diagnosis = {
+  const rootName = `"${displayName(rootDn)}"`;
+  const host = ctx.hostname ?? 'this host';
+  const failing = ctx.clients.filter((c) => !c.trusted);
+  const failingNames = failing.map((c) => c.label.replace(/ \(.*$/, ''));
+  const sure = finding.confidence === 'high';
+  const install = failing.length
+    ? `Install the inspection root ${rootName} (${rootDn}) in the trust stores of exactly the clients that fail (${failingNames.join(', ')}${failing.some((c) => c.client === 'java') ? '; for Java, the JDK\'s cacerts' : ''})`
+    : `Every client family here already trusts the inspection root ${rootName}; nothing to install`;
+  return {
     code: 'tls-inspection',
-    severity: anchored || !known ? 'warning' : 'error',
-    message: `${known ? `Traffic${host} is intercepted by a TLS-inspection proxy (${vendor})` : `Traffic${host} looks intercepted by a TLS-inspection proxy (a leaf minted in the last days for a public name under a private root)`}: the chain ends in the proxy's root ${rootName} instead of the server's own public CA.${anchored ? ' That root is trusted here, but clients with their own trust store (Java, Python, Node) will fail.' : ''}`,
+    severity: trusted ? 'warning' : 'error',
+    message: `${sure ? 'TLS inspection' : 'Possible TLS inspection'}: the certificate for ${host} was ${sure ? 'made' : 'probably made'} by an inspecting proxy whose root is ${rootName} (${rootDn}), not by the server's own CA.${trusted ? '' : ' This is not a fault of the server.'}`,
     certificates: [top.sha256],
     fix: {
-      text: `Get the proxy's root ${rootName} from your network team (or the proxy's certificate download page) and install it in every trust store the failing client uses: the OS store${anchored ? '' : ` (checked here: ${trustPlaces(ctx)})`} and, for Java clients, the Java keystore's cacerts. Or ask for ${ctx.hostname ?? 'this host'} to be excluded from inspection.`,
-      place: anchored ? 'java-keystore' : 'trust-store',
+      text: `${install}, or have ${host} excluded from inspection at the proxy. The server's certificate needs no change: the proxy makes this one per connection.`,
+      place: failing.length > 0 && failing.every((c) => c.client === 'java') ? 'java-keystore' : 'trust-store',
       certificate: top.summary.subject === top.summary.issuer ? top.sha256 : undefined,
     },
+    confidence: finding.confidence,
+    evidence: [...finding.evidence],
   };
-  return { known, diagnosis };
 }

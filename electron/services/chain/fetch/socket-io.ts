@@ -30,7 +30,7 @@ export function withLimits<T>(socket: Socket, limits: StepLimits, body: (fail: (
     const onError = (e: NodeJS.ErrnoException) => fail(networkError(e, limits.what));
     const onClose = () => fail(new CertbenchError('connection', `The peer closed the connection during ${limits.what}`));
     const timer = setTimeout(
-      () => fail(new CertbenchError('timeout', `No answer within ${limits.timeoutMs} ms during ${limits.what}`)),
+      () => fail(new CertbenchError('timeout', `Timed out: no answer within ${limits.timeoutMs} ms during ${limits.what}; a firewall may be dropping the traffic, or the service is hung.`)),
       limits.timeoutMs,
     );
     if (limits.signal?.aborted) return onAbort();
@@ -79,7 +79,7 @@ export function readMessage(socket: Socket, complete: (data: Buffer) => number, 
 function networkError(e: NodeJS.ErrnoException, what: string): CertbenchError {
   if (e instanceof CertbenchError) return e;
   const words: Record<string, string> = {
-    ECONNREFUSED: 'connection refused',
+    ECONNREFUSED: 'connection refused: nothing listens on that port (check the port number and that the service runs)',
     ENOTFOUND: 'host name not found',
     EAI_AGAIN: 'host name lookup failed (temporary)',
     ECONNRESET: 'connection reset by peer',

@@ -9,9 +9,12 @@ export interface HostTarget {
 
 const HOSTNAME = /^(?=.{1,253}$)[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*\.?$/i;
 
-/** Parses `host`, `host:port`, `[v6]` or `[v6]:port` (default port 443), rejecting anything else. */
+/**
+ * Parses `host`, `host:port`, `[v6]` or `[v6]:port` (default port 443), or an `https://` URL (its
+ * host and port; path, query and credentials ignored), rejecting anything else.
+ */
 export function parseHostTarget(text: string, defaultPort = 443): HostTarget {
-  const input = text.trim();
+  const input = fromHttpsUrl(text.trim());
   let host = input;
   let portText: string | undefined;
   const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(input);
@@ -34,6 +37,12 @@ export function parseHostTarget(text: string, defaultPort = 443): HostTarget {
     throw invalid(text, 'the port must be 1–65535');
   }
   return { host: host.replace(/\.$/, ''), port };
+}
+
+/** `https://host[:port]/path?…` → `host[:port]`; anything else as given. */
+function fromHttpsUrl(text: string): string {
+  const url = /^https:\/\/(?:[^@/?#]*@)?([^/?#]+)(?:[/?#].*)?$/i.exec(text);
+  return url ? url[1]! : text;
 }
 
 function invalid(text: string, why: string): CertbenchError {

@@ -65,14 +65,17 @@ export async function fetchPresentedChain(target: HostTarget, options: FetchOpti
   options.onProgress?.(`TLS handshake with ${where}`);
   const tls = tlsConnect({
     socket,
-    servername: servername || undefined,
+    // RFC 6066 §3: SNI carries host names only; an IP literal is checked against the IP SANs instead.
+    servername: servername && !isIP(servername) ? servername : undefined,
     rejectUnauthorized: false,
     secureContext: sharedContext(),
   });
   try {
     await withLimits(tls, { timeoutMs: handshakeTimeoutMs, signal: options.signal, what: `TLS handshake with ${where}` }, () =>
       new Promise<void>((resolve) => tls.once('secureConnect', () => resolve())),
-    );
+    ).catch((err: unknown) => {
+      throw handshakeError(err, where);
+    });
     const certificates = presentedCertificates(tls);
     if (certificates.length === 0) throw new CertbenchError('connection', `${where} completed the handshake without a certificate`);
     const cipher = tls.getCipher();
@@ -80,6 +83,19 @@ export async function fetchPresentedChain(target: HostTarget, options: FetchOpti
   } finally {
     closeGently(tls);
   }
+}
+
+/** OpenSSL's record-layer errors when the peer's first bytes are not a TLS record. */
+const NOT_TLS = /wrong version number|http request|packet length too long|unknown protocol|record layer failure/i;
+
+/** OpenSSL's handshake errors in words: a plain-HTTP port gets its own sentence, raw error codes go. */
+function handshakeError(err: unknown, where: string): unknown {
+  if (!(err instanceof Error) || (err instanceof CertbenchError && err.code !== 'connection')) return err;
+  if (NOT_TLS.test(err.message)) {
+    return new CertbenchError('connection', `${where} does not speak TLS: it answered in plain HTTP or another protocol. Use the port that serves HTTPS (often 443), or STARTTLS for mail ports.`, { cause: err });
+  }
+  const reason = /:SSL routines:[^:]*:([^:]+):/.exec(err.message)?.[1];
+  return reason ? new CertbenchError('connection', `TLS handshake with ${where} failed: ${reason}`, { cause: err }) : err;
 }
 
 const CLOSE_GRACE_MS = 1000;

@@ -24,7 +24,7 @@ export function jdkSource(env: NodeJS.ProcessEnv, path?: string): TrustSource {
       const store = path ?? (await firstExisting(cacertsCandidates(env)));
       const keystore = await readKeystore(store);
       const certificates = keystore.entries.filter((e) => e.entryType === 'trustedCert').flatMap((e) => e.certificates.map((c) => c.der));
-      return { label: `JDK cacerts ${store}`, certificates, curated: true };
+      return { label: `JDK cacerts ${store}`, certificates, curated: true, clients: ['java'] };
     },
   };
 }

@@ -1,3 +1,5 @@
+import type { ClientFamily } from '../../../../shared/model/chain.js';
+
 /** A set of trust anchors to verify against, with a name a person recognises. */
 export interface TrustAnchors {
   /** Shown in reports: "Mozilla roots (Debian ca-certificates)", "PEM bundle /etc/corp.pem". */
@@ -9,6 +11,8 @@ export interface TrustAnchors {
    * them. Anchors the user supplies (a PEM bundle or folder) are held to the rules.
    */
   readonly curated: boolean;
+  /** The client families that verify against these anchors (a JDK's cacerts: Java); absent: every client. */
+  readonly clients?: readonly ClientFamily[];
 }
 
 /** Where anchors come from; loading is deferred so naming a source costs nothing until used. */

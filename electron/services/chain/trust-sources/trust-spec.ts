@@ -12,6 +12,26 @@ export interface TrustSourcePaths {
 }
 
 /**
+ * Every `--trust` spelling as sources, `jdks` expanded to each cacerts the machine's JDKs use
+ * (the keystore service's discovery, the same the trust map shows), one source per cacerts so
+ * each gets its own Java verdict.
+ */
+export async function trustSourcesFromSpecs(specs: readonly string[], env: ServiceEnv, paths: TrustSourcePaths = {}): Promise<TrustSource[]> {
+  const out: TrustSource[] = [];
+  for (const spec of specs) {
+    if (spec.trim() !== 'jdks') {
+      out.push(trustSourceFromSpec(spec, env, paths));
+      continue;
+    }
+    const { discoverJdks } = await import('../../keystore/jdk-discovery.js');
+    const { cacerts } = await discoverJdks(env);
+    if (cacerts.length === 0) throw new CertbenchError('not-found', 'No JDK found on this machine (--trust jdks); name a cacerts with --trust jdk:PATH');
+    out.push(...cacerts.map((c) => jdkSource(env.env, c.path)));
+  }
+  return out;
+}
+
+/**
  * Turns a `--trust` spelling into a source: `system` (the OS store; on Linux the system bundle),
  * `mozilla`, `jdk` / `jdk:PATH` (a cacerts), `pem:PATH` or a bare PATH (bundle or folder).
  */
@@ -22,7 +42,7 @@ export function trustSourceFromSpec(spec: string, env: ServiceEnv, paths: TrustS
   if (text === 'jdk') return jdkSource(env.env);
   if (text.startsWith('jdk:')) return jdkSource(env.env, text.slice(4));
   if (text.startsWith('pem:')) return pemSource(text.slice(4));
-  if (text.length === 0) throw new CertbenchError('invalid-request', 'Empty trust source; use system, mozilla, jdk[:PATH] or pem:PATH');
+  if (text.length === 0) throw new CertbenchError('invalid-request', 'Empty trust source; use system, mozilla, jdk[:PATH], jdks or pem:PATH');
   return pemSource(text);
 }
 

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { CLIENT_FAMILIES, type ClientFamily } from '../../../../shared/model/client-families.js';
 import { useChainStore } from './chain-store.js';
 
 const SOURCES = [
@@ -43,6 +44,21 @@ export function ChainForm() {
           ))}
           {customTrust ? <option value={customTrust}>{customTrust.slice(4)}</option> : null}
           <option value="custom">PEM bundle…</option>
+        </select>
+      </label>
+      <label>
+        Java cacerts
+        <input aria-label="Java cacerts" placeholder="(same as Trust)" value={query.javaCacerts} onChange={(e) => update({ javaCacerts: e.target.value })} />
+      </label>
+      <label>
+        Verdict for
+        <select aria-label="Verdict for" value={query.client} onChange={(e) => update({ client: e.target.value as ClientFamily | '' })}>
+          <option value="">OS store's client</option>
+          {CLIENT_FAMILIES.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
         </select>
       </label>
       <label>

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { ChainCertificate } from '../../../../shared/model/chain.js';
 import { ChainForm } from './ChainForm.js';
+import { ClientMatrix } from './ClientMatrix.js';
 import { ChainNodeDetail } from './ChainNodeDetail.js';
 import { ChainTree } from './ChainTree.js';
 import { DiagnosisList } from './DiagnosisList.js';
@@ -23,6 +24,7 @@ export function ChainWorkspace() {
         <>
           <header className={`chain-verdict ${report.trusted ? 'verdict-trusted' : 'verdict-untrusted'}`} role="status" aria-label="Verdict" data-verified-at={report.verifiedAt}>
             <strong>{report.trusted ? 'Trusted' : 'Not trusted'}</strong>
+            <span className="hint">for {report.clients.filter((v) => report.headline.includes(v.client)).map((v) => v.label.replace(/ \(.*$/, '')).join(', ')}</span>
             <span>
               {origin?.kind === 'host'
                 ? `${origin.host}:${origin.port} · ${origin.protocol} · ${origin.cipher}${origin.proxy ? ` · via ${origin.proxy}` : ''}`
@@ -30,6 +32,9 @@ export function ChainWorkspace() {
             </span>
             <span className="hint">against {report.trustSources.join(', ')} at {report.verifiedAt}</span>
             <span className="chain-export">
+              <button type="button" onClick={() => void exportCertificates('presented')} disabled={report.origin.kind !== 'host'}>
+                Save presented chain
+              </button>
               <button type="button" onClick={() => void exportCertificates('bundle')} disabled={!report.bundle}>
                 Export corrected bundle
               </button>
@@ -40,7 +45,10 @@ export function ChainWorkspace() {
           </header>
           <div className="chain-split">
             <div className="chain-left">
-              {tree ? <ChainTree node={tree} certificates={certificates} selected={selectedSha} onSelect={select} /> : null}
+              <div className="chain-tree-and-clients">
+                {tree ? <ChainTree node={tree} certificates={certificates} selected={selectedSha} onSelect={select} /> : null}
+                <ClientMatrix clients={report.clients} headline={report.headline} certificates={certificates} onSelect={select} />
+              </div>
               {offPath.length > 0 ? (
                 <ul className="off-path" aria-label="Presented but on no path">
                   {offPath.map((sha) => (

@@ -41,6 +41,16 @@ export function DiagnosisList({
               <code>{d.code}</code>
             </div>
             <p className="diagnosis-message">{d.message}</p>
+            {d.evidence?.length ? (
+              <div className="diagnosis-evidence">
+                <strong>Evidence (confidence {d.confidence}):</strong>
+                <ul aria-label="Evidence">
+                  {d.evidence.map((e) => (
+                    <li key={e}>{e}</li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
             <p className="diagnosis-fix">
               <strong>Fix:</strong> {d.fix.text}
             </p>

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { CertificateDetail } from '../../../../shared/model/certificate-detail.js';
 import type { ChainReport } from '../../../../shared/model/chain.js';
+import type { ClientFamily } from '../../../../shared/model/client-families.js';
 import { invoke } from '../../ipc/client.js';
 import { useAppStore } from '../../store/app-store.js';
 
@@ -14,6 +15,10 @@ export interface ChainQuery {
   readonly at: string;
   /** Certificate files to build with beside what the server sends. */
   readonly addPaths: readonly string[];
+  /** A JDK cacerts file the Java verdict uses instead of the trust source above. */
+  readonly javaCacerts: string;
+  /** The client family whose verdict makes the headline; empty: the OS store's client. */
+  readonly client: ClientFamily | '';
 }
 
 interface ChainState {
@@ -36,7 +41,8 @@ interface ChainState {
   /** Asks for a PEM bundle and makes it the trust source; false when the user cancelled. */
   pickTrustFile(): Promise<boolean>;
   pickCertificateFiles(): Promise<string[]>;
-  exportCertificates(kind: 'bundle' | 'root'): Promise<void>;
+  /** Saves the corrected bundle, the root, or the certificates exactly as the server presented them. */
+  exportCertificates(kind: 'bundle' | 'root' | 'presented'): Promise<void>;
 }
 
 const CERT_FILTERS = [
@@ -44,10 +50,17 @@ const CERT_FILTERS = [
   { name: 'All files', extensions: ['*'] },
 ];
 
+const EXPORT_TITLES = {
+  bundle: { title: 'Save the corrected server bundle', file: 'fullchain.pem' },
+  root: { title: 'Save the root certificate', file: 'root.pem' },
+  presented: { title: 'Save the chain as the server presented it', file: 'presented-chain.pem' },
+} as const;
+
 let taskCounter = 0;
 
 const settings = (q: ChainQuery) => ({
-  trust: q.trust ? [q.trust] : undefined,
+  trust: q.trust ? [q.trust, ...(q.javaCacerts.trim() ? [`jdk:${q.javaCacerts.trim()}`] : [])] : undefined,
+  clients: q.client ? [q.client] : undefined,
   aia: q.aia || undefined,
   at: q.at ? new Date(q.at).toISOString() : undefined,
 });
@@ -68,7 +81,7 @@ export const useChainStore = create<ChainState>()((set, get) => {
     }
   };
   return {
-    query: { target: '', servername: '', proxy: '', trust: 'system', aia: false, at: '', addPaths: [] },
+    query: { target: '', servername: '', proxy: '', trust: 'system', aia: false, at: '', addPaths: [], javaCacerts: '', client: '' },
     customTrust: null,
     setQuery: (patch) => set((s) => ({ query: { ...s.query, ...patch } })),
     report: null,
@@ -133,13 +146,13 @@ export const useChainStore = create<ChainState>()((set, get) => {
     },
     exportCertificates: async (kind) => {
       const report = get().report;
-      const shas = kind === 'bundle' ? (report?.bundle?.chain ?? []) : report?.bundle?.root ? [report.bundle.root] : [];
+      const shas = kind === 'presented' ? (report?.presented ?? []) : kind === 'bundle' ? (report?.bundle?.chain ?? []) : report?.bundle?.root ? [report.bundle.root] : [];
       if (!report || shas.length === 0) return;
       const ids = shas.map((sha) => report.certificates.find((c) => c.sha256 === sha)!.id);
       try {
         const { path } = await invoke('dialog.saveFile', {
-          title: kind === 'bundle' ? 'Save the corrected server bundle' : 'Save the root certificate',
-          defaultName: kind === 'bundle' ? 'fullchain.pem' : 'root.pem',
+          title: EXPORT_TITLES[kind].title,
+          defaultName: EXPORT_TITLES[kind].file,
           filters: CERT_FILTERS,
         });
         if (!path) return;
