@@ -13,6 +13,7 @@ import { registerKeyCommand } from './commands/key-command.js';
 import { registerChainCommand } from './commands/chain-command.js';
 import { registerKeystoreCommand } from './commands/keystore-command.js';
 import { registerTrustCommand } from './commands/trust-command.js';
+import { registerScanCommand } from './commands/scan-command.js';
 
 declare const __CERTBENCH_VERSION__: string | undefined;
 
@@ -57,6 +58,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   registerChainCommand(program, ctx);
   registerKeystoreCommand(program, ctx);
   registerTrustCommand(program, ctx);
+  registerScanCommand(program, ctx);
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (err) {

@@ -1,0 +1,170 @@
+import { CertbenchError } from '../../../shared/errors.js';
+import type { ChainReport } from '../../../shared/model/chain.js';
+import type { ScanFinding, ScanKind, ScanProblem, ScanReport } from '../../../shared/model/scan.js';
+import { summarizeCertificate } from '../../../shared/pki/certificate-summary.js';
+import type { ChainService } from '../chain/chain-service.js';
+import type { KeystoreService, StoreSelector } from '../keystore/keystore-service.js';
+import { readKeystore } from '../keystore/keystore-reader.js';
+import type { ServiceEnv } from '../service-env.js';
+import type { TrustService } from '../trust-stores/trust-service.js';
+import { certificatesInFile } from './file-certificates.js';
+import { byTimeLeft, findingOf, type FindingPlace } from './finding.js';
+import { walkFolders } from './folder-walk.js';
+import { runLimited } from './run-limited.js';
+
+/** A server to probe: `host:port`, and the SNI name when it differs from the host. */
+export interface EndpointTarget {
+  readonly target: string;
+  readonly servername?: string;
+}
+
+export interface ScanRequest {
+  /** Folders (walked recursively) and single files. */
+  readonly folders?: readonly string[];
+  readonly include?: readonly string[];
+  readonly exclude?: readonly string[];
+  readonly keystores?: readonly StoreSelector[];
+  /** Trust store ids as `certbench trust` spells them (`linux`, `nss:DIR`, `jdk:HOME`, …). */
+  readonly trustStores?: readonly string[];
+  readonly endpoints?: readonly EndpointTarget[];
+  /** `http://host:port` or `env`, as for `chain fetch`. */
+  readonly proxy?: string;
+  readonly proxyPassword?: string;
+  /** Trust sources the endpoint chains are verified against (default: the system store). */
+  readonly trust?: readonly string[];
+  /** Endpoints probed at once. */
+  readonly concurrency?: number;
+  /** Per-endpoint limit for connecting and for the handshake. */
+  readonly timeoutMs?: number;
+  /** Findings with less than this left are `expiring`. */
+  readonly windowMs: number;
+}
+
+/** How far a scan has come: `done` of `total` places (files, keystores, stores, endpoints). */
+export interface ScanProgress {
+  readonly label: string;
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface ScanTask {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: ScanProgress) => void;
+}
+
+const FILE_READERS = 16;
+const DEFAULT_CONCURRENCY = 32;
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+/**
+ * One inventory over folders, keystores, trust stores and endpoints: every certificate with where it
+ * lives and how long it has left. A place that cannot be read is a problem in the report, never the
+ * end of the scan. The CLI's `scan` and the app's Expiry workspace both call this.
+ */
+export class ScanService {
+  constructor(
+    private readonly env: ServiceEnv,
+    private readonly keystores: KeystoreService,
+    private readonly trust: TrustService,
+    private readonly chain: ChainService,
+  ) {}
+
+  async scan(request: ScanRequest, task: ScanTask = {}): Promise<ScanReport> {
+    const now = this.env.now();
+    const findings: ScanFinding[] = [];
+    const problems: ScanProblem[] = [];
+    const problem = (kind: ScanKind, where: string, err: unknown) => {
+      if (err instanceof CertbenchError && err.code === 'cancelled') throw err;
+      problems.push({ kind, where, code: err instanceof CertbenchError ? err.code : 'internal', message: (err as Error)?.message ?? String(err) });
+    };
+    const add = (der: Uint8Array, place: FindingPlace) => findings.push(findingOf(summarizeCertificate(der, now), place, now, request.windowMs));
+
+    const walked = request.folders?.length ? await walkFolders(request.folders, { include: request.include, exclude: request.exclude, signal: task.signal }) : { files: [], problems: [] };
+    for (const p of walked.problems) problem('file', p.path, p.error);
+    const keystores = request.keystores ?? [];
+    const stores = request.trustStores ?? [];
+    const endpoints = request.endpoints ?? [];
+    const total = walked.files.length + keystores.length + stores.length + endpoints.length;
+    let done = 0;
+    const step = (label: string) => task.onProgress?.({ label, done: ++done, total });
+
+    await runLimited(
+      walked.files,
+      FILE_READERS,
+      async (path) => {
+        try {
+          const { certificates, keystore } = await certificatesInFile(path);
+          const found: [Uint8Array, FindingPlace][] = certificates.map((c) => [c.der, keystore ? { kind: 'keystore', path, alias: c.alias ?? '' } : { kind: 'file', path }]);
+          for (const [der, place] of found) add(der, place);
+        } catch (err) {
+          problem('file', path, err);
+        }
+        step('Reading files');
+      },
+      task.signal,
+    );
+    for (const selector of keystores) {
+      this.#checkCancel(task.signal);
+      const label = selector.path ?? selector.jdkHome ?? '';
+      try {
+        const ref = await this.keystores.resolve(selector);
+        const store = await readKeystore(ref.path, ref.password);
+        for (const entry of store.entries) for (const c of entry.certificates) add(c.der, { kind: 'keystore', path: ref.path, alias: entry.alias });
+      } catch (err) {
+        problem('keystore', label, err);
+      }
+      step('Reading keystores');
+    }
+    for (const id of stores) {
+      this.#checkCancel(task.signal);
+      try {
+        for (const c of await (await this.trust.store(id)).list()) {
+          if (c.der) add(c.der, { kind: 'trust-store', storeId: id, ...(c.label === undefined ? {} : { alias: c.label }) });
+        }
+      } catch (err) {
+        problem('trust-store', id, err);
+      }
+      step('Reading trust stores');
+    }
+    await runLimited(
+      endpoints,
+      request.concurrency ?? DEFAULT_CONCURRENCY,
+      async (endpoint) => {
+        try {
+          const report = await this.chain.fetch({
+            target: endpoint.target,
+            ...(endpoint.servername ? { servername: endpoint.servername } : {}),
+            ...(request.proxy ? { proxy: request.proxy } : {}),
+            ...(request.proxyPassword !== undefined ? { proxyPassword: request.proxyPassword } : {}),
+            ...(request.trust ? { trust: request.trust } : {}),
+            connectTimeoutMs: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+            handshakeTimeoutMs: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+            ...(task.signal ? { signal: task.signal } : {}),
+          });
+          findings.push(endpointFinding(report, endpoint.target, now, request.windowMs));
+        } catch (err) {
+          problem('endpoint', endpoint.target, err);
+        }
+        step('Probing endpoints');
+      },
+      task.signal,
+    );
+    this.#checkCancel(task.signal);
+    return { scannedAt: now.toISOString(), windowMs: request.windowMs, findings: findings.sort(byTimeLeft), problems, filesSeen: walked.files.length };
+  }
+
+  #checkCancel(signal: AbortSignal | undefined): void {
+    if (signal?.aborted) throw new CertbenchError('cancelled', 'The scan was cancelled');
+  }
+}
+
+/** The leaf an endpoint presented, with the chain's verdict and its earliest expiry. */
+function endpointFinding(report: ChainReport, endpoint: string, now: Date, windowMs: number): ScanFinding {
+  const bySha = new Map(report.certificates.map((c) => [c.sha256, c.summary]));
+  const presented = report.presented.flatMap((sha) => bySha.get(sha) ?? []);
+  const leaf = presented[0];
+  if (!leaf) throw new CertbenchError('connection', `${endpoint} presented no certificate`);
+  const earliest = presented.reduce((a, b) => (b.notAfter < a.notAfter ? b : a)).notAfter;
+  const chain = { trusted: report.trusted, problems: report.diagnoses.map((d) => d.code), earliestNotAfter: earliest };
+  return findingOf(leaf, { kind: 'endpoint', endpoint, chain }, now, windowMs);
+}
