@@ -1,13 +1,10 @@
 import { Option, type Command } from 'commander';
 import { CertbenchError } from '../../../shared/errors.js';
 import { planCsr } from '../../../shared/csr/plan.js';
-import { renewSpec } from '../../../shared/csr/renew.js';
 import { parseSanArg } from '../../../shared/csr/san-arg.js';
 import type { CsrSpec } from '../../../shared/model/csr.js';
 import { describeKeyType, KEY_TYPE_INFO, SIGNATURE_HASHES, type KeyType, type SignatureHash } from '../../../shared/model/keys-constants.js';
-import { scanCertificate } from '../../../shared/pki/cert-scan.js';
-import { sha256Hex } from '../../../shared/pki/hash.js';
-import { certificateToRenew, renewalKeyType, type RenewalOrigin } from '../../services/csr/renewal-source.js';
+import type { RenewalOrigin } from '../../services/csr/renewal-source.js';
 import { assertAbsent } from '../../services/keys/write-new-file.js';
 import type { CliContext } from '../cli-context.js';
 import { printJson } from '../cli-io.js';
@@ -76,6 +73,13 @@ async function csrRenew(ctx: CliContext, opts: CsrRenewOptions): Promise<ExitCod
       ? await readSecret(ctx.io, { file: opts.storepassFile, envVar: opts.storepassEnv }, 'Keystore password')
       : undefined;
   const services = await ctx.services('keys', 'csr', 'keystore', 'chain');
+  // Loaded here, after the services: they bring the X.509 model, which needs its polyfill first.
+  const [{ certificateToRenew, renewalKeyType }, { renewSpec }, { scanCertificate }, { sha256Hex }] = await Promise.all([
+    import('../../services/csr/renewal-source.js'),
+    import('../../../shared/csr/renew.js'),
+    import('../../../shared/pki/cert-scan.js'),
+    import('../../../shared/pki/hash.js'),
+  ]);
   const source = await certificateToRenew(
     {
       from: opts.from,

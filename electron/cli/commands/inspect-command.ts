@@ -6,7 +6,6 @@ import type { InspectResult } from '../../../shared/model/inspected-object.js';
 import type { ScanStatus } from '../../../shared/model/scan.js';
 import { parseDuration } from '../../../shared/scan/duration.js';
 import { needsAttention, scanStatus } from '../../services/scan/finding.js';
-import { walkFolders } from '../../services/scan/folder-walk.js';
 import type { CliContext } from '../cli-context.js';
 import { printJson } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
@@ -115,6 +114,7 @@ async function inputFiles(args: readonly string[], skip: (message: string) => vo
       out.push({ path: arg, named: true });
       continue;
     }
+    const { walkFolders } = await import('../../services/scan/folder-walk.js');
     const walked = await walkFolders([arg]);
     for (const problem of walked.problems) skip(problem.error.message);
     out.push(...walked.files.map((path) => ({ path, named: false })));

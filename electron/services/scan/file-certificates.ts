@@ -31,9 +31,14 @@ export async function certificatesInFile(path: string): Promise<{ certificates: 
   try {
     return { certificates: certificateDers(bytes).map((der) => ({ der })), keystore: false };
   } catch (err) {
-    if (err instanceof CertbenchError && err.code === 'unrecognized-format') return { certificates: [], keystore: false };
+    if (err instanceof CertbenchError && (err.code === 'unrecognized-format' || (err.code === 'bad-base64' && !hasPemArmour(bytes)))) return { certificates: [], keystore: false };
     throw err;
   }
+}
+
+/** Text without PEM armour that merely looks like base64 ("renewthesebeforeMarch") is a note, not a damaged certificate. */
+function hasPemArmour(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('-----BEGIN ');
 }
 
 async function keystoreCertificates(path: string, bytes: Uint8Array): Promise<FileCertificate[]> {
