@@ -118,7 +118,9 @@ export class ScanService {
     for (const id of stores) {
       this.#checkCancel(task.signal);
       try {
-        for (const c of await (await this.trust.store(id)).list()) {
+        const store = await this.trust.store(id);
+        if (!(await store.available())) throw new CertbenchError('not-found', `Trust store ${id} is not present on this machine`);
+        for (const c of await store.list()) {
           if (c.der) add(c.der, { kind: 'trust-store', storeId: id, ...(c.label === undefined ? {} : { alias: c.label }) });
         }
       } catch (err) {
