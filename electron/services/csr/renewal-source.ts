@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { CertbenchError } from '../../../shared/errors.js';
 import type { KeyType } from '../../../shared/model/keys-constants.js';
-import { fromBase64 } from '../../../shared/pki/bytes.js';
+import { findPemBlocks } from '../../../shared/pki/pem.js';
 import { certificateDers, scanCertificate } from '../../../shared/pki/cert-scan.js';
 import { publicKeyInfo } from '../../../shared/pki/spki-info.js';
 import type { ChainService } from '../chain/chain-service.js';
@@ -49,7 +49,7 @@ export async function certificateToRenew(req: RenewalRequest, deps: { keystore: 
     });
     const leaf = report.certificates.find((c) => c.sha256 === report.presented[0]);
     if (!leaf) throw new CertbenchError('connection', `${req.from} presented no certificate`);
-    return { origin: { kind: 'endpoint', target: req.from }, der: pemToDer(leaf.pem) };
+    return { origin: { kind: 'endpoint', target: req.from }, der: findPemBlocks(leaf.pem)[0]!.der };
   }
   const bytes = await readInputFile(req.from);
   const magic = bytes.length >= 4 ? ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0 : 0;
@@ -75,8 +75,4 @@ export function renewalKeyType(certificateDer: Uint8Array): KeyType {
   if (info.bits !== undefined && info.bits >= 4096) return 'rsa-4096';
   if (info.bits !== undefined && info.bits >= 3072) return 'rsa-3072';
   return 'rsa-2048';
-}
-
-function pemToDer(pem: string): Uint8Array {
-  return fromBase64(pem.replace(/-----[^-]+-----/g, '').replace(/\s/g, ''));
 }

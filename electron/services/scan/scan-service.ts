@@ -1,6 +1,7 @@
 import { CertbenchError } from '../../../shared/errors.js';
 import type { ChainReport } from '../../../shared/model/chain.js';
 import type { ScanFinding, ScanKind, ScanProblem, ScanReport } from '../../../shared/model/scan.js';
+import { findPemBlocks } from '../../../shared/pki/pem.js';
 import { summarizeCertificate } from '../../../shared/pki/certificate-summary.js';
 import type { ChainService } from '../chain/chain-service.js';
 import type { KeystoreService, StoreSelector } from '../keystore/keystore-service.js';
@@ -11,6 +12,7 @@ import { certificatesInFile } from './file-certificates.js';
 import { byTimeLeft, findingOf, type FindingPlace } from './finding.js';
 import { walkFolders } from './folder-walk.js';
 import { runLimited } from './run-limited.js';
+import { readScanTargets, rememberScanTargets, type ScanTargets } from './scan-targets.js';
 
 /** A server to probe: `host:port`, and the SNI name when it differs from the host. */
 export interface EndpointTarget {
@@ -62,6 +64,9 @@ const DEFAULT_TIMEOUT_MS = 10_000;
  * end of the scan. The CLI's `scan` and the app's Expiry workspace both call this.
  */
 export class ScanService {
+  /** The DER of every certificate the last scans found, by SHA-256: a row's renewal reads its certificate here. */
+  readonly #ders = new Map<string, Uint8Array>();
+
   constructor(
     private readonly env: ServiceEnv,
     private readonly keystores: KeystoreService,
@@ -77,7 +82,11 @@ export class ScanService {
       if (err instanceof CertbenchError && err.code === 'cancelled') throw err;
       problems.push({ kind, where, code: err instanceof CertbenchError ? err.code : 'internal', message: (err as Error)?.message ?? String(err) });
     };
-    const add = (der: Uint8Array, place: FindingPlace) => findings.push(findingOf(summarizeCertificate(der, now), place, now, request.windowMs));
+    const add = (der: Uint8Array, place: FindingPlace) => {
+      const finding = findingOf(summarizeCertificate(der, now), place, now, request.windowMs);
+      this.#ders.set(finding.sha256, der);
+      findings.push(finding);
+    };
 
     const walked = request.folders?.length ? await walkFolders(request.folders, { include: request.include, exclude: request.exclude, signal: task.signal }) : { files: [], problems: [] };
     for (const p of walked.problems) problem('file', p.path, p.error);
@@ -143,7 +152,10 @@ export class ScanService {
             handshakeTimeoutMs: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
             ...(task.signal ? { signal: task.signal } : {}),
           });
-          findings.push(endpointFinding(report, endpoint.target, now, request.windowMs));
+          const finding = endpointFinding(report, endpoint.target, now, request.windowMs);
+          const leaf = report.certificates.find((c) => c.sha256 === finding.sha256);
+          if (leaf) this.#ders.set(finding.sha256, findPemBlocks(leaf.pem)[0]!.der);
+          findings.push(finding);
         } catch (err) {
           problem('endpoint', endpoint.target, err);
         }
@@ -153,6 +165,32 @@ export class ScanService {
     );
     this.#checkCancel(task.signal);
     return { scannedAt: now.toISOString(), windowMs: request.windowMs, findings: findings.sort(byTimeLeft), problems, filesSeen: walked.files.length };
+  }
+
+  /**
+   * Everything Certbench can see on this machine: every trust store it finds (OS, NSS, each JDK's
+   * cacerts, configured ones) and the folders and endpoints the user asked it to remember.
+   */
+  async scanMachine(windowMs: number, task: ScanTask = {}): Promise<ScanReport> {
+    const targets = await readScanTargets(this.env.dataDir);
+    const stores: string[] = [];
+    for (const store of await this.trust.allStores()) if (await store.available().catch(() => false)) stores.push(store.id);
+    return this.scan({ folders: targets.folders, trustStores: stores, endpoints: targets.endpoints.map((target) => ({ target })), windowMs }, task);
+  }
+
+  remember(added: Partial<ScanTargets>): Promise<ScanTargets> {
+    return rememberScanTargets(this.env.dataDir, added);
+  }
+
+  targets(): Promise<ScanTargets> {
+    return readScanTargets(this.env.dataDir);
+  }
+
+  /** A certificate a scan found, for renewing it. */
+  certificate(sha256: string): Uint8Array {
+    const der = this.#ders.get(sha256);
+    if (!der) throw new CertbenchError('not-found', `No certificate ${sha256.slice(0, 16)}… in the last scan: scan again`);
+    return der;
   }
 
   #checkCancel(signal: AbortSignal | undefined): void {
