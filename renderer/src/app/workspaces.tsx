@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { ChainWorkspace } from '../features/chain/ChainWorkspace.js';
+import { ExpiryWorkspace } from '../features/expiry/ExpiryWorkspace.js';
 import { InspectWorkspace } from '../features/inspect/InspectWorkspace.js';
 import { KeysWorkspace } from '../features/keys/KeysWorkspace.js';
 import { KeystoreWorkspace } from '../features/keystore/KeystoreWorkspace.js';
@@ -21,4 +22,5 @@ export const WORKSPACES: readonly WorkspaceEntry[] = [
   { id: 'trust', label: 'Trust stores', key: '3', component: TrustWorkspace },
   { id: 'keystore', label: 'Java keystores', key: '4', component: KeystoreWorkspace },
   { id: 'keys', label: 'Keys & CSR', key: '5', component: KeysWorkspace },
+  { id: 'expiry', label: 'Expiry', key: '6', component: ExpiryWorkspace },
 ];

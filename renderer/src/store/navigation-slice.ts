@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from './app-store.js';
 
-export const WORKSPACE_IDS = ['inspect', 'chain', 'trust', 'keystore', 'keys'] as const;
+export const WORKSPACE_IDS = ['inspect', 'chain', 'trust', 'keystore', 'keys', 'expiry'] as const;
 export type WorkspaceId = (typeof WORKSPACE_IDS)[number];
 
 export interface NavigationSlice {
