@@ -6,7 +6,7 @@ import { classifyDer } from '../inspect/classify-der.js';
 import { JCEKS_MAGIC, JKS_MAGIC } from '../keystore/jks-reader.js';
 import { readKeystore } from '../keystore/keystore-reader.js';
 
-/** A certificate found in a file; `alias` when the file was a keystore. */
+/** A certificate found in a file; `alias` exactly when the file is a keystore. */
 export interface FileCertificate {
   readonly der: Uint8Array;
   readonly alias?: string;
@@ -18,20 +18,20 @@ export interface FileCertificate {
  * certificate in them (keys, CSRs, notes) give an empty list; a certificate file that is damaged,
  * or a PKCS#12 that needs its password, throws so the scan reports it.
  */
-export async function certificatesInFile(path: string): Promise<{ certificates: FileCertificate[]; keystore: boolean }> {
+export async function certificatesInFile(path: string): Promise<FileCertificate[]> {
   const bytes = await readInputFile(path);
   const magic = bytes.length >= 4 ? ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0 : 0;
   if (magic === JKS_MAGIC || magic === JCEKS_MAGIC || (bytes[0] === TAG.sequence && classifyDer(bytes) === 'pkcs12')) {
-    return { certificates: await keystoreCertificates(path, bytes), keystore: true };
+    return keystoreCertificates(path, bytes);
   }
   if (bytes[0] === TAG.sequence) {
     const kind = classifyDer(bytes);
-    if (kind !== 'certificates' && kind !== 'pkcs7') return { certificates: [], keystore: false };
+    if (kind !== 'certificates' && kind !== 'pkcs7') return [];
   }
   try {
-    return { certificates: certificateDers(bytes).map((der) => ({ der })), keystore: false };
+    return certificateDers(bytes).map((der) => ({ der }));
   } catch (err) {
-    if (err instanceof CertbenchError && (err.code === 'unrecognized-format' || (err.code === 'bad-base64' && !hasPemArmour(bytes)))) return { certificates: [], keystore: false };
+    if (err instanceof CertbenchError && (err.code === 'unrecognized-format' || (err.code === 'bad-base64' && !hasPemArmour(bytes)))) return [];
     throw err;
   }
 }

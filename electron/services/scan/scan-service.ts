@@ -64,7 +64,7 @@ const DEFAULT_TIMEOUT_MS = 10_000;
  * end of the scan. The CLI's `scan` and the app's Expiry workspace both call this.
  */
 export class ScanService {
-  /** The DER of every certificate the last scans found, by SHA-256: a row's renewal reads its certificate here. */
+  /** The DER of every certificate the last scan found, by SHA-256: a row's renewal reads its certificate here. */
   readonly #ders = new Map<string, Uint8Array>();
 
   constructor(
@@ -76,6 +76,7 @@ export class ScanService {
 
   async scan(request: ScanRequest, task: ScanTask = {}): Promise<ScanReport> {
     const now = this.env.now();
+    this.#ders.clear();
     const findings: ScanFinding[] = [];
     const problems: ScanProblem[] = [];
     const problem = (kind: ScanKind, where: string, err: unknown) => {
@@ -102,9 +103,7 @@ export class ScanService {
       FILE_READERS,
       async (path) => {
         try {
-          const { certificates, keystore } = await certificatesInFile(path);
-          const found: [Uint8Array, FindingPlace][] = certificates.map((c) => [c.der, keystore ? { kind: 'keystore', path, alias: c.alias ?? '' } : { kind: 'file', path }]);
-          for (const [der, place] of found) add(der, place);
+          for (const c of await certificatesInFile(path)) add(c.der, c.alias === undefined ? { kind: 'file', path } : { kind: 'keystore', path, alias: c.alias });
         } catch (err) {
           problem('file', path, err);
         }

@@ -3,17 +3,19 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatch } from '../../../electron/ipc/dispatch.js';
 import { createHandlers } from '../../../electron/ipc/handler-map.js';
+import type { NativeDialogs } from '../../../electron/ipc/native-dialogs.js';
 import { createServices } from '../../../electron/services/services.js';
 import { SCAN_CHANNELS } from '../../../shared/ipc/channels/scan.js';
 import { scanContracts } from '../../../shared/ipc/contracts/scan.js';
-import { ScriptedDialogs } from '../../e2e/scripted-dialogs.js';
 import { certExpiringIn } from '../../helpers/scan-certs.js';
 import { makeTrustWorld, type TrustWorld } from '../../helpers/trust-env.js';
 
 describe('scan IPC channels through the real dispatcher', () => {
   let world: TrustWorld;
   let dispatch: ReturnType<typeof createDispatch>;
-  const dialogs = new ScriptedDialogs();
+  const saves: string[] = [];
+  // The user's answers to the save dialog, in order; none left means Cancel.
+  const dialogs: NativeDialogs = { openFiles: async () => ({ paths: [] }), saveFile: async () => ({ path: saves.shift() ?? null }) };
   const progress: { label: string; fraction?: number }[] = [];
   const ctx = { progress: (label: string, fraction?: number) => void progress.push({ label, fraction }) };
   let folder: string;
@@ -62,7 +64,7 @@ describe('scan IPC channels through the real dispatcher', () => {
     const finding = { kind: 'file', where: '/x.pem', path: '/x.pem', subject: '=HYPERLINK("x")', sans: [], issuer: 'CN=x', serial: '01', notBefore: '2025-01-01T00:00:00.000Z', notAfter: '2027-01-01T00:00:00.000Z', daysLeft: 3, keyType: 'EC P-256', sha256: 'ab', status: 'ok' } as const;
     expect(await dispatch('scan.exportCsv', { findings: [finding] }, ctx)).toEqual({ ok: true, value: { path: null } });
     const out = join(world.root, 'out.csv');
-    dialogs.willSave(out);
+    saves.push(out);
     expect(await dispatch('scan.exportCsv', { findings: [finding] }, ctx)).toEqual({ ok: true, value: { path: out } });
     const lines = (await readFile(out, 'utf8')).split('\r\n');
     // A spreadsheet must not run certificate text as a formula.

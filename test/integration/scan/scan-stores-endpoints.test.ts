@@ -89,7 +89,7 @@ function promtool(text: string): { code: number; output: string } {
 
 describe('certbench scan over endpoints', () => {
   it('probes 55 loopback servers concurrently, gives each leaf and verdict, and reports the silent one without stopping', async () => {
-    const { code, stdout } = await certbench(['scan', '--endpoints-file', p('endpoints.txt'), '--trust', `pem:${p('trusted.pem')}`, '--timeout', '2s', '--concurrency', '16', '--json']);
+    const { code, stdout } = await certbench(['scan', '--endpoints-file', p('endpoints.txt'), '--trust', `pem:${p('trusted.pem')}`, '--timeout', '5s', '--concurrency', '16', '--json']);
     expect(code).toBe(1);
     const report = JSON.parse(stdout) as ScanReport;
     expect(report.findings).toHaveLength(ENDPOINTS);
@@ -117,7 +117,7 @@ describe('certbench scan over endpoints', () => {
   });
 
   it('prints Prometheus metrics that promtool accepts, with the earliest expiry per target', async () => {
-    const { stdout } = await certbench(['scan', '--endpoints-file', p('endpoints.txt'), '--timeout', '1s', '--prometheus']);
+    const { stdout } = await certbench(['scan', '--endpoints-file', p('endpoints.txt'), '--timeout', '5s', '--prometheus']);
     const checked = promtool(stdout);
     expect(checked.output).toBe('');
     expect(checked.code).toBe(0);
