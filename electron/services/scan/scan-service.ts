@@ -136,6 +136,8 @@ export class ScanService {
       }
       step('Reading trust stores');
     }
+    // The system store parses in about as long as a loopback handshake takes: once per scan, not per endpoint.
+    const anchors = endpoints.length ? await this.chain.loadTrust(request.trust) : [];
     await runLimited(
       endpoints,
       request.concurrency ?? DEFAULT_CONCURRENCY,
@@ -146,7 +148,7 @@ export class ScanService {
             ...(endpoint.servername ? { servername: endpoint.servername } : {}),
             ...(request.proxy ? { proxy: request.proxy } : {}),
             ...(request.proxyPassword !== undefined ? { proxyPassword: request.proxyPassword } : {}),
-            ...(request.trust ? { trust: request.trust } : {}),
+            anchors,
             connectTimeoutMs: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
             handshakeTimeoutMs: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
             ...(task.signal ? { signal: task.signal } : {}),
