@@ -29,6 +29,7 @@ export function installMenu(window: () => BrowserWindow | undefined, isMac: bool
         workspace('Trust stores', 'trust', '3'),
         workspace('Java keystores', 'keystore', '4'),
         workspace('Keys && CSR', 'keys', '5'),
+        workspace('Expiry', 'expiry', '6'),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

@@ -19,6 +19,7 @@ export const MENU_COMMANDS = [
   'workspace:trust',
   'workspace:keystore',
   'workspace:keys',
+  'workspace:expiry',
 ] as const;
 export const MenuCommandEventSchema = z.strictObject({ command: z.enum(MENU_COMMANDS) });
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
