@@ -11,6 +11,7 @@ export const SYSTEM_PACKAGES = [
   { pkg: 'mitmproxy', file: '/usr/bin/mitmdump', why: 'chain tests detect a real TLS-inspecting proxy' },
   { pkg: 'ca-certificates', file: '/usr/sbin/update-ca-certificates', why: 'linux-debian trust-store tests run the real update-ca-certificates in a temp tree' },
   { pkg: 'util-linux', file: '/usr/bin/unshare', why: 'fleet-export tests run the playbook and script inside a private mount namespace' },
+  { pkg: 'prometheus', file: '/usr/bin/promtool', why: 'scan tests check the Prometheus output with promtool check metrics' },
   { pkg: 'ansible-core', file: '/usr/bin/ansible-playbook', why: 'fleet-export tests syntax-check and run the generated playbook' },
   { pkg: 'time', file: '/usr/bin/time', why: 'hostile-input tests measure the CLI\'s peak memory (GNU time %M)' },
 ];

@@ -13,6 +13,7 @@ import { registerKeyCommand } from './commands/key-command.js';
 import { registerChainCommand } from './commands/chain-command.js';
 import { registerKeystoreCommand } from './commands/keystore-command.js';
 import { registerTrustCommand } from './commands/trust-command.js';
+import { registerScanCommand } from './commands/scan-command.js';
 
 declare const __CERTBENCH_VERSION__: string | undefined;
 
@@ -41,6 +42,7 @@ export function defineProgram(ctx: CliContext, output: OutputConfiguration = {})
   registerChainCommand(program, ctx);
   registerKeystoreCommand(program, ctx);
   registerTrustCommand(program, ctx);
+  registerScanCommand(program, ctx);
   return program;
 }
 

@@ -6,6 +6,7 @@ import { createInspectHandlers } from './handlers/inspect-handlers.js';
 import { createKeysHandlers } from './handlers/keys-handlers.js';
 import { createKeystoreHandlers } from './handlers/keystore-handlers.js';
 import { createTrustHandlers } from './handlers/trust-handlers.js';
+import { createScanHandlers } from './handlers/scan-handlers.js';
 import type { AppIdentity, NativeDialogs } from './native-dialogs.js';
 import { RunningTasks } from './running-tasks.js';
 
@@ -22,5 +23,6 @@ export function createHandlers(services: Services, identity: AppIdentity, dialog
     ...createTrustHandlers(services),
     ...createChainHandlers(services),
     ...createKeysHandlers(services),
+    ...createScanHandlers(services, dialogs),
   };
 }

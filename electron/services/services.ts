@@ -13,6 +13,7 @@ import type { KeystoreService } from './keystore/keystore-service.js';
 import { defaultServiceEnv, type ServiceEnv } from './service-env.js';
 import type { TrustService } from './trust-stores/trust-service.js';
 import type { ObjectStore } from './workspace/object-store.js';
+import type { ScanService } from './scan/scan-service.js';
 
 /**
  * The one set of services the app's IPC handlers and the CLI both call: a capability is written
@@ -30,6 +31,7 @@ export interface Services {
   readonly chain: ChainService;
   readonly keystore: KeystoreService;
   readonly trust: TrustService;
+  readonly scan: ScanService;
 }
 
 export type ServiceName = keyof Services;
@@ -52,6 +54,7 @@ const FACTORIES: { readonly [K in ServiceName]: (load: LoadService, env: Service
   chain: async (load, env) => new (await import('./chain/chain-service.js')).ChainService(env, await load('store')),
   keystore: async (_load, env) => new (await import('./keystore/keystore-service.js')).KeystoreService(env),
   trust: async (load, env) => new (await import('./trust-stores/trust-service.js')).TrustService(env, await load('keystore')),
+  scan: async (load, env) => new (await import('./scan/scan-service.js')).ScanService(env, await load('keystore'), await load('trust'), await load('chain')),
 };
 
 /** A loader sharing one instance of each service among everything that asks for it. */

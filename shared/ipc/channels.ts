@@ -4,6 +4,7 @@ import { INSPECT_CHANNELS } from './channels/inspect.js';
 import { KEYS_CHANNELS } from './channels/keys.js';
 import { KEYSTORE_CHANNELS } from './channels/keystore.js';
 import { TRUST_CHANNELS } from './channels/trust.js';
+import { SCAN_CHANNELS } from './channels/scan.js';
 
 /**
  * The channel names alone, for the preload (which must stay tiny and schema-free). A unit test
@@ -16,6 +17,7 @@ export const CHANNELS = [
   ...TRUST_CHANNELS,
   ...CHAIN_CHANNELS,
   ...KEYS_CHANNELS,
+  ...SCAN_CHANNELS,
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

@@ -6,6 +6,7 @@ import { inspectContracts } from './contracts/inspect.js';
 import { keysContracts } from './contracts/keys.js';
 import { keystoreContracts } from './contracts/keystore.js';
 import { trustContracts } from './contracts/trust.js';
+import { scanContracts } from './contracts/scan.js';
 
 /**
  * THE contract: every IPC channel, declared once. Domains keep their channels in
@@ -18,6 +19,7 @@ export const contract = {
   ...trustContracts,
   ...chainContracts,
   ...keysContracts,
+  ...scanContracts,
 } as const;
 
 export type Contract = typeof contract;

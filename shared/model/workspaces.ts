@@ -10,6 +10,7 @@ export const WORKSPACES = [
   { id: 'trust', label: 'Trust stores' },
   { id: 'keystore', label: 'Java keystores' },
   { id: 'keys', label: 'Keys & CSR' },
+  { id: 'expiry', label: 'Expiry' },
 ] as const satisfies readonly { readonly id: string; readonly label: string }[];
 
 export type WorkspaceId = (typeof WORKSPACES)[number]['id'];

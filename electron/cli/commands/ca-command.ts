@@ -30,7 +30,7 @@ interface CaSignOptions {
   json?: boolean;
 }
 
-/** `certbench ca new` (a local root, optionally name-constrained) and `certbench ca sign` (CSR → server certificate). */
+/** `certbench ca new` (a local root, optionally name-constrained) and `certbench ca sign` (CSR to a server and/or client certificate). */
 export function registerCaCommand(program: Command, ctx: CliContext): void {
   const ca = program.command('ca').description('A small local CA for labs and internal services');
   addKeySourceOptions(
@@ -55,7 +55,7 @@ export function registerCaCommand(program: Command, ctx: CliContext): void {
     );
   });
   ca.command('sign')
-    .description('Sign a CSR as a server certificate (SAN required, serverAuth, at most 825 days)')
+    .description('Sign a CSR with the purposes it requests (serverAuth, clientAuth or both; serverAuth if none, which needs a SAN), at most 825 days')
     .requiredOption('--ca-cert <file>', 'the CA certificate')
     .requiredOption('--ca-key <file>', 'the CA private key')
     .option('--ca-key-passphrase-file <file>', 'passphrase of --ca-key, from the first line of this file')

@@ -15,6 +15,7 @@ import { runAction } from '../run-action.js';
 import { readSecret } from '../secrets.js';
 import { collect, subjectOption } from './cert-command.js';
 import { addNewKeyOptions, keyTypeOption, newKeyProtection, openExistingKey, type NewKeyOptions } from './key-command.js';
+import { registerCsrRenewCommand } from './csr-renew-command.js';
 
 interface CsrNewOptions extends NewKeyOptions {
   subject?: string;
@@ -86,6 +87,7 @@ export function registerCsrCommand(program: Command, ctx: CliContext): void {
         }),
       );
     });
+  registerCsrRenewCommand(csr, ctx);
 }
 
 interface JavaCsrOptions {

@@ -1,5 +1,6 @@
 import type { CertificateDetail } from '../../../shared/model/certificate-detail.js';
 import type { InspectedObject } from '../../../shared/model/inspected-object.js';
+import type { ScanStatus } from '../../../shared/model/scan.js';
 
 /** An inspected object with its certificate detail (certificates only) for printing. */
 export interface PrintableObject {
@@ -33,19 +34,27 @@ export function objectJson(item: PrintableObject, shaById: ReadonlyMap<string, s
   }
 }
 
-/** Human-readable form of one object, one string per line. */
-export function objectText(item: PrintableObject): string[] {
+/**
+ * Human-readable form of one object, one string per line. `certificates` names each certificate id (subject and
+ * file) for the key-to-certificate match; `status` is the certificate's expiry against the window asked for.
+ */
+export function objectText(item: PrintableObject, certificates: ReadonlyMap<string, string>, status?: ScanStatus): string[] {
   const { object } = item;
   const head = `${object.origin} — ${item.source}`;
   switch (object.kind) {
     case 'certificate':
-      return item.detail ? certificateText(item.detail, head, object.label) : [`Certificate  ${object.summary.subject}`, `  ${head}`];
+      return item.detail
+        ? certificateText(item.detail, head, status, object.label)
+        : lines(`Certificate  ${object.summary.subject}`, [
+            ['From', head],
+            ['Valid', validity(object.summary.notBefore, object.summary.notAfter, status ?? object.summary.expiry, object.summary.daysLeft)],
+          ]);
     case 'private-key':
       return lines(`Private key  ${object.key.label}`, [
         ['From', head],
         ['Encoding', `${object.encoding}${object.encrypted ? ' (encrypted)' : ''}`],
         ['SPKI SHA-256', object.key.spkiSha256],
-        ['Matches', object.matchesCertificateId ? 'a certificate in this input' : 'no certificate in this input'],
+        ['Matches', (object.matchesCertificateId && certificates.get(object.matchesCertificateId)) || 'no certificate among the files given'],
       ]);
     case 'public-key':
       return lines(`Public key  ${object.key.label}`, [['From', head], ['SPKI SHA-256', object.key.spkiSha256]]);
@@ -75,7 +84,11 @@ export function objectText(item: PrintableObject): string[] {
   }
 }
 
-function certificateText(d: CertificateDetail, head: string, label?: string): string[] {
+function validity(notBefore: string, notAfter: string, status: string, daysLeft: number): string {
+  return `${notBefore} \u2192 ${notAfter} (${status}, ${daysLeft} days left)`;
+}
+
+function certificateText(d: CertificateDetail, head: string, status: ScanStatus | undefined, label?: string): string[] {
   const ext = d.extensions.flatMap((e) => [`  ${e.name}${e.name === 'Unknown extension' ? ` ${e.oid}` : ''}${e.critical ? ' (critical)' : ''}`, ...e.lines.map((l) => `      ${l}`)]);
   return [
     ...lines(`Certificate  ${d.subject.display}`, [
@@ -84,7 +97,7 @@ function certificateText(d: CertificateDetail, head: string, label?: string): st
       ['Version', String(d.version)],
       ['Issuer', d.issuer.display],
       ['Serial', `${d.serialHex} (${d.serialDecimal})`],
-      ['Valid', `${d.notBefore} → ${d.notAfter} (${d.expiry}, ${d.daysLeft} days left)`],
+      ['Valid', validity(d.notBefore, d.notAfter, status ?? d.expiry, d.daysLeft)],
       ['Signature', d.signatureAlgorithm.name],
       ['Key', d.publicKey.label],
       ['SHA-1', d.sha1],

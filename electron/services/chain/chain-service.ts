@@ -47,6 +47,8 @@ export interface FetchRequest extends VerifySettings {
   readonly addFiles?: readonly string[];
   readonly connectTimeoutMs?: number;
   readonly handshakeTimeoutMs?: number;
+  /** Trust already loaded with `loadTrust` (instead of `trust`), for many fetches against the same sources. */
+  readonly anchors?: readonly TrustAnchors[];
 }
 
 export interface VerifyRequest extends VerifySettings {
@@ -79,7 +81,7 @@ export class ChainService {
   async fetch(request: FetchRequest): Promise<ChainReport> {
     const target = parseHostTarget(request.target);
     const proxy = this.#proxy(request.proxy, request.proxyPassword, target.host);
-    const anchors = await this.#loadTrust(request.trust);
+    const anchors = request.anchors ? [...request.anchors] : await this.#loadTrust(request.trust);
     const added: Uint8Array[] = [];
     for (const file of request.addFiles ?? []) added.push(...(await certificatesInFile(file)));
     const fetched = await fetchPresentedChain(target, {
@@ -178,6 +180,11 @@ export class ChainService {
     if (!spec) return undefined;
     const proxy = spec === 'env' ? proxyFromEnv(this.env.env, host) : parseProxyUrl(spec);
     return proxy && password !== undefined ? { ...proxy, password, username: proxy.username ?? '' } : proxy;
+  }
+
+  /** Loads trust sources once, for a caller that verifies many chains against them (a scan of endpoints). */
+  loadTrust(specs?: readonly string[]): Promise<TrustAnchors[]> {
+    return this.#loadTrust(specs);
   }
 
   async #loadTrust(specs: readonly string[] = ['system']): Promise<TrustAnchors[]> {

@@ -17,6 +17,8 @@ import {
   readCertificateInput,
   type InputProblem,
 } from '../../../shared/pki/certificate-input.js';
+import { scanCertificate } from '../../../shared/pki/cert-scan.js';
+import { sha256Hex } from '../../../shared/pki/hash.js';
 import { describeCertificate } from '../../../shared/pki/certificate-detail.js';
 import { readTlv, TAG } from '../../../shared/pki/der-reader.js';
 import { looksLikePem, readPemBlocks, type PemBlock } from '../../../shared/pki/pem.js';
@@ -72,6 +74,26 @@ export class InspectService {
       throw looksLikeCrl(bytes) ? new CertbenchError('unsupported', crlNotCertificate(source), { cause: err }) : err;
     });
     return { source, format, objects: collector.finish(), problems: listedProblems(damage.problems) };
+  }
+
+  /**
+   * Pairs each private key still unmatched with a certificate of the same public key (SPKI SHA-256)
+   * from any of `results`: a key and its certificate usually arrive as two files.
+   */
+  pairKeysAcross(results: readonly InspectResult[]): InspectResult[] {
+    const certBySpki = new Map<string, string>();
+    for (const object of results.flatMap((r) => r.objects)) {
+      if (object.kind !== 'certificate') continue;
+      const spki = sha256Hex(scanCertificate(this.store.getKind(object.id, 'certificate').der).spkiDer);
+      if (!certBySpki.has(spki)) certBySpki.set(spki, object.id);
+    }
+    return results.map((r) => ({
+      ...r,
+      objects: r.objects.map((o) => {
+        const match = o.kind === 'private-key' && o.matchesCertificateId === undefined ? certBySpki.get(o.key.spkiSha256) : undefined;
+        return match === undefined ? o : { ...o, matchesCertificateId: match };
+      }),
+    }));
   }
 
   /** The full detail of an opened certificate (decoded extensions; the ASN.1 tree and PEM unless `structure` is false). */

@@ -22,7 +22,7 @@ export function keyIdentifier(key: KeyObject): string {
   return createHash('sha1').update(new Uint8Array(bits)).digest('hex');
 }
 
-/** End-entity extensions (RFC 5280 §4.2.1): not a CA, signing (plus RSA key transport), the EKU, SANs. */
+/** End-entity extensions (RFC 5280 §4.2.1): not a CA, signing (plus RSA key transport), the EKU, SANs when there are any. */
 export function leafExtensions(opts: {
   readonly sans: readonly SanRow[];
   readonly eku: readonly ExtendedKeyUsageName[];
@@ -35,7 +35,8 @@ export function leafExtensions(opts: {
     new BasicConstraintsExtension(false, undefined, true),
     new KeyUsagesExtension(ku, true),
     new ExtendedKeyUsageExtension(opts.eku.map((e) => EKU_OIDS[e])),
-    new SubjectAlternativeNameExtension(opts.sans.map((s) => ({ type: s.type === 'uri' ? 'url' : s.type, value: s.value }))),
+    // GeneralNames is SIZE (1..MAX): a client certificate without SANs carries no SAN extension.
+    ...(opts.sans.length > 0 ? [new SubjectAlternativeNameExtension(opts.sans.map((s) => ({ type: s.type === 'uri' ? 'url' : s.type, value: s.value })))] : []),
     new SubjectKeyIdentifierExtension(keyIdentifier(opts.subjectKey)),
     new AuthorityKeyIdentifierExtension(keyIdentifier(opts.issuerKey)),
   ];

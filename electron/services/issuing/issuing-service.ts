@@ -25,6 +25,7 @@ import { caExtensions, leafExtensions } from './certificate-extensions.js';
 import { checkCaValidity, checkServerValidity, requireSans, validity } from './issuing-policy.js';
 import { nameConstraintsExtension, type PermittedNames } from './name-constraints.js';
 import { namesOutsideConstraints } from './permitted-names.js';
+import { requestedPurposes } from './requested-eku.js';
 
 export interface IssuedCertificate {
   readonly id: string;
@@ -86,7 +87,10 @@ export class IssuingService {
     return this.#remember(cert);
   }
 
-  /** Signs a CSR as a server certificate: the CSR's SANs (required), serverAuth, at most 825 days. */
+  /**
+   * Signs a CSR with the purposes it asks for (serverAuth when it asks for none) and its SANs,
+   * required for serverAuth; at most 825 days.
+   */
   async signCsr(req: { csrPem: string; caCertPem: string; caKeyId: string; days: number; relaxed?: boolean }): Promise<IssuedCertificate> {
     const csr = parseCsr(req.csrPem);
     if (!(await csr.verify(webcrypto))) throw new CertbenchError('verification-failed', 'The CSR signature does not verify: it was altered or is corrupt');
@@ -98,7 +102,8 @@ export class IssuingService {
     const sans = (csr.extensions.find((e): e is SubjectAlternativeNameExtension => e instanceof SubjectAlternativeNameExtension)?.names.items ?? []).flatMap((n): SanRow[] =>
       n.type === 'dns' || n.type === 'ip' || n.type === 'email' ? [{ type: n.type, value: n.value }] : n.type === 'url' ? [{ type: 'uri', value: n.value }] : [],
     );
-    requireSans(sans.length);
+    const eku = requestedPurposes(csr);
+    if (eku.includes('serverAuth')) requireSans(sans.length);
     checkServerValidity(req.days, req.relaxed ?? false);
     const outside = namesOutsideConstraints(ca, sans);
     if (outside.length > 0) throw new CertbenchError('invalid-request', `The CA's name constraints do not allow ${outside.join(', ')}`);
@@ -113,7 +118,7 @@ export class IssuingService {
         publicKey: csr.publicKey,
         signingKey: signer.keys.privateKey,
         signingAlgorithm: signer.signingAlgorithm,
-        extensions: leafExtensions({ sans, eku: ['serverAuth'], rsa: subjectKey.asymmetricKeyType === 'rsa', subjectKey, issuerKey: caKey.publicKey }),
+        extensions: leafExtensions({ sans, eku, rsa: subjectKey.asymmetricKeyType === 'rsa', subjectKey, issuerKey: caKey.publicKey }),
       },
       webcrypto,
     );

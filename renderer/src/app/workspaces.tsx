@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { WORKSPACES as WORKSPACE_LIST, workspaceKey, type WorkspaceId } from '../../../shared/model/workspaces.js';
 import { ChainWorkspace } from '../features/chain/ChainWorkspace.js';
+import { ExpiryWorkspace } from '../features/expiry/ExpiryWorkspace.js';
 import { InspectWorkspace } from '../features/inspect/InspectWorkspace.js';
 import { KeysWorkspace } from '../features/keys/KeysWorkspace.js';
 import { KeystoreWorkspace } from '../features/keystore/KeystoreWorkspace.js';
@@ -21,6 +22,7 @@ const COMPONENTS: Readonly<Record<WorkspaceId, ComponentType>> = {
   trust: TrustWorkspace,
   keystore: KeystoreWorkspace,
   keys: KeysWorkspace,
+  expiry: ExpiryWorkspace,
 };
 
 /** The navigation, in the order of shared/model/workspaces.ts. Each feature owns its component; this only places it. */

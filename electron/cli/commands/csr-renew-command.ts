@@ -1,0 +1,148 @@
+import { Option, type Command } from 'commander';
+import { CertbenchError } from '../../../shared/errors.js';
+import { planCsr } from '../../../shared/csr/plan.js';
+import { parseSanArg } from '../../../shared/csr/san-arg.js';
+import type { CsrSpec } from '../../../shared/model/csr.js';
+import { describeKeyType, KEY_TYPE_INFO, SIGNATURE_HASHES, type KeyType, type SignatureHash } from '../../../shared/model/keys-constants.js';
+import type { RenewalOrigin } from '../../services/csr/renewal-source.js';
+import { assertAbsent } from '../../services/keys/write-new-file.js';
+import type { CliContext } from '../cli-context.js';
+import { printJson } from '../cli-io.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
+import { cliProgress } from '../progress.js';
+import { runAction } from '../run-action.js';
+import { readSecret } from '../secrets.js';
+import { collect, subjectOption } from './cert-command.js';
+import { addNewKeyOptions, keyTypeOption, newKeyProtection, openExistingKey, type NewKeyOptions } from './key-command.js';
+
+interface CsrRenewOptions extends NewKeyOptions {
+  from: string;
+  alias?: string;
+  storepassFile?: string;
+  storepassEnv?: string;
+  sni?: string;
+  proxy?: string;
+  subject?: string;
+  san: string[];
+  key?: string;
+  keyPassphraseFile?: string;
+  keyPassphraseEnv?: string;
+  type?: KeyType;
+  outKey?: string;
+  out: string;
+  hash?: SignatureHash;
+  overwrite?: boolean;
+  json?: boolean;
+}
+
+/** `certbench csr renew --from CERT|HOST:PORT|KEYSTORE [--alias A] --out F`: a CSR with the old certificate's subject, SANs and purposes. */
+export function registerCsrRenewCommand(csr: Command, ctx: CliContext): void {
+  addNewKeyOptions(
+    csr
+      .command('renew')
+      .description("Make a renewal CSR with an existing certificate's subject, SANs and purposes (a new key unless --key)")
+      .requiredOption('--from <source>', 'the certificate to renew: a file, HOST:PORT, or a keystore with --alias')
+      .option('--alias <alias>', 'the keystore entry to renew')
+      .option('--storepass-file <file>', 'keystore password, from the first line of this file')
+      .option('--storepass-env <var>', 'keystore password, from this environment variable')
+      .option('--sni <name>', 'server name to send when --from is HOST:PORT')
+      .option('--proxy <url>', 'reach HOST:PORT through this HTTP proxy')
+      .option('--subject <dn>', 'replace the subject, as "CN=app.example,O=Example"')
+      .option('--san <type:value>', 'replace the SANs: dns:NAME, ip:ADDR, email:ADDR or uri:URI (repeat for more)', collect, [])
+      .option('--key <file>', 'reuse this private key instead of making a new one')
+      .option('--key-passphrase-file <file>', 'passphrase of --key, from the first line of this file')
+      .option('--key-passphrase-env <var>', 'passphrase of --key, from this environment variable')
+      .addOption(keyTypeOption('--type <type>', "type of the new key (default: the old certificate's)"))
+      .option('--out-key <file>', 'where to write the new key')
+      .requiredOption('--out <file>', 'where to write the CSR')
+      .addOption(new Option('--hash <hash>', 'signature hash (default: the key type’s)').choices(SIGNATURE_HASHES))
+      .option('--overwrite', 'replace existing output files')
+      .option('--json', 'print JSON'),
+  ).action(async (opts: CsrRenewOptions) => {
+    ctx.exit(await runAction(ctx.io, () => csrRenew(ctx, opts)));
+  });
+}
+
+async function csrRenew(ctx: CliContext, opts: CsrRenewOptions): Promise<ExitCode> {
+  if (opts.key && (opts.type || opts.outKey)) throw new CertbenchError('invalid-request', 'Give either --key FILE (reuse a key) or --out-key FILE (a new key), not both');
+  if (!opts.key && !opts.outKey) throw new CertbenchError('invalid-request', 'A renewal makes a new key: give --out-key FILE for it, or --key FILE to reuse a key');
+  const subjectOverride = opts.subject === undefined ? undefined : subjectOption(opts.subject);
+  const sanOverride = opts.san.length > 0 ? opts.san.map(parseSanArg) : undefined;
+  const storePassword =
+    opts.storepassFile !== undefined || opts.storepassEnv !== undefined
+      ? await readSecret(ctx.io, { file: opts.storepassFile, envVar: opts.storepassEnv }, 'Keystore password')
+      : undefined;
+  const services = await ctx.services('keys', 'csr', 'keystore', 'chain');
+  // Loaded here, after the services: they bring the X.509 model, which needs its polyfill first.
+  const [{ certificateToRenew, renewalKeyType }, { renewSpec }, { scanCertificate }, { sha256Hex }] = await Promise.all([
+    import('../../services/csr/renewal-source.js'),
+    import('../../../shared/csr/renew.js'),
+    import('../../../shared/pki/cert-scan.js'),
+    import('../../../shared/pki/hash.js'),
+  ]);
+  const source = await certificateToRenew(
+    {
+      from: opts.from,
+      ...(opts.alias === undefined ? {} : { alias: opts.alias }),
+      ...(storePassword === undefined ? {} : { storePassword }),
+      ...(opts.sni ? { servername: opts.sni } : {}),
+      ...(opts.proxy ? { proxy: opts.proxy } : {}),
+    },
+    services,
+  );
+  const existing = opts.key ? await openExistingKey(ctx.io, services, { file: opts.key, passphraseFile: opts.keyPassphraseFile, passphraseEnv: opts.keyPassphraseEnv }) : undefined;
+  const type = opts.type ?? renewalKeyType(source.der);
+  const keyDescription = existing ? existing.info.key : describeKeyType(type);
+  const renewal = renewSpec(source.der, keyDescription.family);
+  const spec: CsrSpec = {
+    ...renewal.spec,
+    ...(subjectOverride ? { subject: subjectOverride } : {}),
+    ...(sanOverride ? { sans: sanOverride, addCnToSan: false } : {}),
+    hash: opts.hash ?? (existing ? (existing.info.key.bits === 384 ? 'SHA-384' : 'SHA-256') : KEY_TYPE_INFO[type].defaultHash),
+  };
+  const notes = [...renewal.notes];
+  if (existing && existing.info.spkiSha256 !== sha256Hex(scanCertificate(source.der).spkiDer)) notes.push(`${opts.key} is not the old certificate's key: the renewed certificate will carry a different key`);
+  const firstError = planCsr(spec, keyDescription).errors[0];
+  if (firstError) throw new CertbenchError('invalid-request', `${firstError.where}: ${firstError.message}`);
+  const protection = existing ? undefined : await newKeyProtection(ctx.io, opts);
+  if (!opts.overwrite) await assertAbsent([opts.out, ...(opts.outKey ? [opts.outKey] : [])]);
+  const made = await services.csr.create(spec, existing ? { kind: 'key', id: existing.info.id } : { kind: 'generate', type, protection: protection! }, cliProgress(ctx.io));
+  await services.csr.save(made.id, opts.out, opts.overwrite);
+  if (opts.outKey && protection) await services.keys.exportKey(made.key.id, opts.outKey, protection, opts.overwrite);
+  const keyFile = opts.outKey ?? opts.key!;
+  const next = nextSteps(source.origin, opts.out, keyFile);
+  if (opts.json) {
+    printJson(ctx.io, {
+      csr: opts.out,
+      keyFile,
+      from: source.origin,
+      subject: made.plan.subject,
+      sans: made.plan.sans,
+      extendedKeyUsage: made.plan.extendedKeyUsage,
+      key: made.key,
+      notes,
+      warnings: made.plan.warnings.map((w) => w.message),
+      next,
+    });
+  } else {
+    for (const w of made.plan.warnings) ctx.io.err(`certbench: warning: ${w.message}\n`);
+    ctx.io.out(`Wrote renewal CSR to ${opts.out}\n  Subject  ${made.plan.subject.map((a) => `${a.field}=${a.value}`).join(', ') || '(empty)'}\n`);
+    ctx.io.out(`  SANs     ${made.plan.sans.map((s) => `${s.type}:${s.value}`).join(', ') || '(none)'}\n  Purposes ${made.plan.extendedKeyUsage.join(', ')}\n`);
+    ctx.io.out(`  Key      ${made.key.key.label}${opts.outKey ? `, new, written to ${opts.outKey}` : `, reused from ${opts.key}`}\n`);
+    for (const note of notes) ctx.io.out(`  Note     ${note}\n`);
+    ctx.io.out(`Next:\n${next.map((step, i) => `  ${i + 1}. ${step}`).join('\n')}\n`);
+  }
+  return EXIT.ok;
+}
+
+/** What to run once the CA answers; a keystore entry is replaced through the backed-up, verified keystore edit. */
+function nextSteps(origin: RenewalOrigin, csrPath: string, keyFile: string): string[] {
+  const steps = [
+    `Have ${csrPath} signed by your CA (or: certbench ca sign --csr ${csrPath} --ca-cert CA.pem --ca-key CA.key --out renewed.pem)`,
+    `certbench bundle --cert renewed.pem --key ${keyFile}${origin.kind === 'keystore' ? ' --pfx renewed.pfx --pfx-password-file PFXPASS' : ''}`,
+  ];
+  if (origin.kind === 'keystore') {
+    steps.push(`certbench keystore import renewed.pfx --keystore ${origin.path} --alias ${origin.alias} --replace --pfx-pass-file PFXPASS --storepass-file STOREPASS (backs the store up first)`);
+  }
+  return steps;
+}
