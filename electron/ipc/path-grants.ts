@@ -145,6 +145,8 @@ const PATH_FIELDS: { readonly [C in Channel]?: (req: Req<C>) => readonly PathFie
   'trust.planRemove': (r) => stores([r.storeId], 'edit'),
   'trust.where': (r) => [...stores(r.extraStores, 'read'), ...source(r.source)],
   'trust.planAddToAllMissing': (r) => [...stores(r.extraStores, 'edit'), ...source(r.source)],
+  // Remembered folders are read on every machine scan: the user grants each once.
+  'scan.remember': (r) => (r.folders ?? []).map(read),
   'trust.export': (r) => [...source(r.source), ...(r.savePath === undefined ? [] : [write(r.savePath)])],
 };
 

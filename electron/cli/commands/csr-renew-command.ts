@@ -5,9 +5,9 @@ import { parseSanArg } from '../../../shared/csr/san-arg.js';
 import type { CsrSpec } from '../../../shared/model/csr.js';
 import { describeKeyType, KEY_TYPE_INFO, SIGNATURE_HASHES, type KeyType, type SignatureHash } from '../../../shared/model/keys-constants.js';
 import type { RenewalOrigin } from '../../services/csr/renewal-source.js';
-import { assertAbsent } from '../../services/keys/write-new-file.js';
+import { assertWritable } from '../../services/files/safe-write.js';
 import type { CliContext } from '../cli-context.js';
-import { printJson } from '../cli-io.js';
+import { printJson, printLines, printWarning } from '../cli-io.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { cliProgress } from '../progress.js';
 import { runAction } from '../run-action.js';
@@ -59,7 +59,7 @@ export function registerCsrRenewCommand(csr: Command, ctx: CliContext): void {
       .option('--overwrite', 'replace existing output files')
       .option('--json', 'print JSON'),
   ).action(async (opts: CsrRenewOptions) => {
-    ctx.exit(await runAction(ctx.io, () => csrRenew(ctx, opts)));
+    ctx.exit(await runAction(ctx, () => csrRenew(ctx, opts)));
   });
 }
 
@@ -105,7 +105,7 @@ async function csrRenew(ctx: CliContext, opts: CsrRenewOptions): Promise<ExitCod
   const firstError = planCsr(spec, keyDescription).errors[0];
   if (firstError) throw new CertbenchError('invalid-request', `${firstError.where}: ${firstError.message}`);
   const protection = existing ? undefined : await newKeyProtection(ctx.io, opts);
-  if (!opts.overwrite) await assertAbsent([opts.out, ...(opts.outKey ? [opts.outKey] : [])]);
+  await assertWritable([opts.out, ...(opts.outKey ? [opts.outKey] : [])], { overwrite: opts.overwrite ?? false });
   const made = await services.csr.create(spec, existing ? { kind: 'key', id: existing.info.id } : { kind: 'generate', type, protection: protection! }, cliProgress(ctx.io));
   await services.csr.save(made.id, opts.out, opts.overwrite);
   if (opts.outKey && protection) await services.keys.exportKey(made.key.id, opts.outKey, protection, opts.overwrite);
@@ -125,12 +125,17 @@ async function csrRenew(ctx: CliContext, opts: CsrRenewOptions): Promise<ExitCod
       next,
     });
   } else {
-    for (const w of made.plan.warnings) ctx.io.err(`certbench: warning: ${w.message}\n`);
-    ctx.io.out(`Wrote renewal CSR to ${opts.out}\n  Subject  ${made.plan.subject.map((a) => `${a.field}=${a.value}`).join(', ') || '(empty)'}\n`);
-    ctx.io.out(`  SANs     ${made.plan.sans.map((s) => `${s.type}:${s.value}`).join(', ') || '(none)'}\n  Purposes ${made.plan.extendedKeyUsage.join(', ')}\n`);
-    ctx.io.out(`  Key      ${made.key.key.label}${opts.outKey ? `, new, written to ${opts.outKey}` : `, reused from ${opts.key}`}\n`);
-    for (const note of notes) ctx.io.out(`  Note     ${note}\n`);
-    ctx.io.out(`Next:\n${next.map((step, i) => `  ${i + 1}. ${step}`).join('\n')}\n`);
+    for (const w of made.plan.warnings) printWarning(ctx.io, w.message);
+    printLines(ctx.io, [
+      `Wrote renewal CSR to ${opts.out}`,
+      `  Subject  ${made.plan.subject.map((a) => `${a.field}=${a.value}`).join(', ') || '(empty)'}`,
+      `  SANs     ${made.plan.sans.map((s) => `${s.type}:${s.value}`).join(', ') || '(none)'}`,
+      `  Purposes ${made.plan.extendedKeyUsage.join(', ')}`,
+      `  Key      ${made.key.key.label}${opts.outKey ? `, new, written to ${opts.outKey}` : `, reused from ${opts.key}`}`,
+      ...notes.map((note) => `  Note     ${note}`),
+      'Next:',
+      ...next.map((step, i) => `  ${i + 1}. ${step}`),
+    ]);
   }
   return EXIT.ok;
 }

@@ -8,7 +8,7 @@ import type { StoreSelector } from '../../services/keystore/keystore-service.js'
 import { needsAttention } from '../../services/scan/finding.js';
 import type { EndpointTarget, ScanRequest } from '../../services/scan/scan-service.js';
 import type { CliContext } from '../cli-context.js';
-import { printJson } from '../cli-io.js';
+import { printJson, printLines, printWarning, writeContent } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
 import { cliProgress } from '../progress.js';
 import { runAction } from '../run-action.js';
@@ -60,16 +60,16 @@ export function registerScanCommand(program: Command, ctx: CliContext): void {
     .option('--prometheus', 'print Prometheus text-format metrics (probe_ssl_earliest_cert_expiry, ssl_cert_not_after)')
     .action(async (targets: string[], opts: ScanOptions) => {
       ctx.exit(
-        await runAction(ctx.io, async () => {
+        await runAction(ctx, async () => {
           const request = await scanRequest(ctx, targets, opts);
           const { scan } = await ctx.services('scan');
           const progress = cliProgress(ctx.io);
           const report = await scan.scan(request, { onProgress: (p) => progress(`${p.label} ${p.done}/${p.total}`, p.done / p.total) });
           if (opts.json) printJson(ctx.io, report);
-          else if (opts.csv) ctx.io.out((await import('../../services/scan/scan-csv.js')).findingsCsv(report.findings));
-          else if (opts.prometheus) ctx.io.out((await import('../../services/scan/scan-prometheus.js')).scanPrometheus(report));
-          else ctx.io.out(reportText(report));
-          if (!opts.json) for (const p of report.problems) ctx.io.err(`certbench: skipped ${printable(p.where)}: ${printable(p.message)}\n`);
+          else if (opts.csv) writeContent(ctx.io, (await import('../../services/scan/scan-csv.js')).findingsCsv(report.findings));
+          else if (opts.prometheus) writeContent(ctx.io, (await import('../../services/scan/scan-prometheus.js')).scanPrometheus(report));
+          else printLines(ctx.io, reportLines(report));
+          if (!opts.json) for (const p of report.problems) printWarning(ctx.io, `skipped ${p.where}: ${p.message}`);
           return report.findings.some(needsAttention) ? EXIT.problems : EXIT.ok;
         }),
       );
@@ -130,22 +130,17 @@ export function endpointsFromText(text: string): EndpointTarget[] {
     const line = raw.replace(/#.*/, '').trim();
     if (line === '') return [];
     const [target, servername, extra] = line.split(/\s+/);
-    if (extra !== undefined) throw new CertbenchError('invalid-request', `Endpoints file line "${printable(line.slice(0, 200))}": expected HOST:PORT [SNI]`);
+    if (extra !== undefined) throw new CertbenchError('invalid-request', `Endpoints file line "${line.slice(0, 200)}": expected HOST:PORT [SNI]`);
     return [{ target: target!, ...(servername ? { servername } : {}) }];
   });
 }
 
-function reportText(report: ScanReport): string {
-  const rows = report.findings.map((f) => {
+function reportLines(report: ScanReport): string[] {
+  const rows = report.findings.flatMap((f) => {
     const chain = f.chain ? `  chain: ${f.chain.trusted ? 'trusted' : `NOT trusted (${f.chain.problems.join(', ') || 'no path'})`}` : '';
-    return `${f.status.padEnd(13)} ${String(f.daysLeft).padStart(6)}  ${f.notAfter.slice(0, 10)}  ${printable(f.where)}\n${' '.repeat(36)}${printable(f.subject)}  ${f.keyType}${chain}`;
+    return [`${f.status.padEnd(13)} ${String(f.daysLeft).padStart(6)}  ${f.notAfter.slice(0, 10)}  ${f.where}`, `${' '.repeat(36)}${f.subject}  ${f.keyType}${chain}`];
   });
   const count = (s: string) => report.findings.filter((f) => f.status === s).length;
   const summary = `${report.findings.length} certificate(s): ${count('expired')} expired, ${count('expiring')} expiring within ${durationText(report.windowMs)}; ${report.problems.length} place(s) skipped`;
-  return `${['STATUS          DAYS  NOT AFTER   WHERE', ...rows, summary].join('\n')}\n`;
-}
-
-/** Control characters from certificate text shown escaped, so a subject cannot forge output lines. */
-function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return ['STATUS          DAYS  NOT AFTER   WHERE', ...rows, summary];
 }

@@ -1,7 +1,7 @@
 import { CertbenchError } from '../../../shared/errors.js';
 import { renewSpec } from '../../../shared/csr/renew.js';
 import { findingsCsv } from '../../services/scan/scan-csv.js';
-import { writeNewFile } from '../../services/keys/write-new-file.js';
+import { writeFileSafely } from '../../services/files/safe-write.js';
 import type { Services } from '../../services/services.js';
 import type { HandlerContext, Handlers } from '../handler-types.js';
 import type { NativeDialogs } from '../native-dialogs.js';
@@ -42,7 +42,7 @@ export function createScanHandlers(services: Services, dialogs: NativeDialogs): 
     'scan.exportCsv': async (req) => {
       const { path } = await dialogs.saveFile({ title: 'Export the expiry list', defaultName: 'certificate-expiry.csv', filters: [{ name: 'CSV', extensions: ['csv'] }] });
       if (path === null) return { path: null };
-      await writeNewFile(path, findingsCsv(req.findings), { mode: 0o644, overwrite: true });
+      await writeFileSafely(path, findingsCsv(req.findings), { overwrite: true });
       return { path };
     },
     'scan.renewSpec': async (req) => renewSpec(services.scan.certificate(req.sha256), req.keyFamily),

@@ -1,6 +1,6 @@
 import { CertbenchError } from '../../../shared/errors.js';
 import { TAG } from '../../../shared/pki/der-reader.js';
-import { certificateDers } from '../../../shared/pki/cert-scan.js';
+import { certificateDers } from '../../../shared/pki/certificate-input.js';
 import { readInputFile } from '../files/read-input.js';
 import { classifyDer } from '../inspect/classify-der.js';
 import { JCEKS_MAGIC, JKS_MAGIC } from '../keystore/jks-reader.js';

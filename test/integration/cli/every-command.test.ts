@@ -62,6 +62,19 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
     const { stdout, stderr } = await execFileAsync('openssl', ['req', '-in', csr, '-noout', '-verify', '-text']);
     expect(`${stdout}${stderr}`).toMatch(/verify OK/i);
   },
+  'csr renew': async (w) => {
+    const csr = out(w, 'renew.csr');
+    // --key reuses the leaf's key: the renewal keeps subject and SANs and asks for no passphrase.
+    ok(await w.certbench('csr', 'renew', '--from', w.file('leaf.pem'), '--key', w.file('leaf.key'), '--out', csr));
+    const { stdout, stderr } = await execFileAsync('openssl', ['req', '-in', csr, '-noout', '-verify', '-subject']);
+    expect(`${stdout}${stderr}`).toMatch(/verify OK/i);
+    const { stdout: leafSubject } = await execFileAsync('openssl', ['x509', '-in', w.file('leaf.pem'), '-noout', '-subject']);
+    expect(stdout.trim()).toBe(leafSubject.trim());
+  },
+  scan: async (w) => {
+    const { findings } = json(await w.certbench('scan', w.file('leaf.pem'), '--expiring-within', '1h', '--json'));
+    expect(findings.map((f: { sha256: string }) => f.sha256)).toEqual([sha256Hex(w.pki.leaf.der)]);
+  },
   'csr java': async (w) => {
     const store = out(w, 'java.p12');
     const csr = out(w, 'java.csr');

@@ -32,6 +32,8 @@ const HOSTILE_CASES: Record<string, (w: World) => Promise<Outcome[]>> = {
   'ca sign': async (w) => [await w.certbench('ca', 'sign', '--ca-cert', w.file('ca.pem'), '--ca-key', w.file('ca.key'), '--csr', w.file('app.csr'), '--days', '20', '--out', w.fresh('signed.pem'))],
   'chain verify': async (w) => [await w.certbench('chain', 'verify', w.file('leaf.pem'), '--host', 'localhost', '--trust', `pem:${w.file('ca.pem')}`)],
   'chain fetch': async (w) => [await w.certbench('chain', 'fetch', `127.0.0.1:${w.port}`, '--sni', 'localhost', '--trust', `pem:${w.file('ca.pem')}`)],
+  'csr renew': async (w) => [await w.certbench('csr', 'renew', '--from', w.file('leaf.pem'), '--key', w.file('leaf.key'), '--out', w.fresh('renew.csr'))],
+  scan: async (w) => [await w.certbench('scan', w.file('leaf.pem'))],
   'keystore import': async (w) => {
     const store = w.fresh('import.p12');
     await copyFile(w.file('empty.p12'), store);

@@ -8,6 +8,7 @@ import { createServices } from '../../../electron/services/services.js';
 import { SCAN_CHANNELS } from '../../../shared/ipc/channels/scan.js';
 import { scanContracts } from '../../../shared/ipc/contracts/scan.js';
 import { certExpiringIn } from '../../helpers/scan-certs.js';
+import { PathGrants } from '../../../electron/ipc/path-grants.js';
 import { makeTrustWorld, type TrustWorld } from '../../helpers/trust-env.js';
 
 describe('scan IPC channels through the real dispatcher', () => {
@@ -15,9 +16,10 @@ describe('scan IPC channels through the real dispatcher', () => {
   let dispatch: ReturnType<typeof createDispatch>;
   const saves: string[] = [];
   // The user's answers to the save dialog, in order; none left means Cancel.
-  const dialogs: NativeDialogs = { openFiles: async () => ({ paths: [] }), saveFile: async () => ({ path: saves.shift() ?? null }) };
+  const dialogs: NativeDialogs = { openFiles: async () => ({ paths: [] }), saveFile: async () => ({ path: saves.shift() ?? null }), confirm: async () => true };
   const progress: { label: string; fraction?: number }[] = [];
-  const ctx = { progress: (label: string, fraction?: number) => void progress.push({ label, fraction }) };
+  // The user allows the folder typed into the Expiry workspace when main asks.
+  const ctx = { progress: (label: string, fraction?: number) => void progress.push({ label, fraction }), grants: new PathGrants(async () => true) };
   let folder: string;
   let soonSha: string;
 
