@@ -5,6 +5,12 @@ export interface HandlerContext {
   progress(label: string, fraction?: number): void;
 }
 
+/** What the transport gives a call: its progress events, and the end event dispatch adds. */
+export interface DispatchContext extends HandlerContext {
+  /** The call that reported progress has ended; sent on failure too, so no task is left running. */
+  end?(label: string, outcome: 'done' | 'failed'): void;
+}
+
 /** One handler per channel; a channel without a handler is a compile error. */
 export type Handlers = { [C in Channel]: (request: Req<C>, ctx: HandlerContext) => Promise<Res<C>> };
 

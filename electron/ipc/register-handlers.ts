@@ -31,7 +31,8 @@ export function registerHandlers(
       }
       const taskId = `${channel}#${++taskCounter}`;
       return dispatch(channel, request, {
-        progress: (label, fraction) => event.sender.send('progress', { taskId, label, fraction, done: fraction === 1 }),
+        progress: (label, fraction) => event.sender.send('progress', { taskId, label, fraction, done: false }),
+        end: (label, outcome) => event.sender.send('progress', { taskId, label, done: true, outcome }),
       });
     });
   }

@@ -7,6 +7,8 @@ export const ProgressEventSchema = z.strictObject({
   /** 0..1, or absent while the amount of work is unknown. */
   fraction: z.number().min(0).max(1).optional(),
   done: z.boolean(),
+  /** On the last event of a call: whether the work finished or failed (main sends it on failure too). */
+  outcome: z.enum(['done', 'failed']).optional(),
 });
 export type ProgressEvent = z.infer<typeof ProgressEventSchema>;
 

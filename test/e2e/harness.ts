@@ -89,8 +89,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
   let taskCounter = 0;
   await page.exposeFunction('__certbenchInvoke', (channel: unknown, request: unknown) => {
     const taskId = `${String(channel)}#${++taskCounter}`;
+    const send = (payload: Omit<EventPayload<'progress'>, 'taskId'>) => void emit('progress', { taskId, ...payload }).catch(() => undefined);
     return dispatch(channel, request, {
-      progress: (label, fraction) => void emit('progress', { taskId, label, fraction, done: fraction === 1 }).catch(() => undefined),
+      progress: (label, fraction) => send({ label, fraction, done: false }),
+      end: (label, outcome) => send({ label, done: true, outcome }),
     });
   });
   await page.addInitScript(() => {

@@ -30,7 +30,7 @@ describe('Java keystores workspace in Chromium (cacerts copy, real keytool)', ()
     await closeBrowser();
   });
 
-  const row = (alias: string) => app.page.locator(`tr[data-alias="${alias}"]`);
+  const row = (alias: string) => app.page.locator(`[data-alias="${alias}"]`);
 
   it('lists the JDKs, and imports a dropped root with an alias', async () => {
     await expect(app.page.getByRole('list', { name: 'cacerts files' }).innerText()).resolves.toContain('/etc/ssl/certs/java/cacerts');
@@ -55,7 +55,7 @@ describe('Java keystores workspace in Chromium (cacerts copy, real keytool)', ()
     const dialog = app.page.getByRole('dialog', { name: 'Import second-root.pem' });
     await dialog.getByLabel('Alias').fill('root_engine');
     await dialog.getByLabel('Alias').press('Tab');
-    await expect(app.page.getByRole('alert').innerText()).resolves.toContain('Alias "root_engine" already exists');
+    await expect(dialog.getByRole('alert').innerText()).resolves.toContain('Alias "root_engine" already exists');
     const before = await sha256(store);
     await app.page.getByRole('dialog').getByRole('button', { name: 'Import', exact: true }).click();
     await expect.poll(() => app.page.locator('.toast-error').innerText(), POLL).toContain('already exists');

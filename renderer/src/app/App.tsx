@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { CopyContextMenu } from '../components/CopyContextMenu.js';
 import { onEvent } from '../ipc/client.js';
 import { selectWorkspace, useAppStore, type AppState } from '../store/app-store.js';
 import { WORKSPACE_IDS, type WorkspaceId } from '../store/navigation-slice.js';
@@ -40,7 +41,7 @@ export function App() {
 
   const Current = WORKSPACES.find((w) => w.id === current)?.component;
   return (
-    <div className="app">
+    <CopyContextMenu className="app">
       <nav className="sidebar" aria-label="Workspaces">
         <div className="brand">Certbench</div>
         {WORKSPACES.map((w) => (
@@ -59,6 +60,6 @@ export function App() {
       <main className="content">{Current ? <Current /> : null}</main>
       <StatusBar />
       <Toasts />
-    </div>
+    </CopyContextMenu>
   );
 }

@@ -28,4 +28,15 @@ describe('createDispatch', () => {
     const result = await createDispatch(broken)('app.info', {}, ctx);
     expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'boom' } });
   });
+
+  it('ends a call that reported progress with one end event, on failure too', async () => {
+    const ends: string[] = [];
+    const record = { progress: () => undefined, end: (label: string, outcome: string) => ends.push(`${label}:${outcome}`) };
+    const failing: Handlers = { ...realHandlers(), 'app.info': async (_req, c) => { c.progress('Connecting'); throw new TypeError('refused'); } };
+    const working: Handlers = { ...realHandlers(), 'app.info': async (_req, c) => { c.progress('Working', 1); return { version: '1', platform: 'p' }; } };
+    await createDispatch(failing)('app.info', {}, record);
+    await createDispatch(working)('app.info', {}, record);
+    await createDispatch(realHandlers())('app.info', {}, record);
+    expect(ends).toEqual(['Connecting:failed', 'Working:done']);
+  });
 });

@@ -24,7 +24,7 @@ export function KeystoreWorkspace() {
         <JdkPanel />
         <div className="ks-main">
           {store === null ? <p className="empty">Choose a JDK's cacerts or open a keystore file.</p> : null}
-          {store !== null && needsPassword ? (
+          {store !== null && needsPassword && !listing ? (
             <form
               className="ks-path-form"
               onSubmit={(e) => {

@@ -41,10 +41,11 @@ interface KeystoreState {
   planImport(file: { name: string; base64: string }, alias?: string): Promise<void>;
   planImportFiles(files: readonly File[]): Promise<void>;
   cancelImport(): void;
-  confirmKeyPair(pfxPassword: string, alias: string, replace: boolean): Promise<boolean>;
-  confirmImport(alias: string, replace: boolean): Promise<boolean>;
-  deleteEntry(alias: string): Promise<boolean>;
-  renameEntry(alias: string, newAlias: string): Promise<boolean>;
+  /** Edits take the store password from their own dialog when the store was opened without it. */
+  confirmKeyPair(pfxPassword: string, alias: string, replace: boolean, storePassword?: string): Promise<boolean>;
+  confirmImport(alias: string, replace: boolean, storePassword?: string): Promise<boolean>;
+  deleteEntry(alias: string, storePassword?: string): Promise<boolean>;
+  renameEntry(alias: string, newAlias: string, storePassword?: string): Promise<boolean>;
   changePassword(newPassword: string): Promise<boolean>;
   convert(type: 'JKS' | 'PKCS12'): Promise<boolean>;
   loadBackups(): Promise<void>;
@@ -64,18 +65,23 @@ export const useKeystoreStore = create<KeystoreState>()((set, get) => {
     if (!store) throw new Error('Open a keystore first');
     return store.password === undefined ? { path: store.path } : { path: store.path, password: store.password };
   };
-  /** Runs an edit, shows what it did, refreshes the listing and the backups; false when it failed. */
-  const edit = async (label: string, work: () => Promise<KeystoreEditResult>): Promise<boolean> => {
+  /**
+   * Runs an edit, shows what it did, refreshes the listing and the backups; false when it failed.
+   * A store password typed into the edit's dialog is kept for the next edits once it worked.
+   */
+  const edit = async (label: string, work: () => Promise<KeystoreEditResult>, storePassword?: string): Promise<boolean> => {
+    const before = get().store;
+    if (storePassword !== undefined && before) set({ store: { ...before, password: storePassword } });
     try {
       const result = await app().track(label, work());
-      set({ listing: result.listing, lastMessages: result.messages });
+      set({ listing: result.listing, lastMessages: result.messages, needsPassword: false });
       app().pushToast({ kind: 'success', message: result.messages.join(' · ') });
       await get().loadBackups();
       return true;
     } catch (err) {
       // A store listed without its password (JKS lists unverified) still needs one for edits.
-      if (isIpcError(err, 'password-required') || isIpcError(err, 'wrong-password')) set({ needsPassword: true });
-      app().reportError(err);
+      if (isIpcError(err, 'password-required') || isIpcError(err, 'wrong-password')) set({ needsPassword: true, store: before });
+      app().reportError(err, get().store?.path.split(/[\\/]/).pop());
       return false;
     }
   };
@@ -135,26 +141,31 @@ export const useKeystoreStore = create<KeystoreState>()((set, get) => {
       else await get().planImport(bytes);
     },
     cancelImport: () => set({ pending: null, pendingKeyPair: null }),
-    confirmKeyPair: async (pfxPassword, alias, replace) => {
+    confirmKeyPair: async (pfxPassword, alias, replace, storePassword) => {
       const pfx = get().pendingKeyPair;
       if (!pfx) return false;
-      const done = await edit('Importing the key pair', () =>
-        invoke('keystore.importKeyPair', { store: selector(), pfx, pfxPassword, ...(alias ? { alias } : {}), ...(replace ? { replace } : {}) }),
+      const done = await edit(
+        'Importing the key pair',
+        () => invoke('keystore.importKeyPair', { store: selector(), pfx, pfxPassword, ...(alias ? { alias } : {}), ...(replace ? { replace } : {}) }),
+        storePassword,
       );
       if (done) set({ pendingKeyPair: null });
       return done;
     },
-    confirmImport: async (alias, replace) => {
+    confirmImport: async (alias, replace, storePassword) => {
       const pending = get().pending;
       if (!pending) return false;
-      const done = await edit('Importing into the keystore', () =>
-        invoke('keystore.import', { store: selector(), certificate: { name: pending.name, base64: pending.base64 }, alias, ...(replace ? { replace } : {}) }),
+      const done = await edit(
+        'Importing into the keystore',
+        () => invoke('keystore.import', { store: selector(), certificate: { name: pending.name, base64: pending.base64 }, alias, ...(replace ? { replace } : {}) }),
+        storePassword,
       );
       if (done) set({ pending: null });
       return done;
     },
-    deleteEntry: (alias) => edit(`Deleting ${alias}`, () => invoke('keystore.delete', { store: selector(), alias })),
-    renameEntry: (alias, newAlias) => edit(`Renaming ${alias}`, () => invoke('keystore.rename', { store: selector(), alias, newAlias })),
+    deleteEntry: (alias, storePassword) => edit(`Deleting ${alias}`, () => invoke('keystore.delete', { store: selector(), alias }), storePassword),
+    renameEntry: (alias, newAlias, storePassword) =>
+      edit(`Renaming ${alias}`, () => invoke('keystore.rename', { store: selector(), alias, newAlias }), storePassword),
     changePassword: async (newPassword) => {
       const done = await edit('Changing the store password', () => invoke('keystore.passwd', { store: selector(), newPassword }));
       if (done) set((s) => ({ store: s.store ? { ...s.store, password: newPassword } : null }));

@@ -1,4 +1,5 @@
 import { describeStep } from '../../../../shared/model/trust-plan-text.js';
+import { Dialog, DialogActions } from '../../components/Dialog.js';
 import { useTrustStore, type PendingChange } from './trust-store.js';
 
 /**
@@ -10,41 +11,38 @@ export function PlanDialog({ pending }: { pending: PendingChange }) {
   const { plan } = pending;
   const title = `${plan.action === 'add' ? 'Add to' : 'Remove from'} ${plan.storeId}`;
   return (
-    <div className="trust-modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && cancel()}>
-      <div className="trust-modal" role="dialog" aria-modal="true" aria-label={title}>
-        <h2>{title}</h2>
-        <p className="hint">SHA-256 {plan.sha256}</p>
-        {plan.warnings.map((w) => (
-          <p key={w} className="trust-warning" role="alert">
-            {w}
-          </p>
-        ))}
-        {plan.alreadyDone ? (
-          <p>Nothing to do: the store {plan.action === 'add' ? 'already holds' : 'does not hold'} this certificate.</p>
-        ) : (
-          <>
-            <p>{plan.needsElevation ? 'Needs administrator rights: your system will ask for them.' : 'Runs with your own rights.'}</p>
-            <ol className="trust-plan" aria-label="Plan steps">
-              {plan.steps.map((s, i) => (
-                <li key={i}>
-                  <code>{describeStep(s)}</code>
-                  {s.note ? <span className="hint"> {s.note}</span> : null}
-                </li>
-              ))}
-            </ol>
-          </>
-        )}
-        <div className="trust-modal-actions">
-          <button type="button" onClick={cancel}>
-            Cancel
+    <Dialog title={title} onClose={cancel} className="wide">
+      <p className="hint">SHA-256 {plan.sha256}</p>
+      {plan.warnings.map((w) => (
+        <p key={w} className="trust-warning" role="alert">
+          {w}
+        </p>
+      ))}
+      {plan.alreadyDone ? (
+        <p>Nothing to do: the store {plan.action === 'add' ? 'already holds' : 'does not hold'} this certificate.</p>
+      ) : (
+        <>
+          <p>{plan.needsElevation ? 'Needs administrator rights: your system will ask for them.' : 'Runs with your own rights.'}</p>
+          <ol className="trust-plan" aria-label="Plan steps">
+            {plan.steps.map((s, i) => (
+              <li key={i}>
+                <code>{describeStep(s)}</code>
+                {s.note ? <span className="hint"> {s.note}</span> : null}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      <DialogActions>
+        <button type="button" onClick={cancel}>
+          Cancel
+        </button>
+        {plan.alreadyDone ? null : (
+          <button type="button" className={plan.action === 'remove' ? 'danger' : 'primary'} onClick={() => void confirm()}>
+            {plan.action === 'add' ? 'Add' : 'Remove'}
           </button>
-          {plan.alreadyDone ? null : (
-            <button type="button" className={plan.action === 'remove' ? 'danger' : 'primary'} onClick={() => void confirm()}>
-              {plan.action === 'add' ? 'Add' : 'Remove'}
-            </button>
-          )}
-        </div>
-      </div>
-    </div>
+        )}
+      </DialogActions>
+    </Dialog>
   );
 }
