@@ -5,16 +5,26 @@ import { ExportMenu } from './ExportMenu.js';
 import { ObjectDetail } from './ObjectDetail.js';
 import { ObjectList } from './ObjectList.js';
 import { PasswordDialog } from './PasswordDialog.js';
-import { selectSelected, useInspectStore } from './inspect-store.js';
-import { matchesQuery } from './object-labels.js';
+import { selectSelected, useInspectStore, type ExpiryFilter } from './inspect-store.js';
+import { matchesExpiry, matchesQuery } from './object-labels.js';
 import './inspect.css';
+
+const EXPIRY_FILTERS: readonly { value: ExpiryFilter; label: string }[] = [
+  { value: 'any', label: 'Any expiry' },
+  { value: 'expired', label: 'Expired' },
+  { value: 30, label: 'Expiring within 30 days' },
+  { value: 60, label: 'Expiring within 60 days' },
+  { value: 90, label: 'Expiring within 90 days' },
+  { value: 365, label: 'Expiring within a year' },
+];
 
 /** Open, drop or paste anything an admin is handed, read every object in it, and export it. */
 export function InspectWorkspace() {
-  const { objects, selectedId, query, details, prompts, select, setQuery, openViaDialog, openFiles, openText, submitPassword, cancelPassword, exportSelected } =
+  const { objects, files, fileOf, selectedId, query, expiryFilter, details, prompts, pasteError, select, setQuery, setExpiryFilter, closeFile, clear } =
     useInspectStore();
+  const { openViaDialog, openFiles, openText, submitPassword, cancelPassword, exportSelected } = useInspectStore();
   const selected = useInspectStore(selectSelected);
-  const visible = useMemo(() => objects.filter((o) => matchesQuery(o, query)), [objects, query]);
+  const visible = useMemo(() => objects.filter((o) => matchesQuery(o, query) && matchesExpiry(o, expiryFilter)), [objects, query, expiryFilter]);
   const [pasting, setPasting] = useState(false);
   const [text, setText] = useState('');
   const { over, dropProps } = useFileDrop((files) => void openFiles(files));
@@ -29,13 +39,15 @@ export function InspectWorkspace() {
   );
 
   const submitPaste = async () => {
-    await openText(text);
+    if (!(await openText(text))) return;
     setText('');
     setPasting(false);
   };
+  const filtered = query.trim() !== '' || expiryFilter !== 'any';
 
   return (
     <section className={`workspace inspect ${over ? 'drop-over' : ''}`} aria-label="Inspect" {...dropProps}>
+      <h1 className="visually-hidden">Inspect</h1>
       <header className="toolbar">
         <button type="button" onClick={() => void openViaDialog()}>
           Open…
@@ -44,6 +56,13 @@ export function InspectWorkspace() {
           Paste PEM
         </button>
         <input type="search" className="inspect-search" aria-label="Search objects" placeholder="Search subject, SAN, serial, fingerprint…" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <select aria-label="Expiry filter" value={String(expiryFilter)} onChange={(e) => setExpiryFilter(EXPIRY_FILTERS.find((f) => String(f.value) === e.target.value)!.value)}>
+          {EXPIRY_FILTERS.map((f) => (
+            <option key={f.value} value={String(f.value)}>
+              {f.label}
+            </option>
+          ))}
+        </select>
         <ExportMenu selected={selected} anyOpened={objects.some((o) => o.kind === 'certificate')} onExport={(options) => void exportSelected(options)} />
         <span className="hint">
           {objects.length > 0 ? `${visible.length} of ${objects.length} objects · ` : ''}or drop files anywhere here
@@ -51,15 +70,60 @@ export function InspectWorkspace() {
       </header>
       {pasting ? (
         <div className="paste-panel">
-          <textarea aria-label="PEM text" value={text} onChange={(e) => setText(e.target.value)} placeholder="-----BEGIN CERTIFICATE-----" rows={8} />
+          <textarea
+            aria-label="PEM text"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            placeholder="-----BEGIN CERTIFICATE-----"
+            rows={6}
+            aria-invalid={pasteError !== null}
+            aria-describedby={pasteError !== null ? 'paste-error' : undefined}
+          />
+          {pasteError !== null ? (
+            <p id="paste-error" className="paste-error" role="alert">
+              Could not read the pasted text: {pasteError}
+            </p>
+          ) : null}
           <button type="button" onClick={() => void submitPaste()} disabled={text.trim() === ''}>
             Inspect text
           </button>
         </div>
       ) : null}
+      {files.length > 0 ? (
+        <ul className="opened-files" aria-label="Opened files">
+          {files.map((f) => (
+            <li key={f.id} className="opened-file">
+              <span className="opened-file-name" title={f.name}>
+                {f.name}
+              </span>
+              <span className="hint">{f.objectIds.length}</span>
+              <button type="button" className="opened-file-close" onClick={() => closeFile(f.id)} aria-label={`Close ${f.name}`} title={`Close ${f.name}`}>
+                ×
+              </button>
+            </li>
+          ))}
+          <li>
+            <button type="button" onClick={clear}>
+              Close all
+            </button>
+          </li>
+        </ul>
+      ) : null}
       <div className="split">
-        <ObjectList objects={visible} selectedId={selectedId} onSelect={select} />
-        <div className="detail-pane">{selected ? <ObjectDetail object={selected} detail={details[selected.id]} onSelect={select} /> : null}</div>
+        <ObjectList
+          objects={visible}
+          fileOf={fileOf}
+          selectedId={selectedId}
+          onSelect={select}
+          empty={
+            objects.length === 0
+              ? 'Nothing opened yet. Open, drop or paste a certificate, key, CSR, P7B, PFX or keystore.'
+              : filtered
+                ? `No match among ${objects.length} objects.`
+                : 'Nothing opened yet.'
+          }
+        />
+        <div className="detail-pane">{selected ? <ObjectDetail object={selected} detail={details[selected.id]} onSelect={select} /> : <p className="hint">Select a row for its details.</p>}</div>
       </div>
       {prompts[0] ? <PasswordDialog prompt={prompts[0]} onSubmit={(pw) => void submitPassword(pw)} onCancel={cancelPassword} /> : null}
     </section>

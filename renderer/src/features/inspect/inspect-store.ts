@@ -35,18 +35,38 @@ export interface ExportOptions {
   readonly split: boolean;
 }
 
+/** One opened input (file, dropped file or pasted text) and the objects read from it. */
+export interface OpenedFile {
+  readonly id: number;
+  readonly name: string;
+  readonly objectIds: readonly string[];
+}
+
+/** The expiry filter: every object, or certificates expiring within that many days (expired included). */
+export type ExpiryFilter = 'any' | 'expired' | 30 | 60 | 90 | 365;
+
 interface InspectState {
+  /** Newest file's objects first, so what was just opened is at the top of the list. */
   objects: readonly InspectedObject[];
+  files: readonly OpenedFile[];
+  /** The file name each object came from, by object id. */
+  fileOf: Readonly<Record<string, string>>;
+  expiryFilter: ExpiryFilter;
+  /** Why the pasted text could not be read; the text stays in the box. */
+  pasteError: string | null;
   selectedId: string | null;
   query: string;
   details: Readonly<Record<string, CertificateDetail>>;
   prompts: readonly PasswordPrompt[];
   select(id: string): void;
   setQuery(query: string): void;
+  setExpiryFilter(filter: ExpiryFilter): void;
+  closeFile(id: number): void;
   openViaDialog(): Promise<void>;
   openPaths(paths: readonly string[]): Promise<void>;
   openFiles(files: readonly File[]): Promise<void>;
-  openText(text: string): Promise<void>;
+  /** True when the text was read; otherwise `pasteError` says why. */
+  openText(text: string): Promise<boolean>;
   submitPassword(password: string): Promise<void>;
   cancelPassword(): void;
   exportSelected(options: ExportOptions): Promise<void>;
@@ -63,26 +83,48 @@ function openRequest(request: PendingOpen, password?: string): Promise<InspectRe
 }
 
 /** The Inspect workspace's state: what was opened, the selection and its detail, password prompts. */
+let fileCounter = 0;
+
 export const useInspectStore = create<InspectState>()((set, get) => {
   const app = () => useAppStore.getState();
-  const add = (result: InspectResult) => {
+  const add = (name: string, result: InspectResult) => {
     if (result.objects.length === 0) return;
-    set((s) => ({ objects: [...s.objects, ...result.objects] }));
+    const file: OpenedFile = { id: ++fileCounter, name, objectIds: result.objects.map((o) => o.id) };
+    set((s) => ({
+      objects: [...result.objects, ...s.objects],
+      files: [file, ...s.files],
+      fileOf: { ...s.fileOf, ...Object.fromEntries(file.objectIds.map((id) => [id, name])) },
+    }));
     get().select(result.objects[0]!.id);
   };
-  /** Opens one input; a password error queues a prompt instead of a toast. */
-  const open = async (request: PendingOpen, password?: string): Promise<void> => {
+  /**
+   * Opens one input; true when it was read. A password error queues a prompt instead of a toast;
+   * pasted text that fails keeps its reason beside the box; a file's failure is a toast naming it.
+   */
+  const open = async (request: PendingOpen, password?: string): Promise<boolean> => {
     try {
-      add(await app().track(`Opening ${request.name}`, openRequest(request, password)));
+      add(request.name, await app().track(`Opening ${request.name}`, openRequest(request, password)));
+      if (request.kind === 'text') set({ pasteError: null });
+      return true;
     } catch (err) {
       const code = PASSWORD_CODES.find((c) => isIpcError(err, c));
-      if (!code) return app().reportError(err);
-      const reason = code === 'password-required' ? `${request.name} is protected by a password.` : (err as Error).message;
-      set((s) => ({ prompts: [...s.prompts.filter((p) => p.request !== request), { request, reason }] }));
+      if (code) {
+        const reason = code === 'password-required' ? `${request.name} is protected by a password.` : (err as Error).message;
+        set((s) => ({ prompts: [...s.prompts.filter((p) => p.request !== request), { request, reason }] }));
+      } else if (request.kind === 'text') {
+        set({ pasteError: err instanceof Error ? err.message : String(err) });
+      } else {
+        app().reportError(err, request.name);
+      }
+      return false;
     }
   };
   return {
     objects: [],
+    files: [],
+    fileOf: {},
+    expiryFilter: 'any',
+    pasteError: null,
     selectedId: null,
     query: '',
     details: {},
@@ -96,6 +138,16 @@ export const useInspectStore = create<InspectState>()((set, get) => {
         .catch((err) => app().reportError(err));
     },
     setQuery: (query) => set({ query }),
+    setExpiryFilter: (expiryFilter) => set({ expiryFilter }),
+    closeFile: (id) =>
+      set((s) => {
+        const gone = new Set(s.files.find((f) => f.id === id)?.objectIds);
+        return {
+          files: s.files.filter((f) => f.id !== id),
+          objects: s.objects.filter((o) => !gone.has(o.id)),
+          selectedId: s.selectedId !== null && gone.has(s.selectedId) ? null : s.selectedId,
+        };
+      }),
     openViaDialog: async () => {
       try {
         const { paths } = await invoke('dialog.openFiles', { title: 'Open certificates, keys or stores', filters: CERT_FILTERS });
@@ -153,7 +205,7 @@ export const useInspectStore = create<InspectState>()((set, get) => {
         app().reportError(err);
       }
     },
-    clear: () => set({ objects: [], selectedId: null, details: {} }),
+    clear: () => set({ objects: [], files: [], fileOf: {}, selectedId: null, details: {} }),
   };
 });
 
