@@ -1,3 +1,4 @@
+import './csp-compat.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';

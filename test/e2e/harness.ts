@@ -98,6 +98,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
   await page.addInitScript(() => {
     const listeners = new Map<string, Set<(p: unknown) => void>>();
     const w = globalThis as unknown as Record<string, unknown>;
+    // Chromium's own CSP message does not say what was refused or where: this names it.
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP ${e.violatedDirective} refused "${e.sample}" from ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`),
+    );
     w.__certbenchEmit = (event: string, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload));
     w.certbench = Object.freeze({
       invoke: (channel: string, request: unknown) => (w.__certbenchInvoke as (c: string, r: unknown) => Promise<unknown>)(channel, request),

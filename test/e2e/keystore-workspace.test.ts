@@ -23,14 +23,16 @@ describe('Java keystores workspace in Chromium (cacerts copy, real keytool)', ()
     await app.page.getByRole('button', { name: 'Java keystores', exact: true }).click();
     await app.page.getByLabel('Keystore path').fill(store);
     await app.page.getByRole('button', { name: 'Open', exact: true }).click();
-    await app.page.getByRole('table', { name: 'Keystore entries' }).waitFor();
+    await app.page.getByRole('grid', { name: 'Keystore entries' }).waitFor();
   });
   afterAll(async () => {
     await app?.close();
     await closeBrowser();
   });
 
+  /** The grid is virtualised (cacerts has ~150 entries): search for the alias to bring its row in. */
   const row = (alias: string) => app.page.locator(`[data-alias="${alias}"]`);
+  const find = (alias: string) => app.page.getByLabel('Search entries').fill(alias);
 
   it('lists the JDKs, and imports a dropped root with an alias', async () => {
     await expect(app.page.getByRole('list', { name: 'cacerts files' }).innerText()).resolves.toContain('/etc/ssl/certs/java/cacerts');
@@ -45,6 +47,7 @@ describe('Java keystores workspace in Chromium (cacerts copy, real keytool)', ()
     await expect(dialog.getByLabel('Alias').inputValue()).resolves.toBe('engine_root_ca');
     await dialog.getByLabel('Alias').fill('Root_Engine');
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await find('root_engine');
     await row('root_engine').waitFor();
     await app.screenshot('keystore-imported');
     expect((await keytoolList(store)).entries.some((e) => e.alias === 'root_engine')).toBe(true);
@@ -87,6 +90,7 @@ describe('Java keystores workspace in Chromium (cacerts copy, real keytool)', ()
     await dialog.getByLabel('PFX password').fill('pfx-pass-1');
     await dialog.getByLabel('Key pair alias').fill('TLS Server');
     await dialog.getByRole('button', { name: 'Import key pair' }).click();
+    await find('tls server');
     await row('tls server').waitFor();
     await expect(row('tls server').innerText()).resolves.toContain('privateKey');
     expect((await keytoolList(store)).entries.find((e) => e.alias === 'tls server')?.entryType).toBe('privateKey');

@@ -18,8 +18,6 @@ export interface PendingImport {
   readonly items: Res<'keystore.planImport'>['items'];
 }
 
-export type SortKey = 'alias' | 'expiry' | 'subject';
-
 interface KeystoreState {
   discovery: JdkDiscovery | null;
   store: OpenStore | null;
@@ -27,7 +25,6 @@ interface KeystoreState {
   /** Set when the store needs a password the user has not given yet. */
   needsPassword: boolean;
   search: string;
-  sort: SortKey;
   pending: PendingImport | null;
   /** A dropped or chosen PFX/P12 waiting for its password (key pair import). */
   pendingKeyPair: { readonly name: string; readonly base64: string } | null;
@@ -37,7 +34,6 @@ interface KeystoreState {
   open(store: OpenStore): Promise<void>;
   openViaDialog(): Promise<void>;
   setSearch(search: string): void;
-  setSort(sort: SortKey): void;
   planImport(file: { name: string; base64: string }, alias?: string): Promise<void>;
   planImportFiles(files: readonly File[]): Promise<void>;
   cancelImport(): void;
@@ -91,7 +87,6 @@ export const useKeystoreStore = create<KeystoreState>()((set, get) => {
     listing: null,
     needsPassword: false,
     search: '',
-    sort: 'alias',
     pending: null,
     pendingKeyPair: null,
     backups: [],
@@ -124,7 +119,6 @@ export const useKeystoreStore = create<KeystoreState>()((set, get) => {
       }
     },
     setSearch: (search) => set({ search }),
-    setSort: (sort) => set({ sort }),
     planImport: async (file, alias) => {
       try {
         const { items } = await invoke('keystore.planImport', { store: selector(), certificate: file, ...(alias ? { alias } : {}) });
@@ -200,15 +194,12 @@ export const useKeystoreStore = create<KeystoreState>()((set, get) => {
   };
 });
 
-/** Entries after search (alias, subject or fingerprint) and sort. */
-export function visibleEntries(s: Pick<KeystoreState, 'listing' | 'search' | 'sort'>): KeystoreListing['entries'] {
+/** Entries matching the search (alias, subject or fingerprint); the grid sorts them. */
+export function visibleEntries(s: Pick<KeystoreState, 'listing' | 'search'>): KeystoreListing['entries'] {
   const query = s.search.trim().toLowerCase();
-  const entries = (s.listing?.entries ?? []).filter((e) => {
+  return (s.listing?.entries ?? []).filter((e) => {
     if (!query) return true;
     const cert = e.certificates[0];
     return e.alias.includes(query) || (cert ? cert.subject.toLowerCase().includes(query) || cert.sha256.startsWith(query.replace(/:/g, '')) : false);
   });
-  const key = (e: KeystoreListing['entries'][number]): string =>
-    s.sort === 'alias' ? e.alias : s.sort === 'subject' ? (e.certificates[0]?.subject.toLowerCase() ?? '') : (e.certificates[0]?.notAfter ?? '9999');
-  return [...entries].sort((a, b) => key(a).localeCompare(key(b)));
 }
