@@ -95,4 +95,23 @@ describe('Java keystores workspace in Chromium (cacerts copy, real keytool)', ()
     await expect(row('tls server').innerText()).resolves.toContain('privateKey');
     expect((await keytoolList(store)).entries.find((e) => e.alias === 'tls server')?.entryType).toBe('privateKey');
   });
+
+  it('asks for the store password inside the import dialog when the store was opened without it', async () => {
+    const other = await copyCacerts(app.tempDir, 'team.jks');
+    await app.page.getByLabel('Keystore path').fill(other);
+    await app.page.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect.poll(() => app.page.locator('[data-integrity]').getAttribute('data-integrity'), POLL).toBe('unverified');
+    await app.page.getByLabel('Import certificate file').setInputFiles(await opensslCa(app.tempDir, 'team-root'));
+    const dialog = app.page.getByRole('dialog', { name: 'Import team-root.pem' });
+    await dialog.getByLabel('Store password').fill('not-the-password');
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => dialog.getByRole('alert').innerText(), POLL).toMatch(/password is missing or wrong/);
+    // The dialog asks again itself: no second password field behind it.
+    expect(await app.page.getByLabel('Store password', { exact: true }).count()).toBe(1);
+    await dialog.getByLabel('Store password').fill('changeit');
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => dialog.count(), POLL).toBe(0);
+    expect((await keytoolList(other)).entries.some((e) => e.alias === 'team-root')).toBe(true);
+    expect(app.pageErrors).toEqual([]);
+  });
 });
