@@ -95,6 +95,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
       end: (label, outcome) => send({ label, done: true, outcome }),
     });
   });
+  // bench/ runs this harness under tsx, whose keepNames wraps functions in __name(): page-side
+  // copies of them (init scripts, evaluate) need it defined. Init scripts are not subject to the CSP.
+  await page.addInitScript({ content: 'globalThis.__name = (target) => target;' });
   await page.addInitScript(() => {
     const listeners = new Map<string, Set<(p: unknown) => void>>();
     const w = globalThis as unknown as Record<string, unknown>;
