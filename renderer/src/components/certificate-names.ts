@@ -1,7 +1,7 @@
 import type { SanEntry } from '../../../shared/model/certificate-summary.js';
 
 /** The CN of a display-form DN ("CN=…, O=…", commas inside values escaped), or undefined. */
-export function commonName(dn: string): string | undefined {
+function commonName(dn: string): string | undefined {
   const match = /(?:^|,\s*)CN=((?:\\.|[^,\\])+)/.exec(dn);
   return match ? match[1]!.replace(/\\(.)/g, '$1').trim() : undefined;
 }

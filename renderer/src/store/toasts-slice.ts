@@ -28,14 +28,12 @@ export const toastQueue = new ToastQueue<Toast>({ maxVisibleToasts: 3 });
 
 export interface ToastsSlice {
   pushToast(toast: Toast): string;
-  dismissToast(key: string): void;
   /** The one way features report a failure: a toast with main's message and code, titled by what failed. */
   reportError(err: unknown, subject?: string): void;
 }
 
 export const createToastsSlice: StateCreator<AppState, [], [], ToastsSlice> = (_set, get) => ({
   pushToast: (toast) => toastQueue.add(toast, toast.action ? {} : { timeout: TIMEOUT_MS[toast.kind] }),
-  dismissToast: (key) => toastQueue.close(key),
   reportError: (err, subject) => {
     const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
     const message = err instanceof Error ? err.message : String(err);
