@@ -105,6 +105,11 @@ describe.each(['light', 'dark'] as const)('every workspace in the %s theme: acce
       });
       expect(narrow, `${width}×${height}`).toEqual([]);
     }
+    // 1280×800 at 200% zoom is a 640×400 CSS viewport: the window must not scroll sideways.
+    await page.setViewportSize({ width: 640, height: 400 });
+    await page.waitForTimeout(100);
+    await app.screenshot(`workspace-${id}-1280x800-zoom200-${theme}`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await page.setViewportSize({ width: 1280, height: 820 });
     expect(app.pageErrors).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 
 /** One column: its header, the cell's plain text (tooltip, sort, copy) and optionally a richer cell. */
 export interface GridColumn<T> {
@@ -68,6 +68,10 @@ export function DataGrid<T>({ label, rows, columns, rowKey, rowAttributes, selec
   const virtual = useVirtualizer({ count: sorted.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 6 });
   const selectedIndex = selectedKey ? sorted.findIndex((r) => rowKey(r) === selectedKey) : -1;
   const focusIndex = Math.min(selectedIndex >= 0 ? selectedIndex : active, Math.max(0, sorted.length - 1));
+  // A selection made elsewhere (a file just opened, a link in the detail pane) is scrolled into view.
+  useEffect(() => {
+    if (selectedIndex >= 0) virtual.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedKey]);
   const template = columns.map((c) => (widths[c.id] !== undefined ? `${widths[c.id]}px` : typeof c.width === 'number' ? `${c.width}px` : `minmax(${minWidth(c.label)}px, ${c.width ?? '1fr'})`)).join(' ');
 
   const moveTo = (index: number) => {

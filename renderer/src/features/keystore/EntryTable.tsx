@@ -39,9 +39,8 @@ const COLUMNS: readonly GridColumn<KeystoreEntry>[] = [
 
 /** The store's entries in the shared grid: search, sort by any column, and the selected entry's detail and actions. */
 export function EntryTable() {
-  const { listing, search, setSearch } = useKeystoreStore();
+  const { listing, search, setSearch, selectedAlias: selected, selectEntry } = useKeystoreStore();
   const entries = useMemo(() => visibleEntries({ listing, search }), [listing, search]);
-  const [selected, setSelected] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
   if (!listing) return null;
@@ -70,7 +69,7 @@ export function EntryTable() {
           rowKey={(e) => e.alias}
           rowAttributes={(e) => ({ 'data-alias': e.alias })}
           selectedKey={selected}
-          onSelect={setSelected}
+          onSelect={selectEntry}
           empty={listing.entries.length === 0 ? 'The keystore is empty.' : 'No match.'}
           initialSort={{ column: 'alias', direction: 'ascending' }}
         />

@@ -25,6 +25,8 @@ interface KeystoreState {
   /** Set when the store needs a password the user has not given yet. */
   needsPassword: boolean;
   search: string;
+  /** The entry whose detail shows and which Rename and Delete act on. */
+  selectedAlias: string | null;
   pending: PendingImport | null;
   /** A dropped or chosen PFX/P12 waiting for its password (key pair import). */
   pendingKeyPair: { readonly name: string; readonly base64: string } | null;
@@ -34,6 +36,7 @@ interface KeystoreState {
   open(store: OpenStore): Promise<void>;
   openViaDialog(): Promise<void>;
   setSearch(search: string): void;
+  selectEntry(alias: string): void;
   planImport(file: { name: string; base64: string }, alias?: string): Promise<void>;
   planImportFiles(files: readonly File[]): Promise<void>;
   cancelImport(): void;
@@ -87,6 +90,7 @@ export const useKeystoreStore = create<KeystoreState>()((set, get) => {
     listing: null,
     needsPassword: false,
     search: '',
+    selectedAlias: null,
     pending: null,
     pendingKeyPair: null,
     backups: [],
@@ -99,7 +103,7 @@ export const useKeystoreStore = create<KeystoreState>()((set, get) => {
       }
     },
     open: async (store) => {
-      set({ store, listing: null, needsPassword: false, lastMessages: [] });
+      set({ store, listing: null, needsPassword: false, lastMessages: [], selectedAlias: null });
       try {
         const request = store.password === undefined ? { path: store.path } : { path: store.path, password: store.password };
         const listing = await app().track('Reading keystore', invoke('keystore.list', { store: request }));
@@ -119,6 +123,7 @@ export const useKeystoreStore = create<KeystoreState>()((set, get) => {
       }
     },
     setSearch: (search) => set({ search }),
+    selectEntry: (selectedAlias) => set({ selectedAlias }),
     planImport: async (file, alias) => {
       try {
         const { items } = await invoke('keystore.planImport', { store: selector(), certificate: file, ...(alias ? { alias } : {}) });
