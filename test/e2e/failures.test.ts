@@ -80,7 +80,7 @@ describe('every failure shown as what it is', () => {
     await app.screenshot('failure-toasts-stacked');
   });
 
-  it('a search that hides everything says "No match", not "Nothing opened yet"', async () => {
+  it('a search or expiry filter that hides everything says "No match", not "Nothing opened yet"', async () => {
     const page = app.page;
     app.dialogs.willOpen(cert.pemPath);
     await page.getByRole('button', { name: 'Open…' }).click();
@@ -88,6 +88,12 @@ describe('every failure shown as what it is', () => {
     await page.getByLabel('Search objects').fill('no-such-certificate-anywhere');
     await expect(page.getByRole('grid', { name: 'Objects found' }).innerText()).resolves.toMatch(/No match among 1 objects/);
     await page.getByLabel('Search objects').fill('');
+    // The certificate has 89 days left (openssl -days 90): outside 30 days, inside 90.
+    await page.getByLabel('Expiry filter').selectOption({ label: 'Expiring within 30 days' });
+    await expect(page.getByRole('grid', { name: 'Objects found' }).innerText()).resolves.toMatch(/No match among 1 objects/);
+    await page.getByLabel('Expiry filter').selectOption({ label: 'Expiring within 90 days' });
+    await expect.poll(() => page.getByRole('grid', { name: 'Objects found' }).locator('[role="row"][data-kind]').count()).toBe(1);
+    await page.getByLabel('Expiry filter').selectOption({ label: 'Any expiry' });
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -35,7 +35,7 @@ describe('Java keystores workspace in Chromium (cacerts copy, real keytool)', ()
   const find = (alias: string) => app.page.getByLabel('Search entries').fill(alias);
 
   it('lists the JDKs, and imports a dropped root with an alias', async () => {
-    await expect(app.page.getByRole('list', { name: 'cacerts files' }).innerText()).resolves.toContain('/etc/ssl/certs/java/cacerts');
+    await expect.poll(() => app.page.getByRole('list', { name: 'cacerts files' }).innerText(), POLL).toContain('/etc/ssl/certs/java/cacerts');
     const pem = await readFile(await opensslCa(app.tempDir, 'engine-root', '/CN=Engine Root CA/O=Certbench E2E'), 'utf8');
     const transfer = await app.page.evaluateHandle((text) => {
       const dt = new DataTransfer();

@@ -1,22 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { onEvent } from '../../ipc/client.js';
+import { ExpiryFilter, passesExpiry } from '../../components/ExpiryFilter.js';
 import { useFileDrop } from '../../components/use-file-drop.js';
 import { ExportMenu } from './ExportMenu.js';
 import { ObjectDetail } from './ObjectDetail.js';
 import { ObjectList } from './ObjectList.js';
 import { PasswordDialog } from './PasswordDialog.js';
-import { selectSelected, useInspectStore, type ExpiryFilter } from './inspect-store.js';
-import { matchesExpiry, matchesQuery } from './object-labels.js';
+import { selectSelected, useInspectStore } from './inspect-store.js';
+import { matchesQuery } from './object-labels.js';
 import './inspect.css';
-
-const EXPIRY_FILTERS: readonly { value: ExpiryFilter; label: string }[] = [
-  { value: 'any', label: 'Any expiry' },
-  { value: 'expired', label: 'Expired' },
-  { value: 30, label: 'Expiring within 30 days' },
-  { value: 60, label: 'Expiring within 60 days' },
-  { value: 90, label: 'Expiring within 90 days' },
-  { value: 365, label: 'Expiring within a year' },
-];
 
 /** Open, drop or paste anything an admin is handed, read every object in it, and export it. */
 export function InspectWorkspace() {
@@ -24,7 +16,7 @@ export function InspectWorkspace() {
     useInspectStore();
   const { openViaDialog, openFiles, openText, submitPassword, cancelPassword, exportSelected } = useInspectStore();
   const selected = useInspectStore(selectSelected);
-  const visible = useMemo(() => objects.filter((o) => matchesQuery(o, query) && matchesExpiry(o, expiryFilter)), [objects, query, expiryFilter]);
+  const visible = useMemo(() => objects.filter((o) => matchesQuery(o, query) && passesExpiry(expiryFilter, o.kind === 'certificate' ? o.summary.daysLeft : undefined)), [objects, query, expiryFilter]);
   const [pasting, setPasting] = useState(false);
   const [text, setText] = useState('');
   const { over, dropProps } = useFileDrop((files) => void openFiles(files));
@@ -56,13 +48,7 @@ export function InspectWorkspace() {
           Paste PEM
         </button>
         <input type="search" className="inspect-search" aria-label="Search objects" placeholder="Search subject, SAN, serial, fingerprint…" value={query} onChange={(e) => setQuery(e.target.value)} />
-        <select aria-label="Expiry filter" value={String(expiryFilter)} onChange={(e) => setExpiryFilter(EXPIRY_FILTERS.find((f) => String(f.value) === e.target.value)!.value)}>
-          {EXPIRY_FILTERS.map((f) => (
-            <option key={f.value} value={String(f.value)}>
-              {f.label}
-            </option>
-          ))}
-        </select>
+        <ExpiryFilter value={expiryFilter} onChange={setExpiryFilter} />
         <ExportMenu selected={selected} anyOpened={objects.some((o) => o.kind === 'certificate')} onExport={(options) => void exportSelected(options)} />
         <span className="hint">
           {objects.length > 0 ? `${visible.length} of ${objects.length} objects · ` : ''}or drop files anywhere here

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { ExportFormat } from '../../../../shared/model/convert.js';
 import type { CertificateDetail } from '../../../../shared/model/certificate-detail.js';
 import type { InspectedObject, InspectResult } from '../../../../shared/model/inspected-object.js';
+import type { ExpiryFilterValue } from '../../components/ExpiryFilter.js';
 import { invoke, isIpcError } from '../../ipc/client.js';
 import { useAppStore } from '../../store/app-store.js';
 import { fileToBase64 } from '../../components/use-file-drop.js';
@@ -42,16 +43,13 @@ export interface OpenedFile {
   readonly objectIds: readonly string[];
 }
 
-/** The expiry filter: every object, or certificates expiring within that many days (expired included). */
-export type ExpiryFilter = 'any' | 'expired' | 30 | 60 | 90 | 365;
-
 interface InspectState {
   /** Newest file's objects first, so what was just opened is at the top of the list. */
   objects: readonly InspectedObject[];
   files: readonly OpenedFile[];
   /** The file name each object came from, by object id. */
   fileOf: Readonly<Record<string, string>>;
-  expiryFilter: ExpiryFilter;
+  expiryFilter: ExpiryFilterValue;
   /** Why the pasted text could not be read; the text stays in the box. */
   pasteError: string | null;
   selectedId: string | null;
@@ -60,7 +58,7 @@ interface InspectState {
   prompts: readonly PasswordPrompt[];
   select(id: string): void;
   setQuery(query: string): void;
-  setExpiryFilter(filter: ExpiryFilter): void;
+  setExpiryFilter(filter: ExpiryFilterValue): void;
   closeFile(id: number): void;
   openViaDialog(): Promise<void>;
   openPaths(paths: readonly string[]): Promise<void>;

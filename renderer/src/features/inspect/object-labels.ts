@@ -44,9 +44,3 @@ export function matchesQuery(o: InspectedObject, query: string): boolean {
   return haystack.some((h) => h.toLowerCase().replace(/:/g, '').includes(q));
 }
 
-/** The expiry filter: non-certificates only pass "any"; "expired" and N days include the already expired. */
-export function matchesExpiry(o: InspectedObject, filter: 'any' | 'expired' | number): boolean {
-  if (filter === 'any') return true;
-  if (o.kind !== 'certificate') return false;
-  return filter === 'expired' ? o.summary.daysLeft < 0 : o.summary.daysLeft <= filter;
-}

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { KeystoreEntry } from '../../../../shared/model/keystore.js';
 import { DataGrid, type GridColumn } from '../../components/DataGrid.js';
 import { ExpiryBadge } from '../../components/ExpiryBadge.js';
+import { ExpiryFilter } from '../../components/ExpiryFilter.js';
 import { Fingerprint } from '../../components/Fingerprint.js';
 import { Field } from '../../components/Field.js';
 import { dateOnly, issuedBy, issuedTo } from '../../components/certificate-names.js';
@@ -39,8 +40,8 @@ const COLUMNS: readonly GridColumn<KeystoreEntry>[] = [
 
 /** The store's entries in the shared grid: search, sort by any column, and the selected entry's detail and actions. */
 export function EntryTable() {
-  const { listing, search, setSearch, selectedAlias: selected, selectEntry } = useKeystoreStore();
-  const entries = useMemo(() => visibleEntries({ listing, search }), [listing, search]);
+  const { listing, search, expiryFilter, setSearch, setExpiryFilter, selectedAlias: selected, selectEntry } = useKeystoreStore();
+  const entries = useMemo(() => visibleEntries({ listing, search, expiryFilter }), [listing, search, expiryFilter]);
   const [deleting, setDeleting] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
   if (!listing) return null;
@@ -50,6 +51,7 @@ export function EntryTable() {
     <div className="ks-entries">
       <div className="toolbar">
         <input type="search" aria-label="Search entries" placeholder="Search alias, subject or SHA-256" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <ExpiryFilter value={expiryFilter} onChange={setExpiryFilter} />
         <span className="hint">
           {entries.length} of {listing.entries.length} entries
         </span>

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Res } from '../../../../shared/ipc/contract.js';
 import type { JdkDiscovery, KeystoreBackup, KeystoreEditResult, KeystoreListing } from '../../../../shared/model/keystore.js';
+import { passesExpiry, type ExpiryFilterValue } from '../../components/ExpiryFilter.js';
 import { invoke, isIpcError } from '../../ipc/client.js';
 import { fileToBase64 } from '../../components/use-file-drop.js';
 import { useAppStore } from '../../store/app-store.js';
@@ -25,6 +26,7 @@ interface KeystoreState {
   /** Set when the store needs a password the user has not given yet. */
   needsPassword: boolean;
   search: string;
+  expiryFilter: ExpiryFilterValue;
   /** The entry whose detail shows and which Rename and Delete act on. */
   selectedAlias: string | null;
   pending: PendingImport | null;
@@ -36,6 +38,7 @@ interface KeystoreState {
   open(store: OpenStore): Promise<void>;
   openViaDialog(): Promise<void>;
   setSearch(search: string): void;
+  setExpiryFilter(filter: ExpiryFilterValue): void;
   selectEntry(alias: string): void;
   planImport(file: { name: string; base64: string }, alias?: string): Promise<void>;
   planImportFiles(files: readonly File[]): Promise<void>;
@@ -90,6 +93,7 @@ export const useKeystoreStore = create<KeystoreState>()((set, get) => {
     listing: null,
     needsPassword: false,
     search: '',
+    expiryFilter: 'any',
     selectedAlias: null,
     pending: null,
     pendingKeyPair: null,
@@ -123,6 +127,7 @@ export const useKeystoreStore = create<KeystoreState>()((set, get) => {
       }
     },
     setSearch: (search) => set({ search }),
+    setExpiryFilter: (expiryFilter) => set({ expiryFilter }),
     selectEntry: (selectedAlias) => set({ selectedAlias }),
     planImport: async (file, alias) => {
       try {
@@ -199,10 +204,11 @@ export const useKeystoreStore = create<KeystoreState>()((set, get) => {
   };
 });
 
-/** Entries matching the search (alias, subject or fingerprint); the grid sorts them. */
-export function visibleEntries(s: Pick<KeystoreState, 'listing' | 'search'>): KeystoreListing['entries'] {
+/** Entries matching the search (alias, subject or fingerprint) and the expiry filter; the grid sorts them. */
+export function visibleEntries(s: Pick<KeystoreState, 'listing' | 'search' | 'expiryFilter'>): KeystoreListing['entries'] {
   const query = s.search.trim().toLowerCase();
   return (s.listing?.entries ?? []).filter((e) => {
+    if (!passesExpiry(s.expiryFilter, e.certificates[0]?.daysLeft)) return false;
     if (!query) return true;
     const cert = e.certificates[0];
     return e.alias.includes(query) || (cert ? cert.subject.toLowerCase().includes(query) || cert.sha256.startsWith(query.replace(/:/g, '')) : false);
