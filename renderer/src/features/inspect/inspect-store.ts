@@ -80,9 +80,9 @@ function openRequest(request: PendingOpen, password?: string): Promise<InspectRe
   return invoke('inspect.text', { text: request.text, ...pw });
 }
 
-/** The Inspect workspace's state: what was opened, the selection and its detail, password prompts. */
 let fileCounter = 0;
 
+/** The Inspect workspace's state: what was opened, the selection and its detail, password prompts. */
 export const useInspectStore = create<InspectState>()((set, get) => {
   const app = () => useAppStore.getState();
   const add = (name: string, result: InspectResult) => {
@@ -140,9 +140,12 @@ export const useInspectStore = create<InspectState>()((set, get) => {
     closeFile: (id) =>
       set((s) => {
         const gone = new Set(s.files.find((f) => f.id === id)?.objectIds);
+        const keep = <V>(record: Readonly<Record<string, V>>) => Object.fromEntries(Object.entries(record).filter(([key]) => !gone.has(key)));
         return {
           files: s.files.filter((f) => f.id !== id),
           objects: s.objects.filter((o) => !gone.has(o.id)),
+          fileOf: keep(s.fileOf),
+          details: keep(s.details),
           selectedId: s.selectedId !== null && gone.has(s.selectedId) ? null : s.selectedId,
         };
       }),
