@@ -162,4 +162,24 @@ describe('Keys & CSR workspace in Chromium', () => {
     expect(run('openssl', ['req', '-in', csrPath, '-pubkey', '-noout']).stdout).toBe(pub);
     expect(opensslCsr(csrPath).text).toContain('ecdsa-with-SHA384');
   });
+
+  it('splits a comma-separated SAN list pasted into one field into one row per name, typed', async () => {
+    const page = app.page;
+    await page.getByRole('button', { name: 'Add SAN' }).click();
+    const rows = page.getByRole('table', { name: 'SANs' }).locator('[data-san-row]');
+    const last = (await rows.count()) - 1;
+    const field = page.getByLabel(`SAN ${last + 1}`, { exact: true });
+    await field.evaluate((el, text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, 'api.example.com, DNS:www.example.com 10.0.0.7,ops@example.com');
+    await expect.poll(() => rows.count()).toBe(last + 4);
+    const added = [];
+    for (let i = last; i < last + 4; i++) {
+      added.push(`${await page.getByLabel(`SAN ${i + 1} type`).inputValue()}:${await page.getByLabel(`SAN ${i + 1}`, { exact: true }).inputValue()}`);
+    }
+    expect(added).toEqual(['dns:api.example.com', 'dns:www.example.com', 'ip:10.0.0.7', 'email:ops@example.com']);
+    expect(app.pageErrors).toEqual([]);
+  });
 });
