@@ -19,6 +19,15 @@ describe('Keys & CSR workspace in Chromium', () => {
     await closeBrowser();
   });
 
+  it('scolds nobody before anything is typed, and names problems by their field, not by an internal path', async () => {
+    const page = app.page;
+    expect(await page.getByRole('list', { name: 'Errors' }).count()).toBe(0);
+    expect(await page.locator('.kc-subject .kc-error').count()).toBe(0);
+    await page.getByLabel('Country (C)').fill('USA');
+    await expect.poll(() => page.getByRole('list', { name: 'Errors' }).innerText()).toMatch(/^Country \(C\): /);
+    await page.getByLabel('Country (C)').fill('');
+  });
+
   it('validates fields and SAN rows as they are typed, and previews the CSR', async () => {
     const page = app.page;
     await page.getByLabel('Common name (CN)').fill('app.example');
