@@ -41,6 +41,9 @@ describe('the one detail pane: names, copy on demand, the ASN.1 tree', () => {
     await detail().locator('[data-field="Subject"] .field-value').click({ button: 'right' });
     await app.page.getByRole('menuitem', { name: 'Copy Subject' }).click();
     await expect.poll(clipboard).toMatch(/^CN=attributes\.example/);
+    // A confirmation is a polite status, not an alert.
+    await expect.poll(() => app.page.getByRole('status').filter({ hasText: 'Subject copied to the clipboard' }).count()).toBe(1);
+    expect(await app.page.getByRole('alert').count()).toBe(0);
 
     await detail().locator('[data-fingerprint="SHA-256"]').focus();
     await app.page.keyboard.press('Shift+F10');

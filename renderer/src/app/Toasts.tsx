@@ -16,7 +16,8 @@ export function Toasts() {
     <ToastRegion queue={toastQueue} className="toasts" aria-label="Notifications">
       {({ toast }) => (
         <Toast toast={toast} className={`toast toast-${toast.content.kind}`}>
-          <ToastContent className="toast-content">
+          {/* Only errors interrupt a screen reader; confirmations are polite status messages. */}
+          <ToastContent className="toast-content" role={toast.content.kind === 'error' ? 'alert' : 'status'}>
             {toast.content.subject ? (
               <Text slot="title" className="toast-title">
                 {toast.content.subject}
