@@ -1,7 +1,8 @@
 import { contract, type Channel } from '../../shared/ipc/contract.js';
 import { CertbenchError, toErrorInfo } from '../../shared/errors.js';
+import type { TaskOutcome } from '../../shared/ipc/events.js';
 import { fail, ok, type Result } from '../../shared/ipc/result.js';
-import type { HandlerContext, Handlers, SenderFrame } from './handler-types.js';
+import type { DispatchContext, HandlerContext, Handlers, SenderFrame } from './handler-types.js';
 import { APP_ORIGIN } from './app-origin.js';
 import { recordGrants, refusedPath } from './path-grants.js';
 
@@ -16,7 +17,7 @@ export function isTrustedSender(frame: SenderFrame | null | undefined, origin: s
   }
 }
 
-export type Dispatch = (channel: unknown, request: unknown, ctx: HandlerContext) => Promise<Result<unknown>>;
+export type Dispatch = (channel: unknown, request: unknown, ctx: DispatchContext) => Promise<Result<unknown>>;
 
 const isChannel = (name: unknown): name is Channel => typeof name === 'string' && Object.hasOwn(contract, name);
 
@@ -42,17 +43,41 @@ export function createDispatch(handlers: Handlers): Dispatch {
         message: `${refused.path} was not chosen in a Certbench dialog nor allowed; choose it with ${refused.use === 'read' || refused.use === 'edit' ? 'Open' : 'Save'} first`,
       });
     }
+    const task = trackedTask(ctx);
     try {
       const handler = handlers[channel] as (req: unknown, ctx: HandlerContext) => Promise<unknown>;
-      const value = await handler(parsed.data, ctx);
+      const value = await handler(parsed.data, task.ctx);
       const checked = spec.response.safeParse(value);
       if (!checked.success) {
         throw new CertbenchError('internal', `${channel} produced a response outside its contract`);
       }
       recordGrants(channel, checked.data, ctx.grants);
+      task.end('done');
       return ok(checked.data);
     } catch (err) {
-      return fail(toErrorInfo(err));
+      const error = toErrorInfo(err);
+      task.end(error.code === 'cancelled' ? 'cancelled' : 'failed');
+      return fail(error);
     }
+  };
+}
+
+/**
+ * The handler's view of the context, remembering its last progress label so that a call which
+ * showed progress always ends with one end event: handlers only report progress, never the end.
+ */
+function trackedTask(ctx: DispatchContext): { ctx: HandlerContext; end(outcome: TaskOutcome): void } {
+  let label: string | undefined;
+  return {
+    ctx: {
+      grants: ctx.grants,
+      progress: (next, fraction) => {
+        label = next;
+        ctx.progress(next, fraction);
+      },
+    },
+    end: (outcome) => {
+      if (label !== undefined) ctx.end?.(label, outcome);
+    },
   };
 }

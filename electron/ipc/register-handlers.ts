@@ -2,7 +2,6 @@ import { CHANNELS } from '../../shared/ipc/channels.js';
 import { fail } from '../../shared/ipc/result.js';
 import type { EventPayload } from '../../shared/ipc/events.js';
 import { createDispatch } from './dispatch.js';
-import { taskProgress } from './task-progress.js';
 import type { Handlers, SenderFrame } from './handler-types.js';
 import { PathGrants, type AskUser } from './path-grants.js';
 
@@ -36,10 +35,12 @@ export function registerHandlers(
       }
       let grants = grantsOf.get(event.sender);
       if (!grants) grantsOf.set(event.sender, (grants = new PathGrants(ask)));
-      const task = taskProgress(`${channel}#${++taskCounter}`, (payload) => event.sender.send('progress', payload));
-      const result = await dispatch(channel, request, { grants, progress: task.progress });
-      task.finish(result);
-      return result;
+      const taskId = `${channel}#${++taskCounter}`;
+      return dispatch(channel, request, {
+        grants,
+        progress: (label, fraction) => event.sender.send('progress', { taskId, label, fraction, done: false }),
+        end: (label, outcome) => event.sender.send('progress', { taskId, label, done: true, outcome }),
+      });
     });
   }
 }

@@ -2,14 +2,18 @@ import { z } from 'zod';
 import { WORKSPACE_IDS, type WorkspaceId } from '../model/workspaces.js';
 
 /** Main → renderer notifications: progress of background work. */
+/** How a call that reported progress ended. */
+export const TASK_OUTCOMES = ['done', 'failed', 'cancelled'] as const;
+export type TaskOutcome = (typeof TASK_OUTCOMES)[number];
+
 export const ProgressEventSchema = z.strictObject({
   taskId: z.string().max(64),
   label: z.string().max(256),
   /** 0..1, or absent while the amount of work is unknown. */
   fraction: z.number().min(0).max(1).optional(),
   done: z.boolean(),
-  /** On the last event of a task: how it ended. */
-  outcome: z.enum(['done', 'failed', 'cancelled']).optional(),
+  /** On the last event of a call: how it ended (main sends it on failure and cancel too). */
+  outcome: z.enum(TASK_OUTCOMES).optional(),
 });
 export type ProgressEvent = z.infer<typeof ProgressEventSchema>;
 

@@ -99,4 +99,31 @@ export const POLICY_NAMES: Readonly<Record<string, string>> = {
   '1.3.6.1.5.5.7.2.2': 'User Notice',
 };
 
+/** Name attribute types by their X.520 / PKCS#9 / CA/B Forum names (what openssl and certlm print). */
+export const ATTRIBUTE_NAMES: Readonly<Record<string, string>> = {
+  '2.5.4.3': 'commonName',
+  '2.5.4.4': 'surname',
+  '2.5.4.5': 'serialNumber',
+  '2.5.4.6': 'countryName',
+  '2.5.4.7': 'localityName',
+  '2.5.4.8': 'stateOrProvinceName',
+  '2.5.4.9': 'streetAddress',
+  '2.5.4.10': 'organizationName',
+  '2.5.4.11': 'organizationalUnitName',
+  '2.5.4.12': 'title',
+  '2.5.4.15': 'businessCategory',
+  '2.5.4.17': 'postalCode',
+  '2.5.4.42': 'givenName',
+  '2.5.4.43': 'initials',
+  '2.5.4.46': 'dnQualifier',
+  '2.5.4.65': 'pseudonym',
+  '2.5.4.97': 'organizationIdentifier',
+  '0.9.2342.19200300.100.1.1': 'userId',
+  '0.9.2342.19200300.100.1.25': 'domainComponent',
+  '1.2.840.113549.1.9.1': 'emailAddress',
+  '1.3.6.1.4.1.311.60.2.1.1': 'jurisdictionLocalityName',
+  '1.3.6.1.4.1.311.60.2.1.2': 'jurisdictionStateOrProvinceName',
+  '1.3.6.1.4.1.311.60.2.1.3': 'jurisdictionCountryName',
+};
+
 export const nameOr = (table: Readonly<Record<string, string>>, oid: string): string => (table[oid] ? `${table[oid]} (${oid})` : oid);

@@ -15,7 +15,6 @@ import { fileURLToPath } from 'node:url';
 import { createDispatch } from '../../electron/ipc/dispatch.js';
 import { askThroughDialog, PathGrants } from '../../electron/ipc/path-grants.js';
 import { createHandlers } from '../../electron/ipc/handler-map.js';
-import { taskProgress } from '../../electron/ipc/task-progress.js';
 import { createServices, type Services } from '../../electron/services/services.js';
 import { defaultServiceEnv, type ServiceEnv } from '../../electron/services/service-env.js';
 import type { EventName, EventPayload } from '../../shared/ipc/events.js';
@@ -91,15 +90,25 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
   let taskCounter = 0;
   // One window: paths the scripted dialogs answer become its grants, as in the app.
   const grants = new PathGrants(askThroughDialog(dialogs));
-  await page.exposeFunction('__certbenchInvoke', async (channel: unknown, request: unknown) => {
-    const task = taskProgress(`${String(channel)}#${++taskCounter}`, (payload) => void emit('progress', payload).catch(() => undefined));
-    const result = await dispatch(channel, request, { grants, progress: task.progress });
-    task.finish(result);
-    return result;
+  await page.exposeFunction('__certbenchInvoke', (channel: unknown, request: unknown) => {
+    const taskId = `${String(channel)}#${++taskCounter}`;
+    const send = (payload: Omit<EventPayload<'progress'>, 'taskId'>) => void emit('progress', { taskId, ...payload }).catch(() => undefined);
+    return dispatch(channel, request, {
+      grants,
+      progress: (label, fraction) => send({ label, fraction, done: false }),
+      end: (label, outcome) => send({ label, done: true, outcome }),
+    });
   });
+  // bench/ runs this harness under tsx, whose keepNames wraps functions in __name(): page-side
+  // copies of them (init scripts, evaluate) need it defined. Init scripts are not subject to the CSP.
+  await page.addInitScript({ content: 'globalThis.__name = (target) => target;' });
   await page.addInitScript(() => {
     const listeners = new Map<string, Set<(p: unknown) => void>>();
     const w = globalThis as unknown as Record<string, unknown>;
+    // Chromium's own CSP message does not say what was refused or where: this names it.
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP ${e.violatedDirective} refused "${e.sample}" from ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`),
+    );
     w.__certbenchEmit = (event: string, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload));
     w.certbench = Object.freeze({
       invoke: (channel: string, request: unknown) => (w.__certbenchInvoke as (c: string, r: unknown) => Promise<unknown>)(channel, request),

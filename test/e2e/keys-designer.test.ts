@@ -19,6 +19,15 @@ describe('Keys & CSR workspace in Chromium', () => {
     await closeBrowser();
   });
 
+  it('scolds nobody before anything is typed, and names problems by their field, not by an internal path', async () => {
+    const page = app.page;
+    expect(await page.getByRole('list', { name: 'Errors' }).count()).toBe(0);
+    expect(await page.locator('.kc-subject .kc-error').count()).toBe(0);
+    await page.getByLabel('Country (C)').fill('USA');
+    await expect.poll(() => page.getByRole('list', { name: 'Errors' }).innerText()).toMatch(/^Country \(C\): /);
+    await page.getByLabel('Country (C)').fill('');
+  });
+
   it('validates fields and SAN rows as they are typed, and previews the CSR', async () => {
     const page = app.page;
     await page.getByLabel('Common name (CN)').fill('app.example');
@@ -161,5 +170,25 @@ describe('Keys & CSR workspace in Chromium', () => {
     const pub = run('openssl', ['pkey', '-in', keyPath, '-passin', 'pass:existing-pass', '-pubout']).stdout;
     expect(run('openssl', ['req', '-in', csrPath, '-pubkey', '-noout']).stdout).toBe(pub);
     expect(opensslCsr(csrPath).text).toContain('ecdsa-with-SHA384');
+  });
+
+  it('splits a comma-separated SAN list pasted into one field into one row per name, typed', async () => {
+    const page = app.page;
+    await page.getByRole('button', { name: 'Add SAN' }).click();
+    const rows = page.getByRole('table', { name: 'SANs' }).locator('[data-san-row]');
+    const last = (await rows.count()) - 1;
+    const field = page.getByLabel(`SAN ${last + 1}`, { exact: true });
+    await field.evaluate((el, text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, 'api.example.com, DNS:www.example.com 10.0.0.7,ops@example.com');
+    await expect.poll(() => rows.count()).toBe(last + 4);
+    const added = [];
+    for (let i = last; i < last + 4; i++) {
+      added.push(`${await page.getByLabel(`SAN ${i + 1} type`).inputValue()}:${await page.getByLabel(`SAN ${i + 1}`, { exact: true }).inputValue()}`);
+    }
+    expect(added).toEqual(['dns:api.example.com', 'dns:www.example.com', 'ip:10.0.0.7', 'email:ops@example.com']);
+    expect(app.pageErrors).toEqual([]);
   });
 });

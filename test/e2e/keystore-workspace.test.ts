@@ -25,17 +25,19 @@ describe('Java keystores workspace in Chromium (cacerts copy, real keytool)', ()
     // A typed path is not a dialog's answer: main asks the user in its own dialog first.
     app.dialogs.willConfirm(true);
     await app.page.getByRole('button', { name: 'Open', exact: true }).click();
-    await app.page.getByRole('table', { name: 'Keystore entries' }).waitFor();
+    await app.page.getByRole('grid', { name: 'Keystore entries' }).waitFor();
   });
   afterAll(async () => {
     await app?.close();
     await closeBrowser();
   });
 
-  const row = (alias: string) => app.page.locator(`tr[data-alias="${alias}"]`);
+  /** The grid is virtualised (cacerts has ~150 entries): search for the alias to bring its row in. */
+  const row = (alias: string) => app.page.locator(`[data-alias="${alias}"]`);
+  const find = (alias: string) => app.page.getByLabel('Search entries').fill(alias);
 
   it('lists the JDKs, and imports a dropped root with an alias', async () => {
-    await expect(app.page.getByRole('list', { name: 'cacerts files' }).innerText()).resolves.toContain('/etc/ssl/certs/java/cacerts');
+    await expect.poll(() => app.page.getByRole('list', { name: 'cacerts files' }).innerText(), POLL).toContain('/etc/ssl/certs/java/cacerts');
     const pem = await readFile(await opensslCa(app.tempDir, 'engine-root', '/CN=Engine Root CA/O=Certbench E2E'), 'utf8');
     const transfer = await app.page.evaluateHandle((text) => {
       const dt = new DataTransfer();
@@ -47,6 +49,7 @@ describe('Java keystores workspace in Chromium (cacerts copy, real keytool)', ()
     await expect(dialog.getByLabel('Alias').inputValue()).resolves.toBe('engine_root_ca');
     await dialog.getByLabel('Alias').fill('Root_Engine');
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await find('root_engine');
     await row('root_engine').waitFor();
     await app.screenshot('keystore-imported');
     expect((await keytoolList(store)).entries.some((e) => e.alias === 'root_engine')).toBe(true);
@@ -57,7 +60,7 @@ describe('Java keystores workspace in Chromium (cacerts copy, real keytool)', ()
     const dialog = app.page.getByRole('dialog', { name: 'Import second-root.pem' });
     await dialog.getByLabel('Alias').fill('root_engine');
     await dialog.getByLabel('Alias').press('Tab');
-    await expect(app.page.getByRole('alert').innerText()).resolves.toContain('Alias "root_engine" already exists');
+    await expect(dialog.getByRole('alert').innerText()).resolves.toContain('Alias "root_engine" already exists');
     const before = await sha256(store);
     await app.page.getByRole('dialog').getByRole('button', { name: 'Import', exact: true }).click();
     await expect.poll(() => app.page.locator('.toast-error').innerText(), POLL).toContain('already exists');
@@ -89,8 +92,28 @@ describe('Java keystores workspace in Chromium (cacerts copy, real keytool)', ()
     await dialog.getByLabel('PFX password').fill('pfx-pass-1');
     await dialog.getByLabel('Key pair alias').fill('TLS Server');
     await dialog.getByRole('button', { name: 'Import key pair' }).click();
+    await find('tls server');
     await row('tls server').waitFor();
     await expect(row('tls server').innerText()).resolves.toContain('privateKey');
     expect((await keytoolList(store)).entries.find((e) => e.alias === 'tls server')?.entryType).toBe('privateKey');
+  });
+
+  it('asks for the store password inside the import dialog when the store was opened without it', async () => {
+    const other = await copyCacerts(app.tempDir, 'team.jks');
+    await app.page.getByLabel('Keystore path').fill(other);
+    await app.page.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect.poll(() => app.page.locator('[data-integrity]').getAttribute('data-integrity'), POLL).toBe('unverified');
+    await app.page.getByLabel('Import certificate file').setInputFiles(await opensslCa(app.tempDir, 'team-root'));
+    const dialog = app.page.getByRole('dialog', { name: 'Import team-root.pem' });
+    await dialog.getByLabel('Store password').fill('not-the-password');
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => dialog.getByRole('alert').innerText(), POLL).toMatch(/password is missing or wrong/);
+    // The dialog asks again itself: no second password field behind it.
+    expect(await app.page.getByLabel('Store password', { exact: true }).count()).toBe(1);
+    await dialog.getByLabel('Store password').fill('changeit');
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => dialog.count(), POLL).toBe(0);
+    expect((await keytoolList(other)).entries.some((e) => e.alias === 'team-root')).toBe(true);
+    expect(app.pageErrors).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { CopyContextMenu } from '../components/CopyContextMenu.js';
 import { onEvent } from '../ipc/client.js';
 import { selectWorkspace, useAppStore, type AppState } from '../store/app-store.js';
 import { workspaceOfCommand } from '../../../shared/ipc/events.js';
@@ -38,11 +39,17 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [openWorkspace]);
 
+  const [navCollapsed, setNavCollapsed] = useState(false);
   const Current = WORKSPACES.find((w) => w.id === current)?.component;
   return (
-    <div className="app">
+    <CopyContextMenu className={navCollapsed ? 'app nav-collapsed' : 'app'}>
       <nav className="sidebar" aria-label="Workspaces">
-        <div className="brand">Certbench</div>
+        <div className="brand">
+          <button type="button" className="nav-toggle" aria-expanded={!navCollapsed} aria-label="Show workspace names" onClick={() => setNavCollapsed((c) => !c)}>
+            ☰
+          </button>
+          <span className="brand-name">Certbench</span>
+        </div>
         {WORKSPACES.map((w) => (
           <button
             key={w.id}
@@ -51,14 +58,18 @@ export function App() {
             aria-current={w.id === current ? 'page' : undefined}
             onClick={() => openWorkspace(w.id)}
             title={`${w.label} (Ctrl+${w.key})`}
+            aria-label={w.label}
           >
-            {w.label}
+            <span className="nav-key" aria-hidden="true">
+              {w.key}
+            </span>
+            <span className="nav-label">{w.label}</span>
           </button>
         ))}
       </nav>
       <main className="content">{Current ? <Current /> : null}</main>
       <StatusBar />
       <Toasts />
-    </div>
+    </CopyContextMenu>
   );
 }

@@ -1,37 +1,49 @@
-import { useEffect } from 'react';
-import { selectToasts, useAppStore, type AppState } from '../store/app-store.js';
-import type { Toast } from '../store/toasts-slice.js';
+import {
+  Button,
+  Text,
+  UNSTABLE_Toast as Toast,
+  UNSTABLE_ToastContent as ToastContent,
+  UNSTABLE_ToastRegion as ToastRegion,
+} from 'react-aria-components';
+import { toastQueue } from '../store/toasts-slice.js';
 
-const DISMISS_MS = 8000;
-
-/** Errors and confirmations, stacked in a corner; errors stay until dismissed, others fade. */
+/**
+ * Errors and confirmations in a corner (React Aria's toast region: a landmark reachable with F6,
+ * timers pause on hover and focus). At most three show; each names what it is about.
+ */
 export function Toasts() {
-  const toasts = useAppStore(selectToasts);
   return (
-    <div className="toasts" aria-live="assertive">
-      {toasts.map((t) => (
-        <ToastView key={t.id} toast={t} />
-      ))}
-    </div>
-  );
-}
-
-const selectDismiss = (s: AppState) => s.dismissToast;
-
-function ToastView({ toast }: { toast: Toast }) {
-  const dismiss = useAppStore(selectDismiss);
-  useEffect(() => {
-    if (toast.kind === 'error') return undefined;
-    const timer = setTimeout(() => dismiss(toast.id), DISMISS_MS);
-    return () => clearTimeout(timer);
-  }, [toast, dismiss]);
-  return (
-    <div className={`toast toast-${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'}>
-      <span className="toast-message">{toast.message}</span>
-      {toast.code ? <span className="toast-code">{toast.code}</span> : null}
-      <button type="button" className="toast-close" onClick={() => dismiss(toast.id)} aria-label="Dismiss">
-        ×
-      </button>
-    </div>
+    <ToastRegion queue={toastQueue} className="toasts" aria-label="Notifications">
+      {({ toast }) => (
+        <Toast toast={toast} className={`toast toast-${toast.content.kind}`}>
+          {/* Only errors interrupt a screen reader; confirmations are polite status messages. */}
+          <ToastContent className="toast-content" role={toast.content.kind === 'error' ? 'alert' : 'status'}>
+            {toast.content.subject ? (
+              <Text slot="title" className="toast-title">
+                {toast.content.subject}
+              </Text>
+            ) : null}
+            <Text slot="description" className="toast-message">
+              {toast.content.message}
+            </Text>
+            {toast.content.code ? <span className="toast-code">{toast.content.code}</span> : null}
+          </ToastContent>
+          {toast.content.action ? (
+            <Button
+              className="toast-action"
+              onPress={() => {
+                toast.content.action?.run();
+                toastQueue.close(toast.key);
+              }}
+            >
+              {toast.content.action.label}
+            </Button>
+          ) : null}
+          <Button slot="close" className="toast-close" aria-label="Dismiss">
+            ×
+          </Button>
+        </Toast>
+      )}
+    </ToastRegion>
   );
 }

@@ -7,11 +7,11 @@ const TEXT: Record<ExpiryStatus, (days: number) => string> = {
   ok: (d) => `Valid, ${d} days left`,
 };
 
-/** The expiry badge of lists and detail panes: expired / under 60 days / ok. */
-export function ExpiryBadge({ status, daysLeft }: { status: ExpiryStatus; daysLeft: number }) {
+/** The expiry badge of lists and detail panes: expired / under 60 days / ok; in a grid, the date with the status as its tooltip. */
+export function ExpiryBadge({ status, daysLeft, date }: { status: ExpiryStatus; daysLeft: number; date?: string }) {
   return (
-    <span className={`badge badge-${status}`} data-expiry={status}>
-      {TEXT[status](daysLeft)}
+    <span className={`badge badge-${status}`} data-expiry={status} title={date === undefined ? undefined : TEXT[status](daysLeft)}>
+      {date ?? TEXT[status](daysLeft)}
     </span>
   );
 }

@@ -18,4 +18,3 @@ export const useAppStore = create<AppState>()((...a) => ({
 /** Selectors: components subscribe to the smallest piece they render. */
 export const selectWorkspace = (s: AppState) => s.workspace;
 export const selectTasks = (s: AppState) => s.tasks;
-export const selectToasts = (s: AppState) => s.toasts;

@@ -8,35 +8,47 @@ export interface BackgroundTask {
   readonly fraction?: number;
 }
 
+/** How the last piece of work ended, shown in the status bar until the next one ends. */
+export interface FinishedTask {
+  readonly label: string;
+  readonly outcome: 'done' | 'failed';
+  readonly at: number;
+}
+
 export interface TasksSlice {
   tasks: Readonly<Record<string, BackgroundTask>>;
+  lastFinished: FinishedTask | null;
   /** Applies a progress event from main (its taskId names the work). */
   applyProgress(event: ProgressEvent): void;
-  /** Shows `label` in the status bar while `work` runs; returns its result. */
+  /** Shows `label` in the status bar while `work` runs, then whether it was done or failed; returns its result. */
   track<T>(label: string, work: Promise<T>): Promise<T>;
 }
 
 let localTaskCounter = 0;
 
 export const createTasksSlice: StateCreator<AppState, [], [], TasksSlice> = (set) => {
-  const remove = (id: string) =>
+  const finish = (id: string, label: string, outcome: FinishedTask['outcome']) =>
     set((s) => {
       const { [id]: _gone, ...rest } = s.tasks;
-      return { tasks: rest };
+      return { tasks: rest, lastFinished: { label, outcome, at: Date.now() } };
     });
   return {
     tasks: {},
+    lastFinished: null,
     applyProgress: (event) => {
-      if (event.done) remove(event.taskId);
+      if (event.done) finish(event.taskId, event.label, event.outcome ?? 'done');
       else set((s) => ({ tasks: { ...s.tasks, [event.taskId]: { label: event.label, fraction: event.fraction } } }));
     },
     track: async (label, work) => {
       const id = `local#${++localTaskCounter}`;
       set((s) => ({ tasks: { ...s.tasks, [id]: { label } } }));
       try {
-        return await work;
-      } finally {
-        remove(id);
+        const result = await work;
+        finish(id, label, 'done');
+        return result;
+      } catch (err) {
+        finish(id, label, 'failed');
+        throw err;
       }
     },
   };

@@ -1,3 +1,4 @@
+import { CertbenchError } from '../../../shared/errors.js';
 import { describe, expect, it } from 'vitest';
 import { createDispatch } from '../../../electron/ipc/dispatch.js';
 import { createHandlers } from '../../../electron/ipc/handler-map.js';
@@ -28,5 +29,18 @@ describe('createDispatch', () => {
     const broken: Handlers = { ...realHandlers(), 'app.info': async () => { throw new TypeError('boom'); } };
     const result = await createDispatch(broken)('app.info', {}, ctx);
     expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'boom' } });
+  });
+
+  it('ends a call that reported progress with one end event, on failure too', async () => {
+    const ends: string[] = [];
+    const record = { ...ctx, end: (label: string, outcome: string) => ends.push(`${label}:${outcome}`) };
+    const failing: Handlers = { ...realHandlers(), 'app.info': async (_req, c) => { c.progress('Connecting'); throw new TypeError('refused'); } };
+    const working: Handlers = { ...realHandlers(), 'app.info': async (_req, c) => { c.progress('Working', 1); return { version: '1', platform: 'p' }; } };
+    const cancelled: Handlers = { ...realHandlers(), 'app.info': async (_req, c) => { c.progress('Opening'); throw new CertbenchError('cancelled', 'stopped'); } };
+    await createDispatch(failing)('app.info', {}, record);
+    await createDispatch(working)('app.info', {}, record);
+    await createDispatch(realHandlers())('app.info', {}, record);
+    await createDispatch(cancelled)('app.info', {}, record);
+    expect(ends).toEqual(['Connecting:failed', 'Working:done', 'Opening:cancelled']);
   });
 });

@@ -3,12 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isTrustedSender } from '../../../electron/ipc/dispatch.js';
 import { createHandlers } from '../../../electron/ipc/handler-map.js';
 import { registerHandlers, type InvokeEvent, type IpcMainLike } from '../../../electron/ipc/register-handlers.js';
-import { taskProgress } from '../../../electron/ipc/task-progress.js';
 import { offThreadPfxReader } from '../../../electron/services/pkcs12/pfx-off-thread.js';
 import { createServices } from '../../../electron/services/services.js';
 import { defaultServiceEnv } from '../../../electron/services/service-env.js';
-import type { EventPayload } from '../../../shared/ipc/events.js';
-import { fail, ok } from '../../../shared/ipc/result.js';
 import { slowBomb } from '../../helpers/pfx-bombs.js';
 import { buildPfxWorker } from '../../helpers/pfx-worker-script.js';
 
@@ -47,35 +44,5 @@ describe('task.cancel', () => {
     expect(await call('inspect.bytes', { name: 'b.p12', base64, taskId: 'same' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     await call('task.cancel', { taskId: 'same' });
     expect(await first).toMatchObject({ ok: false, error: { code: 'cancelled' } });
-  });
-});
-
-describe('task progress', () => {
-  const record = () => {
-    const sent: EventPayload<'progress'>[] = [];
-    return { sent, task: taskProgress('t#1', (p) => sent.push(p)) };
-  };
-
-  it('ends a task that reported progress, however it ended', () => {
-    for (const [result, outcome] of [
-      [ok(1), 'done'],
-      [fail({ code: 'parse', message: 'x' }), 'failed'],
-      [fail({ code: 'cancelled', message: 'x' }), 'cancelled'],
-    ] as const) {
-      const { sent, task } = record();
-      task.progress('Working', 0.5);
-      task.finish(result);
-      expect(sent.at(-1)).toEqual({ taskId: 't#1', label: 'Working', done: true, outcome });
-    }
-  });
-
-  it('sends nothing more for a task that finished itself or never reported', () => {
-    const quiet = record();
-    quiet.task.finish(ok(1));
-    expect(quiet.sent).toEqual([]);
-    const finished = record();
-    finished.task.progress('Done', 1);
-    finished.task.finish(fail({ code: 'internal', message: 'late' }));
-    expect(finished.sent).toEqual([{ taskId: 't#1', label: 'Done', fraction: 1, done: true, outcome: 'done' }]);
   });
 });

@@ -11,7 +11,7 @@ import './chain.css';
 
 /** Fetch a server's chain or verify files: the tree, the diagnoses with fixes, the corrected bundle. */
 export function ChainWorkspace() {
-  const { report, selectedSha, select, exportCertificates } = useChainStore();
+  const { report, failure, selectedSha, select, exportCertificates } = useChainStore();
   const tree = useMemo(() => (report ? buildChainTree(report) : null), [report]);
   const certificates = useMemo(() => new Map<string, ChainCertificate>(report?.certificates.map((c) => [c.sha256, c]) ?? []), [report]);
   const offPath = useMemo(() => (report ? certificatesOffPath(report) : []), [report]);
@@ -69,6 +69,10 @@ export function ChainWorkspace() {
             </div>
           </div>
         </>
+      ) : failure ? (
+        <p className="chain-failure" role="alert">
+          {failure.what} failed: {failure.message}
+        </p>
       ) : (
         <p className="hint">Enter a host (or open or paste certificates) to see its chain, why it is or is not trusted, and how to fix it.</p>
       )}

@@ -28,6 +28,8 @@ interface ChainState {
   customTrust: string | null;
   setQuery(patch: Partial<ChainQuery>): void;
   report: ChainReport | null;
+  /** Why the last fetch or verify failed; the previous report is cleared so it cannot pass for this one. */
+  failure: { readonly what: string; readonly message: string } | null;
   selectedSha: string | null;
   /** Decoded details (extensions, ASN.1) by object id, loaded when a node is selected. */
   details: Readonly<Record<string, CertificateDetail>>;
@@ -73,8 +75,9 @@ export const useChainStore = create<ChainState>()((set, get) => {
     set({ runningTask: taskId });
     try {
       const report = await app().track(label, work(taskId));
-      set({ report, selectedSha: null, details: {} });
+      set({ report, failure: null, selectedSha: null, details: {} });
     } catch (err) {
+      set({ report: null, failure: { what: label, message: err instanceof Error ? err.message : String(err) }, selectedSha: null, details: {} });
       app().reportError(err);
     } finally {
       if (get().runningTask === taskId) set({ runningTask: null });
@@ -85,6 +88,7 @@ export const useChainStore = create<ChainState>()((set, get) => {
     customTrust: null,
     setQuery: (patch) => set((s) => ({ query: { ...s.query, ...patch } })),
     report: null,
+    failure: null,
     selectedSha: null,
     runningTask: null,
     details: {},

@@ -1,5 +1,6 @@
 import type { CertificateSummary } from '../../../../shared/model/certificate-summary.js';
-import type { CertificateDetail as Detail } from '../../../../shared/model/certificate-detail.js';
+import type { CertificateDetail as Detail, NameDetail } from '../../../../shared/model/certificate-detail.js';
+import { ATTRIBUTE_NAMES } from '../../../../shared/pki/oid-names.js';
 import { CopyButton } from '../../components/CopyButton.js';
 import { ExpiryBadge } from '../../components/ExpiryBadge.js';
 import { Field } from '../../components/Field.js';
@@ -53,18 +54,8 @@ function DetailSections({ detail }: { detail: Detail }) {
       <Field label="Serial (decimal)" value={detail.serialDecimal} />
       <Field label="Signature" value={`${detail.signatureAlgorithm.name}`} />
       <Field label="Public key" value={[detail.publicKey.algorithm, detail.publicKey.bits && `${detail.publicKey.bits} bits`, detail.publicKey.curve].filter(Boolean).join(' · ')} />
-      <section aria-label="Subject attributes">
-        <h3>Subject attributes</h3>
-        {detail.subject.attributes.map((a, i) => (
-          <Field key={`s${i}`} label={a.type} value={a.value} />
-        ))}
-      </section>
-      <section aria-label="Issuer attributes">
-        <h3>Issuer attributes</h3>
-        {detail.issuer.attributes.map((a, i) => (
-          <Field key={`i${i}`} label={a.type} value={a.value} />
-        ))}
-      </section>
+      <NameAttributes title="Subject attributes" name={detail.subject} />
+      <NameAttributes title="Issuer attributes" name={detail.issuer} />
       <ExtensionList extensions={detail.extensions} />
       {detail.asn1 ? (
         <details className="asn1">
@@ -80,5 +71,17 @@ function DetailSections({ detail }: { detail: Detail }) {
         </details>
       ) : null}
     </>
+  );
+}
+
+/** A name's attributes by their names (organizationIdentifier, not 2.5.4.97); unknown types keep their OID. */
+function NameAttributes({ title, name }: { title: string; name: NameDetail }) {
+  return (
+    <section aria-label={title}>
+      <h3>{title}</h3>
+      {name.attributes.map((a, i) => (
+        <Field key={i} label={ATTRIBUTE_NAMES[a.oid] ?? a.type} value={a.value} />
+      ))}
+    </section>
   );
 }

@@ -1,5 +1,4 @@
 import type { ExtensionDetail } from '../../../../shared/model/certificate-detail.js';
-import { CopyButton } from '../../components/CopyButton.js';
 
 /** Every extension by name, critical ones flagged, unknown or malformed ones as OID + hex. */
 export function ExtensionList({ extensions }: { extensions: readonly ExtensionDetail[] }) {
@@ -17,7 +16,9 @@ export function ExtensionList({ extensions }: { extensions: readonly ExtensionDe
           <ul className="extension-lines">
             {e.lines.map((line, j) => (
               <li key={j}>
-                <span className="field-value">{line}</span> <CopyButton value={line} />
+                <span className="field-value" data-copy={line} data-copy-label={`${e.name} line`} tabIndex={0}>
+                  {line}
+                </span>
               </li>
             ))}
           </ul>

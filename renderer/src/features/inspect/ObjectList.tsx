@@ -1,46 +1,64 @@
-import { useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo } from 'react';
 import type { InspectedObject } from '../../../../shared/model/inspected-object.js';
+import { DataGrid, type GridColumn } from '../../components/DataGrid.js';
 import { ExpiryBadge } from '../../components/ExpiryBadge.js';
+import { dateOnly, issuedBy, issuedTo } from '../../components/certificate-names.js';
 import { kindLabel, objectTitle } from './object-labels.js';
 
-const ROW_HEIGHT = 58;
+const keyOf = (o: InspectedObject): string => {
+  if (o.kind === 'certificate') return o.summary.keyType;
+  if (o.kind === 'private-key' || o.kind === 'public-key' || o.kind === 'csr') return o.key.label;
+  return '';
+};
 
-/** The objects found, virtualised so a 10,000-certificate bundle scrolls smoothly. */
-export function ObjectList({ objects, selectedId, onSelect }: { objects: readonly InspectedObject[]; selectedId: string | null; onSelect(id: string): void }) {
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtual = useVirtualizer({ count: objects.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
-  if (objects.length === 0) {
-    return (
-      <ul className="object-list" aria-label="Objects found" role="listbox">
-        <li className="empty">Nothing opened yet. Open, drop or paste a certificate, key, CSR, P7B, PFX or keystore.</li>
-      </ul>
-    );
-  }
+/** The objects found, one grid row each (virtualised: a 10,000-certificate bundle scrolls smoothly). */
+export function ObjectList({
+  objects,
+  fileOf,
+  selectedId,
+  onSelect,
+  empty,
+}: {
+  objects: readonly InspectedObject[];
+  fileOf: Readonly<Record<string, string>>;
+  selectedId: string | null;
+  onSelect(id: string): void;
+  empty: string;
+}) {
+  const columns = useMemo<GridColumn<InspectedObject>[]>(
+    () => [
+      {
+        id: 'name',
+        label: 'Issued to',
+        isRowHeader: true,
+        width: '2fr',
+        text: (o) => (o.kind === 'certificate' ? `${issuedTo(o.summary.subject, o.summary.sans)}${o.label ? ` · ${o.label}` : ''}` : `${kindLabel(o)}: ${objectTitle(o)}`),
+      },
+      { id: 'issuer', label: 'Issued by', width: '1.5fr', text: (o) => (o.kind === 'certificate' ? issuedBy(o.summary.issuer) : '') },
+      {
+        id: 'expires',
+        label: 'Expires',
+        width: 150,
+        text: (o) => (o.kind === 'certificate' ? dateOnly(o.summary.notAfter) : ''),
+        sortValue: (o) => (o.kind === 'certificate' ? o.summary.notAfter : '9999'),
+        render: (o) => (o.kind === 'certificate' ? <ExpiryBadge status={o.summary.expiry} daysLeft={o.summary.daysLeft} date={dateOnly(o.summary.notAfter)} /> : null),
+      },
+      { id: 'key', label: 'Key', width: 110, text: keyOf },
+      { id: 'file', label: 'File', width: '1fr', text: (o) => `${fileOf[o.id] ?? ''} · ${o.origin}` },
+    ],
+    [fileOf],
+  );
   return (
-    <div className="object-list inspect-scroller" ref={scroller}>
-      <ul aria-label="Objects found" role="listbox" className="inspect-rows" style={{ height: virtual.getTotalSize() }}>
-        {virtual.getVirtualItems().map((row) => {
-          const o = objects[row.index]!;
-          return (
-            <li
-              key={o.id}
-              role="option"
-              aria-selected={o.id === selectedId}
-              tabIndex={0}
-              className={`inspect-row ${o.id === selectedId ? 'selected' : ''}`}
-              style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
-              onClick={() => onSelect(o.id)}
-              onKeyDown={(e) => e.key === 'Enter' && onSelect(o.id)}
-            >
-              <span className="object-kind">{kindLabel(o)}</span>
-              <span className="object-name">{objectTitle(o)}</span>
-              <span className="object-origin">{o.origin}</span>
-              {o.kind === 'certificate' ? <ExpiryBadge status={o.summary.expiry} daysLeft={o.summary.daysLeft} /> : <span />}
-            </li>
-          );
-        })}
-      </ul>
-    </div>
+    <DataGrid
+      label="Objects found"
+      className="inspect-grid"
+      rows={objects}
+      columns={columns}
+      rowKey={(o) => o.id}
+      rowAttributes={(o) => ({ 'data-kind': o.kind })}
+      selectedKey={selectedId}
+      onSelect={onSelect}
+      empty={empty}
+    />
   );
 }

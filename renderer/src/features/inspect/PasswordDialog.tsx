@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Dialog, DialogActions } from '../../components/Dialog.js';
 import type { PasswordPrompt } from './inspect-store.js';
 
 /** Asks for the password of a PFX, keystore or encrypted key; the password goes to main only. */
@@ -10,21 +11,22 @@ export function PasswordDialog({ prompt, onSubmit, onCancel }: { prompt: Passwor
     setPassword('');
   };
   return (
-    <div className="inspect-modal-backdrop">
-      <form className="inspect-modal" role="dialog" aria-modal="true" aria-label="Password required" onSubmit={submit}>
-        <h2>Password for {prompt.request.name}</h2>
+    <Dialog title={`Password for ${prompt.request.name}`} onClose={onCancel}>
+      <form className="dialog-form" onSubmit={submit}>
         <p role="status">{prompt.reason}</p>
-        <label>
+        <label className="dialog-field">
           Password
           <input type="password" autoFocus value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="off" />
         </label>
-        <div className="inspect-modal-actions">
+        <DialogActions>
           <button type="button" onClick={onCancel}>
             Cancel
           </button>
-          <button type="submit">Open</button>
-        </div>
+          <button type="submit" className="primary">
+            Open
+          </button>
+        </DialogActions>
       </form>
-    </div>
+    </Dialog>
   );
 }

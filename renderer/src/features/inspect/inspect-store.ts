@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Req } from '../../../../shared/ipc/contract.js';
 import type { CertificateDetail } from '../../../../shared/model/certificate-detail.js';
 import type { InspectedObject, InspectResult } from '../../../../shared/model/inspected-object.js';
+import type { ExpiryFilterValue } from '../../components/ExpiryFilter.js';
 import { invoke, isIpcError } from '../../ipc/client.js';
 import { useAppStore } from '../../store/app-store.js';
 import { fileToBase64 } from '../../components/use-file-drop.js';
@@ -32,8 +33,22 @@ export interface ExportOptions extends Readonly<Pick<Req<'inspect.export'>, 'for
   readonly split: boolean;
 }
 
+/** One opened input (file, dropped file or pasted text) and the objects read from it. */
+export interface OpenedFile {
+  readonly id: number;
+  readonly name: string;
+  readonly objectIds: readonly string[];
+}
+
 interface InspectState {
+  /** Newest file's objects first, so what was just opened is at the top of the list. */
   objects: readonly InspectedObject[];
+  files: readonly OpenedFile[];
+  /** The file name each object came from, by object id. */
+  fileOf: Readonly<Record<string, string>>;
+  expiryFilter: ExpiryFilterValue;
+  /** Why the pasted text could not be read; the text stays in the box. */
+  pasteError: string | null;
   selectedId: string | null;
   query: string;
   details: Readonly<Record<string, CertificateDetail>>;
@@ -42,10 +57,13 @@ interface InspectState {
   opening: { readonly taskId: string; readonly name: string } | null;
   select(id: string): void;
   setQuery(query: string): void;
+  setExpiryFilter(filter: ExpiryFilterValue): void;
+  closeFile(id: number): void;
   openViaDialog(): Promise<void>;
   openPaths(paths: readonly string[]): Promise<void>;
   openFiles(files: readonly File[]): Promise<void>;
-  openText(text: string): Promise<void>;
+  /** True when the text was read; otherwise `pasteError` says why. */
+  openText(text: string): Promise<boolean>;
   submitPassword(password: string): Promise<void>;
   cancelPassword(): void;
   cancelOpening(): Promise<void>;
@@ -63,35 +81,59 @@ function openRequest(request: PendingOpen, taskId: string, password?: string): P
 }
 
 let openCounter = 0;
+let fileCounter = 0;
 
 /** The Inspect workspace's state: what was opened, the selection and its detail, password prompts. */
 export const useInspectStore = create<InspectState>()((set, get) => {
   const app = () => useAppStore.getState();
-  const add = (result: InspectResult) => {
+  const add = (name: string, result: InspectResult) => {
     // A damaged part (a bad PEM block) is named; the rest of the input is still shown.
-    for (const problem of result.problems) app().pushToast({ kind: 'error', message: `${result.source}: ${problem.message}`, code: problem.code });
+    for (const problem of result.problems) app().pushToast({ kind: 'error', subject: name, message: problem.message, code: problem.code });
     if (result.objects.length === 0) return;
-    set((s) => ({ objects: [...s.objects, ...result.objects] }));
+    const file: OpenedFile = { id: ++fileCounter, name, objectIds: result.objects.map((o) => o.id) };
+    set((s) => ({
+      objects: [...result.objects, ...s.objects],
+      files: [file, ...s.files],
+      fileOf: { ...s.fileOf, ...Object.fromEntries(file.objectIds.map((id) => [id, name])) },
+    }));
     get().select(result.objects[0]!.id);
   };
-  /** Opens one input; a password error queues a prompt instead of a toast. */
-  const open = async (request: PendingOpen, password?: string): Promise<void> => {
+  /**
+   * Opens one input; true when it was read. A password error queues a prompt instead of a toast;
+   * pasted text that fails keeps its reason beside the box; a file's failure is a toast naming it.
+   */
+  const open = async (request: PendingOpen, password?: string): Promise<boolean> => {
     const taskId = `inspect-open-${++openCounter}`;
     set({ opening: { taskId, name: request.name } });
     try {
-      add(await app().track(`Opening ${request.name}`, openRequest(request, taskId, password)));
+      add(request.name, await app().track(`Opening ${request.name}`, openRequest(request, taskId, password)));
+      if (request.kind === 'text') set({ pasteError: null });
+      return true;
     } catch (err) {
-      if (isIpcError(err, 'cancelled')) return app().pushToast({ kind: 'info', message: `Stopped opening ${request.name}` });
+      if (isIpcError(err, 'cancelled')) {
+        app().pushToast({ kind: 'info', subject: request.name, message: `Stopped opening ${request.name}` });
+        return false;
+      }
       const code = PASSWORD_CODES.find((c) => isIpcError(err, c));
-      if (!code) return app().reportError(err);
-      const reason = code === 'password-required' ? `${request.name} is protected by a password.` : (err as Error).message;
-      set((s) => ({ prompts: [...s.prompts.filter((p) => p.request !== request), { request, reason }] }));
+      if (code) {
+        const reason = code === 'password-required' ? `${request.name} is protected by a password.` : (err as Error).message;
+        set((s) => ({ prompts: [...s.prompts.filter((p) => p.request !== request), { request, reason }] }));
+      } else if (request.kind === 'text') {
+        set({ pasteError: err instanceof Error ? err.message : String(err) });
+      } else {
+        app().reportError(err, request.name);
+      }
+      return false;
     } finally {
       if (get().opening?.taskId === taskId) set({ opening: null });
     }
   };
   return {
     objects: [],
+    files: [],
+    fileOf: {},
+    expiryFilter: 'any',
+    pasteError: null,
     selectedId: null,
     query: '',
     details: {},
@@ -106,6 +148,19 @@ export const useInspectStore = create<InspectState>()((set, get) => {
         .catch((err) => app().reportError(err));
     },
     setQuery: (query) => set({ query }),
+    setExpiryFilter: (expiryFilter) => set({ expiryFilter }),
+    closeFile: (id) =>
+      set((s) => {
+        const gone = new Set(s.files.find((f) => f.id === id)?.objectIds);
+        const keep = <V>(record: Readonly<Record<string, V>>) => Object.fromEntries(Object.entries(record).filter(([key]) => !gone.has(key)));
+        return {
+          files: s.files.filter((f) => f.id !== id),
+          objects: s.objects.filter((o) => !gone.has(o.id)),
+          fileOf: keep(s.fileOf),
+          details: keep(s.details),
+          selectedId: s.selectedId !== null && gone.has(s.selectedId) ? null : s.selectedId,
+        };
+      }),
     openViaDialog: async () => {
       try {
         const { paths } = await invoke('dialog.openFiles', { title: 'Open certificates, keys or stores', filters: CERT_FILTERS });
@@ -172,7 +227,7 @@ export const useInspectStore = create<InspectState>()((set, get) => {
         app().reportError(err);
       }
     },
-    clear: () => set({ objects: [], selectedId: null, details: {} }),
+    clear: () => set({ objects: [], files: [], fileOf: {}, selectedId: null, details: {} }),
   };
 });
 

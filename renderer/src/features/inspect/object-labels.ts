@@ -43,3 +43,4 @@ export function matchesQuery(o: InspectedObject, query: string): boolean {
   if (o.kind === 'csr') haystack.push(...o.sans.map((n) => n.value));
   return haystack.some((h) => h.toLowerCase().replace(/:/g, '').includes(q));
 }
+

@@ -8,6 +8,7 @@ import { CsrResult } from './CsrResult.js';
 import { KeyOptions } from './KeyOptions.js';
 import { keyDescription, useKeysStore } from './keys-store.js';
 import { SanTable } from './SanTable.js';
+import { isPristine } from './issue-places.js';
 import { SubjectFields } from './SubjectFields.js';
 
 /** The CSR designer: template, subject, SANs, key; a live preview beside it; one call generates. */
@@ -18,6 +19,7 @@ export function CsrDesigner() {
   // The key's shape, compared by value: a new entry in the key list must not re-plan and re-render the form.
   const description = useKeysStore(useShallow((s) => keyDescription(s)));
   const plan = useMemo(() => planCsr(spec, description), [spec, description]);
+  const pristine = isPristine(spec);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void generate();
@@ -41,13 +43,13 @@ export function CsrDesigner() {
             Renew from a certificate…
           </button>
         </div>
-        <SubjectFields errors={plan.errors} />
+        <SubjectFields errors={pristine ? [] : plan.errors} />
         <SanTable />
         <KeyOptions />
         <GenerateBar blocked={plan.errors.length > 0} />
       </form>
       <div className="kc-side">
-        <CsrPreview plan={plan} />
+        <CsrPreview plan={plan} pristine={pristine} />
         <CsrResult />
       </div>
     </div>

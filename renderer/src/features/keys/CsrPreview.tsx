@@ -1,7 +1,8 @@
 import type { CsrPlan } from '../../../../shared/model/csr.js';
+import { issuePlace } from './issue-places.js';
 
 /** Live preview: exactly what the CSR will contain, with blocking errors and advisory warnings. */
-export function CsrPreview({ plan }: { plan: CsrPlan }) {
+export function CsrPreview({ plan, pristine }: { plan: CsrPlan; pristine: boolean }) {
   const subject = plan.subject.map((a) => `${a.field}=${a.value}`).join(', ');
   return (
     <aside className="kc-preview" aria-label="CSR preview">
@@ -32,11 +33,13 @@ export function CsrPreview({ plan }: { plan: CsrPlan }) {
           IDN: {n}
         </p>
       ))}
-      {plan.errors.length > 0 ? (
+      {pristine ? (
+        <p className="hint">Enter a Common Name or a SAN to see the CSR.</p>
+      ) : plan.errors.length > 0 ? (
         <ul className="kc-errors" aria-label="Errors">
           {plan.errors.map((e) => (
             <li key={`${e.where}${e.message}`}>
-              {e.where}: {e.message}
+              {issuePlace(e.where)}: {e.message}
             </li>
           ))}
         </ul>

@@ -3,13 +3,14 @@ import { checkSan } from '../../../../shared/csr/san.js';
 import { SAN_TYPES, type SanType } from '../../../../shared/model/csr-constants.js';
 import { useShallow } from 'zustand/react/shallow';
 import { useKeysStore } from './keys-store.js';
+import { splitPastedSans } from './split-sans.js';
 
 const PLACEHOLDER: Readonly<Record<SanType, string>> = { dns: 'www.example.com or *.example.com', ip: '10.0.0.5 or 2001:db8::1', email: 'admin@example.com', uri: 'https://example.com/' };
 
 /** One row per SAN, each validated as it is typed with the same validator main uses. */
 export const SanTable = memo(function SanTable() {
-  const { sans, addCnToSan, addSan, updateSan, removeSan, setSpec } = useKeysStore(
-    useShallow((s) => ({ sans: s.spec.sans, addCnToSan: s.spec.addCnToSan, addSan: s.addSan, updateSan: s.updateSan, removeSan: s.removeSan, setSpec: s.setSpec })),
+  const { sans, addCnToSan, addSan, updateSan, replaceSan, removeSan, setSpec } = useKeysStore(
+    useShallow((s) => ({ sans: s.spec.sans, addCnToSan: s.spec.addCnToSan, addSan: s.addSan, updateSan: s.updateSan, replaceSan: s.replaceSan, removeSan: s.removeSan, setSpec: s.setSpec })),
   );
   return (
     <fieldset className="kc-sans">
@@ -33,7 +34,19 @@ export const SanTable = memo(function SanTable() {
                   </select>
                 </td>
                 <td>
-                  <input aria-label={`SAN ${i + 1}`} placeholder={PLACEHOLDER[row.type]} value={row.value} aria-invalid={check && !check.ok ? true : undefined} onChange={(e) => updateSan(i, { value: e.target.value })} />
+                  <input
+                    aria-label={`SAN ${i + 1}`}
+                    placeholder={PLACEHOLDER[row.type]}
+                    value={row.value}
+                    aria-invalid={check && !check.ok ? true : undefined}
+                    onChange={(e) => updateSan(i, { value: e.target.value })}
+                    onPaste={(e) => {
+                      const rows = splitPastedSans(e.clipboardData.getData('text'), row.type);
+                      if (!rows) return;
+                      e.preventDefault();
+                      replaceSan(i, rows);
+                    }}
+                  />
                   {check && !check.ok ? <span className="kc-error">{check.message}</span> : null}
                   {check?.ok && check.note ? <span className="hint">{check.note}</span> : null}
                 </td>

@@ -1,17 +1,8 @@
 import { memo } from 'react';
 import type { CsrIssue } from '../../../../shared/model/csr.js';
-import type { SubjectField } from '../../../../shared/model/csr-constants.js';
+import { SUBJECT_FIELDS as FIELDS } from './issue-places.js';
 import { useKeysStore } from './keys-store.js';
 
-const FIELDS: readonly { field: SubjectField; label: string; placeholder: string }[] = [
-  { field: 'CN', label: 'Common name (CN)', placeholder: 'app.example.com' },
-  { field: 'O', label: 'Organization (O)', placeholder: 'Example Inc.' },
-  { field: 'OU', label: 'Unit (OU)', placeholder: 'IT' },
-  { field: 'L', label: 'City (L)', placeholder: 'Springfield' },
-  { field: 'ST', label: 'State (ST)', placeholder: 'Oregon' },
-  { field: 'C', label: 'Country (C)', placeholder: 'US' },
-  { field: 'emailAddress', label: 'Email', placeholder: 'pki@example.com' },
-];
 
 /** The subject attributes, each with the error the shared validator found for it. */
 export const SubjectFields = memo(function SubjectFields({ errors }: { errors: readonly CsrIssue[] }) {

@@ -33,6 +33,8 @@ interface KeysState {
   setSpec(patch: Partial<CsrSpec>): void;
   addSan(type?: SanType): void;
   updateSan(index: number, row: Partial<SanRow>): void;
+  /** Puts `rows` in place of row `index` (a pasted list becomes one row per name). */
+  replaceSan(index: number, rows: readonly SanRow[]): void;
   removeSan(index: number): void;
   applyTemplate(id: CsrTemplateId): void;
   renewFromCertificate(): Promise<void>;
@@ -102,6 +104,7 @@ export const useKeysStore = create<KeysState>()((set, get) => {
     setSubject: (field, value) => set((s) => ({ spec: { ...s.spec, subject: { ...s.spec.subject, [field]: value } } })),
     setSpec: (patch) => set((s) => ({ spec: { ...s.spec, ...patch } })),
     addSan: (type = 'dns') => set((s) => ({ spec: { ...s.spec, sans: [...s.spec.sans, { type, value: '' }] } })),
+    replaceSan: (index, rows) => set((s) => ({ spec: { ...s.spec, sans: [...s.spec.sans.slice(0, index), ...rows, ...s.spec.sans.slice(index + 1)] } })),
     updateSan: (index, row) => set((s) => ({ spec: { ...s.spec, sans: s.spec.sans.map((r, i) => (i === index ? { ...r, ...row } : r)) } })),
     removeSan: (index) => set((s) => ({ spec: { ...s.spec, sans: s.spec.sans.filter((_, i) => i !== index) } })),
     applyTemplate: (id) => set((s) => ({ template: id, spec: { ...templateSpec(id, keyDescription(s).family), subject: s.spec.subject } })),

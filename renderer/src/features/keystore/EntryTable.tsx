@@ -1,73 +1,100 @@
 import { useMemo, useState } from 'react';
+import type { KeystoreEntry } from '../../../../shared/model/keystore.js';
+import { DataGrid, type GridColumn } from '../../components/DataGrid.js';
 import { ExpiryBadge } from '../../components/ExpiryBadge.js';
+import { ExpiryFilter } from '../../components/ExpiryFilter.js';
 import { Fingerprint } from '../../components/Fingerprint.js';
+import { Field } from '../../components/Field.js';
+import { dateOnly, issuedBy, issuedTo } from '../../components/certificate-names.js';
 import { DeleteDialog, RenameDialog } from './EntryDialogs.js';
-import { useKeystoreStore, visibleEntries, type SortKey } from './keystore-store.js';
+import { useKeystoreStore, visibleEntries } from './keystore-store.js';
 
-/** The store's entries: search, sort, expiry badges, and rename/delete per entry. */
+const ENTRY_TYPE_TEXT: Readonly<Record<KeystoreEntry['entryType'], string>> = {
+  trustedCert: 'Trusted certificate',
+  privateKey: 'Key pair',
+  secretKey: 'Secret key',
+};
+
+const COLUMNS: readonly GridColumn<KeystoreEntry>[] = [
+  { id: 'alias', label: 'Alias', isRowHeader: true, width: '1fr', text: (e) => e.alias },
+  { id: 'issuedTo', label: 'Issued to', width: '1.5fr', text: (e) => (e.certificates[0] ? issuedTo(e.certificates[0].subject) : '—') },
+  { id: 'issuedBy', label: 'Issued by', width: '1.2fr', text: (e) => (e.certificates[0] ? issuedBy(e.certificates[0].issuer) : '—') },
+  {
+    id: 'expires',
+    label: 'Expires',
+    width: 120,
+    text: (e) => (e.certificates[0] ? dateOnly(e.certificates[0].notAfter) : ''),
+    sortValue: (e) => e.certificates[0]?.notAfter ?? '9999',
+    render: (e) => {
+      const cert = e.certificates[0];
+      return cert ? <ExpiryBadge status={cert.expiry} daysLeft={cert.daysLeft} date={dateOnly(cert.notAfter)} /> : null;
+    },
+  },
+  {
+    id: 'type',
+    label: 'Type',
+    width: 150,
+    text: (e) => `${ENTRY_TYPE_TEXT[e.entryType]} (${e.entryType})${e.chainLength > 1 ? `, chain of ${e.chainLength}` : ''}`,
+  },
+];
+
+/** The store's entries in the shared grid: search, sort by any column, and the selected entry's detail and actions. */
 export function EntryTable() {
-  const { listing, search, sort, setSearch, setSort } = useKeystoreStore();
-  const entries = useMemo(() => visibleEntries({ listing, search, sort }), [listing, search, sort]);
+  const { listing, search, expiryFilter, setSearch, setExpiryFilter, selectedAlias: selected, selectEntry } = useKeystoreStore();
+  const entries = useMemo(() => visibleEntries({ listing, search, expiryFilter }), [listing, search, expiryFilter]);
   const [deleting, setDeleting] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
-  const [expanded, setExpanded] = useState<string | null>(null);
   if (!listing) return null;
+  const entry = entries.find((e) => e.alias === selected);
+  const cert = entry?.certificates[0];
   return (
     <div className="ks-entries">
       <div className="toolbar">
-        <input aria-label="Search entries" placeholder="Search alias, subject or SHA-256" value={search} onChange={(e) => setSearch(e.target.value)} />
-        <label>
-          Sort by{' '}
-          <select aria-label="Sort entries" value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
-            <option value="alias">alias</option>
-            <option value="expiry">expiry</option>
-            <option value="subject">subject</option>
-          </select>
-        </label>
+        <input type="search" aria-label="Search entries" placeholder="Search alias, subject or SHA-256" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <ExpiryFilter value={expiryFilter} onChange={setExpiryFilter} />
         <span className="hint">
           {entries.length} of {listing.entries.length} entries
         </span>
+        <button type="button" disabled={!entry} onClick={() => entry && setRenaming(entry.alias)}>
+          Rename…
+        </button>
+        <button type="button" className="danger" disabled={!entry} onClick={() => entry && setDeleting(entry.alias)}>
+          Delete…
+        </button>
       </div>
-      <table className="ks-table" aria-label="Keystore entries">
-        <thead>
-          <tr>
-            <th>Alias</th>
-            <th>Type</th>
-            <th>Subject</th>
-            <th>Expiry</th>
-            <th aria-label="Actions" />
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => {
-            const cert = e.certificates[0];
-            return (
-              <tr key={e.alias} data-alias={e.alias}>
-                <td className="ks-alias">
-                  <button type="button" className="link" onClick={() => setExpanded(expanded === e.alias ? null : e.alias)} aria-expanded={expanded === e.alias}>
-                    {e.alias}
-                  </button>
-                  {expanded === e.alias && cert ? <Fingerprint label="SHA-256" hex={cert.sha256} /> : null}
-                </td>
-                <td>
-                  {e.entryType}
-                  {e.chainLength > 1 ? ` (chain ${e.chainLength})` : ''}
-                </td>
-                <td className="ks-subject">{cert?.subject ?? '—'}</td>
-                <td>{cert ? <ExpiryBadge status={cert.expiry} daysLeft={cert.daysLeft} /> : null}</td>
-                <td className="ks-row-actions">
-                  <button type="button" onClick={() => setRenaming(e.alias)} aria-label={`Rename ${e.alias}`}>
-                    Rename
-                  </button>
-                  <button type="button" onClick={() => setDeleting(e.alias)} aria-label={`Delete ${e.alias}`}>
-                    Delete
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="ks-grid-split">
+        <DataGrid
+          label="Keystore entries"
+          className="ks-grid"
+          rows={entries}
+          columns={COLUMNS}
+          rowKey={(e) => e.alias}
+          rowAttributes={(e) => ({ 'data-alias': e.alias })}
+          selectedKey={selected}
+          onSelect={selectEntry}
+          empty={listing.entries.length === 0 ? 'The keystore is empty.' : 'No match.'}
+          initialSort={{ column: 'alias', direction: 'ascending' }}
+        />
+        {entry ? (
+          <article className="detail ks-entry-detail" aria-label="Entry detail">
+            <h2>{entry.alias}</h2>
+            {cert ? (
+              <>
+                <ExpiryBadge status={cert.expiry} daysLeft={cert.daysLeft} />
+                <Field label="Subject" value={cert.subject} />
+                <Field label="Issuer" value={cert.issuer} />
+                <Field label="Serial" value={cert.serial} />
+                <Field label="Valid from" value={cert.notBefore} />
+                <Field label="Valid until" value={cert.notAfter} />
+                <Fingerprint label="SHA-256" hex={cert.sha256} />
+                <Fingerprint label="SHA-1" hex={cert.sha1} />
+              </>
+            ) : (
+              <p className="hint">A secret key: no certificate to show.</p>
+            )}
+          </article>
+        ) : null}
+      </div>
       {deleting ? <DeleteDialog alias={deleting} onClose={() => setDeleting(null)} /> : null}
       {renaming ? <RenameDialog alias={renaming} onClose={() => setRenaming(null)} /> : null}
     </div>

@@ -1,19 +1,24 @@
 import { useState } from 'react';
+import { Dialog, DialogActions } from '../../components/Dialog.js';
 import { useKeystoreStore, type PendingImport } from './keystore-store.js';
-import { Modal } from './Modal.js';
+import { StorePasswordField, useStorePasswordNeeded } from './StorePasswordField.js';
 
 /**
- * The alias dialog of an import: the suggested alias, what is already in the store, and — when
- * the alias is taken — the choice between replacing that entry and picking another alias.
+ * The alias dialog of an import: the suggested alias, what is already in the store, the store
+ * password when the store was opened without it, and — when the alias is taken — the choice
+ * between replacing that entry and picking another alias.
  */
 export function ImportDialog({ pending }: { pending: PendingImport }) {
   const { confirmImport, cancelImport, planImport } = useKeystoreStore();
+  const needsPassword = useStorePasswordNeeded();
   const first = pending.items[0]!;
   const [alias, setAlias] = useState(first.alias);
+  const [storePassword, setStorePassword] = useState('');
   const bundle = pending.items.length > 1;
   const checkAlias = () => void planImport({ name: pending.name, base64: pending.base64 }, alias);
+  const taken = first.aliasTaken && first.alias === alias.toLowerCase();
   return (
-    <Modal title={`Import ${pending.name}`} onClose={cancelImport}>
+    <Dialog title={`Import ${pending.name}`} onClose={cancelImport}>
       <ul className="ks-import-items">
         {pending.items.map((item) => (
           <li key={item.sha256}>
@@ -30,24 +35,25 @@ export function ImportDialog({ pending }: { pending: PendingImport }) {
         {bundle ? 'Alias (the first certificate; the others get -2, -3…)' : 'Alias'}
         <input aria-label="Alias" value={alias} onChange={(e) => setAlias(e.target.value)} onBlur={checkAlias} autoFocus />
       </label>
-      {first.aliasTaken && first.alias === alias.toLowerCase() ? (
+      {taken ? (
         <p className="ks-conflict" role="alert">
           Alias "{first.alias}" already exists in this keystore. Replace that entry, or choose another alias.
         </p>
       ) : null}
-      <div className="ks-modal-actions">
+      {needsPassword ? <StorePasswordField value={storePassword} onChange={setStorePassword} /> : null}
+      <DialogActions>
         <button type="button" onClick={cancelImport}>
           Cancel
         </button>
-        {first.aliasTaken && first.alias === alias.toLowerCase() ? (
-          <button type="button" className="danger" onClick={() => void confirmImport(alias, true)}>
+        {taken ? (
+          <button type="button" className="danger" onClick={() => void confirmImport(alias, true, storePassword || undefined)}>
             Replace
           </button>
         ) : null}
-        <button type="button" disabled={alias.trim() === ''} onClick={() => void confirmImport(alias.trim(), false)}>
+        <button type="button" disabled={alias.trim() === ''} onClick={() => void confirmImport(alias.trim(), false, storePassword || undefined)}>
           Import
         </button>
-      </div>
-    </Modal>
+      </DialogActions>
+    </Dialog>
   );
 }

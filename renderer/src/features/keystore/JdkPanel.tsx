@@ -30,7 +30,7 @@ export function JdkPanel() {
         {discovery?.cacerts.length === 0 ? <li className="empty">No JDK found</li> : null}
         {discovery?.cacerts.map((c) => (
           <li key={c.path} className={store?.path === c.path ? 'selected' : ''}>
-            <button type="button" className="ks-cacerts" onClick={() => void open({ path: c.path })} aria-label={`Open cacerts ${c.path}`}>
+            <button type="button" className="ks-cacerts" onClick={() => void open({ path: c.path })}>
               <span className="ks-cacerts-path">{c.path}</span>
               <span className="hint">
                 {c.format}

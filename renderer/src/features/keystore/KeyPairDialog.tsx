@@ -1,15 +1,18 @@
 import { useState } from 'react';
+import { Dialog, DialogActions } from '../../components/Dialog.js';
 import { useKeystoreStore } from './keystore-store.js';
-import { Modal } from './Modal.js';
+import { StorePasswordField, useStorePasswordNeeded } from './StorePasswordField.js';
 
 /** Key pair import from a PFX/P12: its password, the alias in this store, and whether to replace. */
 export function KeyPairDialog({ name }: { name: string }) {
   const { confirmKeyPair, cancelImport } = useKeystoreStore();
+  const needsPassword = useStorePasswordNeeded();
+  const [storePassword, setStorePassword] = useState('');
   const [password, setPassword] = useState('');
   const [alias, setAlias] = useState('');
   const [replace, setReplace] = useState(false);
   return (
-    <Modal title={`Import key pair from ${name}`} onClose={cancelImport}>
+    <Dialog title={`Import key pair from ${name}`} onClose={cancelImport}>
       <label className="ks-field">
         PFX password
         <input type="password" aria-label="PFX password" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus />
@@ -21,14 +24,15 @@ export function KeyPairDialog({ name }: { name: string }) {
       <label>
         <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} /> Replace an entry with the same alias
       </label>
-      <div className="ks-modal-actions">
+      {needsPassword ? <StorePasswordField value={storePassword} onChange={setStorePassword} /> : null}
+      <DialogActions>
         <button type="button" onClick={cancelImport}>
           Cancel
         </button>
-        <button type="button" onClick={() => void confirmKeyPair(password, alias.trim(), replace)}>
+        <button type="button" onClick={() => void confirmKeyPair(password, alias.trim(), replace, storePassword || undefined)}>
           Import key pair
         </button>
-      </div>
-    </Modal>
+      </DialogActions>
+    </Dialog>
   );
 }

@@ -12,6 +12,7 @@ import './keystore.css';
 export function KeystoreWorkspace() {
   const { store, listing, needsPassword, pending, pendingKeyPair, loadJdks, open, planImportFiles } = useKeystoreStore();
   const [password, setPassword] = useState('');
+  const [jdksShown, setJdksShown] = useState(true);
   const { over, dropProps } = useFileDrop((files) => void planImportFiles(files));
 
   useEffect(() => {
@@ -20,11 +21,15 @@ export function KeystoreWorkspace() {
 
   return (
     <section className={`workspace keystore ${over ? 'drop-over' : ''}`} aria-label="Java keystores" {...(listing ? dropProps : {})}>
-      <div className="ks-layout">
-        <JdkPanel />
+      <h1 className="visually-hidden">Java keystores</h1>
+      <div className={jdksShown ? 'ks-layout' : 'ks-layout jdks-hidden'}>
+        {jdksShown ? <JdkPanel /> : null}
         <div className="ks-main">
+          <button type="button" className="panel-toggle" aria-expanded={jdksShown} onClick={() => setJdksShown((s) => !s)}>
+            {jdksShown ? 'Hide JDKs' : 'Show JDKs'}
+          </button>
           {store === null ? <p className="empty">Choose a JDK's cacerts or open a keystore file.</p> : null}
-          {store !== null && needsPassword ? (
+          {store !== null && needsPassword && !listing ? (
             <form
               className="ks-path-form"
               onSubmit={(e) => {
@@ -42,13 +47,23 @@ export function KeystoreWorkspace() {
           {listing ? (
             <>
               <header className="ks-store-header">
-                <h1>{listing.path}</h1>
+                <h2 className="ks-store-path" title={listing.path}>
+                  {listing.path}
+                </h2>
                 <span className="hint" data-integrity={listing.integrity}>
                   {listing.type} · {listing.entries.length} entries · integrity {listing.integrity}
                 </span>
                 <label className="ks-import-button">
                   Import certificate or PFX…
-                  <input type="file" aria-label="Import certificate file" onChange={(e) => void planImportFiles(Array.from(e.target.files ?? []))} />
+                  <input
+                    type="file"
+                    className="visually-hidden"
+                    aria-label="Import certificate file"
+                    onChange={(e) => {
+                      void planImportFiles(Array.from(e.target.files ?? []));
+                      e.target.value = '';
+                    }}
+                  />
                 </label>
                 <span className="hint">or drop a certificate here</span>
               </header>

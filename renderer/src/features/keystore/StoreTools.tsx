@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useKeystoreStore } from './keystore-store.js';
-import { Modal } from './Modal.js';
+import { Dialog, DialogActions } from '../../components/Dialog.js';
 
 /** Store-wide actions: password change, conversion, and the backups with restore. */
 export function StoreTools() {
@@ -50,17 +50,17 @@ export function StoreTools() {
         </ul>
       </details>
       {restoring ? (
-        <Modal title="Restore this backup?" onClose={() => setRestoring(null)}>
+        <Dialog title="Restore this backup?" onClose={() => setRestoring(null)}>
           <p>The keystore goes back to the state it had before that edit. Its current state is backed up first.</p>
-          <div className="ks-modal-actions">
+          <DialogActions>
             <button type="button" onClick={() => setRestoring(null)}>
               Cancel
             </button>
             <button type="button" onClick={() => void restore(restoring).then(() => setRestoring(null))}>
               Restore
             </button>
-          </div>
-        </Modal>
+          </DialogActions>
+        </Dialog>
       ) : null}
     </div>
   );

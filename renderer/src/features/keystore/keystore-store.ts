@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Req, Res } from '../../../../shared/ipc/contract.js';
 import type { JdkDiscovery, KeystoreBackup, KeystoreEditResult, KeystoreListing } from '../../../../shared/model/keystore.js';
+import { passesExpiry, type ExpiryFilterValue } from '../../components/ExpiryFilter.js';
 import { invoke, isIpcError } from '../../ipc/client.js';
 import { fileToBase64 } from '../../components/use-file-drop.js';
 import { useAppStore } from '../../store/app-store.js';
@@ -11,8 +12,6 @@ export type OpenStore = Readonly<Required<Pick<Req<'keystore.list'>['store'], 'p
 /** A dropped or chosen certificate waiting for the alias dialog. */
 export type PendingImport = Readonly<Req<'keystore.planImport'>['certificate'] & Res<'keystore.planImport'>>;
 
-export type SortKey = 'alias' | 'expiry' | 'subject';
-
 interface KeystoreState {
   discovery: JdkDiscovery | null;
   store: OpenStore | null;
@@ -20,7 +19,9 @@ interface KeystoreState {
   /** Set when the store needs a password the user has not given yet. */
   needsPassword: boolean;
   search: string;
-  sort: SortKey;
+  expiryFilter: ExpiryFilterValue;
+  /** The entry whose detail shows and which Rename and Delete act on. */
+  selectedAlias: string | null;
   pending: PendingImport | null;
   /** A dropped or chosen PFX/P12 waiting for its password (key pair import). */
   pendingKeyPair: { readonly name: string; readonly base64: string } | null;
@@ -30,14 +31,16 @@ interface KeystoreState {
   open(store: OpenStore): Promise<void>;
   openViaDialog(): Promise<void>;
   setSearch(search: string): void;
-  setSort(sort: SortKey): void;
+  setExpiryFilter(filter: ExpiryFilterValue): void;
+  selectEntry(alias: string): void;
   planImport(file: { name: string; base64: string }, alias?: string): Promise<void>;
   planImportFiles(files: readonly File[]): Promise<void>;
   cancelImport(): void;
-  confirmKeyPair(pfxPassword: string, alias: string, replace: boolean): Promise<boolean>;
-  confirmImport(alias: string, replace: boolean): Promise<boolean>;
-  deleteEntry(alias: string): Promise<boolean>;
-  renameEntry(alias: string, newAlias: string): Promise<boolean>;
+  /** Edits take the store password from their own dialog when the store was opened without it. */
+  confirmKeyPair(pfxPassword: string, alias: string, replace: boolean, storePassword?: string): Promise<boolean>;
+  confirmImport(alias: string, replace: boolean, storePassword?: string): Promise<boolean>;
+  deleteEntry(alias: string, storePassword?: string): Promise<boolean>;
+  renameEntry(alias: string, newAlias: string, storePassword?: string): Promise<boolean>;
   changePassword(newPassword: string): Promise<boolean>;
   convert(type: 'JKS' | 'PKCS12'): Promise<boolean>;
   loadBackups(): Promise<void>;
@@ -57,18 +60,23 @@ export const useKeystoreStore = create<KeystoreState>()((set, get) => {
     if (!store) throw new Error('Open a keystore first');
     return store.password === undefined ? { path: store.path } : { path: store.path, password: store.password };
   };
-  /** Runs an edit, shows what it did, refreshes the listing and the backups; false when it failed. */
-  const edit = async (label: string, work: () => Promise<KeystoreEditResult>): Promise<boolean> => {
+  /**
+   * Runs an edit, shows what it did, refreshes the listing and the backups; false when it failed.
+   * A store password typed into the edit's dialog is kept for the next edits once it worked.
+   */
+  const edit = async (label: string, work: () => Promise<KeystoreEditResult>, storePassword?: string): Promise<boolean> => {
+    const before = get().store;
+    if (storePassword !== undefined && before) set({ store: { ...before, password: storePassword } });
     try {
       const result = await app().track(label, work());
-      set({ listing: result.listing, lastMessages: result.messages });
+      set({ listing: result.listing, lastMessages: result.messages, needsPassword: false });
       app().pushToast({ kind: 'success', message: result.messages.join(' · ') });
       await get().loadBackups();
       return true;
     } catch (err) {
       // A store listed without its password (JKS lists unverified) still needs one for edits.
-      if (isIpcError(err, 'password-required') || isIpcError(err, 'wrong-password')) set({ needsPassword: true });
-      app().reportError(err);
+      if (isIpcError(err, 'password-required') || isIpcError(err, 'wrong-password')) set({ needsPassword: true, store: before });
+      app().reportError(err, get().store?.path.split(/[\\/]/).pop());
       return false;
     }
   };
@@ -78,7 +86,8 @@ export const useKeystoreStore = create<KeystoreState>()((set, get) => {
     listing: null,
     needsPassword: false,
     search: '',
-    sort: 'alias',
+    expiryFilter: 'any',
+    selectedAlias: null,
     pending: null,
     pendingKeyPair: null,
     backups: [],
@@ -91,7 +100,7 @@ export const useKeystoreStore = create<KeystoreState>()((set, get) => {
       }
     },
     open: async (store) => {
-      set({ store, listing: null, needsPassword: false, lastMessages: [] });
+      set({ store, listing: null, needsPassword: false, lastMessages: [], selectedAlias: null });
       try {
         const request = store.password === undefined ? { path: store.path } : { path: store.path, password: store.password };
         const listing = await app().track('Reading keystore', invoke('keystore.list', { store: request }));
@@ -111,7 +120,8 @@ export const useKeystoreStore = create<KeystoreState>()((set, get) => {
       }
     },
     setSearch: (search) => set({ search }),
-    setSort: (sort) => set({ sort }),
+    setExpiryFilter: (expiryFilter) => set({ expiryFilter }),
+    selectEntry: (selectedAlias) => set({ selectedAlias }),
     planImport: async (file, alias) => {
       try {
         const { items } = await invoke('keystore.planImport', { store: selector(), certificate: file, ...(alias ? { alias } : {}) });
@@ -128,26 +138,31 @@ export const useKeystoreStore = create<KeystoreState>()((set, get) => {
       else await get().planImport(bytes);
     },
     cancelImport: () => set({ pending: null, pendingKeyPair: null }),
-    confirmKeyPair: async (pfxPassword, alias, replace) => {
+    confirmKeyPair: async (pfxPassword, alias, replace, storePassword) => {
       const pfx = get().pendingKeyPair;
       if (!pfx) return false;
-      const done = await edit('Importing the key pair', () =>
-        invoke('keystore.importKeyPair', { store: selector(), pfx, pfxPassword, ...(alias ? { alias } : {}), ...(replace ? { replace } : {}) }),
+      const done = await edit(
+        'Importing the key pair',
+        () => invoke('keystore.importKeyPair', { store: selector(), pfx, pfxPassword, ...(alias ? { alias } : {}), ...(replace ? { replace } : {}) }),
+        storePassword,
       );
       if (done) set({ pendingKeyPair: null });
       return done;
     },
-    confirmImport: async (alias, replace) => {
+    confirmImport: async (alias, replace, storePassword) => {
       const pending = get().pending;
       if (!pending) return false;
-      const done = await edit('Importing into the keystore', () =>
-        invoke('keystore.import', { store: selector(), certificate: { name: pending.name, base64: pending.base64 }, alias, ...(replace ? { replace } : {}) }),
+      const done = await edit(
+        'Importing into the keystore',
+        () => invoke('keystore.import', { store: selector(), certificate: { name: pending.name, base64: pending.base64 }, alias, ...(replace ? { replace } : {}) }),
+        storePassword,
       );
       if (done) set({ pending: null });
       return done;
     },
-    deleteEntry: (alias) => edit(`Deleting ${alias}`, () => invoke('keystore.delete', { store: selector(), alias })),
-    renameEntry: (alias, newAlias) => edit(`Renaming ${alias}`, () => invoke('keystore.rename', { store: selector(), alias, newAlias })),
+    deleteEntry: (alias, storePassword) => edit(`Deleting ${alias}`, () => invoke('keystore.delete', { store: selector(), alias }), storePassword),
+    renameEntry: (alias, newAlias, storePassword) =>
+      edit(`Renaming ${alias}`, () => invoke('keystore.rename', { store: selector(), alias, newAlias }), storePassword),
     changePassword: async (newPassword) => {
       const done = await edit('Changing the store password', () => invoke('keystore.passwd', { store: selector(), newPassword }));
       if (done) set((s) => ({ store: s.store ? { ...s.store, password: newPassword } : null }));
@@ -182,15 +197,13 @@ export const useKeystoreStore = create<KeystoreState>()((set, get) => {
   };
 });
 
-/** Entries after search (alias, subject or fingerprint) and sort. */
-export function visibleEntries(s: Pick<KeystoreState, 'listing' | 'search' | 'sort'>): KeystoreListing['entries'] {
+/** Entries matching the search (alias, subject or fingerprint) and the expiry filter; the grid sorts them. */
+export function visibleEntries(s: Pick<KeystoreState, 'listing' | 'search' | 'expiryFilter'>): KeystoreListing['entries'] {
   const query = s.search.trim().toLowerCase();
-  const entries = (s.listing?.entries ?? []).filter((e) => {
+  return (s.listing?.entries ?? []).filter((e) => {
+    if (!passesExpiry(s.expiryFilter, e.certificates[0]?.daysLeft)) return false;
     if (!query) return true;
     const cert = e.certificates[0];
     return e.alias.includes(query) || (cert ? cert.subject.toLowerCase().includes(query) || cert.sha256.startsWith(query.replace(/:/g, '')) : false);
   });
-  const key = (e: KeystoreListing['entries'][number]): string =>
-    s.sort === 'alias' ? e.alias : s.sort === 'subject' ? (e.certificates[0]?.subject.toLowerCase() ?? '') : (e.certificates[0]?.notAfter ?? '9999');
-  return [...entries].sort((a, b) => key(a).localeCompare(key(b)));
 }

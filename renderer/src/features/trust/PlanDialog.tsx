@@ -1,5 +1,6 @@
 import type { IssuedPlan } from '../../../../shared/model/trust.js';
 import { describeStep } from '../../../../shared/model/trust-plan-text.js';
+import { Dialog, DialogActions } from '../../components/Dialog.js';
 import { useTrustStore, type PendingChange } from './trust-store.js';
 
 /** One plan: the OS it is for, warnings, side effects, rights, and the exact commands. */
@@ -50,33 +51,30 @@ export function PlanDialog({ pending }: { pending: PendingChange }) {
   const runnable = pending.plans.filter((p) => !p.alreadyDone && p.runnableHere).length;
   const action = pending.plans[0]?.action === 'remove' ? 'Remove' : 'Add';
   return (
-    <div className="trust-modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && void cancel()}>
-      <div className="trust-modal" role="dialog" aria-modal="true" aria-label={pending.title}>
-        <h2>{pending.title}</h2>
-        {pending.plans[0] ? <p className="hint">SHA-256 {pending.plans[0].sha256}</p> : null}
-        {pending.plans.map((plan) => (
-          <PlanView key={plan.planId} plan={plan} />
-        ))}
-        {pending.skipped.length > 0 ? (
-          <ul className="trust-skipped" aria-label="Left out">
-            {pending.skipped.map((s) => (
-              <li key={s.store.id}>
-                {s.store.displayName}: {s.reason}
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        <div className="trust-modal-actions">
-          <button type="button" onClick={() => void cancel()}>
-            Cancel
+    <Dialog title={pending.title} onClose={() => void cancel()} className="wide">
+      {pending.plans[0] ? <p className="hint">SHA-256 {pending.plans[0].sha256}</p> : null}
+      {pending.plans.map((plan) => (
+        <PlanView key={plan.planId} plan={plan} />
+      ))}
+      {pending.skipped.length > 0 ? (
+        <ul className="trust-skipped" aria-label="Left out">
+          {pending.skipped.map((s) => (
+            <li key={s.store.id}>
+              {s.store.displayName}: {s.reason}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <DialogActions>
+        <button type="button" onClick={() => void cancel()}>
+          Cancel
+        </button>
+        {runnable === 0 ? null : (
+          <button type="button" className={action === 'Remove' ? 'danger' : 'primary'} onClick={() => void confirm()}>
+            {runnable > 1 ? `${action} in ${runnable} stores` : action}
           </button>
-          {runnable === 0 ? null : (
-            <button type="button" className={action === 'Remove' ? 'danger' : 'primary'} onClick={() => void confirm()}>
-              {runnable > 1 ? `${action} in ${runnable} stores` : action}
-            </button>
-          )}
-        </div>
-      </div>
-    </div>
+        )}
+      </DialogActions>
+    </Dialog>
   );
 }

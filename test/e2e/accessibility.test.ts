@@ -1,0 +1,116 @@
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyCacerts } from '../helpers/keystore-tools.js';
+import { makeSelfSignedWithOpenssl } from '../helpers/openssl-cert.js';
+import { makeTrustWorld, type TrustWorld } from '../helpers/trust-env.js';
+import { closeBrowser, launchApp, type AppHarness } from './harness.js';
+
+/** axe-core, served from the app's own origin: the CSP forbids the inline script addScriptTag would make. */
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const WORKSPACES = [
+  ['inspect', 'Inspect'],
+  ['chain', 'Chain'],
+  ['trust', 'Trust stores'],
+  ['keystore', 'Java keystores'],
+  ['keys', 'Keys & CSR'],
+] as const;
+const SIZES = [
+  [1024, 640],
+  [1280, 800],
+] as const;
+
+interface AxeFinding {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+describe.each(['light', 'dark'] as const)('every workspace in the %s theme: accessible and laid out at 1024×640 and 1280×800', (theme) => {
+  let app: AppHarness;
+  let world: TrustWorld;
+
+  const openWorkspace = (label: string) => app.page.getByRole('navigation', { name: 'Workspaces' }).getByRole('button', { name: label, exact: true }).click();
+
+  beforeAll(async () => {
+    world = makeTrustWorld();
+    app = await launchApp({ colorScheme: theme, env: { env: world.env.env, homeDir: world.home } });
+    await app.page.route('**/__axe.js', (route) => route.fulfill({ path: AXE_PATH, contentType: 'text/javascript' }));
+    // Each workspace with something in it, so the checks see rows, details and verdicts, not only empty states.
+    const cert = await makeSelfSignedWithOpenssl(app.tempDir, 'a11y.example', 'DNS:a11y.example,DNS:www.a11y.example');
+    app.dialogs.willOpen(cert.pemPath);
+    await app.page.getByRole('button', { name: 'Open…' }).click();
+    await app.page.getByRole('article', { name: 'Certificate detail' }).getByRole('region', { name: 'Extensions' }).waitFor();
+    await openWorkspace('Chain');
+    await app.page.getByRole('button', { name: 'Paste PEM' }).click();
+    await app.page.getByLabel('Chain PEM text').fill(cert.pem);
+    await app.page.getByRole('button', { name: 'Verify text' }).click();
+    await app.page.getByRole('status', { name: 'Verdict' }).waitFor();
+    await openWorkspace('Java keystores');
+    await app.page.getByLabel('Keystore path').fill(await copyCacerts(app.tempDir));
+    await app.page.getByRole('button', { name: 'Open', exact: true }).click();
+    await app.page.getByRole('grid', { name: 'Keystore entries' }).waitFor();
+    await app.page.locator('[data-alias]').first().click();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await closeBrowser();
+    world?.cleanup();
+  });
+
+  it.each(WORKSPACES)('%s', async (id, label) => {
+    const page = app.page;
+    await openWorkspace(label);
+    await page.getByRole('region', { name: label }).or(page.getByRole('main').locator('section')).first().waitFor();
+    await page.waitForTimeout(150);
+
+    await page.addScriptTag({ url: '/__axe.js' });
+    const findings = await page.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeFinding[] }> } }).axe;
+      const { violations } = await axe.run(document, { resultTypes: ['violations'] });
+      return violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) }));
+    });
+    const serious = findings.filter((f) => f.impact === 'serious' || f.impact === 'critical');
+    expect(serious.map((f) => `${f.impact} ${f.id}: ${f.help} @ ${f.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+
+    for (const [width, height] of SIZES) {
+      await page.setViewportSize({ width, height });
+      await page.waitForTimeout(100);
+      await app.screenshot(`workspace-${id}-${width}x${height}-${theme}`);
+      // No cell narrower than its column's header text: a DN one letter per line is the failure this catches.
+      const narrow = await page.evaluate(() => {
+        const textWidth = (el: Element) => {
+          const range = document.createRange();
+          range.selectNodeContents(el.querySelector('.grid-column-label') ?? el);
+          return range.getBoundingClientRect().width;
+        };
+        const out: string[] = [];
+        for (const table of document.querySelectorAll('table, [role="grid"]')) {
+          const headers = [...table.querySelectorAll('th, [role="columnheader"]')];
+          headers.forEach((th, i) => {
+            const need = textWidth(th) - 1;
+            const cells =
+              table.tagName === 'TABLE'
+                ? [...table.querySelectorAll(`tbody tr > :nth-child(${i + 1})`)]
+                : [...table.querySelectorAll(`[role="gridcell"][aria-colindex="${i + 1}"], [role="rowheader"][aria-colindex="${i + 1}"]`)];
+            const thWidth = th.getBoundingClientRect().width;
+            if (thWidth < need) out.push(`header "${th.textContent}" ${thWidth}px < ${need}px`);
+            for (const cell of cells.slice(0, 20)) {
+              const w = cell.getBoundingClientRect().width;
+              if (w > 0 && w < need) out.push(`cell under "${th.textContent}" ${w}px < ${need}px`);
+            }
+          });
+        }
+        return out;
+      });
+      expect(narrow, `${width}×${height}`).toEqual([]);
+    }
+    // 1280×800 at 200% zoom is a 640×400 CSS viewport: the window must not scroll sideways.
+    await page.setViewportSize({ width: 640, height: 400 });
+    await page.waitForTimeout(100);
+    await app.screenshot(`workspace-${id}-1280x800-zoom200-${theme}`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 820 });
+    expect(app.pageErrors).toEqual([]);
+  });
+});
