@@ -27,7 +27,7 @@ export function StatusBar() {
       {tasks.length === 0 ? (
         last ? (
           <span className={`status-ended status-${last.outcome}`} data-outcome={last.outcome}>
-            {last.label}: {last.outcome === 'done' ? 'done' : 'failed'}
+            {last.label}: {last.outcome}
           </span>
         ) : (
           <span className="status-idle">Ready</span>

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { ProgressEvent } from '../../../shared/ipc/events.js';
+import type { ProgressEvent, TaskOutcome } from '../../../shared/ipc/events.js';
 import type { AppState } from './app-store.js';
 
 /** A piece of background work the status bar shows; fraction absent while the amount is unknown. */
@@ -11,7 +11,7 @@ export interface BackgroundTask {
 /** How the last piece of work ended, shown in the status bar until the next one ends. */
 export interface FinishedTask {
   readonly label: string;
-  readonly outcome: 'done' | 'failed';
+  readonly outcome: TaskOutcome;
   readonly at: number;
 }
 
