@@ -8,7 +8,7 @@ import { parseDuration } from '../../../shared/scan/duration.js';
 import { needsAttention, scanStatus } from '../../services/scan/finding.js';
 import { WorkBudget } from '../../services/pkcs12/work-budget.js';
 import type { CliContext } from '../cli-context.js';
-import { printJsonList, printLines, printWarning } from '../cli-io.js';
+import { printError, printJsonList, printLines, printWarning } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
 import { runAction } from '../run-action.js';
 import { readSecret } from '../secrets.js';
@@ -89,7 +89,8 @@ export function registerInspectCommand(program: Command, ctx: CliContext): void 
               if (input.named) failed ??= err;
               // Nothing else to show: the error is the answer, in --json's error form too.
               if (input.named && files.length === 1) throw err;
-              printWarning(ctx.io, `${input.named ? '' : `skipped ${input.path}: `}${err.message.split('\n')[0]}`);
+              if (input.named) printError(ctx.io, err.toInfo(), false);
+              else printWarning(ctx.io, `skipped ${input.path}: ${err.message.split('\n')[0]}`);
             }
           }
           const opened = inspect.pairKeysAcross(results).flatMap((result) => result.objects.map((object) => ({ source: result.source, object })));
