@@ -70,6 +70,31 @@ export async function timeAsync(label: string, work: () => Promise<unknown> | un
   return { label, medianMs: median(times), runs };
 }
 
+/**
+ * Median wall time of each piece of work (a process or in-process), run `runs` times round-robin
+ * after one warm-up each: a tool and Certbench's in-process equivalent measured side by side, so
+ * load from other work on the machine hits both alike.
+ */
+export async function timeInterleaved(specs: readonly { label: string; work: () => unknown }[], runs = 9): Promise<Measured[]> {
+  const once = async (work: () => unknown) => {
+    const t0 = process.hrtime.bigint();
+    await work();
+    return Number(process.hrtime.bigint() - t0) / 1e6;
+  };
+  for (const spec of specs) await once(spec.work);
+  const times = specs.map(() => [] as number[]);
+  for (let run = 0; run < runs; run++) for (const [i, spec] of specs.entries()) times[i]!.push(await once(spec.work));
+  return specs.map((spec, i) => ({ label: spec.label, medianMs: median(times[i]!), runs }));
+}
+
+/** `file args` as work for timeInterleaved: one whole process, failing loudly. */
+export function processWork(file: string, args: readonly string[], env: NodeJS.ProcessEnv = benchEnv()): () => void {
+  return () => {
+    const r = spawnSync(file, [...args], { stdio: ['ignore', 'ignore', 'pipe'], env });
+    if (r.status !== 0) throw new Error(`${file} exited ${r.status}: ${r.stderr?.toString().slice(0, 300)}`);
+  };
+}
+
 export function printMeasured(...all: Measured[]): void {
   for (const m of all) console.log(`${m.label.padEnd(56)} ${m.medianMs.toFixed(1).padStart(9)} ms  (median of ${m.runs})`);
 }

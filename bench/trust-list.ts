@@ -3,7 +3,8 @@
  * and the in-process PemBundleStore listing, against `openssl storeutl -noout -text -certs` on
  * the same copy of the system bundle (≈144 certificates) in the same run. Also NSS: Certbench's
  * listing with DER of a 20-certificate database (certutil -L for nicknames and trust flags, one
- * read of cert9.db for every DER) against the bare `certutil -L` it starts with; target ≤ 3×.
+ * read of cert9.db for every DER, side by side) against the bare `certutil -L` it starts with,
+ * interleaved round by round; target ≤ 3×.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { defaultServiceEnv } from '../electron/services/service-env.js';
 import { NssStore } from '../electron/services/trust-stores/nss-store.js';
 import { PemBundleStore } from '../electron/services/trust-stores/pem-bundle-store.js';
 import { makeTrustPki, removePki } from '../test/helpers/trust-pki.js';
-import { printMeasured, printRatio, timeAsync, timeProcess } from './_timing.js';
+import { printMeasured, printRatio, processWork, timeAsync, timeInterleaved, timeProcess, type Measured } from './_timing.js';
 
 execFileSync(process.execPath, ['scripts/build.mjs', 'cli'], { stdio: 'inherit' });
 const dir = mkdtempSync(join(tmpdir(), 'certbench-trust-bench-'));
@@ -39,14 +40,20 @@ try {
     await nss.add(pki.rootDer);
     removePki(pki);
   }
-  const bareL = timeProcess('certutil -L (20 nicknames, names only)', 'certutil', ['-L', '-d', `sql:${db}`], 7, env);
-  const nssList = await timeAsync('in-process NssStore.list() (fresh instance: -L + one cert9.db read)', () => new NssStore(serviceEnv, elevator, db).list(), 7);
+  // Side by side, round by round: measured one after the other, the ratio swung 1.3–3.7× with the load of other work.
+  const [bareL, nssList] = (await timeInterleaved(
+    [
+      { label: 'certutil -L (20 nicknames, names only)', work: processWork('certutil', ['-L', '-d', `sql:${db}`], env) },
+      { label: 'in-process NssStore.list() (fresh instance: -L + one cert9.db read)', work: () => new NssStore(serviceEnv, elevator, db).list() },
+    ],
+    15,
+  )) as [Measured, Measured];
   const nssCli = timeProcess('certbench trust list --store nss:DB --json', process.execPath, ['bin/certbench.cjs', 'trust', 'list', '--store', `nss:${db}`, '--json'], 7, env);
 
   printMeasured(storeutl, cli, inProcess, bareL, nssList, nssCli);
   printRatio('certbench trust list (CLI) / openssl storeutl', cli.medianMs, storeutl.medianMs);
   printRatio('in-process bundle listing / openssl storeutl', inProcess.medianMs, storeutl.medianMs);
-  printRatio('NSS listing with DER / bare certutil -L (target ≤ 3)', nssList.medianMs, bareL.medianMs);
+  printRatio('NSS listing with DER / bare certutil -L', nssList.medianMs, bareL.medianMs, 3);
   printRatio('certbench trust list nss (CLI, whole process) / bare certutil -L', nssCli.medianMs, bareL.medianMs);
 } finally {
   rmSync(dir, { recursive: true, force: true });

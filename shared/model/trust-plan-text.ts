@@ -8,15 +8,18 @@ export function describeStep(step: PlanStep): string {
   return `${prefix}${verb} ${quoteForDisplay(step.path)}`;
 }
 
-/** The whole plan as text lines, warnings first, as the CLI's `--dry-run` and the UI preview show it. */
+/**
+ * The whole plan as text lines, as the CLI prints it: every field of the plan has its line (the OS
+ * in the head, where it runs and with which rights, warnings, steps, side effects), as in the app's plan dialog.
+ */
 export function describePlan(plan: TrustPlan): string[] {
   const head = `${plan.action === 'add' ? 'Add' : 'Remove'} ${plan.sha256} ${plan.action === 'add' ? 'to' : 'from'} ${plan.storeId} (steps for ${plan.platform})`;
   if (plan.alreadyDone) return [head, `  nothing to do: the store ${plan.action === 'add' ? 'already holds' : 'does not hold'} it`];
+  const rights = plan.needsElevation ? 'needs administrator rights: the system asks for them' : 'runs with your own rights';
   return [
     head,
-    ...(plan.runnableHere ? [] : ["  a plan for another OS's store: shown for copying, never run here"]),
+    plan.runnableHere ? `  runs on this machine; ${rights}` : `  a plan for another OS's store: shown for copying, never run here; there it ${rights}`,
     ...plan.warnings.map((w) => `  warning: ${w}`),
-    ...(plan.needsElevation ? ['  needs administrator rights'] : []),
     ...plan.steps.map((s) => `  ${describeStep(s)}${s.note ? `    # ${s.note}` : ''}`),
     ...plan.sideEffects.map((e) => `  also: ${e}`),
   ];

@@ -105,8 +105,7 @@ export abstract class BaseTrustStore implements TrustStore {
       );
     }
     try {
-      if (job.perform) await job.perform();
-      else await executeJob(job, this.env, this.elevator, this.interpret);
+      await executeJob(job, this.env, this.elevator, this.interpret);
     } finally {
       this.forget();
       await this.discard(job);

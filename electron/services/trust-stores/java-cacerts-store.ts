@@ -5,9 +5,9 @@ import { suggestAlias } from '../keystore/keystore-alias.js';
 import { readKeystore } from '../keystore/keystore-reader.js';
 import type { KeystoreService } from '../keystore/keystore-service.js';
 import { writeAccess } from '../keystore/keystore-write-access.js';
-import { PASSWORD_VARS } from '../keystore/keytool-runner.js';
 import type { ServiceEnv } from '../service-env.js';
 import { BaseTrustStore } from './base-trust-store.js';
+import { cacertsEditStep } from './cacerts-edit-step.js';
 import { describeStored } from './stored-certificate.js';
 import { makeJob, type TrustJob } from './trust-job.js';
 import type { AddOptions, StoredCertificate } from './trust-store.js';
@@ -47,34 +47,27 @@ export class JavaCacertsStore extends BaseTrustStore {
   /** The displayed plan: the keytool run the keystore service makes, on its verified temp copy. */
   protected async jobAdd(der: Uint8Array, options: AddOptions): Promise<TrustJob> {
     const sha256 = sha256Hex(der);
-    const base = { storeId: this.id, action: 'add' as const, sha256, warnings: [], needsElevation: await this.#needsElevation(), platform: 'any (JDK keytool)' };
+    const base = { storeId: this.id, action: 'add' as const, sha256, warnings: [], platform: 'any (JDK keytool)' };
     if (await this.contains(sha256)) return makeJob(base, []);
     const alias = options.label ?? suggestAlias(der);
-    return makeJob(base, [this.#keytoolStep(['-importcert', '-noprompt', '-trustcacerts', '-alias', alias, '-file', 'certificate.pem'])], {
-      perform: async () => {
-        await this.keystores.importCertificates({ path: this.path }, der, { alias });
-      },
+    const step = cacertsEditStep(this.path, ['-importcert', '-noprompt', '-trustcacerts', '-alias', alias, '-file', 'certificate.pem'], await this.#needsElevation(), async () => {
+      await this.keystores.importCertificates({ path: this.path }, der, { alias });
     });
+    return makeJob(base, [step]);
   }
 
   protected async jobRemove(sha256: string): Promise<TrustJob> {
     const aliases = await this.#aliasesOf(sha256);
-    const base = { storeId: this.id, action: 'remove' as const, sha256, warnings: [], needsElevation: await this.#needsElevation(), platform: 'any (JDK keytool)' };
-    return makeJob(base, aliases.map((alias) => this.#keytoolStep(['-delete', '-alias', alias])), {
-      perform: async () => {
-        for (const alias of aliases) await this.keystores.delete({ path: this.path }, alias);
-      },
-    });
-  }
-
-  #keytoolStep(operation: readonly string[]) {
-    return {
-      kind: 'run' as const,
-      file: 'keytool',
-      args: [...operation, '-keystore', `${this.path} (a backed-up temp copy)`, '-storepass:env', PASSWORD_VARS.store],
-      elevated: false,
-      note: 'the copy is re-read and checked before it replaces the store',
-    };
+    const base = { storeId: this.id, action: 'remove' as const, sha256, warnings: [], platform: 'any (JDK keytool)' };
+    const elevated = await this.#needsElevation();
+    return makeJob(
+      base,
+      aliases.map((alias) =>
+        cacertsEditStep(this.path, ['-delete', '-alias', alias], elevated, async () => {
+          await this.keystores.delete({ path: this.path }, alias);
+        }),
+      ),
+    );
   }
 
   async #needsElevation(): Promise<boolean> {

@@ -16,7 +16,8 @@ export type FailureInterpreter = (step: Extract<JobStep, { kind: 'run' }>, out: 
 
 /**
  * Carries out a job's steps in order. Consecutive elevated steps go to the Elevator as one batch
- * (one password prompt); everything else runs unprivileged with argv. The first failure stops
+ * (one password prompt); a keystore edit goes to the keystore service (which asks on its own when
+ * the store is root's); everything else runs unprivileged with argv. The first failure stops
  * the job and runs its undo steps. The staging directory is removed whatever happens.
  */
 export async function executeJob(job: TrustJob, env: ServiceEnv, elevator: Elevator, interpret: FailureInterpreter): Promise<void> {
@@ -68,6 +69,10 @@ async function assertCopiesLanded(
 async function runStep(step: JobStep, env: ServiceEnv, interpret: FailureInterpreter): Promise<void> {
   if (step.kind === 'write-file') {
     await writeFileAtomically(step.path, step.content);
+    return;
+  }
+  if (step.kind === 'keystore-edit') {
+    await step.apply();
     return;
   }
   if (step.kind === 'make-dir') {

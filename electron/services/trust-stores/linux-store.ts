@@ -5,8 +5,10 @@ import { toPem } from '../../../shared/pki/pem.js';
 import type { Elevator } from '../elevation/elevator.js';
 import { createStagingDir } from '../elevation/staging.js';
 import { readKeystore } from '../keystore/keystore-reader.js';
+import type { KeystoreService } from '../keystore/keystore-service.js';
 import type { ServiceEnv } from '../service-env.js';
 import { BaseTrustStore } from './base-trust-store.js';
+import { cacertsEditStep } from './cacerts-edit-step.js';
 import { UPDATE_CA_CERTIFICATES } from './linux-debian.js';
 import { JAVA_HOOK, debianHooks, refreshSideEffects } from './linux-hooks.js';
 import type { LinuxLayout } from './linux-layout.js';
@@ -17,7 +19,6 @@ import type { AddOptions, StoredCertificate } from './trust-store.js';
 
 /** Debian's ca-certificates-java keeps the JDK default password unless /etc/default/cacerts changes it. */
 const DEBIAN_CACERTS_PASSWORD = 'changeit';
-const CACERTS_PASSWORD_VAR = 'CB_CACERTS_STOREPASS';
 
 /**
  * The Linux system store: `linux` (family detected from the layout) or `linux-debian` /
@@ -34,6 +35,8 @@ export class LinuxStore extends BaseTrustStore {
     env: ServiceEnv,
     elevator: Elevator,
     private readonly layout: LinuxLayout,
+    /** Deletes the Java alias a Debian hook added, the one way a cacerts is edited. */
+    private readonly keystores: KeystoreService,
     id: 'linux' | 'linux-debian' | 'linux-rhel' = 'linux',
   ) {
     super(env, elevator, 'linux');
@@ -109,21 +112,12 @@ export class LinuxStore extends BaseTrustStore {
   protected async jobRemove(sha256: string): Promise<TrustJob> {
     const files = this.foreign ? [] : ((await this.#localFiles()).get(sha256) ?? []);
     const linkNames = files.map((f) => `${basename(f, this.layout.extension)}.pem`);
-    const aliases = await this.#javaAliases(sha256, linkNames);
-    // Root runs keytool directly. The elevation prompt takes only plain tokens (no `debian:` alias), so a
-    // desktop user's plan says what stays behind instead of failing half-way.
-    const java = this.elevator.privileged ? aliases.map((alias) => this.#keytoolDelete(alias)) : [];
-    const leftInJava = this.elevator.privileged
-      ? []
-      : aliases.map(
-          (alias) =>
-            `The alias ${alias} ca-certificates-java added stays in ${this.layout.javaCacerts}: delete it in the Java keystores workspace (it asks for rights), or run this removal as root`,
-        );
+    const java = (await this.#javaAliases(sha256, linkNames)).map((alias) => this.#javaAliasDelete(alias));
     const base = {
       storeId: this.id,
       action: 'remove' as const,
       sha256,
-      warnings: leftInJava,
+      warnings: [],
       platform: this.#platformLabel,
       runnableHere: !this.foreign,
       sideEffects: await refreshSideEffects(this.layout, linkNames[0] ?? '', 'remove').then((effects) =>
@@ -157,15 +151,22 @@ export class LinuxStore extends BaseTrustStore {
       .map((e) => e.alias);
   }
 
-  #keytoolDelete(alias: string): JobStep {
-    return {
-      kind: 'run',
-      file: 'keytool',
-      args: ['-J-Duser.language=en', '-J-Duser.country=US', '-delete', '-noprompt', '-alias', alias, '-keystore', this.layout.javaCacerts, '-storepass:env', CACERTS_PASSWORD_VAR],
-      elevated: false,
-      env: { [CACERTS_PASSWORD_VAR]: DEBIAN_CACERTS_PASSWORD },
-      note: 'the alias ca-certificates-java added; Debian cacerts password (changeit)',
-    };
+  /**
+   * Through the keystore service like any cacerts edit: backed up, keytool on a copy as this user,
+   * verified, then put in place (with one more prompt when the file is root's). Root and a desktop
+   * user take the same path, so a removal undoes the hook's add for both.
+   */
+  #javaAliasDelete(alias: string): JobStep {
+    const path = this.layout.javaCacerts;
+    return cacertsEditStep(
+      path,
+      ['-delete', '-alias', alias],
+      !this.elevator.privileged,
+      async () => {
+        await this.keystores.delete({ path, password: DEBIAN_CACERTS_PASSWORD }, alias);
+      },
+      'the alias ca-certificates-java added; Debian cacerts password (changeit)',
+    );
   }
 
   #refreshStep(action: 'add' | 'remove'): JobStep {

@@ -1,7 +1,7 @@
 import { CertbenchError } from '../../../shared/errors.js';
 import type { Elevator } from '../elevation/elevator.js';
 import type { ServiceEnv } from '../service-env.js';
-import type { KeystoreService } from '../keystore/keystore-service.js';
+import { KeystoreService } from '../keystore/keystore-service.js';
 import { JavaCacertsStore } from './java-cacerts-store.js';
 import { STORE_ID_HELP } from '../../../shared/model/trust-store-ids.js';
 import { detectLinuxLayout, linuxLayoutOf } from './linux-layout.js';
@@ -25,7 +25,7 @@ export async function resolveStore(id: string, env: ServiceEnv, elevator: Elevat
   if (id.startsWith('pem:') && id.length > 4) return new PemBundleStore(env, elevator, id.slice(4));
   if (id === 'windows-machine-root' || id === 'windows-machine-ca' || id === 'windows-user-root') return new (await windowsStore())(env, elevator, id);
   if (id === 'macos-system' || id === 'macos-login') return new (await macosStore())(env, elevator, id);
-  if (id === 'linux-debian' || id === 'linux-rhel') return new LinuxStore(env, elevator, linuxLayoutOf(id === 'linux-debian' ? 'debian' : 'rhel', env.env), id);
+  if (id === 'linux-debian' || id === 'linux-rhel') return new LinuxStore(env, elevator, linuxLayoutOf(id === 'linux-debian' ? 'debian' : 'rhel', env.env), keystores, id);
   if (id === 'linux') {
     const layout = env.platform === 'linux' ? await detectLinuxLayout(env.env) : undefined;
     if (!layout) {
@@ -36,13 +36,13 @@ export async function resolveStore(id: string, env: ServiceEnv, elevator: Elevat
           : 'The linux store is detected on Linux only; name the family instead: --store linux-debian or --store linux-rhel',
       );
     }
-    return new LinuxStore(env, elevator, layout);
+    return new LinuxStore(env, elevator, layout, keystores);
   }
   throw new CertbenchError('invalid-request', `Unknown store ${JSON.stringify(id)}; use one of: ${STORE_ID_HELP}`);
 }
 
-/** The OS stores of this machine, in the order the trust map shows them. */
-export async function osStores(env: ServiceEnv, elevator: Elevator): Promise<TrustStore[]> {
+/** The OS stores of this machine, in the order the trust map shows them (a lister may leave out the keystore service). */
+export async function osStores(env: ServiceEnv, elevator: Elevator, keystores = new KeystoreService(env, elevator)): Promise<TrustStore[]> {
   if (env.platform === 'win32') {
     const WindowsStore = await windowsStore();
     return (['windows-machine-root', 'windows-machine-ca', 'windows-user-root'] as const).map((id) => new WindowsStore(env, elevator, id));
@@ -52,7 +52,7 @@ export async function osStores(env: ServiceEnv, elevator: Elevator): Promise<Tru
     return (['macos-system', 'macos-login'] as const).map((id) => new MacosStore(env, elevator, id));
   }
   const layout = await detectLinuxLayout(env.env);
-  return layout ? [new LinuxStore(env, elevator, layout)] : [];
+  return layout ? [new LinuxStore(env, elevator, layout, keystores)] : [];
 }
 
 /** Every NSS database found for this user (Firefox profiles, ~/.pki/nssdb, snap/flatpak). */

@@ -13,7 +13,19 @@ export type JobStep =
     }
   | { readonly kind: 'write-file'; readonly path: string; readonly content: Uint8Array; readonly elevated: false; readonly note?: string }
   | { readonly kind: 'remove-file'; readonly path: string; readonly elevated: false; readonly note?: string }
-  | { readonly kind: 'make-dir'; readonly path: string; readonly elevated: false; readonly note?: string };
+  | { readonly kind: 'make-dir'; readonly path: string; readonly elevated: false; readonly note?: string }
+  | {
+      /**
+       * A Java keystore change the keystore service carries out (backup, keytool on a copy, verify,
+       * swap, elevated when the store is root's), so a cacerts is edited one way only whichever
+       * store asks; shown as the keytool run it makes.
+       */
+      readonly kind: 'keystore-edit';
+      readonly shown: { readonly file: string; readonly args: readonly string[] };
+      readonly elevated: boolean;
+      readonly note?: string;
+      readonly apply: () => Promise<void>;
+    };
 
 /** A plan and what it takes to carry it out; `plan` is what the user sees. */
 export interface TrustJob {
@@ -23,17 +35,13 @@ export interface TrustJob {
   readonly stagingDir?: string;
   /** Steps that take a failed job back to where it started (e.g. delete the anchor just written). */
   readonly undo?: readonly JobStep[];
-  /**
-   * Carries out the plan through another service instead of the steps (a JDK cacerts goes through
-   * the keystore service: backup, keytool on a copy, verify, swap); the plan shows that service's steps.
-   */
-  readonly perform?: () => Promise<void>;
 }
 
 /** The displayable part of a step (no file contents, no env values). */
 export function toPlanStep(step: JobStep): PlanStep {
   const note = step.note === undefined ? {} : { note: step.note };
   if (step.kind === 'run') return { kind: 'run', file: step.file, args: [...step.args], elevated: step.elevated, ...note };
+  if (step.kind === 'keystore-edit') return { kind: 'run', file: step.shown.file, args: [...step.shown.args], elevated: step.elevated, ...note };
   return { kind: step.kind, path: step.path, elevated: step.elevated, ...note };
 }
 
@@ -44,7 +52,7 @@ export type JobBase = Pick<TrustPlan, 'storeId' | 'action' | 'sha256' | 'warning
 export function makeJob(
   base: JobBase,
   steps: readonly JobStep[],
-  extra: { stagingDir?: string | undefined; undo?: readonly JobStep[]; perform?: () => Promise<void> } = {},
+  extra: { stagingDir?: string | undefined; undo?: readonly JobStep[] } = {},
 ): TrustJob {
   const plan: TrustPlan = {
     storeId: base.storeId,
@@ -63,6 +71,5 @@ export function makeJob(
     steps,
     ...(extra.stagingDir === undefined ? {} : { stagingDir: extra.stagingDir }),
     ...(extra.undo === undefined ? {} : { undo: extra.undo }),
-    ...(extra.perform === undefined ? {} : { perform: extra.perform }),
   };
 }

@@ -118,7 +118,7 @@ export class TrustService {
   /** Every store Certbench knows on this machine: OS, NSS, JDK cacerts, configured, plus `extraIds`. */
   async allStores(extraIds: readonly string[] = []): Promise<TrustStore[]> {
     const config = await readTrustConfig(this.env.dataDir);
-    const stores: TrustStore[] = [...(await osStores(this.env, this.elevator)), ...(await nssStores(this.env, this.elevator))];
+    const stores: TrustStore[] = [...(await osStores(this.env, this.elevator, this.keystores)), ...(await nssStores(this.env, this.elevator))];
     stores.push(...config.nssDatabases.map((dir) => new NssStore(this.env, this.elevator, dir, 'configured NSS database')));
     const jdks = await discoverJdks(this.env).catch(() => ({ cacerts: [] }));
     stores.push(...jdks.cacerts.map((c) => new JavaCacertsStore(this.env, this.elevator, this.keystores, c.path, c.jdkHomes)));

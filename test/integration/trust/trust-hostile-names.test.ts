@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectLinuxLayout } from '../../../electron/services/trust-stores/linux-layout.js';
+import { KeystoreService } from '../../../electron/services/keystore/keystore-service.js';
 import { LinuxStore } from '../../../electron/services/trust-stores/linux-store.js';
 import { listableNickname } from '../../../electron/services/trust-stores/nss-listing.js';
 import { NssStore } from '../../../electron/services/trust-stores/nss-store.js';
@@ -74,7 +75,7 @@ describe('200 hostile names as NSS nicknames, file names and subjects', () => {
   });
 
   it('Linux: hostile subjects never reach a file name or argv; a few added for real', async () => {
-    const store = new LinuxStore(world.env, world.elevator, (await detectLinuxLayout(world.env.env))!);
+    const store = new LinuxStore(world.env, world.elevator, (await detectLinuxLayout(world.env.env))!, new KeystoreService(world.env, world.elevator));
     for (const der of certs) {
       const plan = await store.planAdd(der);
       for (const step of plan.steps) {

@@ -49,7 +49,10 @@ describe('trust IPC channels through the real dispatcher', () => {
     objectId = store.put({ kind: 'certificate', der: pki.rootDer, source: 'root.pem' });
     const services = { trust: new TrustService(world.env, new KeystoreService(world.env), world.elevator), store } as unknown as Services;
     dispatch = createDispatch(createTrustHandlers(services) as unknown as Handlers);
-    ctx = grantedContext({ opened: [pki.rootPath, join(world.root, 'ipc-db'), '/x'], saved: [join(world.root, 'root.mobileconfig')] });
+    ctx = grantedContext({
+      opened: [pki.rootPath, pki.intermediatePath, join(world.root, 'ipc-db'), join(world.root, 'changing-db'), join(world.root, 'input.pem'), join(world.root, 'bundle.pem'), '/x'],
+      saved: [join(world.root, 'root.mobileconfig')],
+    });
   });
   afterAll(() => {
     world.cleanup();

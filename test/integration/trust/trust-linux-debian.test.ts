@@ -3,6 +3,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Elevator } from '../../../electron/services/elevation/elevator.js';
+import { KeystoreService } from '../../../electron/services/keystore/keystore-service.js';
+import { PASSWORD_VARS } from '../../../electron/services/keystore/keytool-runner.js';
+import { NodeProcessRunner, type ProcessRequest, type ProcessRunner } from '../../../electron/services/process/process-runner.js';
 import { detectLinuxLayout } from '../../../electron/services/trust-stores/linux-layout.js';
 import { LinuxStore } from '../../../electron/services/trust-stores/linux-store.js';
 import { sha256Hex } from '../../../shared/pki/hash.js';
@@ -33,7 +36,7 @@ describe('linux-debian store, real update-ca-certificates with directory flags',
     pki = makeTrustPki();
     const layout = await detectLinuxLayout(world.env.env);
     expect(layout?.family).toBe('debian');
-    store = new LinuxStore(world.env, world.elevator, layout!);
+    store = new LinuxStore(world.env, world.elevator, layout!, new KeystoreService(world.env, world.elevator));
   });
   afterAll(() => {
     world.cleanup();
@@ -95,22 +98,61 @@ describe('linux-debian store, real update-ca-certificates with directory flags',
     }
   });
 
-  it('a removal deletes the alias ca-certificates-java left in Java cacerts; without root the plan says it stays', async () => {
+  it('a removal deletes the alias ca-certificates-java left in Java cacerts, as root and as a desktop user (elevated copy)', async () => {
     const hooks = join(world.linuxRoot, 'etc/ca-certificates/update.d');
     const cacerts = join(world.linuxRoot, 'etc/ssl/certs/java/cacerts');
-    const alias = `debian:certbench-${sha256Hex(pki.rootDer).slice(0, 16)}.pem`;
+    const anchors = join(world.linuxRoot, 'usr/local/share/ca-certificates');
+    const sha = sha256Hex(pki.rootDer);
+    const alias = `debian:certbench-${sha.slice(0, 16)}.pem`;
     mkdirSync(join(world.linuxRoot, 'etc/ssl/certs/java'));
     const keytool = ['-J-Duser.language=en', '-keystore', cacerts, '-storepass', 'changeit'];
-    expect(spawnSync('keytool', ['-importcert', '-noprompt', '-alias', alias, '-file', pki.rootPath, '-storetype', 'JKS', ...keytool], { env: cleanEnv() }).status).toBe(0);
+    // What the real hook does on the add's `+` line; the stand-in hook only has to exist.
+    const hookAdds = () =>
+      expect(spawnSync('keytool', ['-importcert', '-noprompt', '-alias', alias, '-file', pki.rootPath, '-storetype', 'JKS', ...keytool], { env: cleanEnv() }).status).toBe(0);
+    const aliasListed = () => spawnSync('keytool', ['-list', '-alias', alias, ...keytool], { env: cleanEnv() }).status === 0;
     writeFileSync(join(hooks, 'jks-keystore'), '#!/bin/sh\ncat > /dev/null\n', { mode: 0o755 });
     try {
-      const asUser = new LinuxStore(world.env, new Elevator(world.env, false), (await detectLinuxLayout(world.env.env))!);
-      const userPlan = await asUser.planRemove(sha256Hex(pki.rootDer));
-      expect(userPlan.steps.some((s) => s.kind === 'run' && s.file === 'keytool')).toBe(false);
-      expect(userPlan.warnings.join(' ')).toContain(`The alias ${alias} ca-certificates-java added stays in ${cacerts}`);
-      const plan = await store.remove(sha256Hex(pki.rootDer));
-      expect(plan.steps.at(-1)).toMatchObject({ kind: 'run', file: 'keytool', args: expect.arrayContaining(['-delete', '-alias', alias, '-keystore', cacerts]) });
-      expect(spawnSync('keytool', ['-list', '-alias', alias, ...keytool], { env: cleanEnv() }).status).toBe(1);
+      await store.add(pki.rootDer);
+      hookAdds();
+      const plan = await store.remove(sha);
+      expect(plan.steps.at(-1)).toMatchObject({ kind: 'run', file: 'keytool', elevated: false, args: ['-delete', '-alias', alias, '-keystore', `${cacerts} (a backed-up temp copy)`, '-storepass:env', PASSWORD_VARS.store] });
+      expect(aliasListed()).toBe(false);
+
+      // A desktop user: pkexec is simulated by running its `sh -c` line directly (this test runs as root).
+      await store.add(pki.rootDer);
+      hookAdds();
+      const anchor = join(anchors, readdirSync(anchors)[0]!);
+      const real = new NodeProcessRunner();
+      const calls: ProcessRequest[] = [];
+      const runner: ProcessRunner = {
+        run: (request) => {
+          calls.push(request);
+          return request.file === '/usr/bin/pkexec' ? real.run({ ...request, file: request.args[0]!, args: request.args.slice(1) }) : real.run(request);
+        },
+      };
+      const userEnv = { ...world.env, runner };
+      const userElevator = new Elevator(userEnv, false);
+      const asUser = new LinuxStore(userEnv, userElevator, (await detectLinuxLayout(userEnv.env))!, new KeystoreService(userEnv, userElevator, async () => 'needs-elevation'));
+      const userPlan = await asUser.remove(sha);
+      expect(userPlan.warnings).toEqual([]);
+      expect(userPlan.steps.map((s) => (s.kind === 'run' ? `${s.elevated ? '[admin] ' : ''}${s.file}` : s.kind))).toEqual(['[admin] /bin/rm', '[admin] /usr/sbin/update-ca-certificates', '[admin] keytool']);
+      expect(userPlan.steps.at(-1)).toMatchObject({ args: ['-delete', '-alias', alias, '-keystore', `${cacerts} (a backed-up temp copy)`, '-storepass:env', PASSWORD_VARS.store] });
+      const refresh = userPlan.steps[1]!;
+      const elevated = calls.filter((c) => c.file === '/usr/bin/pkexec').map((c) => c.args);
+      expect(elevated).toHaveLength(2);
+      expect(elevated[0]).toEqual(['/bin/sh', '-c', `/bin/rm -f -- ${anchor} && ${refresh.kind === 'run' && [refresh.file, ...refresh.args].join(' ')}`]);
+      const javaDir = join(world.linuxRoot, 'etc/ssl/certs/java');
+      const copyIn = new RegExp(
+        `^\\(/usr/bin/install -m 0644 (/tmp/certbench-\\w+/keystore) (${javaDir}/\\.cacerts\\.certbench-[0-9a-f]+\\.tmp) && /bin/mv -f \\2 ${cacerts}\\) \\|\\| \\(/bin/rm -f \\2; exit 1\\)$`,
+      );
+      expect(elevated[1]!.slice(0, 2)).toEqual(['/bin/sh', '-c']);
+      const staged = copyIn.exec(elevated[1]![2]!)?.[1];
+      expect(staged).toBeDefined();
+      const edit = calls.find((c) => c.args.includes('-delete'));
+      expect(edit?.args).toEqual(expect.arrayContaining(['-delete', '-alias', alias, '-keystore', staged]));
+      expect(aliasListed()).toBe(false);
+      expect(readdirSync(anchors)).toEqual([]);
+      expect(await asUser.contains(sha)).toBe(false);
     } finally {
       rmSync(join(hooks, 'jks-keystore'));
     }

@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectLinuxLayout } from '../../../electron/services/trust-stores/linux-layout.js';
+import { KeystoreService } from '../../../electron/services/keystore/keystore-service.js';
 import { LinuxStore } from '../../../electron/services/trust-stores/linux-store.js';
 import { makeTrustWorld, type TrustWorld } from '../../helpers/trust-env.js';
 import { makeTrustPki, removePki, type TrustPki } from '../../helpers/trust-pki.js';
@@ -28,7 +29,7 @@ describe('linux-rhel store', () => {
   });
 
   it('writes a PEM .pem anchor and runs update-ca-trust extract', async () => {
-    const store = new LinuxStore(world.env, world.elevator, (await detectLinuxLayout(world.env.env))!);
+    const store = new LinuxStore(world.env, world.elevator, (await detectLinuxLayout(world.env.env))!, new KeystoreService(world.env, world.elevator));
     await expect(store.add(pki.rootDer)).rejects.toMatchObject({ code: 'verification-failed' });
     const anchors = join(world.linuxRoot, 'etc/pki/ca-trust/source/anchors');
     const [file] = readdirSync(anchors);
@@ -43,7 +44,7 @@ describe('linux-rhel store', () => {
     const elevated = makeTrustWorld({ runner, privileged: false });
     try {
       mkdirSync(join(elevated.linuxRoot, 'etc/pki/ca-trust/source/anchors'), { recursive: true });
-      const store = new LinuxStore(elevated.env, elevated.elevator, (await detectLinuxLayout(elevated.env.env))!);
+      const store = new LinuxStore(elevated.env, elevated.elevator, (await detectLinuxLayout(elevated.env.env))!, new KeystoreService(elevated.env, elevated.elevator));
       const plan = await store.planAdd(pki.rootDer);
       expect(plan.steps.map((s) => [s.kind, s.elevated])).toEqual([
         ['write-file', false],
