@@ -17,7 +17,7 @@ import { sha256Hex } from '../../../shared/pki/hash.js';
 import { guardHostStores } from '../../helpers/trust-host-guard.js';
 import { makeTrustWorld, type TrustWorld } from '../../helpers/trust-env.js';
 import { cleanEnv, makeTrustPki, removePki, type TrustPki } from '../../helpers/trust-pki.js';
-import { ScriptedDialogs } from '../../e2e/scripted-dialogs.js';
+import type { Confirmation, NativeDialogs } from '../../../electron/ipc/native-dialogs.js';
 
 guardHostStores();
 
@@ -27,7 +27,13 @@ describe('trust IPC channels through the real dispatcher', () => {
   let dispatch: ReturnType<typeof createDispatch>;
   let objectId: string;
   let ctx: HandlerContext;
-  const dialogs = new ScriptedDialogs();
+  /** Main's own dialogs: only confirm is asked here, answered from `answers` (empty: Cancel). */
+  const answers: boolean[] = [];
+  const dialogs: NativeDialogs = {
+    openFiles: async () => ({ paths: [] }),
+    saveFile: async () => ({ path: null }),
+    confirm: async (_question: Confirmation) => answers.shift() ?? false,
+  };
 
   /** certutil's argv as the wrapper on PATH logged it, the listing calls (-L) left out. */
   let argvLog: string;
@@ -132,7 +138,7 @@ describe('trust IPC channels through the real dispatcher', () => {
     };
     const confirm = vi.spyOn(dialogs, 'confirm');
 
-    dialogs.willConfirm(false);
+    answers.push(false);
     const declined = await plan(bundles.slice(0, 2));
     expect(await dispatch('trust.run', { planId: declined[0]! }, ctx)).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     expect(await dispatch('trust.run', { planId: declined[1]! }, ctx)).toMatchObject({ ok: false, error: { code: 'not-found' } });
@@ -140,7 +146,7 @@ describe('trust IPC channels through the real dispatcher', () => {
     expect(confirm.mock.calls[0]![0]).toMatchObject({ title: 'Add to all missing', detail: expect.stringContaining(`pem:${bundles[0]}`) });
     for (const bundle of bundles.slice(0, 2)) expect(readFileSync(bundle, 'utf8')).toBe('');
 
-    dialogs.willConfirm(true);
+    answers.push(true);
     const confirmed = await plan(bundles.slice(2));
     for (const planId of confirmed) expect(await dispatch('trust.run', { planId }, ctx)).toMatchObject({ ok: true });
     expect(confirm).toHaveBeenCalledTimes(2);
