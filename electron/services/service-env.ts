@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { Pkcs12KeystoreReader, PfxReader } from './pkcs12/pfx-reader.js';
+import type { Pkcs12KeystoreReader } from './keystore/pkcs12-keystore-reader.js';
+import type { PfxReader } from './pkcs12/pfx-reader.js';
 import { NodeProcessRunner, type ProcessRunner } from './process/process-runner.js';
 
 /**

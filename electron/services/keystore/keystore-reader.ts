@@ -2,7 +2,7 @@ import { CertbenchError } from '../../../shared/errors.js';
 import { readInputFile } from '../files/read-input.js';
 import { nodeHashHex } from '../inspect/native-hash.js';
 import { JCEKS_MAGIC, JKS_MAGIC, readJks } from './jks-reader.js';
-import { readPkcs12KeystoreInProcess, type Pkcs12KeystoreReader } from '../pkcs12/pfx-reader.js';
+import { readPkcs12KeystoreInProcess, type Pkcs12KeystoreReader } from './pkcs12-keystore-reader.js';
 import type { KeystoreEntryOf, KeystoreOf } from './raw-keystore.js';
 import type { WorkBudget } from '../pkcs12/work-budget.js';
 

@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { CertbenchError, type ErrorInfo } from '../../../shared/errors.js';
 import type { RawKeystore } from '../keystore/raw-keystore.js';
-import type { Pkcs12KeystoreReader, PfxReader } from './pfx-reader.js';
+import type { Pkcs12KeystoreReader } from '../keystore/pkcs12-keystore-reader.js';
+import type { PfxReader } from './pfx-reader.js';
 import type { PfxContents } from './pfx-types.js';
 
 /** What the worker reads a file as: its contents (Inspect, keys) or Java's keystore view of it. */

@@ -1,5 +1,3 @@
-import type { RawKeystore } from '../keystore/raw-keystore.js';
-import { readPkcs12 } from '../keystore/pkcs12-keystore.js';
 import type { PfxContents } from './pfx-types.js';
 import { readPfx } from './read-pfx.js';
 import { WorkBudget } from './work-budget.js';
@@ -19,9 +17,3 @@ export interface PfxReaderOptions {
 
 export const readPfxInProcess: PfxReader = (bytes, password, { signal, budget }) =>
   readPfx(bytes, password, { budget: budget ?? WorkBudget.forRequest(signal ? { signal } : {}) });
-
-/** Java's keystore view of a PKCS#12 store (keystore/pkcs12-keystore.ts), opened the same two ways. */
-export type Pkcs12KeystoreReader = (bytes: Uint8Array, password: string | undefined, options: PfxReaderOptions) => Promise<RawKeystore>;
-
-export const readPkcs12KeystoreInProcess: Pkcs12KeystoreReader = (bytes, password, { signal, budget }) =>
-  readPkcs12(bytes, password, budget ?? WorkBudget.forRequest(signal ? { signal } : {}));
