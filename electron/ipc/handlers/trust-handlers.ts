@@ -38,7 +38,6 @@ export function createTrustHandlers(services: Services, dialogs: NativeDialogs):
     'trust.planRemove': (req) => trust.planRemove(req.storeId, req.sha256),
     'trust.run': async (req, ctx) => {
       await batches.confirmBeforeRun(req.planId, (id) => trust.discard(id));
-      batches.forget(req.planId);
       return withProgress(ctx, 'Running the approved plan', () => trust.run(req.planId));
     },
     'trust.discard': async (req) => {
