@@ -20,7 +20,7 @@ export function createHandlers(services: Services, identity: AppIdentity, dialog
     ...createAppHandlers(identity, dialogs, tasks),
     ...createInspectHandlers(services, tasks),
     ...createKeystoreHandlers(services),
-    ...createTrustHandlers(services),
+    ...createTrustHandlers(services, dialogs),
     ...createChainHandlers(services),
     ...createKeysHandlers(services),
     ...createScanHandlers(services, dialogs),

@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import type { Pkcs12KeystoreReader } from './keystore/pkcs12-keystore-reader.js';
 import type { PfxReader } from './pkcs12/pfx-reader.js';
 import { NodeProcessRunner, type ProcessRunner } from './process/process-runner.js';
 
@@ -17,6 +18,8 @@ export interface ServiceEnv {
   readonly homeDir: string;
   /** Opens untrusted PKCS#12 files; absent: in-process. The app passes a worker-thread reader. */
   readonly pfxReader?: PfxReader;
+  /** Opens PKCS#12 keystores the user opens in the app's keystore workspace, likewise. */
+  readonly pkcs12KeystoreReader?: Pkcs12KeystoreReader;
 }
 
 /**
@@ -42,5 +45,6 @@ export function defaultServiceEnv(overrides: Partial<ServiceEnv> = {}): ServiceE
     platform,
     homeDir,
     ...(overrides.pfxReader ? { pfxReader: overrides.pfxReader } : {}),
+    ...(overrides.pkcs12KeystoreReader ? { pkcs12KeystoreReader: overrides.pkcs12KeystoreReader } : {}),
   };
 }

@@ -103,6 +103,17 @@ describe('Trust stores workspace in Chromium (temp NSS db, real certutil)', () =
     expect(readFileSync(bundle, 'utf8')).toBe('');
   });
 
+  it('"Add to all missing" approved in the page runs nothing when main\'s own confirmation is declined', async () => {
+    const bundle = join(world.root, 'appliance-bundle.crt');
+    await app.page.getByRole('button', { name: /^Add to all missing \(\d+\)$/ }).click();
+    const dialog = app.page.getByRole('dialog', { name: 'Add to all missing' });
+    await dialog.waitFor();
+    app.dialogs.willConfirm(false);
+    await dialog.getByRole('button', { name: /^Add( in \d+ stores)?$/ }).click();
+    await expect.poll(() => app.page.getByText('Adding to every missing store was not confirmed').count()).toBeGreaterThan(0);
+    expect(readFileSync(bundle, 'utf8')).toBe('');
+  });
+
   it('an intermediate offers no "Add to all missing" for anchor-only stores', async () => {
     app.dialogs.willOpen(pki.intermediatePath);
     await app.page.getByRole('button', { name: 'Choose certificate…' }).click();

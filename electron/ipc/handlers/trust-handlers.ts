@@ -1,7 +1,9 @@
 import { writeFileSafely } from '../../services/files/safe-write.js';
 import { exportForFleet } from '../../services/fleet-export/fleet-export-service.js';
 import type { Services } from '../../services/services.js';
+import { ConfirmedBatches } from '../confirmed-batches.js';
 import type { HandlerContext, Handlers } from '../handler-types.js';
+import type { NativeDialogs } from '../native-dialogs.js';
 
 type TrustChannels =
   | 'trust.stores'
@@ -17,8 +19,9 @@ type TrustChannels =
 
 type Source = { kind: 'path'; path: string } | { kind: 'object'; id: string };
 
-export function createTrustHandlers(services: Services): Pick<Handlers, TrustChannels> {
+export function createTrustHandlers(services: Services, dialogs: NativeDialogs): Pick<Handlers, TrustChannels> {
   const { trust } = services;
+  const batches = new ConfirmedBatches(dialogs);
   const der = (source: Source): Promise<Uint8Array> =>
     source.kind === 'path' ? trust.certificateFromFile(source.path) : Promise.resolve(services.store.getKind(source.id, 'certificate').der);
   const pathOf = (source: Source) => (source.kind === 'path' ? source.path : undefined);
@@ -33,16 +36,29 @@ export function createTrustHandlers(services: Services): Pick<Handlers, TrustCha
     'trust.list': (req) => trust.list(req.storeId),
     'trust.planAdd': async (req) => trust.planAdd(req.storeId, await der(req.source), addOptions(req), pathOf(req.source)),
     'trust.planRemove': (req) => trust.planRemove(req.storeId, req.sha256),
-    'trust.run': (req, ctx) => withProgress(ctx, 'Running the approved plan', () => trust.run(req.planId)),
+    'trust.run': async (req, ctx) => {
+      await batches.confirmBeforeRun(req.planId, (id) => trust.discard(id));
+      return withProgress(ctx, 'Running the approved plan', () => trust.run(req.planId));
+    },
     'trust.discard': async (req) => {
+      batches.forget(req.planId);
       await trust.discard(req.planId);
       return {};
     },
     'trust.where': (req, ctx) => withProgress(ctx, 'Reading every trust store', async () => trust.where(await der(req.source), req.extraStores)),
     'trust.planAddToAllMissing': (req, ctx) =>
-      withProgress(ctx, 'Planning for every store that lacks it', async () =>
-        trust.planAddToAllMissing(await der(req.source), req.extraStores, pathOf(req.source)),
-      ),
+      withProgress(ctx, 'Planning for every store that lacks it', async () => {
+        const planned = await trust.planAddToAllMissing(await der(req.source), req.extraStores, pathOf(req.source));
+        batches.add(
+          planned.plans.map((p) => p.planId),
+          {
+            title: 'Add to all missing',
+            message: `Add this certificate to ${planned.plans.length} trust store${planned.plans.length === 1 ? '' : 's'}?`,
+            detail: planned.plans.map((p) => p.storeId).join('\n'),
+          },
+        );
+        return planned;
+      }),
     'trust.export': async (req) => {
       const out = exportForFleet(await der(req.source), req.format, { nssDbs: req.nssDbs, javaCacerts: req.javaCacerts });
       if (req.savePath) await writeFileSafely(req.savePath, out.content, { overwrite: true });

@@ -6,7 +6,16 @@ import { assertSafeToken } from './safe-token.js';
 export interface ElevatedCommand {
   readonly file: string;
   readonly args: readonly string[];
+  /**
+   * A checksum list (`HEX  PATH` lines, sha256sum's format) on the command's stdin: the one way
+   * an elevated step learns the digest the bytes it copied must have, from this process's pipe
+   * rather than from a file another process could change. At most one command of a batch has it.
+   */
+  readonly stdin?: string;
 }
+
+/** sha256sum check lines over validated paths, nothing else. */
+const CHECKSUM_LINE = /^[0-9a-f]{64} {2}(\S+)$/;
 
 /**
  * Programs Certbench ever elevates, by base name. Anything else is refused, so a bug elsewhere
@@ -25,6 +34,7 @@ const ALLOWED_PROGRAMS = new Set([
   'certutil',
   'certutil.exe',
   'security',
+  'sha256sum',
 ]);
 
 /** Checks every token of every command; throws `invalid-request` on the first unsafe one. */
@@ -38,7 +48,19 @@ export function validateElevatedCommands(commands: readonly ElevatedCommand[], p
     }
     assertSafeToken(command.file, platform);
     for (const arg of command.args) assertSafeToken(arg, platform);
+    if (command.stdin !== undefined) validateChecksumList(command.stdin, platform);
   }
+  if (commands.filter((c) => c.stdin !== undefined).length > 1) throw new CertbenchError('internal', 'Only one elevated command of a batch reads stdin');
+}
+
+function validateChecksumList(stdin: string, platform: NodeJS.Platform): void {
+  const lines = stdin.endsWith('\n') ? stdin.slice(0, -1).split('\n') : undefined;
+  // Only pkexec is known to hand its stdin to the elevated commands (osascript's and UAC's are untested).
+  const paths = platform === 'linux' ? lines?.map((line) => CHECKSUM_LINE.exec(line)?.[1]) : undefined;
+  if (!paths || paths.some((path) => path === undefined)) {
+    throw new CertbenchError('invalid-request', 'Refusing to elevate: stdin of an elevated command may only be a checksum list');
+  }
+  for (const path of paths) assertSafeToken(path!, platform);
 }
 
 /**
@@ -100,5 +122,7 @@ export function buildElevatedInvocation(
     // Validated tokens hold no `"` or `\`, so the AppleScript string literal needs no escaping.
     return { file: '/usr/bin/osascript', args: ['-e', `do shell script "${line}" with administrator privileges`] };
   }
-  return { file: '/usr/bin/pkexec', args: ['/bin/sh', '-c', line] };
+  // pkexec hands its stdin to sh, whose commands inherit it: only the checksum reader reads it.
+  const stdin = commands.find((c) => c.stdin !== undefined)?.stdin;
+  return { file: '/usr/bin/pkexec', args: ['/bin/sh', '-c', line], ...(stdin === undefined ? {} : { input: stdin }) };
 }

@@ -25,7 +25,12 @@ export class Elevator {
     if (rollback.length > 0) validateElevatedCommands(rollback, this.env.platform);
     if (this.privileged) {
       for (const command of commands) {
-        const out = await this.env.runner.run({ file: command.file, args: command.args, env: this.env.env });
+        const out = await this.env.runner.run({
+          file: command.file,
+          args: command.args,
+          env: this.env.env,
+          ...(command.stdin === undefined ? {} : { input: command.stdin }),
+        });
         if (out.exitCode === 0) continue;
         for (const undo of rollback) await this.env.runner.run({ file: undo.file, args: undo.args, env: this.env.env }).catch(() => undefined);
         throw failure(command.file, out);

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CertbenchError } from '../../../shared/errors.js';
@@ -21,22 +21,25 @@ export interface ElevatedCopy {
 }
 
 /**
- * Copies a staged file over a root-owned one with one fixed elevated step
- * (`install -m MODE staged DIR/.NAME.certbench-X.tmp && mv -f that TARGET`, temp removed on
- * failure), then checks the target holds exactly the verified bytes. The staged folder belongs to
- * the user, so another process of the same user could swap the file between the check and the
- * copy; a target that differs from what was verified is put back to its original bytes (staged
- * afresh and checked the same way) and the edit fails.
+ * Copies a staged file over a root-owned one with one fixed elevated step. On Linux the step is
+ * `install -m MODE staged DIR/.NAME.certbench-X.tmp && sha256sum --check --status --strict - &&
+ * mv -f that TARGET`, the expected digest arriving on sha256sum's stdin from this process: the
+ * staged folder belongs to the user, so another process of the same user could swap the file
+ * before the copy, but the bytes checked are the root-owned temp's, next to the target, before
+ * they move into place; a swap fails the step and the temp is removed, nothing changed. macOS
+ * (whose elevation hands no stdin through) skips the check before the move. On both, a target
+ * that differs afterwards from what was verified is put back to its original bytes (staged afresh
+ * and copied the same way) and the edit fails.
  */
 export async function copyElevatedVerified(elevator: Elevator, platform: NodeJS.Platform, copy: ElevatedCopy): Promise<void> {
-  await installElevated(elevator, copy.staged, copy.target, copy.mode);
+  await installElevated(elevator, platform, copy.staged, copy.target, copy.mode, copy.expected);
   if (await holds(copy.target, copy.expected)) return;
   const staging = await createStagingDir(platform);
   let restored = false;
   try {
     const again = join(staging, 'original');
     await createExclusive(again, copy.original, 0o600);
-    await installElevated(elevator, again, copy.target, copy.mode);
+    await installElevated(elevator, platform, again, copy.target, copy.mode, copy.original);
     restored = await holds(copy.target, copy.original);
   } catch {
     restored = false;
@@ -51,16 +54,38 @@ export async function copyElevatedVerified(elevator: Elevator, platform: NodeJS.
   );
 }
 
-async function installElevated(elevator: Elevator, staged: string, target: string, mode: number): Promise<void> {
-  const temp = join(dirname(target), `.${basename(target)}.certbench-${randomBytes(6).toString('hex')}.tmp`);
+/** The fixed elevated step of `copyElevatedVerified` and the undo for its failure, as argv. */
+export function elevatedInstallSteps(
+  platform: NodeJS.Platform,
+  staged: string,
+  target: string,
+  mode: number,
+  expected: Uint8Array,
+  suffix = randomBytes(6).toString('hex'),
+): { commands: ElevatedCommand[]; rollback: ElevatedCommand[] } {
+  const temp = join(dirname(target), `.${basename(target)}.certbench-${suffix}.tmp`);
   const octalMode = (mode & 0o777).toString(8).padStart(4, '0');
-  await elevator.run(
-    [
+  const digest = createHash('sha256').update(expected).digest('hex');
+  return {
+    commands: [
       { file: '/usr/bin/install', args: ['-m', octalMode, staged, temp] },
+      ...(platform === 'linux' ? [{ file: '/usr/bin/sha256sum', args: ['--check', '--status', '--strict', '-'], stdin: `${digest}  ${temp}\n` }] : []),
       { file: '/bin/mv', args: ['-f', temp, target] },
     ],
-    [{ file: '/bin/rm', args: ['-f', temp] }],
-  );
+    rollback: [{ file: '/bin/rm', args: ['-f', temp] }],
+  };
+}
+
+async function installElevated(elevator: Elevator, platform: NodeJS.Platform, staged: string, target: string, mode: number, expected: Uint8Array): Promise<void> {
+  const { commands, rollback } = elevatedInstallSteps(platform, staged, target, mode, expected);
+  try {
+    await elevator.run(commands, rollback);
+  } catch (err) {
+    if (err instanceof CertbenchError && err.code === 'tool-failed' && err.message.startsWith('/usr/bin/sha256sum failed')) {
+      throw new CertbenchError('verification-failed', `${target} was left as it was: the staged file changed before the elevated copy (its SHA-256 is not the verified one)`, { cause: err });
+    }
+    throw err;
+  }
 }
 
 /**

@@ -26,6 +26,7 @@ import { readInputFile } from '../files/read-input.js';
 import { crlNotCertificate, looksLikeCrl } from '../../../shared/pki/crl-shape.js';
 import { JCEKS_MAGIC, JKS_MAGIC } from '../keystore/jks-reader.js';
 import { readKeystore } from '../keystore/keystore-reader.js';
+import { WorkBudget } from '../pkcs12/work-budget.js';
 import { isEncryptedEncoding, pemBlockEncoding, privateKeyEncoding, readPrivateKey, readPrivateKeyBlock } from '../private-keys/read-private-key.js';
 import { readPfxInProcess, type PfxReaderOptions } from '../pkcs12/pfx-reader.js';
 import type { ServiceEnv } from '../service-env.js';
@@ -35,6 +36,9 @@ import { ObjectCollector } from './object-collector.js';
 
 /** How an open is bounded: a cancel signal, and the request's work budget (see pkcs12/work-budget.ts). */
 export type OpenOptions = PfxReaderOptions;
+
+/** An open's options inside the service: with the file budget its encrypted keys draw on. */
+type ReadOptions = OpenOptions & { readonly keys: WorkBudget };
 
 const CSR_LABELS = new Set(['CERTIFICATE REQUEST', 'NEW CERTIFICATE REQUEST']);
 
@@ -70,7 +74,9 @@ export class InspectService {
     if (bytes.length > LIMITS.maxInputBytes) throw new CertbenchError('too-large', `${source} is over the ${LIMITS.maxInputBytes}-byte limit`);
     const collector = new ObjectCollector(this.store, this.env.now(), source);
     const damage: Damage = { source, problems: [] };
-    const format = await this.#read(bytes, password, collector, damage, options).catch((err: unknown) => {
+    // Encrypted keys in the file draw on one file budget, inside the request's (the PFX reader opens its own).
+    const keys = (options.budget ?? WorkBudget.forRequest(options.signal ? { signal: options.signal } : {})).forFile();
+    const format = await this.#read(bytes, password, collector, damage, { ...options, keys }).catch((err: unknown) => {
       throw looksLikeCrl(bytes) ? new CertbenchError('unsupported', crlNotCertificate(source), { cause: err }) : err;
     });
     return { source, format, objects: collector.finish(), problems: listedProblems(damage.problems) };
@@ -101,7 +107,7 @@ export class InspectService {
     return describeCertificate(this.store.getKind(id, 'certificate').der, this.env.now(), options);
   }
 
-  async #read(bytes: Uint8Array, password: string | undefined, out: ObjectCollector, damage: Damage, options: OpenOptions): Promise<string> {
+  async #read(bytes: Uint8Array, password: string | undefined, out: ObjectCollector, damage: Damage, options: ReadOptions): Promise<string> {
     const magic = bytes.length >= 4 ? ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0 : 0;
     if (magic === JKS_MAGIC || magic === JCEKS_MAGIC) {
       const keystore = await readKeystore(bytes, password);
@@ -110,13 +116,13 @@ export class InspectService {
     }
     if (bytes[0] === TAG.sequence) return this.#fromDer(bytes, password, out, damage, 'DER', options);
     const text = utf8Text(bytes);
-    if (looksLikePem(text)) return this.#fromPem(text, password, out, damage);
+    if (looksLikePem(text)) return this.#fromPem(text, password, out, damage, options.keys);
     const der = bareBase64Der(text);
     if (der) return this.#fromDer(der, password, out, damage, 'Base64 DER (no PEM armour)', options);
     throw new CertbenchError('unrecognized-format', 'Not a certificate, key, CSR, PKCS#7, PKCS#12 or keystore (no PEM armour and no DER structure)');
   }
 
-  async #fromDer(input: Uint8Array, password: string | undefined, out: ObjectCollector, damage: Damage, encoding: string, options: OpenOptions): Promise<string> {
+  async #fromDer(input: Uint8Array, password: string | undefined, out: ObjectCollector, damage: Damage, encoding: string, options: ReadOptions): Promise<string> {
     const der = hasIndefiniteLength(input) ? berToDer(input) : input;
     readTlv(der, 0, der.length); // a cut-off download is `truncated` before anything else
     const kind = classifyDer(der);
@@ -140,7 +146,7 @@ export class InspectService {
         return `PKCS#10 CSR (${encoding})`;
       case 'private-key': {
         const keyEncoding = privateKeyEncoding(der);
-        out.privateKey(readPrivateKey(der, password), encoding, keyEncoding, isEncryptedEncoding(keyEncoding));
+        out.privateKey(readPrivateKey(der, password, options.keys), encoding, keyEncoding, isEncryptedEncoding(keyEncoding));
         return `Private key (${keyEncoding}, ${encoding})`;
       }
       case 'public-key':
@@ -152,7 +158,7 @@ export class InspectService {
   }
 
   /** Each block on its own: a damaged one is reported and the rest still read (issue 16.3). */
-  #fromPem(text: string, password: string | undefined, out: ObjectCollector, damage: Damage): string {
+  #fromPem(text: string, password: string | undefined, out: ObjectCollector, damage: Damage, keys: WorkBudget): string {
     const skipped: string[] = [];
     let read = 0;
     for (const entry of readPemBlocks(text)) {
@@ -160,7 +166,7 @@ export class InspectService {
       const origin = `PEM block ${entry.index} (${label})`;
       try {
         if ('damaged' in entry) throw entry.damaged.error;
-        if (this.#fromPemBlock(entry.block, origin, password, out)) read++;
+        if (this.#fromPemBlock(entry.block, origin, password, out, keys)) read++;
         else skipped.push(label);
       } catch (err) {
         if (!(err instanceof CertbenchError) || err.code === 'password-required' || err.code === 'wrong-password') throw err;
@@ -175,13 +181,13 @@ export class InspectService {
   }
 
   /** Reads one decoded block into `out`; false for a label Certbench does not open. */
-  #fromPemBlock(block: PemBlock, origin: string, password: string | undefined, out: ObjectCollector): boolean {
+  #fromPemBlock(block: PemBlock, origin: string, password: string | undefined, out: ObjectCollector, keys: WorkBudget): boolean {
     if (CERTIFICATE_LABELS.has(block.label)) out.certificate(certificateOfPemBody(block.label, block.der), origin);
     else if (PKCS7_LABELS.has(block.label)) out.pkcs7(certificatesOfPkcs7(block.der), origin);
     else if (CSR_LABELS.has(block.label)) out.csr(block.der, origin);
     else if (block.label.endsWith('PRIVATE KEY')) {
       const encoding = pemBlockEncoding(block);
-      out.privateKey(readPrivateKeyBlock(block, password), origin, encoding, isEncryptedEncoding(encoding));
+      out.privateKey(readPrivateKeyBlock(block, password, keys), origin, encoding, isEncryptedEncoding(encoding));
     } else if (block.label === 'PUBLIC KEY') out.publicKey(checkedSpki(block.der), origin);
     else if (block.label === 'RSA PUBLIC KEY') out.publicKey(spkiFromPkcs1(block.der), origin);
     else return false;

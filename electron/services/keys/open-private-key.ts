@@ -2,6 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { CertbenchError } from '../../../shared/errors.js';
 import { readInputFile } from '../files/read-input.js';
 import type { PfxReader } from '../pkcs12/pfx-reader.js';
+import { WorkBudget } from '../pkcs12/work-budget.js';
 import { readPrivateKey } from '../private-keys/read-private-key.js';
 
 /**
@@ -18,5 +19,5 @@ export async function openPrivateKeyFile(path: string, passphrase?: string, pfxR
     if (!key) throw new CertbenchError('not-found', `${path} holds no private key`);
     return key;
   }
-  return readPrivateKey(bytes, passphrase);
+  return readPrivateKey(bytes, passphrase, WorkBudget.forRequest().forFile());
 }

@@ -2,7 +2,7 @@ import { CertbenchError } from '../../../shared/errors.js';
 import { readInputFile } from '../files/read-input.js';
 import { nodeHashHex } from '../inspect/native-hash.js';
 import { JCEKS_MAGIC, JKS_MAGIC, readJks } from './jks-reader.js';
-import { readPkcs12 } from './pkcs12-keystore.js';
+import { readPkcs12KeystoreInProcess, type Pkcs12KeystoreReader } from './pkcs12-keystore-reader.js';
 import type { KeystoreEntryOf, KeystoreOf } from './raw-keystore.js';
 import type { WorkBudget } from '../pkcs12/work-budget.js';
 
@@ -21,21 +21,27 @@ export type NativeKeystore = KeystoreOf<KeystoreCertificateDer>;
  * Reads a JKS, JCEKS or PKCS#12 keystore natively (no JVM). With a password the store's integrity
  * is checked (`wrong-password` on mismatch); without one it is read unverified, like
  * `keytool -list` without `-storepass`. Other services (trust map, chain trust sources) call this.
- * A PKCS#12 store's key derivation draws on `budget`, the request's (see pkcs12/work-budget.ts).
+ * A PKCS#12 store's key derivation draws on `budget`, the request's (see pkcs12/work-budget.ts), and
+ * runs where `pkcs12` runs it: in-process, or on the app's worker thread (ServiceEnv).
  */
-export async function readKeystore(input: Uint8Array | string, password?: string, budget?: WorkBudget): Promise<NativeKeystore> {
+export async function readKeystore(
+  input: Uint8Array | string,
+  password?: string,
+  budget?: WorkBudget,
+  pkcs12: Pkcs12KeystoreReader = readPkcs12KeystoreInProcess,
+): Promise<NativeKeystore> {
   const bytes = typeof input === 'string' ? await readInputFile(input) : input;
   if (bytes.length === 0) throw new CertbenchError('empty-input', 'The keystore file is empty');
-  const raw = await readRaw(bytes, password, budget);
+  const raw = await readRaw(bytes, password, budget, pkcs12);
   const entries = raw.entries
     .map((e) => ({ ...e, certificates: e.certificates.map((der) => ({ der, sha256: nodeHashHex('sha256', der) })) }))
     .sort((a, b) => (a.alias < b.alias ? -1 : a.alias > b.alias ? 1 : 0));
   return { type: raw.type, integrity: raw.integrity, entries, warnings: raw.warnings };
 }
 
-function readRaw(bytes: Uint8Array, password: string | undefined, budget: WorkBudget | undefined) {
+function readRaw(bytes: Uint8Array, password: string | undefined, budget: WorkBudget | undefined, pkcs12: Pkcs12KeystoreReader) {
   const magic = bytes.length >= 4 ? ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0 : 0;
   if (magic === JKS_MAGIC || magic === JCEKS_MAGIC) return readJks(bytes, password);
-  if (bytes[0] === 0x30) return readPkcs12(bytes, password, budget);
+  if (bytes[0] === 0x30) return pkcs12(bytes, password, budget ? { budget } : {});
   throw new CertbenchError('unrecognized-format', 'Unrecognized keystore format: not JKS, JCEKS or PKCS#12');
 }

@@ -67,13 +67,13 @@ export class KeystoreService {
 
   async list(selector: StoreSelector): Promise<KeystoreListing> {
     const ref = await this.resolve(selector);
-    return describeKeystore(ref.path, await readKeystore(ref.path, ref.password), this.env.now());
+    return describeKeystore(ref.path, await readKeystore(ref.path, ref.password, undefined, this.env.pkcs12KeystoreReader), this.env.now());
   }
 
   /** What importing `bytes` would do: aliases, certificates already present, aliases taken. */
   async planImport(selector: StoreSelector, bytes: Uint8Array, options: ImportOptions): Promise<PlannedImport[]> {
     const ref = await this.resolve(selector);
-    return (await edits()).planImport(await readKeystore(ref.path, ref.password), bytes, options);
+    return (await edits()).planImport(await readKeystore(ref.path, ref.password, undefined, this.env.pkcs12KeystoreReader), bytes, options);
   }
 
   async importCertificates(selector: StoreSelector, bytes: Uint8Array, options: ImportOptions): Promise<KeystoreEditResult> {

@@ -23,6 +23,16 @@ export async function pbeDecrypt(scheme: PbeScheme, ciphertext: Uint8Array, pass
   }
 }
 
+/**
+ * What deriving a scheme's key (and PKCS#12 PBE's IV) costs against a budget, for decryption that
+ * runs elsewhere in one piece (OpenSSL decrypting an encrypted PKCS#8 key).
+ */
+export function pbeCost(scheme: PbeScheme): number {
+  if (scheme.kind === 'pbes2') return derivationCost(scheme.prf, scheme.iterations, Math.ceil(scheme.keyLength / digestLength(scheme.prf)));
+  const sha1 = digestLength('sha1');
+  return derivationCost('sha1', scheme.iterations, Math.ceil(scheme.keyLength / sha1)) + derivationCost('sha1', scheme.iterations, Math.ceil(8 / sha1));
+}
+
 async function deriveKeyAndIv(scheme: PbeScheme, password: string | null, budget: WorkBudget): Promise<{ key: Buffer; iv: Uint8Array }> {
   if (scheme.kind === 'pbes2') {
     // Native PBKDF2 cannot be stopped midway: its whole count is reserved first, and it runs on

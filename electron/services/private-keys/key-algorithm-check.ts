@@ -1,6 +1,6 @@
 import { CertbenchError } from '../../../shared/errors.js';
 import { decodeOid, expectTlv, readTlv, TAG } from '../../../shared/pki/der-reader.js';
-import { readPbeScheme } from '../pkcs12/pbe-scheme.js';
+import { readPbeScheme, type PbeScheme } from '../pkcs12/pbe-scheme.js';
 
 /**
  * OpenSSL answers "unsupported" both for an unknown algorithm and for bytes it cannot decode, so the
@@ -29,14 +29,15 @@ export function checkPkcs8Algorithm(der: Uint8Array): void {
   if (!(oid in KEY_ALGORITHMS)) throw new CertbenchError('unsupported-algorithm', `Private keys of algorithm ${oid} are not supported`);
 }
 
-/** Throws `unsupported-algorithm` when an EncryptedPrivateKeyInfo uses a scheme Certbench cannot decrypt. */
-export function checkEncryptedPkcs8Scheme(der: Uint8Array): void {
+/** The scheme of an EncryptedPrivateKeyInfo; `unsupported-algorithm` when Certbench cannot decrypt it. */
+export function checkEncryptedPkcs8Scheme(der: Uint8Array): PbeScheme {
   const outer = expectTlv(der, 0, der.length, TAG.sequence, 'EncryptedPrivateKeyInfo');
   const alg = readTlv(der, outer.body, outer.end);
   const scheme = readPbeScheme(der, alg.start, alg.end);
   if (scheme.kind === 'pkcs12' && scheme.cipher !== 'des-ede3-cbc') {
     throw new CertbenchError('unsupported-algorithm', 'Keys encrypted with RC2 are not supported; re-encrypt them with AES');
   }
+  return scheme;
 }
 
 /** Throws `unsupported-algorithm` for a legacy PEM cipher (DES-CBC, RC2…) OpenSSL 3 no longer has. */

@@ -3,6 +3,8 @@ import { CertbenchError } from '../../../shared/errors.js';
 import { readTlv, TAG } from '../../../shared/pki/der-reader.js';
 import { looksLikePem, readPemBlocks, toPem, type PemBlock } from '../../../shared/pki/pem.js';
 import { utf8Text } from '../../../shared/pki/bytes.js';
+import { pbeCost } from '../pkcs12/pbe-cipher.js';
+import type { WorkBudget } from '../pkcs12/work-budget.js';
 import { checkEncryptedPkcs8Scheme, checkLegacyPemCipher, checkPkcs8Algorithm } from './key-algorithm-check.js';
 
 /** The private-key encodings Certbench reads. */
@@ -19,12 +21,18 @@ const KEY_LABELS: Readonly<Record<string, PrivateKeyEncoding>> = {
  * Loads a private key: PKCS#8 (RFC 5208), encrypted PKCS#8 (RFC 5958 §3), PKCS#1 RSA (RFC 8017
  * A.1.2), SEC1 EC (RFC 5915) or OpenSSL's legacy encrypted PEM (Proc-Type/DEK-Info, RFC 1421), as
  * PEM or DER. Errors: `password-required`, `wrong-password`, `unsupported-algorithm`, and
- * `parse`/`unrecognized-format`/`bad-base64` for what is not a key.
+ * `parse`/`unrecognized-format`/`bad-base64` for what is not a key, `work-limit` when decrypting
+ * would pass `budget`.
+ *
+ * An encrypted PKCS#8 key names its own iteration count, and OpenSSL derives it in one
+ * uninterruptible call on this thread: its cost is charged to the file's and request's `budget`
+ * before the call (refused up front when it does not fit), and the time it took after, so a file of
+ * many keys is bounded like a PFX of many bags.
  */
-export function readPrivateKey(bytes: Uint8Array, passphrase?: string): KeyObject {
+export function readPrivateKey(bytes: Uint8Array, passphrase?: string, budget?: WorkBudget): KeyObject {
   const text = bytes[0] === TAG.sequence ? '' : utf8Text(bytes);
-  if (looksLikePem(text)) return readPrivateKeyBlock(findKeyBlock(text), passphrase);
-  return fromDer(bytes, derEncoding(bytes), passphrase);
+  if (looksLikePem(text)) return readPrivateKeyBlock(findKeyBlock(text), passphrase, budget);
+  return fromDer(bytes, derEncoding(bytes), passphrase, budget);
 }
 
 /** How a key file is encoded, without decrypting it (the UI asks for a passphrase only when needed). */
@@ -57,16 +65,16 @@ function findKeyBlock(text: string): PemBlock {
 }
 
 /** Loads one PEM key block (for files holding a certificate and its key, or several keys). */
-export function readPrivateKeyBlock(block: PemBlock, passphrase: string | undefined): KeyObject {
+export function readPrivateKeyBlock(block: PemBlock, passphrase: string | undefined, budget?: WorkBudget): KeyObject {
   const encoding = pemBlockEncoding(block);
   const legacy = encoding === 'legacy-encrypted-pem';
-  precheck(encoding, block.der, block.headers['DEK-Info']);
+  const cost = precheck(encoding, block.der, block.headers['DEK-Info']);
   let pem = toPem(block.label, block.der);
   if (legacy) {
     const headers = Object.entries(block.headers).map(([name, value]) => `${name}: ${value}\n`).join('');
     pem = pem.replace(/^(-----BEGIN [^\n]+-----\n)/, `$1${headers}\n`);
   }
-  return load({ key: pem, format: 'pem' }, encoding, passphrase);
+  return load({ key: pem, format: 'pem' }, encoding, passphrase, metered(budget, cost));
 }
 
 /** Tells the DER encodings apart by the shape of their first elements. */
@@ -87,25 +95,47 @@ function derEncoding(der: Uint8Array): PrivateKeyEncoding {
   throw new CertbenchError('unrecognized-format', 'Not a private key (PKCS#8, PKCS#1 or SEC1 DER, or PEM)');
 }
 
-function fromDer(der: Uint8Array, encoding: PrivateKeyEncoding, passphrase: string | undefined): KeyObject {
-  precheck(encoding, der);
+function fromDer(der: Uint8Array, encoding: PrivateKeyEncoding, passphrase: string | undefined, budget: WorkBudget | undefined): KeyObject {
+  const cost = precheck(encoding, der);
   const type = encoding === 'encrypted-pkcs8' ? 'pkcs8' : (encoding as 'pkcs8' | 'pkcs1' | 'sec1');
-  return load({ key: Buffer.from(der), format: 'der', type }, encoding, passphrase);
+  return load({ key: Buffer.from(der), format: 'der', type }, encoding, passphrase, metered(budget, cost));
 }
 
-function precheck(encoding: PrivateKeyEncoding, der: Uint8Array, dekInfo?: string): void {
+/** Checks what OpenSSL will be asked to load; returns the key-derivation cost of decrypting it (0: none worth charging). */
+function precheck(encoding: PrivateKeyEncoding, der: Uint8Array, dekInfo?: string): number {
   if (encoding === 'pkcs8') checkPkcs8Algorithm(der);
-  else if (encoding === 'encrypted-pkcs8') checkEncryptedPkcs8Scheme(der);
+  else if (encoding === 'encrypted-pkcs8') return pbeCost(checkEncryptedPkcs8Scheme(der));
+  // OpenSSL's legacy PEM key derivation is one MD5 round (EVP_BytesToKey, count 1).
   else if (encoding === 'legacy-encrypted-pem') checkLegacyPemCipher(dekInfo);
+  return 0;
 }
 
-function load(input: { key: string | Buffer; format: 'pem' | 'der'; type?: 'pkcs8' | 'pkcs1' | 'sec1' }, encoding: PrivateKeyEncoding, passphrase?: string): KeyObject {
+/** Runs a one-piece decryption of `cost` under `budget`: refused before it starts when it cannot fit, its time charged after. */
+function metered(budget: WorkBudget | undefined, cost: number): <T>(decrypt: () => T) => T {
+  return (decrypt) => {
+    if (!budget || cost === 0) return decrypt();
+    const meter = budget.start('decrypting an encrypted private key', cost);
+    try {
+      return decrypt();
+    } finally {
+      meter.tick(cost);
+    }
+  };
+}
+
+function load(
+  input: { key: string | Buffer; format: 'pem' | 'der'; type?: 'pkcs8' | 'pkcs1' | 'sec1' },
+  encoding: PrivateKeyEncoding,
+  passphrase: string | undefined,
+  run: <T>(decrypt: () => T) => T,
+): KeyObject {
   const encrypted = isEncryptedEncoding(encoding);
   if (encrypted && passphrase === undefined) throw new CertbenchError('password-required', 'This private key is encrypted: enter its passphrase');
   try {
     // A passphrase given for a plain key is ignored, as openssl does.
-    return createPrivateKey(encrypted ? { ...input, passphrase } : input);
+    return run(() => createPrivateKey(encrypted ? { ...input, passphrase } : input));
   } catch (err) {
+    if (err instanceof CertbenchError) throw err;
     throw keyError(err, encrypted);
   }
 }

@@ -2,7 +2,7 @@ import { KeystoreService } from '../../../electron/services/keystore/keystore-se
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDispatch } from '../../../electron/ipc/dispatch.js';
 import { createTrustHandlers } from '../../../electron/ipc/handlers/trust-handlers.js';
 import type { HandlerContext, Handlers } from '../../../electron/ipc/handler-types.js';
@@ -17,6 +17,7 @@ import { sha256Hex } from '../../../shared/pki/hash.js';
 import { guardHostStores } from '../../helpers/trust-host-guard.js';
 import { makeTrustWorld, type TrustWorld } from '../../helpers/trust-env.js';
 import { cleanEnv, makeTrustPki, removePki, type TrustPki } from '../../helpers/trust-pki.js';
+import type { Confirmation, NativeDialogs } from '../../../electron/ipc/native-dialogs.js';
 
 guardHostStores();
 
@@ -26,6 +27,13 @@ describe('trust IPC channels through the real dispatcher', () => {
   let dispatch: ReturnType<typeof createDispatch>;
   let objectId: string;
   let ctx: HandlerContext;
+  /** Main's own dialogs: only confirm is asked here, answered from `answers` (empty: Cancel). */
+  const answers: boolean[] = [];
+  const dialogs: NativeDialogs = {
+    openFiles: async () => ({ paths: [] }),
+    saveFile: async () => ({ path: null }),
+    confirm: async (_question: Confirmation) => answers.shift() ?? false,
+  };
 
   /** certutil's argv as the wrapper on PATH logged it, the listing calls (-L) left out. */
   let argvLog: string;
@@ -48,11 +56,9 @@ describe('trust IPC channels through the real dispatcher', () => {
     const store = new ObjectStore();
     objectId = store.put({ kind: 'certificate', der: pki.rootDer, source: 'root.pem' });
     const services = { trust: new TrustService(world.env, new KeystoreService(world.env), world.elevator), store } as unknown as Services;
-    dispatch = createDispatch(createTrustHandlers(services) as unknown as Handlers);
-    ctx = grantedContext({
-      opened: [pki.rootPath, pki.intermediatePath, join(world.root, 'ipc-db'), join(world.root, 'changing-db'), join(world.root, 'input.pem'), join(world.root, 'bundle.pem'), '/x'],
-      saved: [join(world.root, 'root.mobileconfig')],
-    });
+    dispatch = createDispatch(createTrustHandlers(services, dialogs) as unknown as Handlers);
+    const opened = ['ipc-db', 'changing-db', 'input.pem', 'bundle.pem', 'declined-a.pem', 'declined-b.pem', 'confirmed-a.pem', 'confirmed-b.pem', 'single.pem'];
+    ctx = grantedContext({ opened: [pki.rootPath, pki.intermediatePath, ...opened.map((name) => join(world.root, name)), '/x'], saved: [join(world.root, 'root.mobileconfig')] });
   });
   afterAll(() => {
     world.cleanup();
@@ -119,6 +125,43 @@ describe('trust IPC channels through the real dispatcher', () => {
     for (const plan of value.plans) expect(await dispatch('trust.discard', { planId: plan.planId }, ctx)).toMatchObject({ ok: true });
     const forIntermediate = await dispatch('trust.planAddToAllMissing', { source: { kind: 'path', path: pki.intermediatePath }, extraStores: [storeId] }, ctx);
     expect(forIntermediate).toMatchObject({ ok: true, value: { plans: [] } });
+  });
+
+  it('add to all missing runs nothing until main itself confirms the batch, then asks no more for it', async () => {
+    const bundles = ['declined-a.pem', 'declined-b.pem', 'confirmed-a.pem', 'confirmed-b.pem'].map((name) => join(world.root, name));
+    for (const bundle of bundles) writeFileSync(bundle, '');
+    const plan = async (stores: string[]) => {
+      const planned = await dispatch('trust.planAddToAllMissing', { source: { kind: 'path', path: pki.rootPath }, extraStores: stores.map((s) => `pem:${s}`) }, ctx);
+      const ids = (planned as { value: { plans: IssuedPlan[] } }).value.plans.filter((p) => stores.some((s) => p.storeId === `pem:${s}`));
+      expect(ids).toHaveLength(2);
+      return ids.map((p) => p.planId);
+    };
+    const confirm = vi.spyOn(dialogs, 'confirm');
+
+    answers.push(false);
+    const declined = await plan(bundles.slice(0, 2));
+    expect(await dispatch('trust.run', { planId: declined[0]! }, ctx)).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(await dispatch('trust.run', { planId: declined[1]! }, ctx)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(confirm).toHaveBeenCalledTimes(1);
+    expect(confirm.mock.calls[0]![0]).toMatchObject({ title: 'Add to all missing', detail: expect.stringContaining(`pem:${bundles[0]}`) });
+    for (const bundle of bundles.slice(0, 2)) expect(readFileSync(bundle, 'utf8')).toBe('');
+
+    answers.push(true);
+    const confirmed = await plan(bundles.slice(2));
+    for (const planId of confirmed) expect(await dispatch('trust.run', { planId }, ctx)).toMatchObject({ ok: true });
+    expect(confirm).toHaveBeenCalledTimes(2);
+    for (const bundle of bundles.slice(2)) expect(readFileSync(bundle, 'utf8')).toContain('-----BEGIN CERTIFICATE-----');
+    confirm.mockRestore();
+  });
+
+  it('a single store plan runs without main asking', async () => {
+    const bundle = join(world.root, 'single.pem');
+    writeFileSync(bundle, '');
+    const planned = await dispatch('trust.planAdd', { storeId: `pem:${bundle}`, source: { kind: 'path', path: pki.rootPath } }, ctx);
+    const confirm = vi.spyOn(dialogs, 'confirm');
+    expect(await dispatch('trust.run', { planId: (planned as { value: IssuedPlan }).value.planId }, ctx)).toMatchObject({ ok: true });
+    expect(confirm).not.toHaveBeenCalled();
+    confirm.mockRestore();
   });
 
   it('exports for a fleet and saves where asked', async () => {

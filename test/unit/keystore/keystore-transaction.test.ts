@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sha256Hex } from '../../../shared/pki/hash.js';
 import { Elevator } from '../../../electron/services/elevation/elevator.js';
 import { NodeProcessRunner, type ProcessRequest } from '../../../electron/services/process/process-runner.js';
 import { defaultServiceEnv } from '../../../electron/services/service-env.js';
@@ -101,10 +102,12 @@ describe('editKeystore: backup, temp copy, verify, atomic replace', () => {
     const outcome = await editKeystore(store, writerWith('needs-elevation', runner), plan({}));
     expect(await readFile(store, 'utf8')).toBe('edited bytes');
     expect((await backups.get(outcome.backup.id)).bytes).toEqual(original);
-    const [install, move] = runner.calls;
-    expect(runner.calls).toHaveLength(2);
+    const [install, check, move] = runner.calls;
+    expect(runner.calls).toHaveLength(3);
     expect(install!.file).toBe('/usr/bin/install');
     expect(install!.args).toEqual(['-m', '0644', expect.stringMatching(/^\/tmp\/certbench-[^/]+\/keystore$/), expect.stringMatching(/\/\.store\.jks\.certbench-[0-9a-f]{12}\.tmp$/)]);
+    // The root-owned temp's bytes are checked against the verified copy's digest before the move.
+    expect(check).toMatchObject({ file: '/usr/bin/sha256sum', args: ['--check', '--status', '--strict', '-'], input: `${sha256Hex(new TextEncoder().encode('edited bytes'))}  ${install!.args[3]}\n` });
     expect(move).toMatchObject({ file: '/bin/mv', args: ['-f', install!.args[3], store] });
     expect(await storeFiles()).toEqual(['store.jks']);
   });
@@ -113,11 +116,11 @@ describe('editKeystore: backup, temp copy, verify, atomic replace', () => {
     const runner = recordingRunner('/bin/mv');
     await expect(editKeystore(store, writerWith('needs-elevation', runner), plan({}))).rejects.toMatchObject({ code: 'tool-failed' });
     expect(new Uint8Array(await readFile(store))).toEqual(original);
-    expect(runner.calls.map((c) => c.file)).toEqual(['/usr/bin/install', '/bin/mv', '/bin/rm']);
+    expect(runner.calls.map((c) => c.file)).toEqual(['/usr/bin/install', '/usr/bin/sha256sum', '/bin/mv', '/bin/rm']);
     expect(await storeFiles()).toEqual(['store.jks']);
   });
 
-  it('puts the original back when the target does not hold the verified copy after the elevated step', async () => {
+  it('refuses a staged copy swapped before the elevated copy: the store is never changed', async () => {
     const runner = recordingRunner();
     let swapped = false;
     // Another process of the same user swaps the staged copy between the verification and the elevated copy.
@@ -133,10 +136,10 @@ describe('editKeystore: backup, temp copy, verify, atomic replace', () => {
     };
     await expect(editKeystore(store, writerWith('needs-elevation', swapping as ReturnType<typeof recordingRunner>), plan({}))).rejects.toMatchObject({
       code: 'verification-failed',
-      message: expect.stringContaining('its original content was put back'),
+      message: expect.stringContaining('was left as it was'),
     });
     expect(new Uint8Array(await readFile(store))).toEqual(original);
-    expect(runner.calls.map((c) => c.file)).toEqual(['/usr/bin/install', '/bin/mv', '/usr/bin/install', '/bin/mv']);
+    expect(runner.calls.map((c) => c.file)).toEqual(['/usr/bin/install', '/usr/bin/sha256sum', '/bin/rm']);
     expect(await storeFiles()).toEqual(['store.jks']);
   });
 

@@ -1,7 +1,12 @@
 import { KeyObject } from 'node:crypto';
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KeystoreService } from '../../../electron/services/keystore/keystore-service.js';
+import { readPkcs12 } from '../../../electron/services/keystore/pkcs12-keystore.js';
+import { defaultServiceEnv } from '../../../electron/services/service-env.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { offThreadPfxReader } from '../../../electron/services/pkcs12/pfx-off-thread.js';
+import { offThreadPfxReader, offThreadPkcs12KeystoreReader } from '../../../electron/services/pkcs12/pfx-off-thread.js';
 import type { PfxReader } from '../../../electron/services/pkcs12/pfx-reader.js';
 import { readPfx } from '../../../electron/services/pkcs12/read-pfx.js';
 import { writePfx } from '../../../electron/services/pkcs12/write-pfx.js';
@@ -63,5 +68,36 @@ describe('PKCS#12 on a worker thread', () => {
     const started = performance.now();
     expect(await errorCodeOfAsync(() => work)).toBe('cancelled');
     expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
+
+describe('PKCS#12 keystores of the keystore workspace on the same worker', () => {
+  it('lists what the in-process keystore reader lists', async () => {
+    const ca = await makeTestCa('Keystore Worker CA', 1);
+    const leaf = await makeTestLeaf(ca, 'ks.example', ['ks.example']);
+    const pfx = await writePfx({ certificates: [derOf(leaf.cert), derOf(ca.cert)], privateKey: KeyObject.from(leaf.keys.privateKey), password: 'k', profile: 'modern' });
+    const readStore = offThreadPkcs12KeystoreReader(worker.script);
+    expect(await readStore(pfx, 'k', {})).toEqual(await readPkcs12(pfx, 'k'));
+    expect(await errorCodeOfAsync(() => readStore(pfx, 'wrong', {}))).toBe('wrong-password');
+  });
+
+  it("the app's keystore.list of a hostile store keeps main free and answers with the budget error; a cancel stops it", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'certbench-keystore-bomb-'));
+    try {
+      const path = join(dir, 'bomb.p12');
+      await writeFile(path, slowBomb());
+      const keystores = new KeystoreService(defaultServiceEnv({ dataDir: join(dir, 'data'), pkcs12KeystoreReader: offThreadPkcs12KeystoreReader(worker.script) }));
+      const work = keystores.list({ path, password: 'guess' });
+      const [stall, code] = await Promise.all([longestStall(work), errorCodeOfAsync(() => work)]);
+      expect(code).toBe('work-limit');
+      expect(stall).toBeLessThan(250);
+
+      const controller = new AbortController();
+      const cancelled = offThreadPkcs12KeystoreReader(worker.script)(slowBomb(), 'guess', { signal: controller.signal });
+      setTimeout(() => controller.abort(), 200);
+      expect(await errorCodeOfAsync(() => cancelled)).toBe('cancelled');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
