@@ -1,7 +1,5 @@
 import { CertbenchError } from '../../../../shared/errors.js';
-import { Elevator } from '../../elevation/elevator.js';
 import type { ServiceEnv } from '../../service-env.js';
-import { NssStore } from '../../trust-stores/nss-store.js';
 import type { TrustSource } from './trust-source.js';
 
 /**
@@ -14,6 +12,8 @@ export function nssSource(env: ServiceEnv, spec: string, detail?: string): Trust
   return {
     id: `nss:${spec}`,
     load: async () => {
+      // The trust-store adapters load only when an NSS database is named, not on every fetch.
+      const [{ NssStore }, { Elevator }] = await Promise.all([import('../../trust-stores/nss-store.js'), import('../../elevation/elevator.js')]);
       const store = new NssStore(env, new Elevator(env), spec, detail);
       const listed = await store.list();
       const certificates = listed.flatMap((c) => (c.der && c.trust === 'trusted' ? [c.der] : []));
