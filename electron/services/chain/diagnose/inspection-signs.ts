@@ -111,9 +111,9 @@ export async function worthProbing(hostname: string | undefined, leafDer: Uint8A
  * without a forgery, a private root on a public name is just a private CA.
  */
 export function assessInspection(input: InspectionInput): InspectionFinding | undefined {
-  const probe = input.path.probe;
-  // Only a forgery, or a proxy in front of a public name, can make a finding: skip the rest otherwise.
-  const direct = input.path.direct;
+  const { probe, direct } = input.path;
+  // Only a forgery, a proxied leaf the server itself does not send, or a proxy in front of a public
+  // name can make a finding: skip the rest otherwise.
   if (!input.fromServer || (probe?.kind !== 'forged' && direct?.kind !== 'differs' && !(input.path.viaProxy && input.publicName))) return undefined;
   const evidence: string[] = [];
   if (probe?.kind === 'forged') {
