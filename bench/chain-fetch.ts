@@ -1,8 +1,9 @@
 /**
  * `certbench chain fetch` of a 3-certificate chain on loopback against `openssl s_client -showcerts`
- * in the same run. Node's start-up alone costs more than s_client's whole run, so three figures:
- * whole process, the CLI above `node -e 0`, and warm in-process fetch + diagnose; and the floor any
- * Node CLI starts from: a bare handshake above `node -e 0`. Builds the CLI first.
+ * in the same run. Node's start-up alone costs more than s_client's whole run, so the goals (issue
+ * 11) are: the whole CLI process ≤ 2× the floor any Node CLI starts from (a bare handshake that
+ * parses nothing), and warm in-process fetch + verify + diagnose ≤ 0.5× s_client's whole run.
+ * Builds the CLI first.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -61,11 +62,12 @@ const s = tls.connect({ host: '127.0.0.1', port: ${port}, servername: 'localhost
   }, 30);
   printMeasured(node!, sClient!, cli!, floor!, warm);
   printRatio('whole process: certbench / s_client', cli!.medianMs, sClient!.medianMs);
-  const above = printRatio('certbench above node -e 0 / s_client', cli!.medianMs - node!.medianMs, sClient!.medianMs, 1.0);
-  const inProcess = printRatio('warm in-process / s_client', warm.medianMs, sClient!.medianMs, 1.0);
-  // When Node's own handshake already costs more than s_client's whole run, no Node CLI meets the goal.
+  printRatio('certbench above node -e 0 / s_client', cli!.medianMs - node!.medianMs, sClient!.medianMs);
+  // Node's own handshake already costs more than s_client's whole run, so the CLI is held to Node's floor.
   printRatio('floor: bare Node handshake above node -e 0 / s_client', floor!.medianMs - node!.medianMs, sClient!.medianMs);
-  if (above > 1 || inProcess > 1) process.exitCode = 1;
+  const overFloor = printRatio('whole process: certbench / bare Node handshake', cli!.medianMs, floor!.medianMs, 2.0);
+  const inProcess = printRatio('warm in-process / s_client', warm.medianMs, sClient!.medianMs, 0.5);
+  if (overFloor > 2 || inProcess > 0.5) process.exitCode = 1;
 } finally {
   server.kill();
   rmSync(dir, { recursive: true, force: true });

@@ -101,13 +101,17 @@ const stores = (ids: readonly string[], use: 'read' | 'edit'): PathField[] =>
     return path === undefined ? [] : [{ path, use }];
   });
 
-/** The files a chain verification's trust sources name: `pem:FILE`, `jdk:HOME`, or a bare file; `system`, `mozilla`, `jdk` name none. */
-const NAMED_TRUST = new Set(['system', 'os', 'mozilla', 'jdk']);
+/**
+ * The files a chain verification's trust sources name: `pem:FILE`, `jdk:FILE`, `nss:[sql:|dbm:]DIR`,
+ * or a bare file; `system`, `mozilla`, `jdk` and the discovered `jdks` / `nssdbs` name none.
+ */
+const NAMED_TRUST = new Set(['system', 'os', 'mozilla', 'jdk', 'jdks', 'nssdbs']);
+const TRUST_PATH = /^(?:pem:|jdk:|nss:(?:sql:|dbm:)?)?(.+)$/s;
 const chainTrust = (specs: readonly string[] = []): PathField[] =>
   specs
     .map((s) => s.trim())
     .filter((s) => !NAMED_TRUST.has(s))
-    .map((s) => read(s.startsWith('pem:') || s.startsWith('jdk:') ? s.slice(4) : s));
+    .map((s) => read(TRUST_PATH.exec(s)![1]!));
 
 /**
  * Every request field that is a path on the local machine, per channel. The fleet export's

@@ -27,6 +27,7 @@ interface FetchOptions extends CommonOptions {
   timeout?: string;
   add?: string[];
   out?: string;
+  direct?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -43,9 +44,10 @@ export function registerChainCommand(program: Command, ctx: CliContext): void {
     .option('--proxy-password-file <file>', 'read the proxy password from a file')
     .option('--proxy-password-env <var>', 'read the proxy password from an environment variable')
     .option('--starttls <protocol>', 'upgrade a plain connection first (smtp)')
+    .option('--no-direct', 'through a proxy, do not also try the host directly (TLS-inspection evidence)')
     .option('--add <file>', 'extra intermediates to build with (repeatable); the server still lacks them', collect)
     .option('--timeout <ms>', 'connect and handshake timeout in milliseconds', '10000')
-    .option('--trust <source>', 'system, mozilla, jdk[:PATH], jdks (every JDK cacerts here, one Java verdict each), pem:PATH (repeatable; default system)', collect)
+    .option('--trust <source>', 'system, mozilla, jdk[:PATH], jdks (every JDK cacerts here, one Java verdict each), nss:DIR, nssdbs (every NSS db here, one NSS verdict each), pem:PATH (repeatable; default system)', collect)
     .option('--aia', 'download missing issuers from AIA caIssuers URLs')
     .option('--client <family>', `whose verdict makes "Trusted" and the exit code: ${CLIENT_FAMILIES.join(', ')} (repeatable; default the OS store's client)`, collect)
     .option('--at <time>', 'verify at this time (ISO 8601) instead of now')
@@ -71,6 +73,7 @@ export function registerChainCommand(program: Command, ctx: CliContext): void {
             proxyPassword,
             starttls: opts.starttls === 'smtp' ? 'smtp' : undefined,
             addFiles: opts.add,
+            direct: opts.direct,
             connectTimeoutMs: timeout,
             handshakeTimeoutMs: timeout,
             onProgress: cliProgress(ctx.io),
@@ -85,7 +88,7 @@ export function registerChainCommand(program: Command, ctx: CliContext): void {
     .description('Verify certificates from files (any order) and explain whether they are trusted')
     .argument('<files...>', 'PEM, DER or PKCS#7 (.p7b) files: leaf, intermediates, bundles')
     .option('--host <name>', 'check the leaf against this host name or IP')
-    .option('--trust <source>', 'system, mozilla, jdk[:PATH], jdks (every JDK cacerts here, one Java verdict each), pem:PATH (repeatable; default system)', collect)
+    .option('--trust <source>', 'system, mozilla, jdk[:PATH], jdks (every JDK cacerts here, one Java verdict each), nss:DIR, nssdbs (every NSS db here, one NSS verdict each), pem:PATH (repeatable; default system)', collect)
     .option('--aia', 'download missing issuers from AIA caIssuers URLs')
     .option('--client <family>', `whose verdict makes "Trusted" and the exit code: ${CLIENT_FAMILIES.join(', ')} (repeatable; default the OS store's client)`, collect)
     .option('--at <time>', 'verify at this time (ISO 8601) instead of now')

@@ -9,7 +9,7 @@ import { exportBundle } from './export/export-bundle.js';
 import { defaultClient } from './clients/client-rules.js';
 import { parseProxyUrl, proxyFromEnv, type ProxyConfig } from './fetch/proxy-url.js';
 import { parseHostTarget, type HostTarget } from './fetch/target.js';
-import { madeOutFor, probeName, worthProbing, type PathFacts, type ProbeResult } from './diagnose/inspection-signs.js';
+import { leafDifference, madeOutFor, probeName, worthProbing, type DirectResult, type PathFacts, type ProbeResult } from './diagnose/inspection-signs.js';
 import { parseCertificate } from '../../../shared/pki/certificate-summary.js';
 import { fetchPresentedChain } from './fetch/tls-fetch.js';
 import { PublicRoots } from './public-roots.js';
@@ -47,6 +47,11 @@ export interface FetchRequest extends VerifySettings {
   readonly addFiles?: readonly string[];
   readonly connectTimeoutMs?: number;
   readonly handshakeTimeoutMs?: number;
+  /**
+   * Through a proxy, also try the host directly for TLS-inspection evidence (default true); false
+   * where a direct attempt must not leave the machine (the name would be resolved by DNS).
+   */
+  readonly direct?: boolean;
   /** Trust already loaded with `loadTrust` (instead of `trust`), for many fetches against the same sources. */
   readonly anchors?: readonly TrustAnchors[];
 }
@@ -94,8 +99,12 @@ export class ChainService {
       onProgress: (label) => request.onProgress?.(label, label.startsWith('TLS') ? 0.3 : 0.1),
     });
     const hostname = request.servername || target.host;
-    const probe = await this.#probeForgery(target, fetched.certificates[0]!, hostname, proxy, request);
-    return this.#analyze(request, anchors, { presented: fetched.certificates, added }, hostname, proxy, { viaProxy: proxy !== undefined, probe }, {
+    const [probe, direct] = await Promise.all([
+      this.#probeForgery(target, fetched.certificates[0]!, hostname, proxy, request),
+      proxy && request.direct !== false ? this.#compareDirect(target, fetched.certificates[0]!, fetched.servername, request) : undefined,
+    ]);
+    const pathFacts: PathFacts = { viaProxy: proxy !== undefined, probe, ...(direct ? { direct } : {}) };
+    return this.#analyze(request, anchors, { presented: fetched.certificates, added }, hostname, proxy, pathFacts, {
       kind: 'host',
       host: target.host,
       port: target.port,
@@ -173,6 +182,23 @@ export class ChainService {
     } catch (err) {
       if (request.signal?.aborted) throw err;
       return { kind: 'failed', name, detail: (err as Error).message };
+    }
+  }
+
+  /**
+   * TLS-inspection evidence for a proxied fetch: the same host:port without the proxy, within the
+   * probe's budget. A leaf with another key or issuer than the proxied one means the proxy replaced
+   * it; a direct route that is closed (the usual reason for a proxy) is said, not guessed at.
+   */
+  async #compareDirect(target: HostTarget, proxiedLeaf: Uint8Array, servername: string, request: FetchRequest): Promise<DirectResult> {
+    const where = `${target.host}:${target.port}`;
+    try {
+      const direct = await fetchPresentedChain(target, { servername, starttls: request.starttls, connectTimeoutMs: PROBE_TIMEOUT_MS, handshakeTimeoutMs: PROBE_TIMEOUT_MS, signal: request.signal });
+      const detail = leafDifference(parseCertificate(proxiedLeaf), parseCertificate(direct.certificates[0]!));
+      return detail ? { kind: 'differs', where, detail } : { kind: 'same', where };
+    } catch (err) {
+      if (request.signal?.aborted) throw err;
+      return { kind: 'failed', where, detail: (err as Error).message };
     }
   }
 

@@ -55,6 +55,33 @@ describe('chain fetch through real proxies', () => {
     expect(d.fix.text).toContain(caSubject);
   });
 
+  it('through mitmproxy a direct fetch of the same host:port gets the real leaf: that difference is evidence', async () => {
+    const r = await t.service.fetch({ target: server.target, servername: 'localhost', proxy: mitm.url, trust: [trust] });
+    const d = r.diagnoses.find((x) => x.code === 'tls-inspection')!;
+    expect(d.confidence).toBe('high');
+    const caSubject = new X509Certificate(findPemBlocks(await mitm.caPem())[0]!.der).subject;
+    const leafIssuer = new X509Certificate(certs.leaf.der).issuer;
+    expect(d.evidence).toContainEqual(
+      `A direct connection to ${server.target}, bypassing the proxy, got a different certificate: its key differs and it was issued by "${leafIssuer}", not "${caSubject}". The proxy replaces the server's certificate.`,
+    );
+    // Through a tunnelling proxy the direct leaf is the same one: no difference, no finding.
+    const tunnelled = await t.service.fetch({ target: server.target, servername: 'localhost', proxy: tiny.url, trust: [trust] });
+    expect(tunnelled.diagnoses.some((x) => x.code === 'tls-inspection')).toBe(false);
+  });
+
+  it('when the host cannot be reached directly the evidence says so', async () => {
+    // The loopback addon sends 127.0.0.2 to the server on 127.0.0.1; directly, nothing listens there.
+    const routed = await startMitmproxy({ upstreamLoopback: true });
+    try {
+      const target = `127.0.0.2:${server.port}`;
+      const r = await t.service.fetch({ target, servername: 'localhost', proxy: routed.url, trust: [trust] });
+      const d = r.diagnoses.find((x) => x.code === 'tls-inspection')!;
+      expect(d.evidence!.join(' ')).toMatch(new RegExp(`A direct connection to ${target.replace(/\./g, '\\.')}, bypassing the proxy, was not possible \\(.+\\)`));
+    } finally {
+      await routed.stop();
+    }
+  }, 90_000);
+
   it('with mitmproxy’s root installed the path reaches it and inspection is still reported', async () => {
     const withCa = `pem:${mitm.dir}/mitmproxy-ca-cert.pem`;
     const r = await t.service.fetch({ target: server.target, servername: 'localhost', proxy: mitm.url, trust: [trust, withCa] });

@@ -78,6 +78,11 @@ describe('IPC path capabilities', () => {
     expect(await call('dialog.openFiles', {})).toMatchObject({ ok: true, value: { paths: [cert] } });
     expect(await call('inspect.open', { path: cert })).toMatchObject({ ok: true });
     expect(await call('chain.verifyFiles', { paths: [cert, join(dir, 'secret.txt')], trust: [] })).toMatchObject({ ok: false, error: { code: 'forbidden-path' } });
+    // An NSS database as trust is its directory, checked like any path (not the spelling around it).
+    const nssDb = join(dir, 'nssdb');
+    for (const spec of [`nss:${nssDb}`, `nss:sql:${nssDb}`]) {
+      expect(await call('chain.verifyFiles', { paths: [cert], trust: [spec] })).toMatchObject({ ok: false, error: { code: 'forbidden-path', message: expect.stringMatching(new RegExp(`^${nssDb} was not chosen`)) } });
+    }
   });
 
   it('writes only where the save dialog answered; an opened file is not a place to write', async () => {

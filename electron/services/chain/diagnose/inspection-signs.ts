@@ -48,11 +48,29 @@ export type ProbeResult =
   | { readonly kind: 'not-forged'; readonly name: string }
   | { readonly kind: 'failed'; readonly name: string; readonly detail: string };
 
+/**
+ * What a direct connection to the same host:port (bypassing the proxy) presented, compared with
+ * the proxied leaf by key and issuer: a proxy that only tunnels passes the server's leaf through.
+ */
+export type DirectResult =
+  | { readonly kind: 'differs'; readonly where: string; readonly detail: string }
+  | { readonly kind: 'same'; readonly where: string }
+  | { readonly kind: 'failed'; readonly where: string; readonly detail: string };
+
 /** How the chain was reached, beside the certificates. */
 export interface PathFacts {
   /** The fetch went through an explicit HTTP proxy. */
   readonly viaProxy: boolean;
   readonly probe?: ProbeResult;
+  /** Only when the fetch went through a proxy. */
+  readonly direct?: DirectResult;
+}
+
+/** How the leaf a direct connection got differs from the proxied one (key, then issuer), if it does. */
+export function leafDifference(proxied: X509Certificate, direct: X509Certificate): string | undefined {
+  const sameKey = Buffer.from(proxied.publicKey.rawData).equals(Buffer.from(direct.publicKey.rawData));
+  if (!sameKey) return `its key differs and it was issued by "${direct.issuer}", not "${proxied.issuer}"`;
+  return proxied.issuer === direct.issuer ? undefined : `it was issued by "${direct.issuer}", not "${proxied.issuer}"`;
 }
 
 export interface InspectionInput {
@@ -87,19 +105,22 @@ export async function worthProbing(hostname: string | undefined, leafDer: Uint8A
 
 /**
  * TLS inspection judged from evidence only, never from names in the certificates (docs/pki-facts.md):
- * a forgery probe that came back made out for the probe's name is proof; a proxy on the path plus a
- * private root on a public name with a leaf lacking SCTs is a strong sign. Without a proxy and
+ * a forgery probe that came back made out for the probe's name, or a proxied leaf other than the one a
+ * direct connection gets, ending in a private root, is proof; a proxy on the path plus a private root
+ * on a public name with a leaf lacking SCTs is a strong sign. Without a proxy and
  * without a forgery, a private root on a public name is just a private CA.
  */
 export function assessInspection(input: InspectionInput): InspectionFinding | undefined {
-  const probe = input.path.probe;
-  // Only a forgery, or a proxy in front of a public name, can make a finding: skip the rest otherwise.
-  if (!input.fromServer || (probe?.kind !== 'forged' && !(input.path.viaProxy && input.publicName))) return undefined;
+  const { probe, direct } = input.path;
+  // Only a forgery, a proxied leaf the server itself does not send, or a proxy in front of a public
+  // name can make a finding: skip the rest otherwise.
+  if (!input.fromServer || (probe?.kind !== 'forged' && direct?.kind !== 'differs' && !(input.path.viaProxy && input.publicName))) return undefined;
   const evidence: string[] = [];
   if (probe?.kind === 'forged') {
     evidence.push(`A second handshake over the same path asking for "${probe.name}", a name no real certificate can hold, got a certificate made out for that name: something on the path mints certificates for whatever name it is asked.`);
   }
   if (input.path.viaProxy) evidence.push('The connection went through an HTTP proxy.');
+  if (direct?.kind === 'differs') evidence.push(`A direct connection to ${direct.where}, bypassing the proxy, got a different certificate: ${direct.detail}. The proxy replaces the server's certificate.`);
   const privateOnPublic = !input.isPublicRoot && input.publicName;
   if (privateOnPublic) evidence.push(`The chain ends in "${input.top.name}", which is outside the public root programs (Mozilla list), while ${input.hostname} is a public DNS name.`);
   const noScts = !hasEmbeddedScts(input.leaf.cert);
@@ -108,7 +129,10 @@ export function assessInspection(input: InspectionInput): InspectionFinding | un
   if (age >= 0 && age <= FRESH_MS) evidence.push(`The leaf was issued ${Math.max(0, Math.round(age / 3_600_000))} hours ago.`);
   if (probe?.kind === 'not-forged') evidence.push(`A handshake asking for "${probe.name}" did not get a certificate for that name.`);
   if (probe?.kind === 'failed') evidence.push(`A handshake asking for "${probe.name}" failed (${probe.detail}), so forgery could not be checked.`);
-  if (probe?.kind === 'forged' && !input.isPublicRoot) return { confidence: 'high', evidence };
-  if (input.path.viaProxy && privateOnPublic && noScts && probe?.kind !== 'not-forged') return { confidence: 'medium', evidence };
+  if (direct?.kind === 'same') evidence.push(`A direct connection to ${direct.where}, bypassing the proxy, got the same leaf key and issuer.`);
+  if (direct?.kind === 'failed') evidence.push(`A direct connection to ${direct.where}, bypassing the proxy, was not possible (${direct.detail}), so the chain could not be compared with what the server sends.`);
+  if ((probe?.kind === 'forged' || direct?.kind === 'differs') && !input.isPublicRoot) return { confidence: 'high', evidence };
+  if (direct?.kind === 'differs') return { confidence: 'medium', evidence };
+  if (input.path.viaProxy && privateOnPublic && noScts && probe?.kind !== 'not-forged' && direct?.kind !== 'same') return { confidence: 'medium', evidence };
   return undefined;
 }

@@ -1,7 +1,6 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CertbenchError } from '../../../../shared/errors.js';
-import { readKeystore } from '../../keystore/keystore-reader.js';
 import type { TrustSource } from './trust-source.js';
 
 /** Where a JDK keeps cacerts: JAVA_HOME's Java 9+ and Java 8 layouts, then Debian's shared store. */
@@ -22,6 +21,8 @@ export function jdkSource(env: NodeJS.ProcessEnv, path?: string): TrustSource {
     id: path ? `jdk:${path}` : 'jdk',
     load: async () => {
       const store = path ?? (await firstExisting(cacertsCandidates(env)));
+      // Loaded here, not at start-up: a fetch against PEM or system roots never reads a keystore.
+      const { readKeystore } = await import('../../keystore/keystore-reader.js');
       const keystore = await readKeystore(store);
       const certificates = keystore.entries.filter((e) => e.entryType === 'trustedCert').flatMap((e) => e.certificates.map((c) => c.der));
       return { label: `JDK cacerts ${store}`, certificates, curated: true, clients: ['java'] };

@@ -1,7 +1,5 @@
 import { CertbenchError } from '../../../../shared/errors.js';
-import { Elevator } from '../../elevation/elevator.js';
 import type { ServiceEnv } from '../../service-env.js';
-import { osStores } from '../../trust-stores/store-registry.js';
 import type { TrustSource } from './trust-source.js';
 
 /**
@@ -14,6 +12,8 @@ export function osStoreSource(env: ServiceEnv): TrustSource {
   return {
     id: 'system',
     load: async () => {
+      // The adapters load only on Windows and macOS, where this source is used.
+      const [{ osStores }, { Elevator }] = await Promise.all([import('../../trust-stores/store-registry.js'), import('../../elevation/elevator.js')]);
       const stores = await osStores(env, new Elevator(env));
       const listed = await Promise.all(stores.map((s) => s.list()));
       // Presence is not trust: Windows Disallowed, macOS Never Trust and roots without trust settings are listed too.

@@ -17,7 +17,7 @@ export interface TrustAnchors {
 
 /** Where anchors come from; loading is deferred so naming a source costs nothing until used. */
 export interface TrustSource {
-  /** The spelling the CLI accepts: `system`, `mozilla`, `jdk`, `jdk:PATH`, `pem:PATH`. */
+  /** The spelling the CLI accepts: `system`, `mozilla`, `jdk`, `jdk:PATH`, `nss:DIR`, `pem:PATH`. */
   readonly id: string;
   load(): Promise<TrustAnchors>;
 }

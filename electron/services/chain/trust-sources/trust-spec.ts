@@ -2,6 +2,7 @@ import { CertbenchError } from '../../../../shared/errors.js';
 import type { ServiceEnv } from '../../service-env.js';
 import { linuxBundleSource, mozillaSource, pemSource } from './file-sources.js';
 import { jdkSource } from './jdk-source.js';
+import { discoveredNssSources, nssSource } from './nss-source.js';
 import { osStoreSource } from './os-store-source.js';
 import type { TrustSource } from './trust-source.js';
 
@@ -14,11 +15,15 @@ export interface TrustSourcePaths {
 /**
  * Every `--trust` spelling as sources, `jdks` expanded to each cacerts the machine's JDKs use
  * (the keystore service's discovery, the same the trust map shows), one source per cacerts so
- * each gets its own Java verdict.
+ * each gets its own Java verdict; `nssdbs` likewise to each NSS database the trust map finds.
  */
 export async function trustSourcesFromSpecs(specs: readonly string[], env: ServiceEnv, paths: TrustSourcePaths = {}): Promise<TrustSource[]> {
   const out: TrustSource[] = [];
   for (const spec of specs) {
+    if (spec.trim() === 'nssdbs') {
+      out.push(...(await discoveredNssSources(env)));
+      continue;
+    }
     if (spec.trim() !== 'jdks') {
       out.push(trustSourceFromSpec(spec, env, paths));
       continue;
@@ -33,7 +38,7 @@ export async function trustSourcesFromSpecs(specs: readonly string[], env: Servi
 
 /**
  * Turns a `--trust` spelling into a source: `system` (the OS store; on Linux the system bundle),
- * `mozilla`, `jdk` / `jdk:PATH` (a cacerts), `pem:PATH` or a bare PATH (bundle or folder).
+ * `mozilla`, `jdk` / `jdk:PATH` (a cacerts), `nss:DIR` (an NSS database), `pem:PATH` or a bare PATH (bundle or folder).
  */
 export function trustSourceFromSpec(spec: string, env: ServiceEnv, paths: TrustSourcePaths = {}): TrustSource {
   const text = spec.trim();
@@ -41,8 +46,9 @@ export function trustSourceFromSpec(spec: string, env: ServiceEnv, paths: TrustS
   if (text === 'mozilla') return mozillaSource(paths.mozillaDir);
   if (text === 'jdk') return jdkSource(env.env);
   if (text.startsWith('jdk:')) return jdkSource(env.env, text.slice(4));
+  if (text.startsWith('nss:')) return nssSource(env, text.slice(4));
   if (text.startsWith('pem:')) return pemSource(text.slice(4));
-  if (text.length === 0) throw new CertbenchError('invalid-request', 'Empty trust source; use system, mozilla, jdk[:PATH], jdks or pem:PATH');
+  if (text.length === 0) throw new CertbenchError('invalid-request', 'Empty trust source; use system, mozilla, jdk[:PATH], jdks, nss:DIR, nssdbs or pem:PATH');
   return pemSource(text);
 }
 
