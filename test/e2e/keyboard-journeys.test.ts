@@ -116,7 +116,13 @@ describe('keyboard-only journeys in Chromium (no mouse)', () => {
     await page.keyboard.type('localhost');
     await page.keyboard.press('Enter');
     await page.getByRole('status', { name: 'Verdict' }).waitFor(POLL);
-    await tabTo(page, /CN=Keyboard Intermediate/);
+    // The tree is one Tab stop (on the leaf); arrow keys walk it, upwards to the issuer.
+    await tabTo(page, /CN=localhost/);
+    const focusedItem = () => page.evaluate(() => ({ role: document.activeElement?.getAttribute('role'), level: document.activeElement?.getAttribute('aria-level') }));
+    expect(await focusedItem()).toEqual({ role: 'treeitem', level: '1' });
+    await page.keyboard.press('ArrowUp');
+    expect(await focusedName(page)).toMatch(/CN=Keyboard Intermediate/);
+    expect(await focusedItem()).toEqual({ role: 'treeitem', level: '2' });
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('article', { name: 'Certificate detail' }).locator('h2').innerText()).toBe('CN=Keyboard Intermediate');
   });
