@@ -86,6 +86,7 @@ describe('Trust stores workspace in Chromium (temp NSS db, real certutil)', () =
     writeFileSync(bundle, '');
     await app.page.getByLabel('Store type').selectOption('pem');
     await app.page.getByLabel('Store path').fill(bundle);
+    app.dialogs.willConfirm(true);
     await app.page.getByRole('button', { name: 'Open store' }).click();
     await app.page.getByRole('heading', { name: 'PEM bundle appliance-bundle.crt' }).waitFor();
     app.dialogs.willOpen(pki.rootPath);
@@ -115,6 +116,7 @@ describe('Trust stores workspace in Chromium (temp NSS db, real certutil)', () =
     mkdirSync(notAFile);
     await app.page.getByLabel('Store type').selectOption('pem');
     await app.page.getByLabel('Store path').fill(notAFile);
+    app.dialogs.willConfirm(true);
     await app.page.getByRole('button', { name: 'Open store' }).click();
     await expect.poll(() => app.page.locator('[data-unreadable]').innerText()).toMatch(/Cannot be read: /);
     await expect(app.page.getByRole('button', { name: /^(Add certificate|Create database)/ }).count()).resolves.toBe(0);
