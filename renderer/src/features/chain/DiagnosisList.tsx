@@ -38,7 +38,7 @@ export function DiagnosisList({
   if (diagnoses.length === 0 && otherPaths.length === 0) return <p className="chain-clean">No problems found.</p>;
   return (
     <>
-      {diagnoses.length === 0 ? <p className="chain-clean">No problems on the path clients use.</p> : null}
+      {diagnoses.length === 0 ? <p className="chain-clean">No problems on the best path.</p> : null}
       {diagnoses.length > 0 ? <DiagnosisItems diagnoses={diagnoses} onSelect={onSelect} openTrustFor={openTrustFor} /> : null}
       {otherPaths.length > 0 ? <OtherPathList problems={otherPaths} certificates={certificates} onSelect={onSelect} /> : null}
     </>
@@ -48,7 +48,7 @@ export function DiagnosisList({
 /** The engine's detail ("… expired on …") as a sentence. */
 const sentence = (detail: string) => `${detail.charAt(0).toUpperCase()}${detail.slice(1).replace(/\.?$/, '.')}`;
 
-/** Problems of paths clients do not take: they matter only if the chosen path changes (a store loses its root). */
+/** Problems of paths ranked below the best one: they matter when a client ends up on such a path (a store lacks the best path's root). */
 function OtherPathList({ problems, certificates, onSelect }: { problems: readonly OtherPathProblem[]; certificates: ReadonlyMap<string, ChainCertificate>; onSelect: (sha: string) => void }) {
   const name = (sha: string) => {
     const cert = certificates.get(sha);
@@ -63,7 +63,7 @@ function OtherPathList({ problems, certificates, onSelect }: { problems: readonl
             <code>{p.code}</code>
           </div>
           <p className="diagnosis-message">
-            On another path, not the one clients use ({p.path.map(name).join(' → ')}): {sentence(p.detail)}
+            On another path, not the best one ({p.path.map(name).join(' → ')}): {sentence(p.detail)}
           </p>
           <div className="diagnosis-actions">
             <button type="button" onClick={() => onSelect(p.certificate)}>
