@@ -133,6 +133,20 @@ describe('Chain workspace in Chromium against loopback servers', () => {
     await writeFile(rootPath, root.pem);
   });
 
+  it('names a problem only an alternative path has, while the best path is clean', async () => {
+    // A valid cross-sign whose issuer nobody has: the second path stops there; the chosen one is fine.
+    const unknownRoot = await issue({ name: 'E2E Unknown Root' });
+    const cross = await issue({ name: 'E2E Root', issuer: unknownRoot, ca: true, keys: root.keys });
+    const server = await startChainServer(leaf, [inter, cross]);
+    servers.push(server);
+    await fetchFrom(server);
+    await expect(app.page.getByRole('status', { name: 'Verdict' }).innerText()).resolves.toMatch(/^Trusted/);
+    await expect(app.page.locator('.chain-clean').innerText()).resolves.toBe('No problems on the best path.');
+    const other = app.page.getByRole('list', { name: 'Problems on other paths' }).locator('.other-path-problem');
+    await expect(other.innerText()).resolves.toMatch(/On another path, not the best one \(localhost → E2E Intermediate → E2E Root\): The issuer of .*E2E Root.* was not found/);
+    await app.screenshot('chain-other-path-problem');
+  });
+
   it('verifies pasted PEM and opened files without a server', async () => {
     const verdict = app.page.getByRole('status', { name: 'Verdict' });
     const before = await verdict.getAttribute('data-verified-at');
