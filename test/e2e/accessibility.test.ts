@@ -48,9 +48,14 @@ describe.each(['light', 'dark'] as const)('every workspace in the %s theme: acce
     await app.page.getByRole('status', { name: 'Verdict' }).waitFor();
     await openWorkspace('Java keystores');
     await app.page.getByLabel('Keystore path').fill(await copyCacerts(app.tempDir));
+    // A typed path is confirmed in main's own dialog before anything reads it.
+    app.dialogs.willConfirm(true);
     await app.page.getByRole('button', { name: 'Open', exact: true }).click();
     await app.page.getByRole('grid', { name: 'Keystore entries' }).waitFor();
     await app.page.locator('[data-alias]').first().click();
+    await openWorkspace('Trust stores');
+    await app.page.locator('.trust-store-button').first().click();
+    await app.page.getByRole('grid', { name: 'Certificates in store' }).waitFor();
   });
   afterAll(async () => {
     await app?.close();

@@ -74,6 +74,35 @@ describe('Chain workspace in Chromium against loopback servers', () => {
     await expect.poll(() => readFile(out, 'utf8').catch(() => '')).toBe(leaf.pem + inter.pem);
   });
 
+  it('walks the chain tree with arrow keys: one Tab stop, aria-level, Left closes and Right opens the issuers', async () => {
+    const { page } = app;
+    const tree = page.getByRole('tree', { name: 'Chain tree' });
+    const items = tree.getByRole('treeitem');
+    expect(await items.evaluateAll((els) => els.map((e) => e.getAttribute('aria-level')))).toEqual(['3', '2', '1']);
+    expect(await tree.locator('[role="treeitem"][tabindex="0"]').count()).toBe(1);
+    const focused = () => page.evaluate(() => document.activeElement?.querySelector('.node-name')?.textContent ?? '');
+    await tree.locator('[role="treeitem"][tabindex="0"]').focus();
+    await page.keyboard.press('End');
+    expect(await focused()).toBe('CN=localhost');
+    await page.keyboard.press('ArrowUp');
+    expect(await focused()).toBe('CN=E2E Intermediate');
+    const intermediate = tree.getByRole('treeitem', { name: /CN=E2E Intermediate/ });
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => intermediate.getAttribute('aria-expanded')).toBe('false');
+    expect(await items.count()).toBe(2);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => intermediate.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe('CN=E2E Root');
+    await page.keyboard.press('ArrowLeft');
+    expect(await focused()).toBe('CN=E2E Intermediate');
+    await page.keyboard.press('Home');
+    expect(await focused()).toBe('CN=E2E Root');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('article', { name: 'Certificate detail' }).locator('h2').innerText()).toBe('CN=E2E Root');
+    expect(await tree.locator('[role="treeitem"][tabindex="0"]').count()).toBe(1);
+  });
+
   it('shows a missing intermediate, completed through AIA, with the fix', async () => {
     const aiaLeaf = await issue({ name: 'localhost', issuer: inter, dns: ['localhost'], aiaCaIssuers: `${aia.base}/inter.cer` });
     const server = await startChainServer(aiaLeaf, []);
@@ -97,8 +126,25 @@ describe('Chain workspace in Chromium against loopback servers', () => {
     expect(await app.page.locator('.tree-children .tree-children').first().locator('> .tree-branch').count()).toBe(2);
     await expect(app.page.locator('.diagnosis[data-code="expired-cross-sign"]').count()).resolves.toBe(1);
     await expect(app.page.locator('.tree-node.status-error').count()).resolves.toBeGreaterThan(0);
+    // The expired cross-sign's own problem, marked on its branch, is named in Diagnoses too, as on another path.
+    const other = app.page.getByRole('list', { name: 'Problems on other paths' }).locator('.other-path-problem[data-code="expired"]');
+    await expect(other.innerText()).resolves.toMatch(/On another path, not the best one \(localhost → E2E Intermediate → E2E Root → E2E Old Root\): .*expired on/);
     await app.screenshot('chain-expired-cross-sign');
     await writeFile(rootPath, root.pem);
+  });
+
+  it('names a problem only an alternative path has, while the best path is clean', async () => {
+    // A valid cross-sign whose issuer nobody has: the second path stops there; the chosen one is fine.
+    const unknownRoot = await issue({ name: 'E2E Unknown Root' });
+    const cross = await issue({ name: 'E2E Root', issuer: unknownRoot, ca: true, keys: root.keys });
+    const server = await startChainServer(leaf, [inter, cross]);
+    servers.push(server);
+    await fetchFrom(server);
+    await expect(app.page.getByRole('status', { name: 'Verdict' }).innerText()).resolves.toMatch(/^Trusted/);
+    await expect(app.page.locator('.chain-clean').innerText()).resolves.toBe('No problems on the best path.');
+    const other = app.page.getByRole('list', { name: 'Problems on other paths' }).locator('.other-path-problem');
+    await expect(other.innerText()).resolves.toMatch(/On another path, not the best one \(localhost → E2E Intermediate → E2E Root\): The issuer of .*E2E Root.* was not found/);
+    await app.screenshot('chain-other-path-problem');
   });
 
   it('verifies pasted PEM and opened files without a server', async () => {

@@ -116,7 +116,13 @@ describe('keyboard-only journeys in Chromium (no mouse)', () => {
     await page.keyboard.type('localhost');
     await page.keyboard.press('Enter');
     await page.getByRole('status', { name: 'Verdict' }).waitFor(POLL);
-    await tabTo(page, /CN=Keyboard Intermediate/);
+    // The tree is one Tab stop (on the leaf); arrow keys walk it, upwards to the issuer.
+    await tabTo(page, /CN=localhost/);
+    const focusedItem = () => page.evaluate(() => ({ role: document.activeElement?.getAttribute('role'), level: document.activeElement?.getAttribute('aria-level') }));
+    expect(await focusedItem()).toEqual({ role: 'treeitem', level: '1' });
+    await page.keyboard.press('ArrowUp');
+    expect(await focusedName(page)).toMatch(/CN=Keyboard Intermediate/);
+    expect(await focusedItem()).toEqual({ role: 'treeitem', level: '2' });
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('article', { name: 'Certificate detail' }).locator('h2').innerText()).toBe('CN=Keyboard Intermediate');
   });
@@ -128,6 +134,8 @@ describe('keyboard-only journeys in Chromium (no mouse)', () => {
     await page.keyboard.press('Control+4');
     await tabTo(page, 'Keystore path');
     await page.keyboard.type(store);
+    // A typed path is confirmed in main's own dialog before anything reads it.
+    app.dialogs.willConfirm(true);
     await page.keyboard.press('Enter');
     await page.getByRole('grid', { name: 'Keystore entries' }).waitFor(POLL);
     await tabTo(page, 'Import certificate file');
@@ -152,9 +160,12 @@ describe('keyboard-only journeys in Chromium (no mouse)', () => {
     await page.keyboard.type('NSS');
     await tabTo(page, 'Store path');
     await page.keyboard.type(db);
+    // A typed path is confirmed in main's own dialog before anything reads it.
+    app.dialogs.willConfirm(true);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: `NSS ${db}` }).waitFor(POLL);
-    await tabTo(page, 'Add certificate…');
+    // No database in the directory yet: the plan creates it first.
+    await tabTo(page, 'Create database and add…');
     app.dialogs.willOpen(pki.rootPath);
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: `Add to nss:${db}` });

@@ -29,7 +29,8 @@ describe('Trust stores workspace in Chromium (temp NSS db, real certutil)', () =
     if (pki) removePki(pki);
   });
 
-  const row = () => app.page.locator(`tr[data-sha256="${sha256Hex(pki.rootDer)}"]`);
+  const grid = () => app.page.getByRole('grid', { name: 'Certificates in store' });
+  const row = () => grid().locator(`[role="row"][data-sha256="${sha256Hex(pki.rootDer)}"]`);
 
   it('adds a root to an NSS db after previewing the exact plan', async () => {
     await app.page.getByLabel('Store type').selectOption('nss');
@@ -51,7 +52,7 @@ describe('Trust stores workspace in Chromium (temp NSS db, real certutil)', () =
     await app.screenshot('trust-plan-preview');
     await dialog.getByRole('button', { name: 'Add', exact: true }).click();
     await row().waitFor();
-    await expect(row().innerText()).resolves.toContain('CN=E2E Trust Root');
+    await expect(row().getByRole('rowheader').innerText()).resolves.toBe('E2E Trust Root');
     const v = spawnSync('certutil', ['-V', '-d', `sql:${db}`, '-n', 'E2E Trust Root', '-u', 'L'], { env: cleanEnv(), encoding: 'utf8' });
     expect(v.stdout).toContain('certificate is valid');
     await app.screenshot('trust-store-listing');
@@ -136,12 +137,57 @@ describe('Trust stores workspace in Chromium (temp NSS db, real certutil)', () =
   });
 
   it('removes with confirmation', async () => {
-    await row().getByRole('button', { name: /^Remove/ }).click();
+    await row().click();
+    await app.page.getByRole('button', { name: 'Remove E2E Trust Root…' }).click();
     const dialog = app.page.getByRole('dialog', { name: `Remove from nss:${db}` });
     await expect(dialog.getByRole('list', { name: 'Plan steps' }).innerText()).resolves.toContain(`$ certutil -D -d sql:${db} -n 'E2E Trust Root'`);
     await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
     await expect.poll(() => row().count()).toBe(0);
     expect(spawnSync('certutil', ['-L', '-d', `sql:${db}`, '-n', 'E2E Trust Root'], { env: cleanEnv() }).status).not.toBe(0);
     expect(app.pageErrors).toEqual([]);
+  });
+
+  it('lists the store in the shared grid: Issued to / Issued by / Expires / Trust, sorted, filtered by expiry', async () => {
+    // Three certificates straight into the temp db: the root (30 days), its intermediate (20 days), a root good for 200 days.
+    const later = join(world.root, 'later-root.pem');
+    const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(world.root, 'later.key'), '-subj', '/CN=E2E Later Root', '-days', '200', '-out', later], { env: cleanEnv() });
+    expect(made.status).toBe(0);
+    for (const [nick, file, trust] of [['E2E Trust Root', pki.rootPath, 'C,,'], ['E2E Intermediate', pki.intermediatePath, ',,'], ['E2E Later Root', later, 'C,,']] as const) {
+      expect(spawnSync('certutil', ['-A', '-d', `sql:${db}`, '-n', nick, '-t', trust, '-i', file], { env: cleanEnv() }).status).toBe(0);
+    }
+    await app.page.locator('.trust-store-button', { hasText: 'browserbot-nssdb' }).click();
+    const names = () => grid().getByRole('rowheader').allInnerTexts();
+    await expect.poll(names).toEqual(['Certbench Test Intermediate', 'E2E Later Root', 'E2E Trust Root']);
+    const headers = await grid().getByRole('columnheader').allInnerTexts();
+    expect(headers.slice(0, 4).map((h) => h.replace(/[▲▼]/, '').trim())).toEqual(['Issued to', 'Issued by', 'Expires', 'Trust']);
+    const intermediate = grid().locator(`[role="row"][data-sha256="${sha256Hex(pki.intermediateDer)}"]`);
+    await expect(intermediate.getByRole('gridcell').first().innerText()).resolves.toBe('E2E Trust Root');
+    await expect(intermediate.getAttribute('data-trust')).resolves.toBe('untrusted');
+    await grid().getByRole('columnheader', { name: 'Issued to' }).getByRole('button').click();
+    await expect.poll(names).toEqual(['E2E Trust Root', 'E2E Later Root', 'Certbench Test Intermediate']);
+    await grid().getByRole('columnheader', { name: 'Expires' }).getByRole('button').click();
+    await expect.poll(names).toEqual(['Certbench Test Intermediate', 'E2E Trust Root', 'E2E Later Root']);
+    await app.page.getByLabel('Expiry filter').selectOption('30');
+    await expect.poll(names).toEqual(['Certbench Test Intermediate', 'E2E Trust Root']);
+    await app.page.getByLabel('Expiry filter').selectOption('expired');
+    await expect.poll(() => grid().innerText()).toContain('No match.');
+    await app.page.getByLabel('Expiry filter').selectOption('365');
+    await expect.poll(names).toHaveLength(3);
+    await app.screenshot('trust-store-grid');
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('names OS stores in the OS words first and the technical id second', async () => {
+    const options = await app.page.getByLabel('Store on any OS').locator('option').allInnerTexts();
+    expect(options).toEqual(
+      expect.arrayContaining([
+        'Trusted Root Certification Authorities (Windows LocalMachine\\Root · windows-machine-root)',
+        'Intermediate Certification Authorities (Windows LocalMachine\\CA · windows-machine-ca)',
+        'System keychain — Always Trust (macOS System keychain, admin trust settings · macos-system)',
+      ]),
+    );
+    const nss = app.page.locator('.trust-store-button', { hasText: 'browserbot-nssdb' });
+    await expect(nss.locator('.trust-store-name').innerText()).resolves.toBe(`NSS ${db}`);
+    await expect(nss.locator('.trust-technical-name').innerText()).resolves.toBe(`nss:${db}`);
   });
 });

@@ -7,7 +7,7 @@ import { Name } from '../../../shared/pki/x509.js';
 import type { StoredCertificate } from './trust-store.js';
 
 /**
- * Describes a DER certificate as a store row. The subject is formatted by @peculiar/x509's Name
+ * Describes a DER certificate as a store row. Subject and issuer are formatted by @peculiar/x509's Name
  * alone (the same text as X509Certificate.subject), several times cheaper than a full parse when
  * a store holds hundreds of certificates.
  */
@@ -21,6 +21,7 @@ export function describeStored(
   return {
     sha256: scan.sha256,
     subject: new Name(toArrayBuffer(scan.subjectDer)).toString(),
+    issuer: new Name(toArrayBuffer(scan.issuerDer)).toString(),
     notAfter: scan.notAfter.toISOString(),
     expiry: expiryStatus(scan.notBefore, scan.notAfter, now),
     role,

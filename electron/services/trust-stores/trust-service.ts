@@ -223,6 +223,7 @@ export function toEntry(c: StoredCertificate): TrustEntry {
   return {
     sha256: c.sha256,
     subject: c.subject,
+    issuer: c.issuer,
     notAfter: c.notAfter,
     expiry: c.expiry,
     role: c.role,

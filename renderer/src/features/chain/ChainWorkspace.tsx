@@ -7,6 +7,7 @@ import { ChainTree } from './ChainTree.js';
 import { DiagnosisList } from './DiagnosisList.js';
 import { buildChainTree, certificatesOffPath } from '../../../../shared/model/chain-tree.js';
 import { useChainStore } from './chain-store.js';
+import { otherPathProblems } from '../../../../shared/model/other-path-problems.js';
 import './chain.css';
 
 /** Fetch a server's chain or verify files: the tree, the diagnoses with fixes, the corrected bundle. */
@@ -15,6 +16,7 @@ export function ChainWorkspace() {
   const tree = useMemo(() => (report ? buildChainTree(report) : null), [report]);
   const certificates = useMemo(() => new Map<string, ChainCertificate>(report?.certificates.map((c) => [c.sha256, c]) ?? []), [report]);
   const offPath = useMemo(() => (report ? certificatesOffPath(report) : []), [report]);
+  const otherPaths = useMemo(() => (report ? otherPathProblems(report) : []), [report]);
   const selected = selectedSha ? certificates.get(selectedSha) : undefined;
   const origin = report?.origin;
   return (
@@ -62,7 +64,7 @@ export function ChainWorkspace() {
                 </ul>
               ) : null}
               <h2 className="chain-heading">Diagnoses</h2>
-              <DiagnosisList diagnoses={report.diagnoses} certificates={certificates} onSelect={select} />
+              <DiagnosisList diagnoses={report.diagnoses} otherPaths={otherPaths} certificates={certificates} onSelect={select} />
             </div>
             <div className="detail-pane">
               {selected ? <ChainNodeDetail cert={selected} report={report} /> : <p className="hint">Click a certificate in the tree for its details.</p>}

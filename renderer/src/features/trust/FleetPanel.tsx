@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { FIXED_STORE_IDS, type FixedStoreId } from '../../../../shared/model/trust-store-ids.js';
+import { storeLabel } from './store-names.js';
 import { useTrustStore, type FleetFormat } from './trust-store.js';
 
 const FORMATS: readonly { value: FleetFormat; label: string }[] = [
@@ -38,7 +39,7 @@ export function FleetPanel() {
         <select aria-label="Store on any OS" value={storeId} onChange={(e) => setStoreId(e.target.value as FixedStoreId)}>
           {FIXED_STORE_IDS.map((id) => (
             <option key={id} value={id}>
-              {id}
+              {storeLabel({ id, displayName: id })}
             </option>
           ))}
         </select>

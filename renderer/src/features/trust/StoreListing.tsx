@@ -1,28 +1,72 @@
+import { useMemo, useState } from 'react';
+import type { TrustEntry } from '../../../../shared/model/trust.js';
+import { DataGrid, type GridColumn } from '../../components/DataGrid.js';
 import { ExpiryBadge } from '../../components/ExpiryBadge.js';
+import { ExpiryFilter, passesExpiry, type ExpiryFilterValue } from '../../components/ExpiryFilter.js';
+import { dateOnly, issuedBy, issuedTo } from '../../components/certificate-names.js';
 import { daysLeft } from '../../../../shared/pki/expiry.js';
+import { storeNames } from './store-names.js';
 import { useTrustStore } from './trust-store.js';
 
-/** The selected store's certificates: search, expiry badges, role, and a Remove that plans first. */
+/** A listing row: one entry of the store, with its days left counted once. */
+interface Row {
+  readonly entry: TrustEntry;
+  readonly key: string;
+  readonly daysLeft: number;
+}
+
+const TRUST_TEXT: Readonly<Record<TrustEntry['trust'], string>> = { trusted: 'Trusted', untrusted: 'Present, not trusted', distrusted: 'Distrusted' };
+
+const COLUMNS: readonly GridColumn<Row>[] = [
+  { id: 'issuedTo', label: 'Issued to', isRowHeader: true, width: '1.5fr', text: (r) => issuedTo(r.entry.subject) },
+  { id: 'issuedBy', label: 'Issued by', width: '1.2fr', text: (r) => issuedBy(r.entry.issuer) },
+  {
+    id: 'expires',
+    label: 'Expires',
+    width: 120,
+    text: (r) => dateOnly(r.entry.notAfter),
+    sortValue: (r) => r.entry.notAfter,
+    render: (r) => <ExpiryBadge status={r.entry.expiry} daysLeft={r.daysLeft} date={dateOnly(r.entry.notAfter)} />,
+  },
+  { id: 'trust', label: 'Trust', width: 150, text: (r) => `${TRUST_TEXT[r.entry.trust]}${r.entry.trustText ? ` (${r.entry.trustText})` : ''}` },
+  { id: 'role', label: 'Role', width: 110, text: (r) => r.entry.role },
+  { id: 'label', label: 'Name in store', width: '1fr', text: (r) => r.entry.label ?? '' },
+];
+
+/** The selected store's certificates in the shared grid: search, expiry filter, sort, and a Remove that plans first. */
 export function StoreListing() {
   const { stores, selected, selectedInfo, listing, search, setSearch, planAddFromDialog, planRemove } = useTrustStore();
+  const [expiryFilter, setExpiryFilter] = useState<ExpiryFilterValue>('any');
+  const [selectedKey, setSelectedKey] = useState<string | null>(null);
+  const all = useMemo(() => {
+    const now = new Date();
+    return listing.map((entry) => ({ entry, key: `${entry.sha256}-${entry.label ?? ''}`, daysLeft: daysLeft(new Date(entry.notAfter), now) }));
+  }, [listing]);
+  const needle = search.trim().toLowerCase();
+  const rows = useMemo(
+    () =>
+      all.filter(
+        (r) => passesExpiry(expiryFilter, r.daysLeft) && (!needle || `${r.entry.subject} ${r.entry.issuer} ${r.entry.sha256} ${r.entry.label ?? ''}`.toLowerCase().includes(needle)),
+      ),
+    [all, expiryFilter, needle],
+  );
   const store = selectedInfo ?? stores.find((s) => s.id === selected);
   if (!selected) return <p className="empty">Pick a store to see what it trusts.</p>;
-  const needle = search.trim().toLowerCase();
-  const rows = needle
-    ? listing.filter((c) => `${c.subject} ${c.sha256} ${c.label ?? ''}`.toLowerCase().includes(needle))
-    : listing;
-  const now = new Date();
+  const names = storeNames(store ?? { id: selected, displayName: selected });
+  const chosen = rows.find((r) => r.key === selectedKey)?.entry;
+  const canRemove = Boolean(chosen?.removable) && !store?.readOnly;
   return (
     <div className="trust-listing">
       <header className="trust-header">
-        <h1>{store?.displayName ?? selected}</h1>
+        <h1>{names.name}</h1>
+        <span className="hint trust-technical-name">{names.technical}</span>
         {store?.unreadable ? (
           <p className="trust-warning" role="alert" data-unreadable>
             Cannot be read: {store.unreadable}
           </p>
         ) : (
           <span className="hint">
-            {listing.length} certificate(s){store?.readOnly ? ' · read-only here' : ''}
+            {rows.length} of {listing.length} certificate(s){store?.readOnly ? ' · read-only here' : ''}
           </span>
         )}
         {store?.readOnly || (store?.unreadable && !store.creatable) ? null : (
@@ -30,48 +74,33 @@ export function StoreListing() {
             {store?.creatable ? 'Create database and add…' : 'Add certificate…'}
           </button>
         )}
-        <input type="search" aria-label="Search certificates" placeholder="Search subject or fingerprint" value={search} onChange={(e) => setSearch(e.target.value)} />
       </header>
-      <table className="trust-table" aria-label="Certificates in store">
-        <thead>
-          <tr>
-            <th>Subject</th>
-            <th>Role</th>
-            <th>Trust</th>
-            <th>Expiry</th>
-            <th>SHA-256</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((c) => (
-            <tr key={`${c.sha256}-${c.label ?? ''}`} data-sha256={c.sha256}>
-              <td className="trust-subject">
-                {c.subject}
-                {c.label ? <span className="hint"> · {c.label}</span> : null}
-              </td>
-              <td>{c.role}</td>
-              <td data-trust={c.trust}>
-                {c.trust}
-                {c.trustText ? <span className="hint"> {c.trustText}</span> : null}
-              </td>
-              <td>
-                <ExpiryBadge status={c.expiry} daysLeft={daysLeft(new Date(c.notAfter), now)} />
-              </td>
-              <td>
-                <code className="trust-sha">{c.sha256.slice(0, 16)}…</code>
-              </td>
-              <td className="trust-actions">
-                {c.removable && !store?.readOnly ? (
-                  <button type="button" className="danger" onClick={() => void planRemove(selected, c.sha256)} aria-label={`Remove ${c.subject}`}>
-                    Remove…
-                  </button>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="toolbar">
+        <input type="search" aria-label="Search certificates" placeholder="Search name, issuer or fingerprint" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <ExpiryFilter value={expiryFilter} onChange={setExpiryFilter} />
+        {store?.readOnly ? null : (
+          <button
+            type="button"
+            className="danger"
+            disabled={!canRemove}
+            onClick={() => chosen && void planRemove(selected, chosen.sha256)}
+          >
+            {canRemove && chosen ? `Remove ${issuedTo(chosen.subject)}…` : 'Remove…'}
+          </button>
+        )}
+      </div>
+      <DataGrid
+        label="Certificates in store"
+        className="trust-grid"
+        rows={rows}
+        columns={COLUMNS}
+        rowKey={(r) => r.key}
+        rowAttributes={(r) => ({ 'data-sha256': r.entry.sha256, 'data-trust': r.entry.trust })}
+        selectedKey={selectedKey}
+        onSelect={setSelectedKey}
+        empty={listing.length === 0 ? 'The store holds no certificates.' : 'No match.'}
+        initialSort={{ column: 'issuedTo', direction: 'ascending' }}
+      />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { StoreInfo } from '../../../../shared/model/trust.js';
+import { storeNames } from './store-names.js';
 import { useTrustStore } from './trust-store.js';
 
 const KIND_LABEL: Record<StoreInfo['kind'], string> = {
@@ -20,15 +21,19 @@ export function StorePicker() {
     <aside className="trust-stores">
       <h2>Stores</h2>
       <ul className="trust-store-list" aria-label="Trust stores on this machine">
-        {stores.map((s) => (
-          <li key={s.id} className={s.id === selected ? 'selected' : ''}>
-            <button type="button" className="trust-store-button" onClick={() => void select(s.id)} aria-pressed={s.id === selected}>
-              <span className="trust-store-kind">{KIND_LABEL[s.kind]}</span>
-              <span className="trust-store-name">{s.displayName}</span>
-              <span className="hint">{s.unreadable ? `cannot be read: ${s.unreadable}` : s.detail}</span>
-            </button>
-          </li>
-        ))}
+        {stores.map((s) => {
+          const names = storeNames(s);
+          return (
+            <li key={s.id} className={s.id === selected ? 'selected' : ''}>
+              <button type="button" className="trust-store-button" onClick={() => void select(s.id)} aria-pressed={s.id === selected}>
+                <span className="trust-store-kind">{KIND_LABEL[s.kind]}</span>
+                <span className="trust-store-name">{names.name}</span>
+                <span className="hint trust-technical-name">{names.technical}</span>
+                <span className="hint">{s.unreadable ? `cannot be read: ${s.unreadable}` : s.detail}</span>
+              </button>
+            </li>
+          );
+        })}
         {stores.length === 0 ? <li className="hint">No stores found yet.</li> : null}
       </ul>
       <form

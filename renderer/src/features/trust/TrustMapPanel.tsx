@@ -1,4 +1,5 @@
 import { addToAllMissingSkip } from '../../../../shared/model/trust.js';
+import { storeNames } from './store-names.js';
 import { useTrustStore } from './trust-store.js';
 
 /** The trust map: for one certificate, which stores on this machine hold it, with per-store actions. */
@@ -36,7 +37,7 @@ export function TrustMapPanel() {
               {map.rows.map((r) => (
                 <tr key={r.store.id} data-store={r.store.id} data-state={r.state}>
                   <td>
-                    {r.store.displayName}
+                    {storeNames(r.store).name}
                     <span className="hint"> · {r.store.detail}</span>
                   </td>
                   <td className={`trust-state trust-state-${r.state}`}>{r.state === 'error' ? `error: ${r.error ?? ''}` : r.state}</td>
