@@ -30,7 +30,8 @@ export async function certExpiringIn(cn: string, daysLeft: number, sans: string[
   });
   const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey)).toString('base64');
   const keyPem = `-----BEGIN PRIVATE KEY-----\n${pkcs8.match(/.{1,64}/g)!.join('\n')}\n-----END PRIVATE KEY-----\n`;
-  return { pem: cert.toString('pem'), der: new Uint8Array(cert.rawData), keyPem, notAfter };
+  // PEM files end their last line; OpenSSL refuses an END line with text glued to it.
+  return { pem: `${cert.toString('pem')}\n`, der: new Uint8Array(cert.rawData), keyPem, notAfter };
 }
 
 /** What openssl says a certificate file's notAfter is, as an ISO string (the oracle for `scan`). */

@@ -43,7 +43,8 @@ describe('inspect on huge bundles', () => {
   it('refuses --asn1 on 31 MB of certificates with a clear limit, within 512 MB', async () => {
     const { path, certificates } = await bundleOf('31mb.pem', 31);
     const answer = await peak(['inspect', path, '--json', '--asn1']);
-    expect(answer.stderr).toContain(`--asn1 prints the ASN.1 tree of at most 1000 certificates and this input holds ${certificates}`);
+    // With --json the refusal is the JSON error object on stdout.
+    expect(await readFile(answer.out, 'utf8')).toContain(`--asn1 prints the ASN.1 tree of at most 1000 certificates and this input holds ${certificates}`);
     expect(answer.megabytes).toBeLessThan(512);
   });
 

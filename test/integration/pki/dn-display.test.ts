@@ -17,7 +17,7 @@ describe('one display order for distinguished names', () => {
     t = await tempDir('dn-display');
     env = { ...toolEnv(), CERTBENCH_CODE_CACHE_DIR: join(t.dir, 'code-cache'), CERTBENCH_DATA_DIR: join(t.dir, 'data'), STOREPASS: 'changeit' };
     const pem = join(t.dir, 'cert.pem');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(t.dir, 'k.pem'), '-out', pem, '-subj', '/C=DE/O=Acme, Inc./CN=dn.example', '-days', '30'], {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(t.dir, 'k.pem'), '-out', pem, '-subj', '/C=DE/O=Acme, Inc./CN=dn.example', '-days', '365'], {
       env: toolEnv(),
     });
     execFileSync('keytool', ['-importcert', '-noprompt', '-storetype', 'PKCS12', '-keystore', join(t.dir, 'store.p12'), '-storepass', 'changeit', '-alias', 'dn', '-file', pem], { env: toolEnv() });
