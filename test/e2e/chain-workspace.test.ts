@@ -212,6 +212,8 @@ describe('Chain workspace in Chromium against loopback servers', () => {
     servers.push(server);
     await app.page.getByLabel('Java cacerts').fill(cacerts);
     try {
+      // A typed path: main asks in its own dialog before the fetch may read it (once per window).
+      app.dialogs.willConfirm(true);
       await fetchFrom(server);
       const matrix = app.page.getByRole('table', { name: 'Client verdicts' });
       await expect(matrix.locator('tr.client-refuses').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-client')))).resolves.toEqual(['java']);

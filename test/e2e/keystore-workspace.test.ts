@@ -101,6 +101,8 @@ describe('Java keystores workspace in Chromium (cacerts copy, real keytool)', ()
   it('asks for the store password inside the import dialog when the store was opened without it', async () => {
     const other = await copyCacerts(app.tempDir, 'team.jks');
     await app.page.getByLabel('Keystore path').fill(other);
+    // A typed path: main asks in its own dialog before the window may use it.
+    app.dialogs.willConfirm(true);
     await app.page.getByRole('button', { name: 'Open', exact: true }).click();
     await expect.poll(() => app.page.locator('[data-integrity]').getAttribute('data-integrity'), POLL).toBe('unverified');
     await app.page.getByLabel('Import certificate file').setInputFiles(await opensslCa(app.tempDir, 'team-root'));
