@@ -124,8 +124,8 @@ export const useKeystoreStore = create<KeystoreState>()((set, get) => {
     selectEntry: (selectedAlias) => set({ selectedAlias }),
     planImport: async (file, alias) => {
       try {
-        const { items } = await invoke('keystore.planImport', { store: selector(), certificate: file, ...(alias ? { alias } : {}) });
-        set({ pending: { ...file, items } });
+        const plan = await invoke('keystore.planImport', { store: selector(), certificate: file, ...(alias ? { alias } : {}) });
+        set({ pending: { ...file, ...plan } });
       } catch (err) {
         app().reportError(err);
       }
