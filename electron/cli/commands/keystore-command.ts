@@ -159,14 +159,13 @@ export function registerKeystoreCommand(program: Command, ctx: CliContext): void
         const selector = await selectorOf(ctx, opts);
         const common = { ...(opts.alias === undefined ? {} : { alias: opts.alias }), ...(opts.replace ? { replace: true } : {}) };
         const keystore = await service();
-        if (opts.pfxPassEnv !== undefined || opts.pfxPassFile !== undefined) {
-          const pfxPassword = await secretOption(ctx, opts.pfxPassFile, opts.pfxPassEnv, 'PFX password');
-          const options = { ...common, pfxPassword, ...(opts.srcAlias === undefined ? {} : { sourceAlias: opts.srcAlias }) };
-          return printEdit(ctx, await keystore.importKeyPair(selector, bytes, options), opts.json);
+        const pfxPassword = opts.pfxPassEnv !== undefined || opts.pfxPassFile !== undefined ? await secretOption(ctx, opts.pfxPassFile, opts.pfxPassEnv, 'PFX password') : undefined;
+        const keyPair = pfxPassword === undefined ? undefined : { ...common, pfxPassword, ...(opts.srcAlias === undefined ? {} : { sourceAlias: opts.srcAlias }) };
+        if (!opts.replace && !opts.dryRun) {
+          return printEdit(ctx, keyPair ? await keystore.importKeyPair(selector, bytes, keyPair) : await keystore.importCertificates(selector, bytes, common), opts.json);
         }
-        if (!opts.replace && !opts.dryRun) return printEdit(ctx, await keystore.importCertificates(selector, bytes, common), opts.json);
         // A replace removes a certificate: the user sees which, by which, and how, before it runs.
-        const plan = await keystore.planImport(selector, bytes, common);
+        const plan = keyPair ? await keystore.planKeyPairImport(selector, bytes, keyPair) : await keystore.planImport(selector, bytes, common);
         // Loaded after the services, like every module that brings the X.509 model (it needs its polyfill first).
         const { importPlanLines } = await import('./keystore-import-plan.js');
         if (!opts.json) printLines(ctx.io, importPlanLines(plan));
@@ -176,7 +175,12 @@ export function registerKeystoreCommand(program: Command, ctx: CliContext): void
           else printLines(ctx.io, [decision === 'declined' ? 'declined: nothing was changed' : 'dry run: nothing was changed']);
           return decision === 'declined' ? EXIT.problems : EXIT.ok;
         }
-        return printEdit(ctx, await keystore.importCertificates(selector, bytes, { ...common, plannedStoreSha256: plan.storeSha256 }), opts.json);
+        const planned = { plannedStoreSha256: plan.storeSha256 };
+        return printEdit(
+          ctx,
+          keyPair ? await keystore.importKeyPair(selector, bytes, { ...keyPair, ...planned }) : await keystore.importCertificates(selector, bytes, { ...common, ...planned }),
+          opts.json,
+        );
       }),
     );
 

@@ -2,6 +2,6 @@
 export { convertKeystore } from './keystore-convert.js';
 export { changePassword, deleteEntry, renameEntry } from './keystore-entry-edits.js';
 export { describeImport, importCertificates, planImport } from './keystore-import.js';
-export { importKeyPair } from './keystore-pfx-import.js';
+export { describeKeyPairImport, importKeyPair } from './keystore-pfx-import.js';
 export { restoreBackup } from './keystore-restore.js';
 export { editKeystore } from './keystore-transaction.js';

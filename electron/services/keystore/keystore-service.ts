@@ -79,6 +79,15 @@ export class KeystoreService {
     return (await edits()).describeImport(where, store, bytes, options, this.env.now());
   }
 
+  /** The same plan for importing a PFX's key pair (a renewed certificate with its key replacing an alias). */
+  async planKeyPairImport(selector: StoreSelector, pfx: Uint8Array, options: PfxImportOptions): Promise<ImportPlan> {
+    const ref = await this.resolve(selector);
+    const original = await readInputFile(ref.path);
+    const store = await readKeystore(original, ref.password);
+    const where = { path: ref.path, original, keytool: this.#context(ref).keytool.keytool, backupsDir: this.backups.dir };
+    return (await edits()).describeKeyPairImport(where, store, await readKeystore(pfx, options.pfxPassword), options, this.env.now());
+  }
+
   async importCertificates(selector: StoreSelector, bytes: Uint8Array, options: ImportOptions): Promise<KeystoreEditResult> {
     const ref = await this.resolve(selector);
     return (await edits()).importCertificates(this.#context(ref), ref, bytes, options);
