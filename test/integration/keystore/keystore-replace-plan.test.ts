@@ -63,6 +63,20 @@ describe('keystore import --replace: a plan the user sees before the alias is re
     expect(await readFile(store)).toEqual(before);
   });
 
+  it('asks y/N on a terminal (util-linux script gives it a pty) and changes nothing when the answer is no', async () => {
+    const before = await readFile(store);
+    const env = cleanEnv({ CERTBENCH_DATA_DIR: join(dir, 'data'), CERTBENCH_CODE_CACHE_DIR: join(dir, 'code-cache'), STOREPASS: PASSWORD });
+    const command = [process.execPath, BIN, ...importArgs()].map((a) => `'${a}'`).join(' ');
+    const r = await new Promise<{ code: number; out: string }>((resolve) => {
+      const child = execFile('script', ['-qec', command, '/dev/null'], { env, timeout: 60_000 }, (err, stdout) => resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, out: stdout }));
+      child.stdin!.end('n\n');
+    });
+    expect(r.out).toContain('Run these steps? [y/N]');
+    expect(r.out).toContain('declined: nothing was changed');
+    expect(r.code).toBe(1);
+    expect(await readFile(store)).toEqual(before);
+  });
+
   it('--dry-run prints which certificate is replaced by which, the backup and the exact keytool argv, and changes nothing', async () => {
     const before = await readFile(store);
     const r = await certbench(importArgs('--dry-run'));
