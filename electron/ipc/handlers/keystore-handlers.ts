@@ -40,6 +40,7 @@ export function createKeystoreHandlers(services: Services): Pick<Handlers, Keyst
       const named = (c: CertificateSummary) => ({ subject: c.subject, serial: c.serial, notAfter: c.notAfter, sha256: c.sha256 });
       return {
         path: plan.path,
+        storeSha256: plan.storeSha256,
         keytool: plan.keytool,
         backup: plan.backup,
         items: plan.items.map((p) => ({
@@ -52,7 +53,8 @@ export function createKeystoreHandlers(services: Services): Pick<Handlers, Keyst
         })),
       };
     },
-    'keystore.import': (req) => ks.importCertificates(defined(req.store), bytesOf(req.certificate), defined({ alias: req.alias, replace: req.replace })),
+    'keystore.import': (req) =>
+      ks.importCertificates(defined(req.store), bytesOf(req.certificate), defined({ alias: req.alias, replace: req.replace, plannedStoreSha256: req.plannedStoreSha256 })),
     'keystore.importKeyPair': (req) =>
       ks.importKeyPair(
         defined(req.store),

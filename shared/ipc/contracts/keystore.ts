@@ -11,6 +11,7 @@ import { LIMITS } from '../limits.js';
 const Password = z.string().max(LIMITS.maxPasswordChars);
 const Path = z.string().min(1).max(LIMITS.maxPathChars);
 const Alias = z.string().min(1).max(255);
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
 /** A store by file path or by JDK home (its cacerts); the password defaults to `changeit` for cacerts. */
 const StoreSelector = z.strictObject({ path: Path.optional(), jdkHome: Path.optional(), password: Password.optional() });
@@ -39,13 +40,15 @@ export const keystoreContracts = defineContracts({
     request: z.strictObject({ store: StoreSelector, certificate: FileBytes, alias: Alias.optional() }),
     response: z.strictObject({
       path: Path,
+      storeSha256: Sha256,
       keytool: Path,
       items: z.array(PlannedImportSchema).max(LIMITS.maxListItems),
       backup: z.strictObject({ directory: Path, operation: z.string().max(512) }),
     }),
   },
   'keystore.import': {
-    request: z.strictObject({ store: StoreSelector, certificate: FileBytes, alias: Alias.optional(), replace: z.boolean().optional() }),
+    /** `plannedStoreSha256`: the store the shown plan was made on; a store changed since is a conflict, so what runs is what was shown. */
+    request: z.strictObject({ store: StoreSelector, certificate: FileBytes, alias: Alias.optional(), replace: z.boolean().optional(), plannedStoreSha256: Sha256.optional() }),
     response: KeystoreEditResultSchema,
   },
   'keystore.importKeyPair': {

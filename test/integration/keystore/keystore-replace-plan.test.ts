@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keystoreService } from '../../helpers/keystore-service-env.js';
 import { cleanEnv, keytool, keytoolList, tempDir } from '../../helpers/keystore-tools.js';
 import { certExpiringIn, opensslNotAfter, type DatedCert } from '../../helpers/scan-certs.js';
 
@@ -117,5 +118,17 @@ describe('keystore import --replace: a plan the user sees before the alias is re
     ]);
     const backups = JSON.parse((await certbench(['keystore', 'backups', '--keystore', store, '--json'])).stdout) as { backups: { sha256: string; operation: string }[] };
     expect(backups.backups).toEqual([expect.objectContaining({ sha256: sha256(original), operation: 'import app' })]);
+  });
+
+  it('refuses to run a plan on a store that changed after it was shown, and writes nothing', async () => {
+    const service = keystoreService(dir);
+    const selector = { path: store, password: PASSWORD };
+    const plan = await service.planImport(selector, oldCert.der, { alias: 'app', replace: true });
+    expect(plan.items[0]!.replaces?.sha256).toBe(sha256(newCert.der));
+    // Another program edits the store between the plan and the approval.
+    expect((await keytool(['-importcert', '-noprompt', '-alias', 'late', '-file', join(dir, 'other.pem'), '-keystore', store, '-storepass:env', 'KS_PW'], PASSWORD)).code).toBe(0);
+    const changed = await readFile(store);
+    await expect(service.importCertificates(selector, oldCert.der, { alias: 'app', replace: true, plannedStoreSha256: plan.storeSha256 })).rejects.toMatchObject({ code: 'conflict' });
+    expect(await readFile(store)).toEqual(changed);
   });
 });

@@ -154,7 +154,14 @@ export const useKeystoreStore = create<KeystoreState>()((set, get) => {
       if (!pending) return false;
       const done = await edit(
         'Importing into the keystore',
-        () => invoke('keystore.import', { store: selector(), certificate: { name: pending.name, base64: pending.base64 }, alias, ...(replace ? { replace } : {}) }),
+        () =>
+          invoke('keystore.import', {
+            store: selector(),
+            certificate: { name: pending.name, base64: pending.base64 },
+            alias,
+            // A replace runs only on the store the dialog's plan was made on.
+            ...(replace ? { replace, plannedStoreSha256: pending.storeSha256 } : {}),
+          }),
         storePassword,
       );
       if (done) set({ pending: null });
