@@ -72,20 +72,22 @@ export class KeystoreService {
 
   /** What importing `bytes` would do: aliases, certificates already present, what a replace removes, the backup and keytool's argv. */
   async planImport(selector: StoreSelector, bytes: Uint8Array, options: ImportOptions): Promise<ImportPlan> {
-    const ref = await this.resolve(selector);
-    const original = await readInputFile(ref.path);
-    const store = await readKeystore(original, ref.password);
-    const where = { path: ref.path, original, keytool: this.#context(ref).keytool.keytool, backupsDir: this.backups.dir };
+    const { where, store } = await this.#planInputs(selector);
     return (await edits()).describeImport(where, store, bytes, options, this.env.now());
   }
 
   /** The same plan for importing a PFX's key pair (a renewed certificate with its key replacing an alias). */
   async planKeyPairImport(selector: StoreSelector, pfx: Uint8Array, options: PfxImportOptions): Promise<ImportPlan> {
+    const { where, store } = await this.#planInputs(selector);
+    return (await edits()).describeKeyPairImport(where, store, await readKeystore(pfx, options.pfxPassword), options, this.env.now());
+  }
+
+  /** The store as a plan sees it: its bytes (whose SHA-256 the edit later checks), its entries, keytool and the backup folder. */
+  async #planInputs(selector: StoreSelector) {
     const ref = await this.resolve(selector);
     const original = await readInputFile(ref.path);
     const store = await readKeystore(original, ref.password);
-    const where = { path: ref.path, original, keytool: this.#context(ref).keytool.keytool, backupsDir: this.backups.dir };
-    return (await edits()).describeKeyPairImport(where, store, await readKeystore(pfx, options.pfxPassword), options, this.env.now());
+    return { store, where: { path: ref.path, original, keytool: this.#context(ref).keytool.keytool, backupsDir: this.backups.dir } };
   }
 
   async importCertificates(selector: StoreSelector, bytes: Uint8Array, options: ImportOptions): Promise<KeystoreEditResult> {
