@@ -8,13 +8,13 @@ export type PlanDecision = 'run' | 'dry-run' | 'declined';
 /**
  * The approval of a plan already printed: `--dry-run` only shows it, `--yes` approves it in
  * scripts, a terminal asks y/N (default No). With neither a terminal nor `--yes`, nothing runs and
- * the error names --yes, so a script never changes a trust store it was not told to.
+ * the error names --yes, so a script never changes a trust store or keystore it was not told to.
  */
-export async function approvePlan(io: CliIo, opts: { yes?: boolean; dryRun?: boolean }, command: string): Promise<PlanDecision> {
+export async function approvePlan(io: CliIo, opts: { yes?: boolean; dryRun?: boolean }, command: string, changes = 'trust stores'): Promise<PlanDecision> {
   if (opts.dryRun) return 'dry-run';
   if (opts.yes) return 'run';
   if (!io.stdinIsTty) {
-    throw new CertbenchError('invalid-request', `${command} changes trust stores: review the plan above, then rerun with --yes to run it (or --dry-run to only print it)`);
+    throw new CertbenchError('invalid-request', `${command} changes ${changes}: review the plan above, then rerun with --yes to run it (or --dry-run to only print it)`);
   }
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {

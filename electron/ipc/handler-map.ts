@@ -23,6 +23,6 @@ export function createHandlers(services: Services, identity: AppIdentity, dialog
     ...createTrustHandlers(services, dialogs),
     ...createChainHandlers(services),
     ...createKeysHandlers(services),
-    ...createScanHandlers(services, dialogs),
+    ...createScanHandlers(services, dialogs, tasks),
   };
 }

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { createServer, type Server } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,5 +97,24 @@ describe('Expiry workspace in Chromium', () => {
     await expect(app.page.getByLabel('Common name (CN)').inputValue()).resolves.toBe('soon.expiry.example');
     await expect(app.page.getByLabel('Organization (O)').inputValue()).resolves.toBe('Certbench Scan Test');
     await app.screenshot('expiry-renew-in-designer');
+  });
+
+  it('cancels a scan held up by an endpoint that never answers (task.cancel, as inspect cancels)', async () => {
+    const held: Socket[] = [];
+    const silent = createTcpServer((socket) => void held.push(socket));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    try {
+      await app.services.scan.remember({ endpoints: [`127.0.0.1:${(silent.address() as AddressInfo).port}`] });
+      await app.page.getByRole('button', { name: 'Expiry', exact: true }).click();
+      await app.page.getByRole('button', { name: 'Scan again' }).click();
+      // The silent endpoint holds the scan for its 10 s timeout; a working cancel frees it at once.
+      await expect.poll(() => held.length, { timeout: 30_000 }).toBeGreaterThan(0);
+      await app.page.getByRole('button', { name: 'Cancel scan' }).click();
+      await expect.poll(() => app.page.getByRole('button', { name: 'Cancel scan' }).count(), { timeout: 3_000 }).toBe(0);
+      expect(await app.page.getByRole('button', { name: 'Scan again' }).isEnabled()).toBe(true);
+    } finally {
+      for (const socket of held) socket.destroy();
+      await new Promise((r) => silent.close(r));
+    }
   });
 });

@@ -61,6 +61,10 @@ describe('Java keystores workspace in Chromium (cacerts copy, real keytool)', ()
     await dialog.getByLabel('Alias').fill('root_engine');
     await dialog.getByLabel('Alias').press('Tab');
     await expect(dialog.getByRole('alert').innerText()).resolves.toContain('Alias "root_engine" already exists');
+    // Before Replace is pressed, the dialog shows which certificate goes and which comes.
+    const current = (await keytoolList(store)).entries.find((e) => e.alias === 'root_engine')!.sha256s[0]!;
+    await expect(dialog.getByRole('region', { name: 'Replace plan' }).getByRole('definition').filter({ hasText: current }).count()).resolves.toBe(1);
+    await expect(dialog.getByRole('region', { name: 'Replace plan' }).innerText()).resolves.toContain('keystore-backups');
     const before = await sha256(store);
     await app.page.getByRole('dialog').getByRole('button', { name: 'Import', exact: true }).click();
     await expect.poll(() => app.page.locator('.toast-error').innerText(), POLL).toContain('already exists');

@@ -147,7 +147,7 @@ function nextSteps(origin: RenewalOrigin, csrPath: string, keyFile: string): str
     `certbench bundle --cert renewed.pem --key ${keyFile}${origin.kind === 'keystore' ? ' --pfx renewed.pfx --pfx-password-file PFXPASS' : ''}`,
   ];
   if (origin.kind === 'keystore') {
-    steps.push(`certbench keystore import renewed.pfx --keystore ${origin.path} --alias ${origin.alias} --replace --pfx-pass-file PFXPASS --storepass-file STOREPASS (backs the store up first)`);
+    steps.push(`certbench keystore import renewed.pfx --keystore ${origin.path} --alias ${origin.alias} --replace --pfx-pass-file PFXPASS --storepass-file STOREPASS (shows the old and new certificate, the backup and keytool's argv, then asks; --yes in scripts)`);
   }
   return steps;
 }

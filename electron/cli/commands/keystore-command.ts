@@ -3,6 +3,7 @@ import { CertbenchError } from '../../../shared/errors.js';
 import type { KeystoreEditResult, KeystoreListing } from '../../../shared/model/keystore.js';
 import type { StoreSelector } from '../../services/keystore/keystore-service.js';
 import type { CliContext } from '../cli-context.js';
+import { approvePlan } from '../confirm-plan.js';
 import { printJson, printLines } from '../cli-io.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { runAction } from '../run-action.js';
@@ -14,6 +15,16 @@ interface StoreOptions {
   storepassEnv?: string;
   storepassFile?: string;
   json?: boolean;
+}
+
+interface ImportCliOptions {
+  alias?: string;
+  replace?: boolean;
+  pfxPassEnv?: string;
+  pfxPassFile?: string;
+  srcAlias?: string;
+  dryRun?: boolean;
+  yes?: boolean;
 }
 
 /** Adds the options every store-addressing subcommand shares. */
@@ -139,19 +150,37 @@ export function registerKeystoreCommand(program: Command, ctx: CliContext): void
     .option('--pfx-pass-env <var>', 'PFX password from an environment variable (key pair import)')
     .option('--pfx-pass-file <file>', 'PFX password from a file (key pair import)')
     .option('--src-alias <alias>', 'the PFX key entry to import, when it holds several')
+    .option('--dry-run', 'print the plan (certificates, what a replace removes, the backup, keytool argv) and change nothing')
+    .option('--yes', 'with --replace: run the plan without asking (scripts)')
     .action(
-      act(ctx, async (file: string, opts: StoreOptions & { alias?: string; replace?: boolean; pfxPassEnv?: string; pfxPassFile?: string; srcAlias?: string }) => {
+      act(ctx, async (file: string, opts: StoreOptions & ImportCliOptions) => {
         const { readInputFile } = await import('../../services/files/read-input.js');
         const bytes = await readInputFile(file);
         const selector = await selectorOf(ctx, opts);
         const common = { ...(opts.alias === undefined ? {} : { alias: opts.alias }), ...(opts.replace ? { replace: true } : {}) };
         const keystore = await service();
-        if (opts.pfxPassEnv !== undefined || opts.pfxPassFile !== undefined) {
-          const pfxPassword = await secretOption(ctx, opts.pfxPassFile, opts.pfxPassEnv, 'PFX password');
-          const options = { ...common, pfxPassword, ...(opts.srcAlias === undefined ? {} : { sourceAlias: opts.srcAlias }) };
-          return printEdit(ctx, await keystore.importKeyPair(selector, bytes, options), opts.json);
+        const pfxPassword = opts.pfxPassEnv !== undefined || opts.pfxPassFile !== undefined ? await secretOption(ctx, opts.pfxPassFile, opts.pfxPassEnv, 'PFX password') : undefined;
+        const keyPair = pfxPassword === undefined ? undefined : { ...common, pfxPassword, ...(opts.srcAlias === undefined ? {} : { sourceAlias: opts.srcAlias }) };
+        if (!opts.replace && !opts.dryRun) {
+          return printEdit(ctx, keyPair ? await keystore.importKeyPair(selector, bytes, keyPair) : await keystore.importCertificates(selector, bytes, common), opts.json);
         }
-        return printEdit(ctx, await keystore.importCertificates(selector, bytes, common), opts.json);
+        // A replace removes a certificate: the user sees which, by which, and how, before it runs.
+        const plan = keyPair ? await keystore.planKeyPairImport(selector, bytes, keyPair) : await keystore.planImport(selector, bytes, common);
+        // Loaded after the services, like every module that brings the X.509 model (it needs its polyfill first).
+        const { importPlanLines } = await import('./keystore-import-plan.js');
+        if (!opts.json) printLines(ctx.io, importPlanLines(plan));
+        const decision = await approvePlan(ctx.io, opts, 'keystore import --replace', 'a keystore');
+        if (decision !== 'run') {
+          if (opts.json) printJson(ctx.io, { plan, done: false, ...(decision === 'declined' ? { declined: true } : {}) });
+          else printLines(ctx.io, [decision === 'declined' ? 'declined: nothing was changed' : 'dry run: nothing was changed']);
+          return decision === 'declined' ? EXIT.problems : EXIT.ok;
+        }
+        const planned = { plannedStoreSha256: plan.storeSha256 };
+        return printEdit(
+          ctx,
+          keyPair ? await keystore.importKeyPair(selector, bytes, { ...keyPair, ...planned }) : await keystore.importCertificates(selector, bytes, { ...common, ...planned }),
+          opts.json,
+        );
       }),
     );
 

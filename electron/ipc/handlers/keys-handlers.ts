@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { renewSpec } from '../../../shared/csr/renew.js';
 import { certificateDers } from '../../../shared/pki/certificate-input.js';
+import { endpointCertificate } from '../../services/csr/renewal-source.js';
 import { readInputFile } from '../../services/files/read-input.js';
 import type { Services } from '../../services/services.js';
 import type { Handlers } from '../handler-types.js';
@@ -46,6 +47,9 @@ export function createKeysHandlers(services: Services): Pick<Handlers, KeysChann
     },
     'keys.javaCsr': (req) => csr.fromKeytool(req.spec, req),
     'keys.renewSpec': async (req) => {
+      if ('endpoint' in req) {
+        return renewSpec(await endpointCertificate(req.endpoint, req.servername === undefined ? {} : { servername: req.servername }, services.chain), req.keyFamily);
+      }
       const { name, bytes } = await named(req.certificatePath);
       return renewSpec(certificateDers(bytes, name)[0]!, req.keyFamily);
     },

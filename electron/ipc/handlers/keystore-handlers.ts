@@ -1,7 +1,6 @@
 import { CertbenchError } from '../../../shared/errors.js';
 import { fromBase64 } from '../../../shared/pki/bytes.js';
-import { scanCertificate } from '../../../shared/pki/cert-scan.js';
-import { nameDerToDisplay } from '../../../shared/pki/name-text.js';
+import type { CertificateSummary } from '../../../shared/model/certificate-summary.js';
 import type { Services } from '../../services/services.js';
 import type { Handlers } from '../handler-types.js';
 
@@ -38,17 +37,24 @@ export function createKeystoreHandlers(services: Services): Pick<Handlers, Keyst
     'keystore.list': (req) => ks.list(defined(req.store)),
     'keystore.planImport': async (req) => {
       const plan = await ks.planImport(defined(req.store), bytesOf(req.certificate), defined({ alias: req.alias }));
+      const named = (c: CertificateSummary) => ({ subject: c.subject, serial: c.serial, notAfter: c.notAfter, sha256: c.sha256 });
       return {
-        items: plan.map((p) => ({
-          sha256: p.sha256,
-          subject: nameDerToDisplay(scanCertificate(p.der).subjectDer),
+        path: plan.path,
+        storeSha256: plan.storeSha256,
+        keytool: plan.keytool,
+        backup: plan.backup,
+        items: plan.items.map((p) => ({
+          ...named(p.certificate),
           alias: p.alias,
           ...(p.presentAs === undefined ? {} : { presentAs: p.presentAs }),
           aliasTaken: p.aliasTaken,
+          ...(p.replaces === undefined ? {} : { replaces: named(p.replaces) }),
+          keytool: p.keytool,
         })),
       };
     },
-    'keystore.import': (req) => ks.importCertificates(defined(req.store), bytesOf(req.certificate), defined({ alias: req.alias, replace: req.replace })),
+    'keystore.import': (req) =>
+      ks.importCertificates(defined(req.store), bytesOf(req.certificate), defined({ alias: req.alias, replace: req.replace, plannedStoreSha256: req.plannedStoreSha256 })),
     'keystore.importKeyPair': (req) =>
       ks.importKeyPair(
         defined(req.store),

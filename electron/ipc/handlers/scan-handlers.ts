@@ -1,42 +1,28 @@
-import { CertbenchError } from '../../../shared/errors.js';
 import { renewSpec } from '../../../shared/csr/renew.js';
 import { findingsCsv } from '../../services/scan/scan-csv.js';
 import { writeFileSafely } from '../../services/files/safe-write.js';
 import type { Services } from '../../services/services.js';
 import type { HandlerContext, Handlers } from '../handler-types.js';
 import type { NativeDialogs } from '../native-dialogs.js';
+import type { RunningTasks } from '../running-tasks.js';
 
-type ScanChannels = 'scan.machine' | 'scan.cancel' | 'scan.targets' | 'scan.remember' | 'scan.exportCsv' | 'scan.renewSpec';
+type ScanChannels = 'scan.machine' | 'scan.targets' | 'scan.remember' | 'scan.exportCsv' | 'scan.renewSpec';
 
 const DAY_MS = 86_400_000;
 
 /**
- * The Expiry workspace's channels. A machine scan reports progress and is cancelled through its
- * task id; CSV goes where main's own save dialog says, so the page never names a path to write.
+ * The Expiry workspace's channels. A machine scan reports progress and runs as a task the page
+ * cancels with `task.cancel` (RunningTasks); CSV goes where main's own save dialog says, so the page never names a path to write.
  */
-export function createScanHandlers(services: Services, dialogs: NativeDialogs): Pick<Handlers, ScanChannels> {
-  const running = new Map<string, AbortController>();
+export function createScanHandlers(services: Services, dialogs: NativeDialogs, tasks: RunningTasks): Pick<Handlers, ScanChannels> {
   return {
-    'scan.machine': async (req, ctx: HandlerContext) => {
-      const controller = new AbortController();
-      if (req.taskId) {
-        if (running.has(req.taskId)) throw new CertbenchError('conflict', `Task ${req.taskId} is already running`);
-        running.set(req.taskId, controller);
-      }
-      try {
-        return await services.scan.scanMachine(req.windowDays * DAY_MS, {
-          signal: controller.signal,
+    'scan.machine': (req, ctx: HandlerContext) =>
+      tasks.run(req.taskId, (signal) =>
+        services.scan.scanMachine(req.windowDays * DAY_MS, {
+          signal,
           onProgress: (p) => ctx.progress(`${p.label} (${p.done}/${p.total})`, p.total ? p.done / p.total : undefined),
-        });
-      } finally {
-        if (req.taskId) running.delete(req.taskId);
-      }
-    },
-    'scan.cancel': async (req) => {
-      const controller = running.get(req.taskId);
-      controller?.abort();
-      return { cancelled: Boolean(controller) };
-    },
+        }),
+      ),
     'scan.targets': () => services.scan.targets(),
     'scan.remember': (req) => services.scan.remember(req),
     'scan.exportCsv': async (req) => {

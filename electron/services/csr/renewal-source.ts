@@ -43,14 +43,7 @@ export async function certificateToRenew(req: RenewalRequest, deps: { keystore: 
     () => false,
   );
   if (!exists && req.from.includes(':') && req.alias === undefined) {
-    const report = await deps.chain.fetch({
-      target: req.from,
-      ...(req.servername ? { servername: req.servername } : {}),
-      ...(req.proxy ? { proxy: req.proxy } : {}),
-    });
-    const leaf = report.certificates.find((c) => c.sha256 === report.presented[0]);
-    if (!leaf) throw new CertbenchError('connection', `${req.from} presented no certificate`);
-    return { origin: { kind: 'endpoint', target: req.from }, der: findPemBlocks(leaf.pem)[0]!.der };
+    return { origin: { kind: 'endpoint', target: req.from }, der: await endpointCertificate(req.from, req, deps.chain) };
   }
   const bytes = await readInputFile(req.from);
   const magic = bytes.length >= 4 ? ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0 : 0;
@@ -66,6 +59,14 @@ export async function certificateToRenew(req: RenewalRequest, deps: { keystore: 
   const cert = entry?.certificates[0];
   if (!cert) throw new CertbenchError('not-found', `${req.from} has no certificate under alias ${req.alias}`);
   return { origin: { kind: 'keystore', path: req.from, alias: entry.alias }, der: cert.der };
+}
+
+/** The certificate `target` (host:port) presents now, fetched through the chain service (SNI, proxy). */
+export async function endpointCertificate(target: string, options: { servername?: string; proxy?: string }, chain: ChainService): Promise<Uint8Array> {
+  const report = await chain.fetch({ target, ...(options.servername ? { servername: options.servername } : {}), ...(options.proxy ? { proxy: options.proxy } : {}) });
+  const leaf = report.certificates.find((c) => c.sha256 === report.presented[0]);
+  if (!leaf) throw new CertbenchError('connection', `${target} presented no certificate`);
+  return findPemBlocks(leaf.pem)[0]!.der;
 }
 
 /** The key type Certbench generates for a renewal: the old key's own type, RSA under 2048 bits raised to 2048. */

@@ -1,7 +1,9 @@
 import { CertbenchError } from '../../../shared/errors.js';
+import type { CertificateSummary } from '../../../shared/model/certificate-summary.js';
 import type { KeystoreEditResult } from '../../../shared/model/keystore.js';
 import { scanCertificate } from '../../../shared/pki/cert-scan.js';
 import { certificateDers } from '../../../shared/pki/certificate-input.js';
+import { summarizeCertificate } from '../../../shared/pki/certificate-summary.js';
 import { toPem } from '../../../shared/pki/pem.js';
 import { nodeHashHex } from '../inspect/native-hash.js';
 import { freeAlias, normalizeAlias, suggestAlias } from './keystore-alias.js';
@@ -17,7 +19,7 @@ import {
   type KeystoreEditContext,
   type StoreRef,
 } from './keystore-edit-context.js';
-import { readKeystore, type NativeKeystore } from './keystore-reader.js';
+import { readKeystore, type KeystoreCertificateDer, type NativeKeystore } from './keystore-reader.js';
 import { editKeystore } from './keystore-transaction.js';
 import { PASSWORD_VARS } from './keytool-runner.js';
 
@@ -26,6 +28,8 @@ export interface ImportOptions {
   readonly alias?: string;
   /** Replace an existing entry under the same alias instead of failing with `conflict`. */
   readonly replace?: boolean;
+  /** The SHA-256 of the store the user's approved plan was made on: a store changed since then is a `conflict`, not a different edit. */
+  readonly plannedStoreSha256?: string;
 }
 
 /** One certificate of an import, planned against the store's current entries. */
@@ -37,6 +41,29 @@ export interface PlannedImport {
   readonly presentAs?: string;
   /** The alias is taken by another entry (replace needed). */
   readonly aliasTaken: boolean;
+  /** The certificate now under that alias, which a replace removes. */
+  readonly replaces?: KeystoreCertificateDer;
+}
+
+/** What the backup made before an import records (`keystore backups` lists it). */
+export function importOperation(options: ImportOptions): string {
+  return `import ${options.alias ?? 'certificates'}`;
+}
+
+/** The scratch file keytool reads certificate `index` of an import from. */
+export const importFileName = (index: number): string => `cert-${index}.pem`;
+
+/**
+ * The keytool argv of one planned certificate, on the store copy at `keystore`: delete the entry
+ * it replaces, then import. The plan shows exactly these lists; the edit runs them.
+ */
+export function importArgv(item: PlannedImport, keystore: string, file: string, store: NativeKeystore): string[][] {
+  if (item.presentAs !== undefined) return [];
+  const tail = storeArgs(keystore, store);
+  return [
+    ...(item.aliasTaken ? [['-delete', '-alias', item.alias, ...tail]] : []),
+    ['-importcert', '-noprompt', '-trustcacerts', '-alias', item.alias, '-file', file, ...tail],
+  ];
 }
 
 /** Plans an import: every certificate of a PEM/DER/PKCS#7 bundle, its alias, and what it collides with. */
@@ -44,6 +71,7 @@ export function planImport(store: NativeKeystore, bytes: Uint8Array, options: Im
   const ders = certificateDers(bytes);
   for (const der of ders) scanCertificate(der);
   const taken = new Set(store.entries.map((e) => e.alias));
+  const byAlias = new Map(store.entries.map((e) => [e.alias, e.certificates[0]]));
   const bySha = new Map<string, string>();
   for (const entry of store.entries) for (const cert of entry.certificates.slice(0, 1)) if (!bySha.has(cert.sha256)) bySha.set(cert.sha256, entry.alias);
   const chosen = new Set<string>();
@@ -53,7 +81,8 @@ export function planImport(store: NativeKeystore, bytes: Uint8Array, options: Im
     const alias = given !== undefined ? (i === 0 ? given : freeAlias(`${given}-${i + 1}`, chosen)) : freeAlias(suggestAlias(der), new Set([...taken, ...chosen]));
     chosen.add(alias);
     const presentAs = bySha.get(sha256);
-    return { der, sha256, alias, ...(presentAs === undefined ? {} : { presentAs }), aliasTaken: taken.has(alias) };
+    const replaces = byAlias.get(alias);
+    return { der, sha256, alias, ...(presentAs === undefined ? {} : { presentAs }), aliasTaken: taken.has(alias), ...(replaces === undefined ? {} : { replaces }) };
   });
 }
 
@@ -68,8 +97,11 @@ export async function importCertificates(ctx: KeystoreEditContext, ref: StoreRef
   let plan: PlannedImport[] = [];
   const messages: string[] = [];
   const outcome = await editKeystore(ref.path, ctx.writer, {
-    operation: `import ${options.alias ?? 'certificates'}`,
+    operation: importOperation(options),
     precheck: async (original) => {
+      if (options.plannedStoreSha256 !== undefined && nodeHashHex('sha256', original) !== options.plannedStoreSha256) {
+        throw new CertbenchError('conflict', `${ref.path} changed since the plan was shown; nothing was written, plan again`);
+      }
       before = await openVerified(original, password);
       plan = planImport(before, bytes, options);
       for (const item of plan) {
@@ -86,10 +118,8 @@ export async function importCertificates(ctx: KeystoreEditContext, ref: StoreRef
       withScratchDir(async (dir) => {
         for (const [i, item] of plan.entries()) {
           if (item.presentAs !== undefined) continue;
-          const passwords = { [PASSWORD_VARS.store]: password };
-          if (item.aliasTaken) await ctx.keytool.run(['-delete', '-alias', item.alias, ...storeArgs(temp, before!)], passwords);
-          const file = await writeScratch(dir, `cert-${i}.pem`, toPem('CERTIFICATE', item.der));
-          await ctx.keytool.run(['-importcert', '-noprompt', '-trustcacerts', '-alias', item.alias, '-file', file, ...storeArgs(temp, before!)], passwords);
+          const file = await writeScratch(dir, importFileName(i), toPem('CERTIFICATE', item.der));
+          for (const argv of importArgv(item, temp, file, before!)) await ctx.keytool.run(argv, { [PASSWORD_VARS.store]: password });
         }
       }),
     verify: async (temp) => {
@@ -105,4 +135,52 @@ export async function importCertificates(ctx: KeystoreEditContext, ref: StoreRef
   });
   for (const item of plan) if (item.presentAs === undefined) messages.push(`${item.aliasTaken ? 'Replaced' : 'Added'} "${item.alias}" (${item.sha256})`);
   return editResult(outcome, messages, ctx.now());
+}
+
+/** A planned certificate with what the user is shown about it and the one it replaces. */
+export interface ImportPlanItem {
+  readonly alias: string;
+  readonly certificate: CertificateSummary;
+  readonly presentAs?: string;
+  readonly aliasTaken: boolean;
+  readonly replaces?: CertificateSummary;
+  /** keytool's argv lists for this certificate, on the store copy and scratch file named by the plan's placeholders. */
+  readonly keytool: string[][];
+}
+
+/** Everything an import will do, shown before it runs: per certificate, the backup first, and the exact keytool calls. */
+export interface ImportPlan {
+  readonly path: string;
+  /** The store as planned; the import refuses to run on a store that changed since (see `plannedStoreSha256`). */
+  readonly storeSha256: string;
+  readonly keytool: string;
+  readonly items: readonly ImportPlanItem[];
+  readonly backup: { readonly directory: string; readonly operation: string };
+}
+
+/** Stand-ins in a plan's argv: the edit runs keytool on a private copy beside the store and on scratch files, whose names exist only while it runs. */
+export const PLAN_PLACEHOLDERS = { storeCopy: '<store-copy>', scratch: '<scratch>' } as const;
+
+export function describeImport(
+  where: { path: string; original: Uint8Array; keytool: string; backupsDir: string },
+  store: NativeKeystore,
+  bytes: Uint8Array,
+  options: ImportOptions,
+  now: Date,
+): ImportPlan {
+  const items = planImport(store, bytes, options).map((item, i) => ({
+    alias: item.alias,
+    certificate: summarizeCertificate(item.der, now),
+    ...(item.presentAs === undefined ? {} : { presentAs: item.presentAs }),
+    aliasTaken: item.aliasTaken,
+    ...(item.aliasTaken && item.replaces ? { replaces: summarizeCertificate(item.replaces.der, now) } : {}),
+    keytool: importArgv(item, PLAN_PLACEHOLDERS.storeCopy, `${PLAN_PLACEHOLDERS.scratch}/${importFileName(i)}`, store),
+  }));
+  return {
+    path: where.path,
+    storeSha256: nodeHashHex('sha256', where.original),
+    keytool: where.keytool,
+    items,
+    backup: { directory: where.backupsDir, operation: importOperation(options) },
+  };
 }

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { CertbenchError } from '../../../shared/errors.js';
 import type { JdkDiscovery, KeystoreBackup, KeystoreEditResult, KeystoreListing } from '../../../shared/model/keystore.js';
 import type { ServiceEnv } from '../service-env.js';
-import { fsError } from '../files/read-input.js';
+import { fsError, readInputFile } from '../files/read-input.js';
 import { discoverJdks, jdkAt } from './jdk-discovery.js';
 import { KeystoreBackups } from './keystore-backups.js';
 import type { KeystoreWriter } from './keystore-transaction.js';
@@ -12,7 +12,7 @@ import { Elevator } from '../elevation/elevator.js';
 import type { ConvertOptions } from './keystore-convert.js';
 import { describeKeystore } from './keystore-describe.js';
 import type { KeystoreEditContext, StoreRef } from './keystore-edit-context.js';
-import type { ImportOptions, PlannedImport } from './keystore-import.js';
+import type { ImportOptions, ImportPlan } from './keystore-import.js';
 import type { PfxImportOptions } from './keystore-pfx-import.js';
 import { readKeystore } from './keystore-reader.js';
 import { findKeytool, KeytoolRunner } from './keytool-runner.js';
@@ -70,10 +70,24 @@ export class KeystoreService {
     return describeKeystore(ref.path, await readKeystore(ref.path, ref.password, undefined, this.env.pkcs12KeystoreReader), this.env.now());
   }
 
-  /** What importing `bytes` would do: aliases, certificates already present, aliases taken. */
-  async planImport(selector: StoreSelector, bytes: Uint8Array, options: ImportOptions): Promise<PlannedImport[]> {
+  /** What importing `bytes` would do: aliases, certificates already present, what a replace removes, the backup and keytool's argv. */
+  async planImport(selector: StoreSelector, bytes: Uint8Array, options: ImportOptions): Promise<ImportPlan> {
+    const { where, store } = await this.#planInputs(selector);
+    return (await edits()).describeImport(where, store, bytes, options, this.env.now());
+  }
+
+  /** The same plan for importing a PFX's key pair (a renewed certificate with its key replacing an alias). */
+  async planKeyPairImport(selector: StoreSelector, pfx: Uint8Array, options: PfxImportOptions): Promise<ImportPlan> {
+    const { where, store } = await this.#planInputs(selector);
+    return (await edits()).describeKeyPairImport(where, store, await readKeystore(pfx, options.pfxPassword), options, this.env.now());
+  }
+
+  /** The store as a plan sees it: its bytes (whose SHA-256 the edit later checks), its entries, keytool and the backup folder. */
+  async #planInputs(selector: StoreSelector) {
     const ref = await this.resolve(selector);
-    return (await edits()).planImport(await readKeystore(ref.path, ref.password, undefined, this.env.pkcs12KeystoreReader), bytes, options);
+    const original = await readInputFile(ref.path);
+    const store = await readKeystore(original, ref.password, undefined, this.env.pkcs12KeystoreReader);
+    return { store, where: { path: ref.path, original, keytool: this.#context(ref).keytool.keytool, backupsDir: this.backups.dir } };
   }
 
   async importCertificates(selector: StoreSelector, bytes: Uint8Array, options: ImportOptions): Promise<KeystoreEditResult> {

@@ -9,7 +9,7 @@ import { readKeystore } from '../keystore/keystore-reader.js';
 import type { ServiceEnv } from '../service-env.js';
 import type { TrustService } from '../trust-stores/trust-service.js';
 import { certificatesInFile } from './file-certificates.js';
-import { byTimeLeft, findingOf, type FindingPlace } from './finding.js';
+import { byTimeLeft, findingOf, placeText, type FindingPlace } from './finding.js';
 import { walkFolders } from './folder-walk.js';
 import { runLimited } from './run-limited.js';
 import { readScanTargets, rememberScanTargets, type ScanTargets } from './scan-targets.js';
@@ -83,8 +83,16 @@ export class ScanService {
       if (err instanceof CertbenchError && err.code === 'cancelled') throw err;
       problems.push({ kind, where, code: err instanceof CertbenchError ? err.code : 'internal', message: (err as Error)?.message ?? String(err) });
     };
+    // One damaged certificate is a problem at its own place (file, keystore#alias, store#label):
+    // the other entries of its keystore or store are still listed.
     const add = (der: Uint8Array, place: FindingPlace) => {
-      const finding = findingOf(summarizeCertificate(der, now), place, now, request.windowMs);
+      let finding: ScanFinding;
+      try {
+        finding = findingOf(summarizeCertificate(der, now), place, now, request.windowMs);
+      } catch (err) {
+        problem(place.kind, placeText(place), err);
+        return;
+      }
       this.#ders.set(finding.sha256, der);
       findings.push(finding);
     };

@@ -13,6 +13,7 @@ const KeyResponse = z.strictObject({ key: KeyInfoSchema });
 const Saved = z.strictObject({ path: Path });
 const Issued = z.strictObject({ id: Id, pem: z.string().max(LIMITS.maxPemTextChars), summary: CertificateSummarySchema });
 const Days = z.number().int().min(1).max(36_500);
+const KeyFamily = z.enum(['rsa', 'ec', 'ed25519', 'other']);
 
 /**
  * Keys, CSRs, issuing and bundles. Requests may carry passphrases into main; responses carry only
@@ -64,8 +65,12 @@ export const keysContracts = defineContracts({
     }),
     response: z.strictObject({ id: Id, pem: z.string().max(LIMITS.maxPemTextChars), plan: CsrPlanSchema }),
   },
+  /** The designer's "renew this": the subject, SANs and purposes of a certificate file, or of the leaf a host:port presents now. */
   'keys.renewSpec': {
-    request: z.strictObject({ certificatePath: Path, keyFamily: z.enum(['rsa', 'ec', 'ed25519', 'other']) }),
+    request: z.union([
+      z.strictObject({ certificatePath: Path, keyFamily: KeyFamily }),
+      z.strictObject({ endpoint: z.string().min(3).max(300), servername: z.string().min(1).max(253).optional(), keyFamily: KeyFamily }),
+    ]),
     response: z.strictObject({ spec: CsrSpecSchema, notes: z.array(z.string().max(512)).max(16) }),
   },
   'keys.selfSigned': {

@@ -11,6 +11,7 @@ import { LIMITS } from '../limits.js';
 const Password = z.string().max(LIMITS.maxPasswordChars);
 const Path = z.string().min(1).max(LIMITS.maxPathChars);
 const Alias = z.string().min(1).max(255);
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
 /** A store by file path or by JDK home (its cacerts); the password defaults to `changeit` for cacerts. */
 const StoreSelector = z.strictObject({ path: Path.optional(), jdkHome: Path.optional(), password: Password.optional() });
@@ -18,13 +19,17 @@ const StoreSelector = z.strictObject({ path: Path.optional(), jdkHome: Path.opti
 const FileBytes = z.strictObject({ name: z.string().max(LIMITS.maxNameChars), base64: z.string().max(LIMITS.maxBase64Chars) });
 const Backups = z.strictObject({ backups: z.array(KeystoreBackupSchema).max(LIMITS.maxListItems) });
 
-/** One certificate of a planned import: the alias it would get and what it collides with. */
+/** A certificate as a plan names it. */
+const PlannedCertificate = z.strictObject({ subject: z.string(), serial: z.string(), notAfter: z.string(), sha256: z.string() });
+
+/** One certificate of a planned import: the alias it would get, what it collides with or replaces, and keytool's argv. */
 export const PlannedImportSchema = z.strictObject({
-  sha256: z.string(),
-  subject: z.string(),
+  ...PlannedCertificate.shape,
   alias: z.string(),
   presentAs: z.string().optional(),
   aliasTaken: z.boolean(),
+  replaces: PlannedCertificate.optional(),
+  keytool: z.array(z.array(z.string()).max(64)).max(4),
 });
 
 /** The keystore domain's channels (`keystore.verb`). */
@@ -33,10 +38,17 @@ export const keystoreContracts = defineContracts({
   'keystore.list': { request: z.strictObject({ store: StoreSelector }), response: KeystoreListingSchema },
   'keystore.planImport': {
     request: z.strictObject({ store: StoreSelector, certificate: FileBytes, alias: Alias.optional() }),
-    response: z.strictObject({ items: z.array(PlannedImportSchema).max(LIMITS.maxListItems) }),
+    response: z.strictObject({
+      path: Path,
+      storeSha256: Sha256,
+      keytool: Path,
+      items: z.array(PlannedImportSchema).max(LIMITS.maxListItems),
+      backup: z.strictObject({ directory: Path, operation: z.string().max(512) }),
+    }),
   },
   'keystore.import': {
-    request: z.strictObject({ store: StoreSelector, certificate: FileBytes, alias: Alias.optional(), replace: z.boolean().optional() }),
+    /** `plannedStoreSha256`: the store the shown plan was made on; a store changed since is a conflict, so what runs is what was shown. */
+    request: z.strictObject({ store: StoreSelector, certificate: FileBytes, alias: Alias.optional(), replace: z.boolean().optional(), plannedStoreSha256: Sha256.optional() }),
     response: KeystoreEditResultSchema,
   },
   'keystore.importKeyPair': {

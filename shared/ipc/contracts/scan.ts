@@ -12,14 +12,10 @@ const Targets = z.strictObject({
 
 /** The Expiry workspace: one inventory of this machine, remembered places, CSV export, renewal. */
 export const scanContracts = defineContracts({
-  /** Every trust store found, plus the remembered folders and endpoints; progress events while it runs. */
+  /** Every trust store found, plus the remembered folders and endpoints; progress events while it runs; `task.cancel` with its `taskId` stops it. */
   'scan.machine': {
     request: z.strictObject({ windowDays: z.number().min(0).max(36_500), taskId: TaskId.optional() }),
     response: ScanReportSchema,
-  },
-  'scan.cancel': {
-    request: z.strictObject({ taskId: TaskId }),
-    response: z.strictObject({ cancelled: z.boolean() }),
   },
   'scan.targets': {
     request: z.strictObject({}),

@@ -21,7 +21,7 @@ describe('keystore edits through keytool (JKS cacerts copy)', () => {
     store = await copyCacerts(dir);
     service = keystoreService(dir);
     rootPem = await opensslCa(dir, 'root-engine', '/CN=Engine Root CA/O=Certbench Test');
-    rootSha = (await service.planImport({ path: store }, await readFile(rootPem), {}))[0]!.sha256;
+    rootSha = (await service.planImport({ path: store }, await readFile(rootPem), {})).items[0]!.certificate.sha256;
   });
   afterAll(() => cleanup());
 

@@ -98,7 +98,15 @@ describe('certbench csr renew', () => {
     await mkdir(at('bundle'));
     const bundled = await certbench('bundle', '--cert', at('portal-new.pem'), '--chain', at('ca.pem'), '--key', at('portal.key'), '--key-passphrase-file', at('pass'), '--out-dir', at('bundle'), '--pfx', at('renewed.pfx'), '--pfx-password-file', at('pass'), '--passphrase-file', at('pass'));
     expect(bundled.code, bundled.stderr).toBe(0);
-    const replaced = await certbench('keystore', 'import', at('renewed.pfx'), '--keystore', at('portal.p12'), '--alias', 'portal', '--replace', '--pfx-pass-file', at('pass'), '--storepass-file', at('pass'), '--json');
+    const replace = ['keystore', 'import', at('renewed.pfx'), '--keystore', at('portal.p12'), '--alias', 'portal', '--replace', '--pfx-pass-file', at('pass'), '--storepass-file', at('pass'), '--json'];
+    const sha256Of = (pem: string) => openssl('x509', '-in', at(pem), '-noout', '-fingerprint', '-sha256').split('=')[1]!.trim().replace(/:/g, '').toLowerCase();
+    // The replace is planned first: the alias, the certificate it holds now and the renewed one.
+    const preview = await certbench(...replace, '--dry-run');
+    expect(preview.code, preview.stderr).toBe(0);
+    expect(JSON.parse(preview.stdout).plan.items).toEqual([
+      expect.objectContaining({ alias: 'portal', replaces: expect.objectContaining({ sha256: sha256Of('portal-old.pem') }), certificate: expect.objectContaining({ sha256: sha256Of('portal-new.pem') }) }),
+    ]);
+    const replaced = await certbench(...replace, '--yes');
     expect(replaced.code, replaced.stderr).toBe(0);
     expect(JSON.parse(replaced.stdout).backupId).toEqual(expect.any(String));
     const listed = keytool('-list', '-v', '-alias', 'portal', '-keystore', at('portal.p12'), '-storepass', 'agent-passphrase-1');

@@ -54,12 +54,12 @@ describe('scan IPC channels through the real dispatcher', () => {
     expect(await dispatch('scan.renewSpec', { sha256: '0'.repeat(64), keyFamily: 'ec' }, ctx)).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
-  it('cancels a running scan', async () => {
+  it('cancels a running scan through the general task.cancel', async () => {
     const running = dispatch('scan.machine', { windowDays: 30, taskId: 'machine-2' }, ctx);
     await new Promise((r) => setImmediate(r));
-    expect(await dispatch('scan.cancel', { taskId: 'machine-2' }, ctx)).toEqual({ ok: true, value: { cancelled: true } });
+    expect(await dispatch('task.cancel', { taskId: 'machine-2' }, ctx)).toEqual({ ok: true, value: { cancelled: true } });
     expect(await running).toMatchObject({ ok: false, error: { code: 'cancelled' } });
-    expect(await dispatch('scan.cancel', { taskId: 'machine-2' }, ctx)).toEqual({ ok: true, value: { cancelled: false } });
+    expect(await dispatch('task.cancel', { taskId: 'machine-2' }, ctx)).toEqual({ ok: true, value: { cancelled: false } });
   });
 
   it('writes CSV only where the save dialog says, and nothing when it is cancelled', async () => {

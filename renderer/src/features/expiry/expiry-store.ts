@@ -62,7 +62,7 @@ export const useExpiryStore = create<ExpiryState>()((set, get) => {
     },
     cancel: async () => {
       const taskId = get().runningTask;
-      if (taskId) await invoke('scan.cancel', { taskId });
+      if (taskId) await invoke('task.cancel', { taskId });
     },
     remember: async (folders, endpoints) => {
       try {

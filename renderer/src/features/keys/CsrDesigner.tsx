@@ -1,4 +1,4 @@
-import { useMemo, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { planCsr } from '../../../../shared/csr/plan.js';
 import { CSR_TEMPLATES, type CsrTemplateId } from '../../../../shared/csr/templates.js';
@@ -42,6 +42,7 @@ export function CsrDesigner() {
           <button type="button" onClick={() => void renewFromCertificate()}>
             Renew from a certificate…
           </button>
+          <RenewFromEndpoint />
         </div>
         <SubjectFields errors={pristine ? [] : plan.errors} />
         <SanTable />
@@ -73,5 +74,33 @@ function GenerateBar({ blocked }: { blocked: boolean }) {
       ) : null}
       {passphraseMissing ? <span className="hint">Enter a key passphrase of at least {MIN_PASSPHRASE_CHARS} characters.</span> : null}
     </div>
+  );
+}
+
+/** "Renew this" for a live service: the certificate a host:port presents now, fetched by main. */
+function RenewFromEndpoint() {
+  const renewFromEndpoint = useKeysStore((s) => s.renewFromEndpoint);
+  const [endpoint, setEndpoint] = useState('');
+  const target = endpoint.trim();
+  const valid = /^\S+:\d+$/.test(target);
+  const renew = () => void (valid && renewFromEndpoint(target));
+  return (
+    <>
+      <input
+        aria-label="Endpoint to renew (host:port)"
+        placeholder="host:port"
+        value={endpoint}
+        onChange={(e) => setEndpoint(e.target.value)}
+        onKeyDown={(e) => {
+          // Enter here means "fetch", never the designer form's own submit (generate a key).
+          if (e.key !== 'Enter') return;
+          e.preventDefault();
+          renew();
+        }}
+      />
+      <button type="button" disabled={!valid} onClick={renew}>
+        Renew from endpoint
+      </button>
+    </>
   );
 }

@@ -38,6 +38,8 @@ interface KeysState {
   removeSan(index: number): void;
   applyTemplate(id: CsrTemplateId): void;
   renewFromCertificate(): Promise<void>;
+  /** The same from the certificate `endpoint` (host:port) presents now. */
+  renewFromEndpoint(endpoint: string): Promise<void>;
   chooseKey(choice: KeyChoice): void;
   setPassphrase(passphrase: string): void;
   setEncryptKeyFile(encrypt: boolean): void;
@@ -84,6 +86,13 @@ export const useKeysStore = create<KeysState>()((set, get) => {
     await get().refreshKeys();
     get().chooseKey({ kind: 'existing', id: opened.key.id });
   };
+  /** Fills the designer with a renewal of the certificate main reads from `source`: its subject, SANs and purposes, editable. */
+  const renewFrom = async (label: string, source: { certificatePath: string } | { endpoint: string }) => {
+    const result = await run(label, () => invoke('keys.renewSpec', { ...source, keyFamily: keyDescription(get()).family }));
+    if (!result) return;
+    set({ spec: result.spec, template: 'renew' });
+    result.notes.forEach((message) => app().pushToast({ kind: 'info', message }));
+  };
   const currentKeyId = (): string | undefined => {
     const s = get();
     return s.key.kind === 'existing' ? s.key.id : s.created?.key.id;
@@ -111,12 +120,9 @@ export const useKeysStore = create<KeysState>()((set, get) => {
     renewFromCertificate: async () => {
       const { paths } = await invoke('dialog.openFiles', { title: 'Certificate to renew', filters: [{ name: 'Certificates', extensions: ['pem', 'crt', 'cer', 'der'] }] });
       if (!paths[0]) return;
-      const path = paths[0];
-      const result = await run('Reading the certificate', () => invoke('keys.renewSpec', { certificatePath: path, keyFamily: keyDescription(get()).family }));
-      if (!result) return;
-      set({ spec: result.spec, template: 'renew' });
-      result.notes.forEach((message) => app().pushToast({ kind: 'info', message }));
+      await renewFrom('Reading the certificate', { certificatePath: paths[0] });
     },
+    renewFromEndpoint: (endpoint) => renewFrom(`Fetching the certificate of ${endpoint}`, { endpoint }),
     chooseKey: (key) =>
       set((s) => {
         const next = { ...s, key };

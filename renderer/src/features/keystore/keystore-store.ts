@@ -124,8 +124,8 @@ export const useKeystoreStore = create<KeystoreState>()((set, get) => {
     selectEntry: (selectedAlias) => set({ selectedAlias }),
     planImport: async (file, alias) => {
       try {
-        const { items } = await invoke('keystore.planImport', { store: selector(), certificate: file, ...(alias ? { alias } : {}) });
-        set({ pending: { ...file, items } });
+        const plan = await invoke('keystore.planImport', { store: selector(), certificate: file, ...(alias ? { alias } : {}) });
+        set({ pending: { ...file, ...plan } });
       } catch (err) {
         app().reportError(err);
       }
@@ -154,7 +154,14 @@ export const useKeystoreStore = create<KeystoreState>()((set, get) => {
       if (!pending) return false;
       const done = await edit(
         'Importing into the keystore',
-        () => invoke('keystore.import', { store: selector(), certificate: { name: pending.name, base64: pending.base64 }, alias, ...(replace ? { replace } : {}) }),
+        () =>
+          invoke('keystore.import', {
+            store: selector(),
+            certificate: { name: pending.name, base64: pending.base64 },
+            alias,
+            // A replace runs only on the store the dialog's plan was made on.
+            ...(replace ? { replace, plannedStoreSha256: pending.storeSha256 } : {}),
+          }),
         storePassword,
       );
       if (done) set({ pending: null });
