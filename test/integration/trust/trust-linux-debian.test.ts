@@ -143,7 +143,8 @@ describe('linux-debian store, real update-ca-certificates with directory flags',
       expect(elevated[0]).toEqual(['/bin/sh', '-c', `/bin/rm -f -- ${anchor} && ${refresh.kind === 'run' && [refresh.file, ...refresh.args].join(' ')}`]);
       const javaDir = join(world.linuxRoot, 'etc/ssl/certs/java');
       const copyIn = new RegExp(
-        `^\\(/usr/bin/install -m 0644 (/tmp/certbench-\\w+/keystore) (${javaDir}/\\.cacerts\\.certbench-[0-9a-f]+\\.tmp) && /bin/mv -f \\2 ${cacerts}\\) \\|\\| \\(/bin/rm -f \\2; exit 1\\)$`,
+        // The copy is checked against the verified bytes' SHA-256 (fed on stdin) before it is moved into place.
+        `^\\(/usr/bin/install -m 0644 (/tmp/certbench-\\w+/keystore) (${javaDir}/\\.cacerts\\.certbench-[0-9a-f]+\\.tmp) && /usr/bin/sha256sum --check --status --strict - && /bin/mv -f \\2 ${cacerts}\\) \\|\\| \\(/bin/rm -f \\2; exit 1\\)$`,
       );
       expect(elevated[1]!.slice(0, 2)).toEqual(['/bin/sh', '-c']);
       const staged = copyIn.exec(elevated[1]![2]!)?.[1];
