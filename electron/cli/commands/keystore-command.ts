@@ -216,6 +216,16 @@ export function registerKeystoreCommand(program: Command, ctx: CliContext): void
   ks.command('restore')
     .description('Restore a backup to the file it was taken from (the current state is backed up first)')
     .argument('<id>', 'backup id from `certbench keystore backups`')
+    .option('--storepass-env <var>', 'the store password the backup was taken under, from an environment variable')
+    .option('--storepass-file <file>', 'the store password the backup was taken under, from the first line of a file')
     .option('--json', 'print JSON')
-    .action(act(ctx, async (id: string, opts: { json?: boolean }) => printEdit(ctx, await (await service()).restore(id), opts.json)));
+    .action(
+      act(ctx, async (id: string, opts: Pick<StoreOptions, 'storepassEnv' | 'storepassFile' | 'json'>) => {
+        const password =
+          opts.storepassEnv !== undefined || opts.storepassFile !== undefined
+            ? await secretOption(ctx, opts.storepassFile, opts.storepassEnv, 'Keystore password')
+            : undefined;
+        return printEdit(ctx, await (await service()).restore(id, password), opts.json);
+      }),
+    );
 }
