@@ -22,7 +22,10 @@ export const KeystoreCertificateSchema = z.strictObject({
   sha256: z.string(),
   sha1: z.string(),
   subject: z.string(),
+  /** The subject as an RFC 4514 string (for `--json`); `subject` is the display form. */
+  subjectRfc4514: z.string(),
   issuer: z.string(),
+  issuerRfc4514: z.string(),
   serial: z.string(),
   notBefore: z.string(),
   notAfter: z.string(),

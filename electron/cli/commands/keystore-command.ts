@@ -71,7 +71,7 @@ function printEdit(ctx: CliContext, result: KeystoreEditResult, json: boolean | 
   return EXIT.ok;
 }
 
-/** The `list --json` shape: type and, per entry, alias, entryType and the first certificate with its expiry. */
+/** The `list --json` shape: type and, per entry, alias, entryType and the first certificate (subject as display and RFC 4514) with its expiry. */
 function listJson(listing: KeystoreListing): unknown {
   return {
     type: listing.type,
@@ -80,6 +80,7 @@ function listJson(listing: KeystoreListing): unknown {
       entryType: e.entryType,
       sha256: e.certificates[0]?.sha256 ?? null,
       subject: e.certificates[0]?.subject ?? null,
+      subjectRfc4514: e.certificates[0]?.subjectRfc4514 ?? null,
       notBefore: e.certificates[0]?.notBefore ?? null,
       notAfter: e.certificates[0]?.notAfter ?? null,
       daysLeft: e.certificates[0]?.daysLeft ?? null,

@@ -5,7 +5,7 @@ import { tempDir, toolEnv } from '../../helpers/inspect-openssl.js';
 
 const BIN = new URL('../../../bin/certbench.cjs', import.meta.url).pathname;
 
-/** Issue 13.1: one DN display order in every output — inspect text, inspect JSON, keystore list. */
+/** Issue 13.1: one DN display order in every output — inspect text, inspect JSON, keystore list — and RFC 4514 beside it in JSON. */
 describe('one display order for distinguished names', () => {
   let t: { dir: string; cleanup: () => Promise<void> };
   let env: NodeJS.ProcessEnv;
@@ -17,7 +17,7 @@ describe('one display order for distinguished names', () => {
     t = await tempDir('dn-display');
     env = { ...toolEnv(), CERTBENCH_CODE_CACHE_DIR: join(t.dir, 'code-cache'), CERTBENCH_DATA_DIR: join(t.dir, 'data'), STOREPASS: 'changeit' };
     const pem = join(t.dir, 'cert.pem');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(t.dir, 'k.pem'), '-out', pem, '-subj', '/C=DE/O=Acme, Inc./CN=dn.example', '-days', '30'], {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(t.dir, 'k.pem'), '-out', pem, '-subj', '/C=DE/O=Acme, Inc./CN=dn.example', '-days', '365'], {
       env: toolEnv(),
     });
     execFileSync('keytool', ['-importcert', '-noprompt', '-storetype', 'PKCS12', '-keystore', join(t.dir, 'store.p12'), '-storepass', 'changeit', '-alias', 'dn', '-file', pem], { env: toolEnv() });
@@ -33,5 +33,19 @@ describe('one display order for distinguished names', () => {
     expect(object!.detail.subject.rfc4514).toBe('CN=dn.example,O=Acme\\, Inc.,C=DE');
     const listed = JSON.parse(cli('keystore', 'list', '--keystore', join(t.dir, 'store.p12'), '--storepass-env', 'STOREPASS', '--json')) as { entries: Array<{ subject: string }> };
     expect(listed.entries.map((e) => e.subject)).toEqual([DISPLAY]);
+  });
+
+  it('every list JSON (inspect, keystore list, trust list, scan) carries the RFC 4514 subject openssl prints', () => {
+    const pem = join(t.dir, 'cert.pem');
+    const rfc = execFileSync('openssl', ['x509', '-in', pem, '-noout', '-subject', '-nameopt', 'RFC2253'], { env: toolEnv() }).toString().replace(/^subject=/, '').trim();
+    expect(rfc).toBe('CN=dn.example,O=Acme\\, Inc.,C=DE');
+    const [object] = (JSON.parse(cli('inspect', '--json', pem)) as { objects: Array<{ subjectRfc4514: string; issuerRfc4514: string }> }).objects;
+    expect(object).toMatchObject({ subjectRfc4514: rfc, issuerRfc4514: rfc });
+    const listed = JSON.parse(cli('keystore', 'list', '--keystore', join(t.dir, 'store.p12'), '--storepass-env', 'STOREPASS', '--json')) as { entries: Array<{ subjectRfc4514: string }> };
+    expect(listed.entries.map((e) => e.subjectRfc4514)).toEqual([rfc]);
+    const trusted = JSON.parse(cli('trust', 'list', '--store', `pem:${pem}`, '--json')) as { certificates: Array<{ subject: string; subjectRfc4514: string }> };
+    expect(trusted.certificates).toMatchObject([{ subject: DISPLAY, subjectRfc4514: rfc }]);
+    const scanned = JSON.parse(cli('scan', pem, '--json')) as { findings: Array<{ subject: string; subjectRfc4514: string; issuerRfc4514: string }> };
+    expect(scanned.findings).toMatchObject([{ subject: DISPLAY, subjectRfc4514: rfc, issuerRfc4514: rfc }]);
   });
 });
