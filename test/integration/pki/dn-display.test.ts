@@ -41,6 +41,10 @@ describe('one display order for distinguished names', () => {
     expect(rfc).toBe('CN=dn.example,O=Acme\\, Inc.,C=DE');
     const [object] = (JSON.parse(cli('inspect', '--json', pem)) as { objects: Array<{ subjectRfc4514: string; issuerRfc4514: string }> }).objects;
     expect(object).toMatchObject({ subjectRfc4514: rfc, issuerRfc4514: rfc });
+    const csr = join(t.dir, 'req.csr');
+    execFileSync('openssl', ['req', '-new', '-key', join(t.dir, 'k.pem'), '-out', csr, '-subj', '/C=DE/O=Acme, Inc./CN=dn.example'], { env: toolEnv() });
+    const [request] = (JSON.parse(cli('inspect', '--json', csr)) as { objects: Array<{ kind: string; subject: string; subjectRfc4514: string }> }).objects;
+    expect(request).toMatchObject({ kind: 'csr', subject: DISPLAY, subjectRfc4514: rfc });
     const listed = JSON.parse(cli('keystore', 'list', '--keystore', join(t.dir, 'store.p12'), '--storepass-env', 'STOREPASS', '--json')) as { entries: Array<{ subjectRfc4514: string }> };
     expect(listed.entries.map((e) => e.subjectRfc4514)).toEqual([rfc]);
     const trusted = JSON.parse(cli('trust', 'list', '--store', `pem:${pem}`, '--json')) as { certificates: Array<{ subject: string; subjectRfc4514: string }> };
