@@ -102,7 +102,7 @@ export class InspectService {
   }
 
   async #read(bytes: Uint8Array, password: string | undefined, out: ObjectCollector, damage: Damage, options: OpenOptions): Promise<string> {
-      if (isJavaKeystore(bytes)) {
+    if (isJavaKeystore(bytes)) {
       const keystore = await readKeystore(bytes, password);
       out.keystore(keystore, keystore.type);
       return keystore.type;
