@@ -13,11 +13,15 @@ export type ExpiryStatus = z.infer<typeof ExpiryStatusSchema>;
 
 /**
  * What a list row, the CLI's table and the chain index need of a certificate. Fingerprints are
- * lowercase hex without separators (the renderer formats them with colons on demand).
+ * lowercase hex without separators (the renderer formats them with colons on demand). `subject`
+ * and `issuer` are the display form; `subjectRfc4514`/`issuerRfc4514` the RFC 4514 strings
+ * scripts parse (both from shared/pki/name-text.ts).
  */
 export const CertificateSummarySchema = z.strictObject({
   subject: z.string(),
+  subjectRfc4514: z.string(),
   issuer: z.string(),
+  issuerRfc4514: z.string(),
   serial: z.string(),
   notBefore: z.string(),
   notAfter: z.string(),

@@ -22,6 +22,8 @@ export const InspectedCsrSchema = z.strictObject({
   ...base,
   kind: z.literal('csr'),
   subject: z.string(),
+  /** The subject as an RFC 4514 string (for `--json`); `subject` is the display form. */
+  subjectRfc4514: z.string(),
   sans: z.array(SanEntrySchema),
   key: KeyFactsSchema,
   /** Proof of possession (RFC 2986 §4.2): the CSR's self-signature checked with its own key. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ExpiryStatusSchema } from './certificate-summary.js';
+import { CertificateSummarySchema } from './certificate-summary.js';
 
 /** Store formats Certbench reads natively; keytool edits JKS and PKCS12 (JCEKS is read-only here). */
 export const KeystoreTypeSchema = z.enum(['JKS', 'JCEKS', 'PKCS12']);
@@ -17,17 +17,19 @@ export type KeystoreEntryType = z.infer<typeof KeystoreEntryTypeSchema>;
 export const KeystoreIntegritySchema = z.enum(['verified', 'unverified', 'no-mac']);
 export type KeystoreIntegrity = z.infer<typeof KeystoreIntegritySchema>;
 
-/** One certificate of an entry, as a list row needs it. Fingerprints are lowercase hex. */
-export const KeystoreCertificateSchema = z.strictObject({
-  sha256: z.string(),
-  sha1: z.string(),
-  subject: z.string(),
-  issuer: z.string(),
-  serial: z.string(),
-  notBefore: z.string(),
-  notAfter: z.string(),
-  expiry: ExpiryStatusSchema,
-  daysLeft: z.number(),
+/** One certificate of an entry, as a list row needs it: the summary's names, fingerprints and validity. */
+export const KeystoreCertificateSchema = CertificateSummarySchema.pick({
+  sha256: true,
+  sha1: true,
+  subject: true,
+  subjectRfc4514: true,
+  issuer: true,
+  issuerRfc4514: true,
+  serial: true,
+  notBefore: true,
+  notAfter: true,
+  expiry: true,
+  daysLeft: true,
 });
 export type KeystoreCertificate = z.infer<typeof KeystoreCertificateSchema>;
 

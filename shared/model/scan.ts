@@ -28,8 +28,11 @@ export const ScanFindingSchema = z.strictObject({
   storeId: z.string().max(4096).optional(),
   endpoint: z.string().max(600).optional(),
   subject: z.string().max(8192),
+  /** The subject as an RFC 4514 string (for `--json`); `subject` is the display form. */
+  subjectRfc4514: z.string().max(8192),
   sans: z.array(z.string().max(2048)).max(1000),
   issuer: z.string().max(8192),
+  issuerRfc4514: z.string().max(8192),
   serial: z.string().max(256),
   notBefore: z.string().max(64),
   notAfter: z.string().max(64),

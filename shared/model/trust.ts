@@ -15,6 +15,8 @@ export type CertificateRole = z.infer<typeof CertificateRoleSchema>;
 export const TrustEntrySchema = z.strictObject({
   sha256: Sha256Schema,
   subject: z.string(),
+  /** The subject as an RFC 4514 string (for `--json`); `subject` is the display form. */
+  subjectRfc4514: z.string(),
   /** The issuer's name, so a listing can show "Issued by" like every other certificate list. */
   issuer: z.string(),
   notAfter: z.string(),

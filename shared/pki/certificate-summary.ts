@@ -5,7 +5,7 @@ import { readTlv } from './der-reader.js';
 import { daysLeft, expiryStatus } from './expiry.js';
 import { readGeneralNames } from './general-names.js';
 import { sha1Hex } from './hash.js';
-import { nameToDisplay } from './name-text.js';
+import { nameDerTexts } from './name-text.js';
 import { publicKeyInfo } from './spki-info.js';
 import { CertbenchError } from '../errors.js';
 import { X509Certificate } from './x509.js';
@@ -34,11 +34,13 @@ export function summarizeCertificate(der: Uint8Array, now: Date): CertificateSum
  */
 export function summarizeScan(scan: CertScan, now: Date): CertificateSummary {
   try {
-    const subject = nameToDisplay(scan.subjectDer, readTlv(scan.subjectDer, 0, scan.subjectDer.length));
-    const issuer = nameToDisplay(scan.issuerDer, readTlv(scan.issuerDer, 0, scan.issuerDer.length));
+    const subject = nameDerTexts(scan.subjectDer);
+    const issuer = nameDerTexts(scan.issuerDer);
     return {
-      subject,
-      issuer,
+      subject: subject.display,
+      subjectRfc4514: subject.rfc4514,
+      issuer: issuer.display,
+      issuerRfc4514: issuer.rfc4514,
       serial: displaySerial(scan.serialHex),
       notBefore: scan.notBefore.toISOString(),
       notAfter: scan.notAfter.toISOString(),
@@ -48,7 +50,7 @@ export function summarizeScan(scan: CertScan, now: Date): CertificateSummary {
       sha256: scan.sha256,
       sans: subjectAltNames(scan.tbsDer),
       isCA: scan.isCA ?? false,
-      selfSigned: subject === issuer,
+      selfSigned: subject.display === issuer.display,
       keyType: publicKeyInfo(scan.spkiDer).label,
     };
   } catch (err) {

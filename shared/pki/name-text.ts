@@ -49,6 +49,12 @@ export function nameDerToDisplay(nameDer: Uint8Array): string {
   return nameToDisplay(nameDer, expectTlv(nameDer, 0, nameDer.length, TAG.sequence, 'Name'));
 }
 
+/** Both forms of a Name given as its own TLV bytes: `display` for people, `rfc4514` for `--json`. */
+export function nameDerTexts(nameDer: Uint8Array): { display: string; rfc4514: string } {
+  const attributes = nameAttributes(nameDer, expectTlv(nameDer, 0, nameDer.length, TAG.sequence, 'Name'));
+  return { display: joinRdns(attributes, ', '), rfc4514: nameToRfc4514(attributes) };
+}
+
 /** RFC 4514 §2.1 string: RDNs in reverse encoding order, joined by ",". */
 export function nameToRfc4514(attributes: readonly NameAttribute[]): string {
   return joinRdns([...attributes].reverse(), ',');

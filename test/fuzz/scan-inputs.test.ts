@@ -72,7 +72,7 @@ describe('scan inputs under arbitrary text and bytes', () => {
         const text = scanPrometheus({
           scannedAt: '2026-01-01T00:00:00.000Z',
           windowMs: 0,
-          findings: [{ kind: 'file', where, path: where, subject, sans: [], issuer: subject, serial: '01', notBefore: '2025-01-01T00:00:00.000Z', notAfter: '2027-01-01T00:00:00.000Z', daysLeft: 1, keyType: 'EC P-256', sha256: 'ab', status: 'ok' }],
+          findings: [{ kind: 'file', where, path: where, subject, subjectRfc4514: subject, sans: [], issuer: subject, issuerRfc4514: subject, serial: '01', notBefore: '2025-01-01T00:00:00.000Z', notAfter: '2027-01-01T00:00:00.000Z', daysLeft: 1, keyType: 'EC P-256', sha256: 'ab', status: 'ok' }],
           problems: [],
           filesSeen: 1,
         });

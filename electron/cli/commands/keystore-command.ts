@@ -82,7 +82,7 @@ function printEdit(ctx: CliContext, result: KeystoreEditResult, json: boolean | 
   return EXIT.ok;
 }
 
-/** The `list --json` shape: type and, per entry, alias, entryType and the first certificate with its expiry. */
+/** The `list --json` shape: type and, per entry, alias, entryType and the first certificate (subject as display and RFC 4514) with its expiry. */
 function listJson(listing: KeystoreListing): unknown {
   return {
     type: listing.type,
@@ -91,6 +91,7 @@ function listJson(listing: KeystoreListing): unknown {
       entryType: e.entryType,
       sha256: e.certificates[0]?.sha256 ?? null,
       subject: e.certificates[0]?.subject ?? null,
+      subjectRfc4514: e.certificates[0]?.subjectRfc4514 ?? null,
       notBefore: e.certificates[0]?.notBefore ?? null,
       notAfter: e.certificates[0]?.notAfter ?? null,
       daysLeft: e.certificates[0]?.daysLeft ?? null,
@@ -245,6 +246,16 @@ export function registerKeystoreCommand(program: Command, ctx: CliContext): void
   ks.command('restore')
     .description('Restore a backup to the file it was taken from (the current state is backed up first)')
     .argument('<id>', 'backup id from `certbench keystore backups`')
+    .option('--storepass-env <var>', 'the store password the backup was taken under, from an environment variable')
+    .option('--storepass-file <file>', 'the store password the backup was taken under, from the first line of a file')
     .option('--json', 'print JSON')
-    .action(act(ctx, async (id: string, opts: { json?: boolean }) => printEdit(ctx, await (await service()).restore(id), opts.json)));
+    .action(
+      act(ctx, async (id: string, opts: Pick<StoreOptions, 'storepassEnv' | 'storepassFile' | 'json'>) => {
+        const password =
+          opts.storepassEnv !== undefined || opts.storepassFile !== undefined
+            ? await secretOption(ctx, opts.storepassFile, opts.storepassEnv, 'Keystore password')
+            : undefined;
+        return printEdit(ctx, await (await service()).restore(id, password), opts.json);
+      }),
+    );
 }

@@ -68,6 +68,7 @@ export function registerTrustCommand(program: Command, ctx: CliContext): void {
               certificates: certificates.map((c) => ({
                 sha256: c.sha256,
                 subject: c.subject,
+                subjectRfc4514: c.subjectRfc4514,
                 notAfter: c.notAfter,
                 role: c.role,
                 trust: c.trust,

@@ -67,6 +67,6 @@ export function createKeystoreHandlers(services: Services): Pick<Handlers, Keyst
     'keystore.convert': (req) =>
       ks.convert(defined(req.store), defined({ type: req.type, destination: req.destination, destinationPassword: req.destinationPassword })),
     'keystore.backups': async (req) => ({ backups: await ks.listBackups(req.store ? defined(req.store) : undefined) }),
-    'keystore.restore': (req) => ks.restore(req.id),
+    'keystore.restore': (req) => ks.restore(req.id, req.password),
   };
 }

@@ -11,7 +11,7 @@ import { classifyDer } from '../inspect/classify-der.js';
 import type { KeystoreService } from '../keystore/keystore-service.js';
 import { readKeystore } from '../keystore/keystore-reader.js';
 import { normalizeAlias } from '../keystore/keystore-alias.js';
-import { JCEKS_MAGIC, JKS_MAGIC } from '../keystore/jks-reader.js';
+import { isJavaKeystore } from '../keystore/jks-reader.js';
 
 /** Where the certificate being renewed lives: what `csr renew --from` names. */
 export type RenewalOrigin =
@@ -46,8 +46,7 @@ export async function certificateToRenew(req: RenewalRequest, deps: { keystore: 
     return { origin: { kind: 'endpoint', target: req.from }, der: await endpointCertificate(req.from, req, deps.chain) };
   }
   const bytes = await readInputFile(req.from);
-  const magic = bytes.length >= 4 ? ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0 : 0;
-  const isKeystore = magic === JKS_MAGIC || magic === JCEKS_MAGIC || classifyDer(bytes) === 'pkcs12';
+  const isKeystore = isJavaKeystore(bytes) || classifyDer(bytes) === 'pkcs12';
   if (req.alias === undefined) {
     if (isKeystore) throw new CertbenchError('invalid-request', `${req.from} is a keystore: name the entry to renew with --alias`);
     return { origin: { kind: 'file', path: req.from }, der: certificateDers(bytes)[0]! };

@@ -4,11 +4,12 @@ import type { KeyFacts } from '../../../shared/model/certificate-detail.js';
 import { keyFacts } from '../../../shared/pki/certificate-detail.js';
 import { decodeOid, expectTlv, readTlv, TAG } from '../../../shared/pki/der-reader.js';
 import { readGeneralNames } from '../../../shared/pki/general-names.js';
-import { nameToDisplay } from '../../../shared/pki/name-text.js';
+import { nameDerTexts } from '../../../shared/pki/name-text.js';
 import { sha256Hex } from '../../../shared/pki/hash.js';
 
 export interface CsrFacts {
   readonly subject: string;
+  readonly subjectRfc4514: string;
   readonly sans: SanEntry[];
   readonly key: KeyFacts;
   readonly signature: 'valid' | 'invalid' | 'unsupported';
@@ -53,7 +54,8 @@ export function csrFacts(der: Uint8Array): CsrFacts {
       signature = 'invalid';
     }
   }
-  return { subject: nameToDisplay(der, subject), sans, key: keyFacts(spkiDer), signature, sha256: sha256Hex(der) };
+  const names = nameDerTexts(der.subarray(subject.start, subject.end));
+  return { subject: names.display, subjectRfc4514: names.rfc4514, sans, key: keyFacts(spkiDer), signature, sha256: sha256Hex(der) };
 }
 
 /** SANs from the extensionRequest attribute, if any. */

@@ -24,7 +24,7 @@ import { readTlv, TAG } from '../../../shared/pki/der-reader.js';
 import { looksLikePem, readPemBlocks, type PemBlock } from '../../../shared/pki/pem.js';
 import { readInputFile } from '../files/read-input.js';
 import { crlNotCertificate, looksLikeCrl } from '../../../shared/pki/crl-shape.js';
-import { JCEKS_MAGIC, JKS_MAGIC } from '../keystore/jks-reader.js';
+import { isJavaKeystore } from '../keystore/jks-reader.js';
 import { readKeystore } from '../keystore/keystore-reader.js';
 import { WorkBudget } from '../pkcs12/work-budget.js';
 import { isEncryptedEncoding, pemBlockEncoding, privateKeyEncoding, readPrivateKey, readPrivateKeyBlock } from '../private-keys/read-private-key.js';
@@ -108,8 +108,7 @@ export class InspectService {
   }
 
   async #read(bytes: Uint8Array, password: string | undefined, out: ObjectCollector, damage: Damage, options: ReadOptions): Promise<string> {
-    const magic = bytes.length >= 4 ? ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0 : 0;
-    if (magic === JKS_MAGIC || magic === JCEKS_MAGIC) {
+    if (isJavaKeystore(bytes)) {
       const keystore = await readKeystore(bytes, password);
       out.keystore(keystore, keystore.type);
       return keystore.type;

@@ -5,8 +5,15 @@ import { JavaDataReader } from './java-data-reader.js';
 import { skipSerializedObject } from './java-serialization.js';
 import { dedupeAliases, type RawKeystore, type RawKeystoreEntry } from './raw-keystore.js';
 
-export const JKS_MAGIC = 0xfeedfeed;
-export const JCEKS_MAGIC = 0xcececece;
+const JKS_MAGIC = 0xfeedfeed;
+const JCEKS_MAGIC = 0xcececece;
+
+/** The one check for a Java keystore file: the JKS or JCEKS magic number in its first four bytes. */
+export function isJavaKeystore(bytes: Uint8Array): boolean {
+  if (bytes.length < 4) return false;
+  const magic = ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0;
+  return magic === JKS_MAGIC || magic === JCEKS_MAGIC;
+}
 const DIGEST_BYTES = 20;
 const TAG_PRIVATE_KEY = 1;
 const TAG_TRUSTED_CERT = 2;

@@ -1,7 +1,7 @@
 import { CertbenchError } from '../../../shared/errors.js';
 import { readInputFile } from '../files/read-input.js';
 import { nodeHashHex } from '../inspect/native-hash.js';
-import { JCEKS_MAGIC, JKS_MAGIC, readJks } from './jks-reader.js';
+import { isJavaKeystore, readJks } from './jks-reader.js';
 import { readPkcs12KeystoreInProcess, type Pkcs12KeystoreReader } from './pkcs12-keystore-reader.js';
 import type { KeystoreEntryOf, KeystoreOf } from './raw-keystore.js';
 import type { WorkBudget } from '../pkcs12/work-budget.js';
@@ -40,8 +40,7 @@ export async function readKeystore(
 }
 
 function readRaw(bytes: Uint8Array, password: string | undefined, budget: WorkBudget | undefined, pkcs12: Pkcs12KeystoreReader) {
-  const magic = bytes.length >= 4 ? ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0 : 0;
-  if (magic === JKS_MAGIC || magic === JCEKS_MAGIC) return readJks(bytes, password);
+  if (isJavaKeystore(bytes)) return readJks(bytes, password);
   if (bytes[0] === 0x30) return pkcs12(bytes, password, budget ? { budget } : {});
   throw new CertbenchError('unrecognized-format', 'Unrecognized keystore format: not JKS, JCEKS or PKCS#12');
 }

@@ -9,9 +9,17 @@ import type { editKeystore, KeystoreWriter } from './keystore-transaction.js';
 /**
  * Restores a backup to the path it was taken from, through the same transaction as any edit:
  * the current file is backed up, the backup's bytes go to a temp copy that must parse as a
- * keystore and match byte for byte, then replace the file atomically.
+ * keystore and match byte for byte, then replace the file atomically. `password` is the store
+ * password the backup was taken under: a PKCS#12 whose certificates are encrypted cannot be
+ * verified without it.
  */
-export async function restoreBackup(writer: KeystoreWriter, id: string, now: () => Date, edit: typeof editKeystore): Promise<KeystoreEditResult> {
+export async function restoreBackup(
+  writer: KeystoreWriter,
+  id: string,
+  password: string | undefined,
+  now: () => Date,
+  edit: typeof editKeystore,
+): Promise<KeystoreEditResult> {
   const { backup, bytes } = await writer.backups.get(id);
   const outcome = await edit(backup.originalPath, writer, {
     operation: `restore ${id}`,
@@ -19,7 +27,7 @@ export async function restoreBackup(writer: KeystoreWriter, id: string, now: () 
     edit: (temp) => writeFile(temp, bytes),
     verify: async (temp) => {
       confirm(bytesEqual(new Uint8Array(await readFile(temp)), bytes), 'the restored bytes differ from the backup');
-      return readKeystore(bytes);
+      return readKeystore(bytes, password);
     },
   });
   return {

@@ -126,10 +126,14 @@ export class KeystoreService {
     return this.backups.list(await realpath(ref.path).catch(() => ref.path));
   }
 
-  /** Puts a backup back in place — itself an edit, so the current state is backed up first. */
-  async restore(id: string): Promise<KeystoreEditResult> {
+  /**
+   * Puts a backup back in place — itself an edit, so the current state is backed up first.
+   * `password` is the store password at the time of the backup (needed for a PKCS#12 whose
+   * certificates are encrypted).
+   */
+  async restore(id: string, password?: string): Promise<KeystoreEditResult> {
     const { restoreBackup, editKeystore } = await edits();
-    return restoreBackup(this.#writer, id, this.env.now, editKeystore);
+    return restoreBackup(this.#writer, id, password, this.env.now, editKeystore);
   }
 
   #context(ref: StoreRef & { jdkHome?: string }): KeystoreEditContext {

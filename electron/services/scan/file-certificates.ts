@@ -3,7 +3,7 @@ import { TAG } from '../../../shared/pki/der-reader.js';
 import { certificateDers } from '../../../shared/pki/certificate-input.js';
 import { readInputFile } from '../files/read-input.js';
 import { classifyDer } from '../inspect/classify-der.js';
-import { JCEKS_MAGIC, JKS_MAGIC } from '../keystore/jks-reader.js';
+import { isJavaKeystore } from '../keystore/jks-reader.js';
 import { readKeystore } from '../keystore/keystore-reader.js';
 
 /** A certificate found in a file; `alias` exactly when the file is a keystore. */
@@ -20,8 +20,7 @@ export interface FileCertificate {
  */
 export async function certificatesInFile(path: string): Promise<FileCertificate[]> {
   const bytes = await readInputFile(path);
-  const magic = bytes.length >= 4 ? ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0 : 0;
-  if (magic === JKS_MAGIC || magic === JCEKS_MAGIC || (bytes[0] === TAG.sequence && classifyDer(bytes) === 'pkcs12')) {
+  if (isJavaKeystore(bytes) || (bytes[0] === TAG.sequence && classifyDer(bytes) === 'pkcs12')) {
     return keystoreCertificates(path, bytes);
   }
   if (bytes[0] === TAG.sequence) {

@@ -11,8 +11,9 @@ import {
   type TrustMap,
   type TrustPlan,
 } from '../../../shared/model/trust.js';
-import { parseCertificate } from '../../../shared/pki/certificate-summary.js';
+import { scanCertificate } from '../../../shared/pki/cert-scan.js';
 import { sha256Hex } from '../../../shared/pki/hash.js';
+import { nameDerToDisplay } from '../../../shared/pki/name-text.js';
 import { Elevator } from '../elevation/elevator.js';
 import { readInputFile } from '../files/read-input.js';
 import { discoverJdks } from '../keystore/jdk-discovery.js';
@@ -140,7 +141,7 @@ export class TrustService {
 
   async #map(der: Uint8Array, stores: readonly TrustStore[]): Promise<TrustMap> {
     const sha256 = sha256Hex(der);
-    return { sha256, subject: parseCertificate(der).subject, role: roleOf(der), rows: await trustMapRows(sha256, stores) };
+    return { sha256, subject: nameDerToDisplay(scanCertificate(der).subjectDer), role: roleOf(der), rows: await trustMapRows(sha256, stores) };
   }
 
   /** The trust map for a fingerprint: the certificate itself is taken from the first store that holds it. */
@@ -223,6 +224,7 @@ export function toEntry(c: StoredCertificate): TrustEntry {
   return {
     sha256: c.sha256,
     subject: c.subject,
+    subjectRfc4514: c.subjectRfc4514,
     issuer: c.issuer,
     notAfter: c.notAfter,
     expiry: c.expiry,

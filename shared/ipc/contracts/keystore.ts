@@ -70,5 +70,6 @@ export const keystoreContracts = defineContracts({
     response: KeystoreEditResultSchema,
   },
   'keystore.backups': { request: z.strictObject({ store: StoreSelector.optional() }), response: Backups },
-  'keystore.restore': { request: z.strictObject({ id: z.string().max(64) }), response: KeystoreEditResultSchema },
+  /** `password`: the store password the backup was taken under. */
+  'keystore.restore': { request: z.strictObject({ id: z.string().max(64), password: Password.optional() }), response: KeystoreEditResultSchema },
 });

@@ -67,8 +67,8 @@ describe('certbench keystore CLI', () => {
     const listed = JSON.parse((await cli(['list', '--jdk', home, '--json'])).stdout) as { type: string; entries: Record<string, unknown>[] };
     expect(listed.type).toBe('JKS');
     const entry = listed.entries.find((e) => e.alias === 'jdk-root');
-    expect(Object.keys(entry!).sort()).toEqual(['alias', 'daysLeft', 'entryType', 'expiry', 'notAfter', 'notBefore', 'sha256', 'subject']);
-    expect(entry).toMatchObject({ entryType: 'trustedCert', subject: 'CN=cli-root, O=Certbench Keystore Test', notAfter: expect.stringMatching(/^20\d\d-/) });
+    expect(Object.keys(entry!).sort()).toEqual(['alias', 'daysLeft', 'entryType', 'expiry', 'notAfter', 'notBefore', 'sha256', 'subject', 'subjectRfc4514']);
+    expect(entry).toMatchObject({ entryType: 'trustedCert', subject: 'CN=cli-root, O=Certbench Keystore Test', subjectRfc4514: 'O=Certbench Keystore Test,CN=cli-root', notAfter: expect.stringMatching(/^20\d\d-/) });
     expect(entry!.daysLeft).toBe(Math.floor((Date.parse(entry!.notAfter as string) - Date.now()) / 86_400_000));
     expect(entry!.expiry).toBe((entry!.daysLeft as number) < 60 ? 'soon' : 'ok');
     expect((await keytoolList(cacerts)).entries.some((e) => e.alias === 'jdk-root')).toBe(true);

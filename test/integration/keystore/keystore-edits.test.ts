@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chmod, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { KeystoreService } from '../../../electron/services/keystore/keystore-service.js';
 import { nodeHashHex } from '../../../electron/services/inspect/native-hash.js';
 import { keystoreService } from '../../helpers/keystore-service-env.js';
-import { copyCacerts, entryKeys, keytoolList, opensslCa, tempDir } from '../../helpers/keystore-tools.js';
+import { copyCacerts, entryKeys, keytool, keytoolList, opensslCa, tempDir } from '../../helpers/keystore-tools.js';
 
 const sha = async (path: string) => nodeHashHex('sha256', await readFile(path));
 
@@ -101,5 +102,29 @@ describe('keystore edits through keytool (JKS cacerts copy)', () => {
     expect(await sha(store)).toBe(first.sha256);
     expect((await keytoolList(store, 'changeit')).entries.some((e) => e.alias === 'root_engine')).toBe(false);
     expect((await service.listBackups()).length).toBe(backups.length + 1);
+  });
+});
+
+/** keytool's PKCS#12 encrypts its certificates: a restore verifies the backup with the password it was taken under. */
+describe('keystore restore of a keytool PKCS#12', () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+
+  beforeAll(async () => ({ dir, cleanup } = await tempDir()));
+  afterAll(() => cleanup());
+
+  it('refuses without the store password, leaving the file as it was, and restores with it', async () => {
+    const store = join(dir, 'store.p12');
+    const made = await keytool(['-importcert', '-noprompt', '-alias', 'p12root', '-file', await opensslCa(dir, 'p12-root'), '-keystore', store, '-storetype', 'PKCS12', '-storepass:env', 'KS_PW'], 'storepass1');
+    expect(made.code, made.stderr).toBe(0);
+    const service = keystoreService(dir);
+    await service.delete({ path: store, password: 'storepass1' }, 'p12root');
+    const [backup] = await service.listBackups({ path: store });
+    const emptied = await sha(store);
+    await expect(service.restore(backup!.id)).rejects.toMatchObject({ code: 'password-required' });
+    expect(await sha(store)).toBe(emptied);
+    await service.restore(backup!.id, 'storepass1');
+    expect(await sha(store)).toBe(backup!.sha256);
+    expect((await keytoolList(store, 'storepass1')).entries.map((e) => e.alias)).toEqual(['p12root']);
   });
 });

@@ -5,7 +5,7 @@ import { tempDir, toolEnv } from '../../helpers/inspect-openssl.js';
 
 const BIN = new URL('../../../bin/certbench.cjs', import.meta.url).pathname;
 
-/** Issue 13.1: one DN display order in every output — inspect text, inspect JSON, keystore list. */
+/** Issue 13.1: one DN display order in every output — inspect text, inspect JSON, keystore list — and RFC 4514 beside it in JSON. */
 describe('one display order for distinguished names', () => {
   let t: { dir: string; cleanup: () => Promise<void> };
   let env: NodeJS.ProcessEnv;
@@ -33,5 +33,23 @@ describe('one display order for distinguished names', () => {
     expect(object!.detail.subject.rfc4514).toBe('CN=dn.example,O=Acme\\, Inc.,C=DE');
     const listed = JSON.parse(cli('keystore', 'list', '--keystore', join(t.dir, 'store.p12'), '--storepass-env', 'STOREPASS', '--json')) as { entries: Array<{ subject: string }> };
     expect(listed.entries.map((e) => e.subject)).toEqual([DISPLAY]);
+  });
+
+  it('every list JSON (inspect, keystore list, trust list, scan) carries the RFC 4514 subject openssl prints', () => {
+    const pem = join(t.dir, 'cert.pem');
+    const rfc = execFileSync('openssl', ['x509', '-in', pem, '-noout', '-subject', '-nameopt', 'RFC2253'], { env: toolEnv() }).toString().replace(/^subject=/, '').trim();
+    expect(rfc).toBe('CN=dn.example,O=Acme\\, Inc.,C=DE');
+    const [object] = (JSON.parse(cli('inspect', '--json', pem)) as { objects: Array<{ subjectRfc4514: string; issuerRfc4514: string }> }).objects;
+    expect(object).toMatchObject({ subjectRfc4514: rfc, issuerRfc4514: rfc });
+    const csr = join(t.dir, 'req.csr');
+    execFileSync('openssl', ['req', '-new', '-key', join(t.dir, 'k.pem'), '-out', csr, '-subj', '/C=DE/O=Acme, Inc./CN=dn.example'], { env: toolEnv() });
+    const [request] = (JSON.parse(cli('inspect', '--json', csr)) as { objects: Array<{ kind: string; subject: string; subjectRfc4514: string }> }).objects;
+    expect(request).toMatchObject({ kind: 'csr', subject: DISPLAY, subjectRfc4514: rfc });
+    const listed = JSON.parse(cli('keystore', 'list', '--keystore', join(t.dir, 'store.p12'), '--storepass-env', 'STOREPASS', '--json')) as { entries: Array<{ subjectRfc4514: string }> };
+    expect(listed.entries.map((e) => e.subjectRfc4514)).toEqual([rfc]);
+    const trusted = JSON.parse(cli('trust', 'list', '--store', `pem:${pem}`, '--json')) as { certificates: Array<{ subject: string; subjectRfc4514: string }> };
+    expect(trusted.certificates).toMatchObject([{ subject: DISPLAY, subjectRfc4514: rfc }]);
+    const scanned = JSON.parse(cli('scan', pem, '--json')) as { findings: Array<{ subject: string; subjectRfc4514: string; issuerRfc4514: string }> };
+    expect(scanned.findings).toMatchObject([{ subject: DISPLAY, subjectRfc4514: rfc, issuerRfc4514: rfc }]);
   });
 });

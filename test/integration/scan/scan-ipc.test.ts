@@ -63,7 +63,7 @@ describe('scan IPC channels through the real dispatcher', () => {
   });
 
   it('writes CSV only where the save dialog says, and nothing when it is cancelled', async () => {
-    const finding = { kind: 'file', where: '/x.pem', path: '/x.pem', subject: '=HYPERLINK("x")', sans: [], issuer: 'CN=x', serial: '01', notBefore: '2025-01-01T00:00:00.000Z', notAfter: '2027-01-01T00:00:00.000Z', daysLeft: 3, keyType: 'EC P-256', sha256: 'ab', status: 'ok' } as const;
+    const finding = { kind: 'file', where: '/x.pem', path: '/x.pem', subject: '=HYPERLINK("x")', subjectRfc4514: '=HYPERLINK("x")', sans: [], issuer: 'CN=x', issuerRfc4514: 'CN=x', serial: '01', notBefore: '2025-01-01T00:00:00.000Z', notAfter: '2027-01-01T00:00:00.000Z', daysLeft: 3, keyType: 'EC P-256', sha256: 'ab', status: 'ok' } as const;
     expect(await dispatch('scan.exportCsv', { findings: [finding] }, ctx)).toEqual({ ok: true, value: { path: null } });
     const out = join(world.root, 'out.csv');
     saves.push(out);

@@ -132,7 +132,7 @@ describe('certbench scan over endpoints', () => {
 
   it('escapes label values so a hostile subject stays one label', () => {
     const hostile: ScanFinding = {
-      kind: 'file', where: '/certs/we"ird\\name\nx.pem', path: '/certs/we"ird\\name\nx.pem', subject: 'CN=a"b\\c\nd', sans: [], issuer: 'CN=x', serial: '01',
+      kind: 'file', where: '/certs/we"ird\\name\nx.pem', path: '/certs/we"ird\\name\nx.pem', subject: 'CN=a"b\\c\nd', subjectRfc4514: 'CN=a\\"b\\\\c\\0Ad', sans: [], issuer: 'CN=x', issuerRfc4514: 'CN=x', serial: '01',
       notBefore: '2025-01-01T00:00:00.000Z', notAfter: '2027-01-01T00:00:00.000Z', daysLeft: 1, keyType: 'EC P-256', sha256: 'ab', status: 'ok',
     };
     const text = scanPrometheus({ scannedAt: '2026-01-01T00:00:00.000Z', windowMs: 0, findings: [hostile], problems: [], filesSeen: 1 });

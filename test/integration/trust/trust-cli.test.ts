@@ -72,6 +72,7 @@ describe('certbench trust (temp stores only)', () => {
         {
           sha256: sha,
           subject: 'CN=Certbench Test Root',
+          subjectRfc4514: 'CN=Certbench Test Root',
           notAfter: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
           role: 'root',
           trust: 'trusted',

@@ -3,7 +3,7 @@ import type { ChainReport } from '../../../shared/model/chain.js';
 import { buildChainTree, certificatesOffPath } from '../../../shared/model/chain-tree.js';
 
 const summary = (subject: string, issuer: string) => ({
-  subject, issuer, serial: '01', notBefore: '2026-01-01T00:00:00.000Z', notAfter: '2027-01-01T00:00:00.000Z', daysLeft: 100,
+  subject, subjectRfc4514: subject, issuer, issuerRfc4514: issuer, serial: '01', notBefore: '2026-01-01T00:00:00.000Z', notAfter: '2027-01-01T00:00:00.000Z', daysLeft: 100,
   expiry: 'ok' as const, sha1: '', sha256: '', sans: [], isCA: true, selfSigned: subject === issuer, keyType: 'EC P-256',
 });
 const cert = (sha256: string, subject: string, issuer: string) => ({ id: sha256, sha256, summary: summary(subject, issuer), pem: '', origin: 'server' as const });

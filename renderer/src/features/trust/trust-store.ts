@@ -1,11 +1,11 @@
 import { create } from 'zustand';
-import type { Res } from '../../../../shared/ipc/contract.js';
+import type { Req, Res } from '../../../../shared/ipc/contract.js';
 import type { AddAllPlan, IssuedPlan, StoreInfo, TrustEntry, TrustMap } from '../../../../shared/model/trust.js';
 import { invoke } from '../../ipc/client.js';
 import { useAppStore } from '../../store/app-store.js';
 
 /** Where a certificate comes from: a file path, or an object opened in Inspect/Chain. */
-export type CertificateSource = { kind: 'path'; path: string } | { kind: 'object'; id: string };
+export type CertificateSource = Req<'trust.where'>['source'];
 
 /**
  * Changes waiting for the user's confirmation: the plans main keeps (run by id, exactly as shown),
@@ -17,7 +17,7 @@ export interface PendingChange {
   readonly skipped: AddAllPlan['skipped'];
 }
 
-export type FleetFormat = 'mobileconfig' | 'powershell' | 'ansible' | 'shell';
+export type FleetFormat = Req<'trust.export'>['format'];
 export type FleetPreview = Res<'trust.export'> & { readonly format: FleetFormat };
 
 const CERT_FILTERS = [
