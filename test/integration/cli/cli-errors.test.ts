@@ -1,10 +1,11 @@
+import { spawn } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/program.js';
 import { captureIo } from '../../helpers/capture-io.js';
-import { leafCommands, runBuilt, type Outcome } from '../../helpers/built-cli.js';
+import { BIN, leafCommands, runBuilt, type Outcome } from '../../helpers/built-cli.js';
 import { makeHierarchy, type Hierarchy } from '../../helpers/chain-pki.js';
 import { cleanEnv, keytool } from '../../helpers/keystore-tools.js';
 
@@ -97,5 +98,18 @@ describe('CLI errors', () => {
   it('a key that does not belong to the certificate is reported once', async () => {
     const outcome = await certbench('bundle', '--cert', file('leaf.pem'), '--key', file('other.key'), '--out-dir', dir, '--no-encrypt');
     expect(textError(outcome)).toMatch(/does not belong to the key/);
+  });
+
+  it('a reader that closes the pipe early (`| head`) ends the command quietly, with no stack trace', async () => {
+    await writeFile(file('many.pem'), pki.leaf.pem.repeat(2000));
+    const child = spawn(process.execPath, [BIN, 'inspect', '--json', file('many.pem')], {
+      env: cleanEnv({ CERTBENCH_CODE_CACHE_DIR: join(dir, 'code-cache') }),
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });
