@@ -136,6 +136,7 @@ const PATH_FIELDS: { readonly [C in Channel]?: (req: Req<C>) => readonly PathFie
   'keystore.list': (r) => store(r.store, 'read'),
   'keystore.planImport': (r) => store(r.store, 'read'),
   'keystore.import': (r) => store(r.store, 'edit'),
+  'keystore.planKeyPairImport': (r) => store(r.store, 'read'),
   'keystore.importKeyPair': (r) => store(r.store, 'edit'),
   'keystore.delete': (r) => store(r.store, 'edit'),
   'keystore.rename': (r) => store(r.store, 'edit'),

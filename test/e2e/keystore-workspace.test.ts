@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { closeBrowser, launchApp, type AppHarness } from './harness.js';
-import { cleanEnv, copyCacerts, keytoolList, opensslCa } from '../helpers/keystore-tools.js';
+import { cleanEnv, copyCacerts, keytool, keytoolList, opensslCa } from '../helpers/keystore-tools.js';
 
 /** keytool runs take seconds on this shared machine. */
 const POLL = { timeout: 30_000, interval: 200 };
@@ -100,6 +100,35 @@ describe('Java keystores workspace in Chromium (cacerts copy, real keytool)', ()
     await row('tls server').waitFor();
     await expect(row('tls server').innerText()).resolves.toContain('privateKey');
     expect((await keytoolList(store)).entries.find((e) => e.alias === 'tls server')?.entryType).toBe('privateKey');
+  });
+
+  it('plans a PFX import over an existing alias and replaces only after Replace; keytool confirms', async () => {
+    const pem = await opensslCa(app.tempDir, 'tls-server-renewed');
+    const pfx = join(app.tempDir, 'renewed.pfx');
+    await promisify(execFile)('openssl', ['pkcs12', '-export', '-in', pem, '-inkey', join(app.tempDir, 'tls-server-renewed.key'), '-name', 'server', '-out', pfx,
+      '-passout', 'pass:pfx-pass-2'], { env: cleanEnv() });
+    const printed = await keytool(['-printcert', '-file', pem]);
+    const renewed = /^\s+SHA256: ([0-9A-F:]+)$/m.exec(printed.stdout)![1]!.replace(/:/g, '').toLowerCase();
+    const current = (await keytoolList(store)).entries.find((e) => e.alias === 'tls server')!.sha256s[0]!;
+    const before = await sha256(store);
+    await app.page.getByLabel('Import certificate file').setInputFiles(pfx);
+    const dialog = app.page.getByRole('dialog', { name: 'Import key pair from renewed.pfx' });
+    await dialog.getByLabel('PFX password').fill('pfx-pass-2');
+    await dialog.getByLabel('Key pair alias').fill('TLS Server');
+    await dialog.getByRole('button', { name: 'Import key pair' }).click();
+    await expect.poll(() => dialog.getByRole('alert').innerText(), POLL).toContain('Alias "tls server" already exists');
+    const plan = dialog.getByRole('region', { name: 'Replace plan' });
+    await expect(plan.getByLabel('Replaced certificate').innerText()).resolves.toContain(current);
+    await expect(plan.getByLabel('New certificate').innerText()).resolves.toContain(renewed);
+    await expect(plan.innerText()).resolves.toContain('keystore-backups');
+    await app.screenshot('keystore-keypair-replace-plan');
+    expect(await sha256(store)).toBe(before);
+    await dialog.getByRole('button', { name: 'Replace' }).click();
+    await expect.poll(() => dialog.count(), POLL).toBe(0);
+    const replaced = (await keytoolList(store)).entries.find((e) => e.alias === 'tls server');
+    expect(replaced?.entryType).toBe('privateKey');
+    expect(replaced?.sha256s[0]).toBe(renewed);
+    expect(app.pageErrors).toEqual([]);
   });
 
   it('asks for the store password inside the import dialog when the store was opened without it', async () => {

@@ -1,6 +1,8 @@
 import { CertbenchError } from '../../../shared/errors.js';
 import { fromBase64 } from '../../../shared/pki/bytes.js';
 import type { CertificateSummary } from '../../../shared/model/certificate-summary.js';
+import type { Res } from '../../../shared/ipc/contract.js';
+import type { ImportPlan } from '../../services/keystore/keystore-import.js';
 import type { Services } from '../../services/services.js';
 import type { Handlers } from '../handler-types.js';
 
@@ -9,6 +11,7 @@ type KeystoreChannel =
   | 'keystore.list'
   | 'keystore.planImport'
   | 'keystore.import'
+  | 'keystore.planKeyPairImport'
   | 'keystore.importKeyPair'
   | 'keystore.delete'
   | 'keystore.rename'
@@ -30,36 +33,49 @@ function defined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], un
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
 }
 
+const named = (c: CertificateSummary) => ({ subject: c.subject, serial: c.serial, notAfter: c.notAfter, sha256: c.sha256 });
+
+/** An import plan as it crosses IPC: certificates by their names only. */
+function planView(plan: ImportPlan): Res<'keystore.planImport'> {
+  return {
+    path: plan.path,
+    storeSha256: plan.storeSha256,
+    keytool: plan.keytool,
+    backup: plan.backup,
+    items: plan.items.map((p) => ({
+      ...named(p.certificate),
+      alias: p.alias,
+      ...(p.presentAs === undefined ? {} : { presentAs: p.presentAs }),
+      aliasTaken: p.aliasTaken,
+      ...(p.replaces === undefined ? {} : { replaces: named(p.replaces) }),
+      keytool: p.keytool,
+    })),
+  };
+}
+
 export function createKeystoreHandlers(services: Services): Pick<Handlers, KeystoreChannel> {
   const ks = services.keystore;
   return {
     'keystore.jdks': () => ks.jdks(),
     'keystore.list': (req) => ks.list(defined(req.store)),
-    'keystore.planImport': async (req) => {
-      const plan = await ks.planImport(defined(req.store), bytesOf(req.certificate), defined({ alias: req.alias }));
-      const named = (c: CertificateSummary) => ({ subject: c.subject, serial: c.serial, notAfter: c.notAfter, sha256: c.sha256 });
-      return {
-        path: plan.path,
-        storeSha256: plan.storeSha256,
-        keytool: plan.keytool,
-        backup: plan.backup,
-        items: plan.items.map((p) => ({
-          ...named(p.certificate),
-          alias: p.alias,
-          ...(p.presentAs === undefined ? {} : { presentAs: p.presentAs }),
-          aliasTaken: p.aliasTaken,
-          ...(p.replaces === undefined ? {} : { replaces: named(p.replaces) }),
-          keytool: p.keytool,
-        })),
-      };
-    },
+    'keystore.planImport': async (req) => planView(await ks.planImport(defined(req.store), bytesOf(req.certificate), defined({ alias: req.alias }))),
     'keystore.import': (req) =>
       ks.importCertificates(defined(req.store), bytesOf(req.certificate), defined({ alias: req.alias, replace: req.replace, plannedStoreSha256: req.plannedStoreSha256 })),
+    'keystore.planKeyPairImport': async (req) =>
+      planView(
+        await ks.planKeyPairImport(defined(req.store), bytesOf(req.pfx), defined({ pfxPassword: req.pfxPassword, sourceAlias: req.sourceAlias, alias: req.alias })),
+      ),
     'keystore.importKeyPair': (req) =>
       ks.importKeyPair(
         defined(req.store),
         bytesOf(req.pfx),
-        defined({ pfxPassword: req.pfxPassword, sourceAlias: req.sourceAlias, alias: req.alias, replace: req.replace }),
+        defined({
+          pfxPassword: req.pfxPassword,
+          sourceAlias: req.sourceAlias,
+          alias: req.alias,
+          replace: req.replace,
+          plannedStoreSha256: req.plannedStoreSha256,
+        }),
       ),
     'keystore.delete': (req) => ks.delete(defined(req.store), req.alias),
     'keystore.rename': (req) => ks.rename(defined(req.store), req.alias, req.newAlias),

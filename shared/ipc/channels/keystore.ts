@@ -4,6 +4,7 @@ export const KEYSTORE_CHANNELS = [
   'keystore.list',
   'keystore.planImport',
   'keystore.import',
+  'keystore.planKeyPairImport',
   'keystore.importKeyPair',
   'keystore.delete',
   'keystore.rename',

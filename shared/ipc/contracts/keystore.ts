@@ -32,26 +32,34 @@ export const PlannedImportSchema = z.strictObject({
   keytool: z.array(z.array(z.string()).max(64)).max(4),
 });
 
+/** What an import would do to the store whose SHA-256 it names: the planned items, the backup and the keytool that runs. */
+const ImportPlanSchema = z.strictObject({
+  path: Path,
+  storeSha256: Sha256,
+  keytool: Path,
+  items: z.array(PlannedImportSchema).max(LIMITS.maxListItems),
+  backup: z.strictObject({ directory: Path, operation: z.string().max(512) }),
+});
+
 /** The keystore domain's channels (`keystore.verb`). */
 export const keystoreContracts = defineContracts({
   'keystore.jdks': { request: z.strictObject({}), response: JdkDiscoverySchema },
   'keystore.list': { request: z.strictObject({ store: StoreSelector }), response: KeystoreListingSchema },
   'keystore.planImport': {
     request: z.strictObject({ store: StoreSelector, certificate: FileBytes, alias: Alias.optional() }),
-    response: z.strictObject({
-      path: Path,
-      storeSha256: Sha256,
-      keytool: Path,
-      items: z.array(PlannedImportSchema).max(LIMITS.maxListItems),
-      backup: z.strictObject({ directory: Path, operation: z.string().max(512) }),
-    }),
+    response: ImportPlanSchema,
   },
   'keystore.import': {
     /** `plannedStoreSha256`: the store the shown plan was made on; a store changed since is a conflict, so what runs is what was shown. */
     request: z.strictObject({ store: StoreSelector, certificate: FileBytes, alias: Alias.optional(), replace: z.boolean().optional(), plannedStoreSha256: Sha256.optional() }),
     response: KeystoreEditResultSchema,
   },
+  'keystore.planKeyPairImport': {
+    request: z.strictObject({ store: StoreSelector, pfx: FileBytes, pfxPassword: Password, sourceAlias: Alias.optional(), alias: Alias.optional() }),
+    response: ImportPlanSchema,
+  },
   'keystore.importKeyPair': {
+    /** `plannedStoreSha256`: as for `keystore.import`, the store the shown plan was made on. */
     request: z.strictObject({
       store: StoreSelector,
       pfx: FileBytes,
@@ -59,6 +67,7 @@ export const keystoreContracts = defineContracts({
       sourceAlias: Alias.optional(),
       alias: Alias.optional(),
       replace: z.boolean().optional(),
+      plannedStoreSha256: Sha256.optional(),
     }),
     response: KeystoreEditResultSchema,
   },

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Dialog, DialogActions } from '../../components/Dialog.js';
 import { useKeystoreStore, type PendingImport } from './keystore-store.js';
+import { AliasTakenPlan } from './ReplacePlan.js';
 import { StorePasswordField, useStorePasswordNeeded } from './StorePasswordField.js';
 
 /**
@@ -35,14 +36,7 @@ export function ImportDialog({ pending }: { pending: PendingImport }) {
         {bundle ? 'Alias (the first certificate; the others get -2, -3…)' : 'Alias'}
         <input aria-label="Alias" value={alias} onChange={(e) => setAlias(e.target.value)} onBlur={checkAlias} autoFocus />
       </label>
-      {taken ? (
-        <>
-          <p className="ks-conflict" role="alert">
-            Alias "{first.alias}" already exists in this keystore. Replace that entry, or choose another alias.
-          </p>
-          <ReplacePlan pending={pending} />
-        </>
-      ) : null}
+      {taken ? <AliasTakenPlan plan={pending} /> : null}
       {needsPassword ? <StorePasswordField value={storePassword} onChange={setStorePassword} /> : null}
       <DialogActions>
         <button type="button" onClick={cancelImport}>
@@ -58,37 +52,5 @@ export function ImportDialog({ pending }: { pending: PendingImport }) {
         </button>
       </DialogActions>
     </Dialog>
-  );
-}
-
-type PlannedCertificate = Pick<PendingImport['items'][number], 'subject' | 'serial' | 'notAfter' | 'sha256'>;
-
-function CertificateFacts({ label, cert }: { label: string; cert: PlannedCertificate }) {
-  return (
-    <dl aria-label={label}>
-      <dt>{label}</dt>
-      <dd>{cert.subject}</dd>
-      <dd>Serial {cert.serial}</dd>
-      <dd>Not after {cert.notAfter}</dd>
-      <dd>SHA-256 {cert.sha256}</dd>
-    </dl>
-  );
-}
-
-/** What Replace will do, before it is pressed: the certificate that goes, the one that comes, the backup and keytool's argv. */
-function ReplacePlan({ pending }: { pending: PendingImport }) {
-  const first = pending.items[0]!;
-  return (
-    <section className="ks-replace-plan" aria-label="Replace plan">
-      {first.replaces ? <CertificateFacts label="Replaced certificate" cert={first.replaces} /> : null}
-      <CertificateFacts label="New certificate" cert={first} />
-      <p>
-        A backup of {pending.path} is saved in {pending.backup.directory} first.
-      </p>
-      <details>
-        <summary>keytool commands (run on a private copy, checked, then renamed over the store)</summary>
-        <pre>{first.keytool.map((argv) => [pending.keytool, ...argv].join(' ')).join('\n')}</pre>
-      </details>
-    </section>
   );
 }

@@ -9,8 +9,11 @@ import { useAppStore } from '../../store/app-store.js';
 /** The store the workspace shows: a file path, and the password the user gave (cacerts defaults to changeit in main). */
 export type OpenStore = Readonly<Required<Pick<Req<'keystore.list'>['store'], 'path'>> & Pick<Req<'keystore.list'>['store'], 'password'>>;
 
+/** What an import (certificate or key pair) would do, as main planned it on the store it names by SHA-256. */
+export type KeystoreImportPlan = Res<'keystore.planImport'>;
+
 /** A dropped or chosen certificate waiting for the alias dialog. */
-export type PendingImport = Readonly<Req<'keystore.planImport'>['certificate'] & Res<'keystore.planImport'>>;
+export type PendingImport = Readonly<Req<'keystore.planImport'>['certificate'] & KeystoreImportPlan>;
 
 interface KeystoreState {
   discovery: JdkDiscovery | null;
@@ -36,8 +39,13 @@ interface KeystoreState {
   planImport(file: { name: string; base64: string }, alias?: string): Promise<void>;
   planImportFiles(files: readonly File[]): Promise<void>;
   cancelImport(): void;
-  /** Edits take the store password from their own dialog when the store was opened without it. */
-  confirmKeyPair(pfxPassword: string, alias: string, replace: boolean, storePassword?: string): Promise<boolean>;
+  /** The key pair import's plan (null when planning failed, already reported); `alias` empty means the PFX's own. */
+  planKeyPair(pfxPassword: string, alias: string, storePassword?: string): Promise<KeystoreImportPlan | null>;
+  /**
+   * Edits take the store password from their own dialog when the store was opened without it.
+   * `replacing`: the plan the user saw and approved; the replace runs only on the store it was made on.
+   */
+  confirmKeyPair(pfxPassword: string, alias: string, replacing: KeystoreImportPlan | null, storePassword?: string): Promise<boolean>;
   confirmImport(alias: string, replace: boolean, storePassword?: string): Promise<boolean>;
   deleteEntry(alias: string, storePassword?: string): Promise<boolean>;
   renameEntry(alias: string, newAlias: string, storePassword?: string): Promise<boolean>;
@@ -138,12 +146,24 @@ export const useKeystoreStore = create<KeystoreState>()((set, get) => {
       else await get().planImport(bytes);
     },
     cancelImport: () => set({ pending: null, pendingKeyPair: null }),
-    confirmKeyPair: async (pfxPassword, alias, replace, storePassword) => {
+    planKeyPair: async (pfxPassword, alias, storePassword) => {
+      const pfx = get().pendingKeyPair;
+      if (!pfx) return null;
+      try {
+        const store = storePassword === undefined ? selector() : { ...selector(), password: storePassword };
+        return await invoke('keystore.planKeyPairImport', { store, pfx, pfxPassword, ...(alias ? { alias } : {}) });
+      } catch (err) {
+        app().reportError(err, pfx.name);
+        return null;
+      }
+    },
+    confirmKeyPair: async (pfxPassword, alias, replacing, storePassword) => {
       const pfx = get().pendingKeyPair;
       if (!pfx) return false;
+      const replace = replacing ? { replace: true, plannedStoreSha256: replacing.storeSha256 } : {};
       const done = await edit(
         'Importing the key pair',
-        () => invoke('keystore.importKeyPair', { store: selector(), pfx, pfxPassword, ...(alias ? { alias } : {}), ...(replace ? { replace } : {}) }),
+        () => invoke('keystore.importKeyPair', { store: selector(), pfx, pfxPassword, ...(alias ? { alias } : {}), ...replace }),
         storePassword,
       );
       if (done) set({ pendingKeyPair: null });
