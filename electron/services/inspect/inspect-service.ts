@@ -115,7 +115,7 @@ export class InspectService {
     }
     if (bytes[0] === TAG.sequence) return this.#fromDer(bytes, password, out, damage, 'DER', options);
     const text = utf8Text(bytes);
-    if (looksLikePem(text)) return await this.#fromPem(text, password, out, damage, options.keys);
+    if (looksLikePem(text)) return this.#fromPem(text, password, out, damage, options.keys);
     const der = bareBase64Der(text);
     if (der) return this.#fromDer(der, password, out, damage, 'Base64 DER (no PEM armour)', options);
     throw new CertbenchError('unrecognized-format', 'Not a certificate, key, CSR, PKCS#7, PKCS#12 or keystore (no PEM armour and no DER structure)');

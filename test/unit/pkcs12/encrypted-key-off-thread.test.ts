@@ -1,7 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPrivateKeyFile } from '../../../electron/services/keys/open-private-key.js';
 import { InspectService } from '../../../electron/services/inspect/inspect-service.js';
 import { offThreadKeyDecryptor } from '../../../electron/services/pkcs12/pfx-off-thread.js';
 import { readPrivateKey } from '../../../electron/services/private-keys/read-private-key.js';
@@ -76,5 +79,20 @@ describe("the app's inspect decrypts encrypted keys of untrusted files on a work
     const started = performance.now();
     expect(await errorCodeOfAsync(() => work)).toBe('cancelled');
     expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
+
+describe("the app's key opening (Keys workspace) decrypts on the same worker", () => {
+  it('opens an encrypted key file while this thread stays free', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'certbench-key-off-thread-'));
+    try {
+      const path = join(dir, 'heavy.key');
+      await writeFile(path, heavy);
+      const { stall, work } = await longestStall(() => openPrivateKeyFile(path, 'k', undefined, offThreadKeyDecryptor(worker.script)));
+      expect((await work).asymmetricKeyType).toBe('ec');
+      expect(stall).toBeLessThan(250);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
