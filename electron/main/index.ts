@@ -2,7 +2,7 @@ import { app, BrowserWindow, ipcMain } from 'electron';
 import { join } from 'node:path';
 import { createServices } from '../services/services.js';
 import { defaultServiceEnv } from '../services/service-env.js';
-import { offThreadPfxReader, offThreadPkcs12KeystoreReader } from '../services/pkcs12/pfx-off-thread.js';
+import { offThreadKeyDecryptor, offThreadPfxReader, offThreadPkcs12KeystoreReader } from '../services/pkcs12/pfx-off-thread.js';
 import { isTrustedSender } from '../ipc/dispatch.js';
 import { registerHandlers } from '../ipc/register-handlers.js';
 import { createHandlers } from '../ipc/handler-map.js';
@@ -30,10 +30,16 @@ app.on('second-instance', () => {
 app.whenReady().then(async () => {
   applySecurityPolicy();
   serveRenderer(join(__dirname, '..', 'renderer'));
-  // Untrusted PKCS#12 files are parsed on a worker thread: a hostile one cannot freeze the window.
+  // Untrusted PKCS#12 files are parsed, and encrypted keys decrypted, on a worker thread: a hostile
+  // file cannot freeze the window.
   const pfxWorker = join(__dirname, 'pfx-worker.cjs');
   const services = await createServices(
-    defaultServiceEnv({ dataDir: app.getPath('userData'), pfxReader: offThreadPfxReader(pfxWorker), pkcs12KeystoreReader: offThreadPkcs12KeystoreReader(pfxWorker) }),
+    defaultServiceEnv({
+      dataDir: app.getPath('userData'),
+      pfxReader: offThreadPfxReader(pfxWorker),
+      pkcs12KeystoreReader: offThreadPkcs12KeystoreReader(pfxWorker),
+      keyDecryptor: offThreadKeyDecryptor(pfxWorker),
+    }),
   );
   const dialogs = electronDialogs(currentWindow);
   registerHandlers(

@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Pkcs12KeystoreReader } from './keystore/pkcs12-keystore-reader.js';
 import type { PfxReader } from './pkcs12/pfx-reader.js';
+import type { KeyDecryptor } from './private-keys/read-private-key.js';
 import { NodeProcessRunner, type ProcessRunner } from './process/process-runner.js';
 
 /**
@@ -20,6 +21,8 @@ export interface ServiceEnv {
   readonly pfxReader?: PfxReader;
   /** Opens PKCS#12 keystores the user opens in the app's keystore workspace, likewise. */
   readonly pkcs12KeystoreReader?: Pkcs12KeystoreReader;
+  /** Decrypts encrypted private keys of untrusted files; absent: in-process. The app passes a worker-thread one. */
+  readonly keyDecryptor?: KeyDecryptor;
 }
 
 /**
@@ -46,5 +49,6 @@ export function defaultServiceEnv(overrides: Partial<ServiceEnv> = {}): ServiceE
     homeDir,
     ...(overrides.pfxReader ? { pfxReader: overrides.pfxReader } : {}),
     ...(overrides.pkcs12KeystoreReader ? { pkcs12KeystoreReader: overrides.pkcs12KeystoreReader } : {}),
+    ...(overrides.keyDecryptor ? { keyDecryptor: overrides.keyDecryptor } : {}),
   };
 }

@@ -27,7 +27,7 @@ import { crlNotCertificate, looksLikeCrl } from '../../../shared/pki/crl-shape.j
 import { isJavaKeystore } from '../keystore/jks-reader.js';
 import { readKeystore } from '../keystore/keystore-reader.js';
 import { WorkBudget } from '../pkcs12/work-budget.js';
-import { isEncryptedEncoding, pemBlockEncoding, privateKeyEncoding, readPrivateKey, readPrivateKeyBlock } from '../private-keys/read-private-key.js';
+import { isEncryptedEncoding, pemBlockEncoding, privateKeyEncoding, readPrivateKeyBlockOffThread, readPrivateKeyOffThread } from '../private-keys/read-private-key.js';
 import { readPfxInProcess, type PfxReaderOptions } from '../pkcs12/pfx-reader.js';
 import type { ServiceEnv } from '../service-env.js';
 import type { ObjectStore } from '../workspace/object-store.js';
@@ -145,7 +145,7 @@ export class InspectService {
         return `PKCS#10 CSR (${encoding})`;
       case 'private-key': {
         const keyEncoding = privateKeyEncoding(der);
-        out.privateKey(readPrivateKey(der, password, options.keys), encoding, keyEncoding, isEncryptedEncoding(keyEncoding));
+        out.privateKey(await readPrivateKeyOffThread(der, password, options.keys, this.env.keyDecryptor), encoding, keyEncoding, isEncryptedEncoding(keyEncoding));
         return `Private key (${keyEncoding}, ${encoding})`;
       }
       case 'public-key':
@@ -157,7 +157,7 @@ export class InspectService {
   }
 
   /** Each block on its own: a damaged one is reported and the rest still read (issue 16.3). */
-  #fromPem(text: string, password: string | undefined, out: ObjectCollector, damage: Damage, keys: WorkBudget): string {
+  async #fromPem(text: string, password: string | undefined, out: ObjectCollector, damage: Damage, keys: WorkBudget): Promise<string> {
     const skipped: string[] = [];
     let read = 0;
     for (const entry of readPemBlocks(text)) {
@@ -165,7 +165,7 @@ export class InspectService {
       const origin = `PEM block ${entry.index} (${label})`;
       try {
         if ('damaged' in entry) throw entry.damaged.error;
-        if (this.#fromPemBlock(entry.block, origin, password, out, keys)) read++;
+        if (await this.#fromPemBlock(entry.block, origin, password, out, keys)) read++;
         else skipped.push(label);
       } catch (err) {
         if (!(err instanceof CertbenchError) || err.code === 'password-required' || err.code === 'wrong-password') throw err;
@@ -180,13 +180,13 @@ export class InspectService {
   }
 
   /** Reads one decoded block into `out`; false for a label Certbench does not open. */
-  #fromPemBlock(block: PemBlock, origin: string, password: string | undefined, out: ObjectCollector, keys: WorkBudget): boolean {
+  async #fromPemBlock(block: PemBlock, origin: string, password: string | undefined, out: ObjectCollector, keys: WorkBudget): Promise<boolean> {
     if (CERTIFICATE_LABELS.has(block.label)) out.certificate(certificateOfPemBody(block.label, block.der), origin);
     else if (PKCS7_LABELS.has(block.label)) out.pkcs7(certificatesOfPkcs7(block.der), origin);
     else if (CSR_LABELS.has(block.label)) out.csr(block.der, origin);
     else if (block.label.endsWith('PRIVATE KEY')) {
       const encoding = pemBlockEncoding(block);
-      out.privateKey(readPrivateKeyBlock(block, password, keys), origin, encoding, isEncryptedEncoding(encoding));
+      out.privateKey(await readPrivateKeyBlockOffThread(block, password, keys, this.env.keyDecryptor), origin, encoding, isEncryptedEncoding(encoding));
     } else if (block.label === 'PUBLIC KEY') out.publicKey(checkedSpki(block.der), origin);
     else if (block.label === 'RSA PUBLIC KEY') out.publicKey(spkiFromPkcs1(block.der), origin);
     else return false;

@@ -49,7 +49,7 @@ export class KeysService {
 
   /** Opens a user's key file in any format Certbench reads (PEM, DER, PKCS#1/8, encrypted, PFX…). */
   async openFile(path: string, passphrase?: string): Promise<SessionKey> {
-    const privateKey = await openPrivateKeyFile(path, passphrase, this.env.pfxReader);
+    const privateKey = await openPrivateKeyFile(path, passphrase, this.env.pfxReader, this.env.keyDecryptor);
     const existing = this.#bySpki(spkiSha256(privateKey));
     if (existing) return existing;
     return this.#remember({ info: { ...this.#info(randomUUID(), privateKey, basename(path)), source: 'file' }, privateKey, publicKey: createPublicKey(privateKey) });

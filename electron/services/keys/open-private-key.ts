@@ -3,14 +3,15 @@ import { CertbenchError } from '../../../shared/errors.js';
 import { readInputFile } from '../files/read-input.js';
 import type { PfxReader } from '../pkcs12/pfx-reader.js';
 import { WorkBudget } from '../pkcs12/work-budget.js';
-import { readPrivateKey } from '../private-keys/read-private-key.js';
+import { readPrivateKeyOffThread, type KeyDecryptor } from '../private-keys/read-private-key.js';
 
 /**
  * Opens a user's private key file with the inspect engineer's readers: PEM/DER PKCS#8, encrypted
  * PKCS#8, PKCS#1, SEC1, OpenSSL legacy PEM, or the key inside a PFX (.p12/.pfx), read by
- * `pfxReader` (the app's worker thread) when given.
+ * `pfxReader` (the app's worker thread) when given; an encrypted key is decrypted by `keyDecryptor`
+ * (likewise) when given.
  */
-export async function openPrivateKeyFile(path: string, passphrase?: string, pfxReader?: PfxReader): Promise<KeyObject> {
+export async function openPrivateKeyFile(path: string, passphrase?: string, pfxReader?: PfxReader, keyDecryptor?: KeyDecryptor): Promise<KeyObject> {
   const bytes = await readInputFile(path);
   if (/\.(p12|pfx)$/i.test(path)) {
     // The PKCS#12 reader (and node-forge for legacy RC2) loads only for PFX files.
@@ -19,5 +20,5 @@ export async function openPrivateKeyFile(path: string, passphrase?: string, pfxR
     if (!key) throw new CertbenchError('not-found', `${path} holds no private key`);
     return key;
   }
-  return readPrivateKey(bytes, passphrase, WorkBudget.forRequest().forFile());
+  return readPrivateKeyOffThread(bytes, passphrase, WorkBudget.forRequest().forFile(), keyDecryptor);
 }

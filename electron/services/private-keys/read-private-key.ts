@@ -30,9 +30,46 @@ const KEY_LABELS: Readonly<Record<string, PrivateKeyEncoding>> = {
  * many keys is bounded like a PFX of many bags.
  */
 export function readPrivateKey(bytes: Uint8Array, passphrase?: string, budget?: WorkBudget): KeyObject {
+  return loadHere(keyLoadOf(bytes), passphrase, budget);
+}
+
+/**
+ * `readPrivateKey` with an encrypted key's decryption run by `decryptor` (the app's worker thread),
+ * so the one uninterruptible OpenSSL call never blocks this thread; without one, it runs here.
+ */
+export function readPrivateKeyOffThread(bytes: Uint8Array, passphrase: string | undefined, budget: WorkBudget, decryptor?: KeyDecryptor): Promise<KeyObject> {
+  return loadWith(keyLoadOf(bytes), passphrase, budget, decryptor);
+}
+
+/** `readPrivateKeyBlock`, decrypting as `readPrivateKeyOffThread` does. */
+export function readPrivateKeyBlockOffThread(block: PemBlock, passphrase: string | undefined, budget: WorkBudget, decryptor?: KeyDecryptor): Promise<KeyObject> {
+  return loadWith(keyLoadOfBlock(block), passphrase, budget, decryptor);
+}
+
+/** What createPrivateKey is given for one key (without the passphrase). */
+export interface KeyInput {
+  readonly key: string | Uint8Array;
+  readonly format: 'pem' | 'der';
+  readonly type?: 'pkcs8' | 'pkcs1' | 'sec1';
+}
+
+/** Runs one encrypted key's decryption (`decryptKey`) elsewhere; a signal abort stops it. */
+export type KeyDecryptor = (input: KeyInput, passphrase: string, options: { readonly signal: AbortSignal }) => Promise<KeyObject>;
+
+/** A key checked and ready for OpenSSL: its input, encoding, and the derivation cost of decrypting it. */
+interface KeyLoad {
+  readonly input: KeyInput;
+  readonly encoding: PrivateKeyEncoding;
+  readonly cost: number;
+}
+
+function keyLoadOf(bytes: Uint8Array): KeyLoad {
   const text = bytes[0] === TAG.sequence ? '' : utf8Text(bytes);
-  if (looksLikePem(text)) return readPrivateKeyBlock(findKeyBlock(text), passphrase, budget);
-  return fromDer(bytes, derEncoding(bytes), passphrase, budget);
+  if (looksLikePem(text)) return keyLoadOfBlock(findKeyBlock(text));
+  const encoding = derEncoding(bytes);
+  const cost = precheck(encoding, bytes);
+  const type = encoding === 'encrypted-pkcs8' ? 'pkcs8' : (encoding as 'pkcs8' | 'pkcs1' | 'sec1');
+  return { input: { key: bytes, format: 'der', type }, encoding, cost };
 }
 
 /** How a key file is encoded, without decrypting it (the UI asks for a passphrase only when needed). */
@@ -66,15 +103,18 @@ function findKeyBlock(text: string): PemBlock {
 
 /** Loads one PEM key block (for files holding a certificate and its key, or several keys). */
 export function readPrivateKeyBlock(block: PemBlock, passphrase: string | undefined, budget?: WorkBudget): KeyObject {
+  return loadHere(keyLoadOfBlock(block), passphrase, budget);
+}
+
+function keyLoadOfBlock(block: PemBlock): KeyLoad {
   const encoding = pemBlockEncoding(block);
-  const legacy = encoding === 'legacy-encrypted-pem';
   const cost = precheck(encoding, block.der, block.headers['DEK-Info']);
   let pem = toPem(block.label, block.der);
-  if (legacy) {
+  if (encoding === 'legacy-encrypted-pem') {
     const headers = Object.entries(block.headers).map(([name, value]) => `${name}: ${value}\n`).join('');
     pem = pem.replace(/^(-----BEGIN [^\n]+-----\n)/, `$1${headers}\n`);
   }
-  return load({ key: pem, format: 'pem' }, encoding, passphrase, metered(budget, cost));
+  return { input: { key: pem, format: 'pem' }, encoding, cost };
 }
 
 /** Tells the DER encodings apart by the shape of their first elements. */
@@ -95,12 +135,6 @@ function derEncoding(der: Uint8Array): PrivateKeyEncoding {
   throw new CertbenchError('unrecognized-format', 'Not a private key (PKCS#8, PKCS#1 or SEC1 DER, or PEM)');
 }
 
-function fromDer(der: Uint8Array, encoding: PrivateKeyEncoding, passphrase: string | undefined, budget: WorkBudget | undefined): KeyObject {
-  const cost = precheck(encoding, der);
-  const type = encoding === 'encrypted-pkcs8' ? 'pkcs8' : (encoding as 'pkcs8' | 'pkcs1' | 'sec1');
-  return load({ key: Buffer.from(der), format: 'der', type }, encoding, passphrase, metered(budget, cost));
-}
-
 /** Checks what OpenSSL will be asked to load; returns the key-derivation cost of decrypting it (0: none worth charging). */
 function precheck(encoding: PrivateKeyEncoding, der: Uint8Array, dekInfo?: string): number {
   if (encoding === 'pkcs8') checkPkcs8Algorithm(der);
@@ -110,33 +144,48 @@ function precheck(encoding: PrivateKeyEncoding, der: Uint8Array, dekInfo?: strin
   return 0;
 }
 
-/** Runs a one-piece decryption of `cost` under `budget`: refused before it starts when it cannot fit, its time charged after. */
-function metered(budget: WorkBudget | undefined, cost: number): <T>(decrypt: () => T) => T {
-  return (decrypt) => {
-    if (!budget || cost === 0) return decrypt();
-    const meter = budget.start('decrypting an encrypted private key', cost);
-    try {
-      return decrypt();
-    } finally {
-      meter.tick(cost);
-    }
-  };
+/** Loads on this thread: a decryption is refused before it starts when it cannot fit `budget`, its time charged after. */
+function loadHere(load: KeyLoad, passphrase: string | undefined, budget: WorkBudget | undefined): KeyObject {
+  // A passphrase given for a plain key is ignored, as openssl does.
+  if (!isEncryptedEncoding(load.encoding)) return decryptKey(load.input, undefined);
+  const secret = required(passphrase);
+  if (!budget || load.cost === 0) return decryptKey(load.input, secret);
+  const meter = budget.start('decrypting an encrypted private key', load.cost);
+  try {
+    return decryptKey(load.input, secret);
+  } finally {
+    meter.tick(load.cost);
+  }
 }
 
-function load(
-  input: { key: string | Buffer; format: 'pem' | 'der'; type?: 'pkcs8' | 'pkcs1' | 'sec1' },
-  encoding: PrivateKeyEncoding,
-  passphrase: string | undefined,
-  run: <T>(decrypt: () => T) => T,
-): KeyObject {
-  const encrypted = isEncryptedEncoding(encoding);
-  if (encrypted && passphrase === undefined) throw new CertbenchError('password-required', 'This private key is encrypted: enter its passphrase');
+/**
+ * Loads with the decryption on `decryptor`: reserved on `budget` first, answered no later than its
+ * time left or a cancel, and then the decryptor is stopped, whatever it was doing.
+ */
+async function loadWith(load: KeyLoad, passphrase: string | undefined, budget: WorkBudget, decryptor: KeyDecryptor | undefined): Promise<KeyObject> {
+  if (!decryptor || !isEncryptedEncoding(load.encoding)) return loadHere(load, passphrase, budget);
+  const secret = required(passphrase);
+  const meter = budget.start('decrypting an encrypted private key', load.cost);
+  const stop = new AbortController();
   try {
-    // A passphrase given for a plain key is ignored, as openssl does.
-    return run(() => createPrivateKey(encrypted ? { ...input, passphrase } : input));
+    return await meter.await(decryptor(load.input, secret, { signal: stop.signal }), load.cost);
+  } finally {
+    stop.abort();
+  }
+}
+
+function required(passphrase: string | undefined): string {
+  if (passphrase === undefined) throw new CertbenchError('password-required', 'This private key is encrypted: enter its passphrase');
+  return passphrase;
+}
+
+/** OpenSSL's one-shot load of `input`, decrypted with `passphrase` when given; its errors as Certbench's. */
+export function decryptKey(input: KeyInput, passphrase: string | undefined): KeyObject {
+  const key = typeof input.key === 'string' ? input.key : Buffer.from(input.key);
+  try {
+    return createPrivateKey(passphrase === undefined ? { ...input, key } : { ...input, key, passphrase });
   } catch (err) {
-    if (err instanceof CertbenchError) throw err;
-    throw keyError(err, encrypted);
+    throw keyError(err, passphrase !== undefined);
   }
 }
 
