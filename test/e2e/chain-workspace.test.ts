@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -225,6 +226,44 @@ describe('Chain workspace in Chromium against loopback servers', () => {
     } finally {
       await app.page.getByLabel('Java cacerts').fill('');
       await app.page.getByLabel('Verdict for').selectOption('');
+    }
+  });
+
+  it('with every store on this machine checked, the matrix has a row per discovered NSS db, judged as vfychain judges it', async () => {
+    const run = promisify(execFile);
+    // A temp HOME is the whole machine discovery sees for NSS dbs: never the host's own profiles.
+    const home = await mkdtemp(join(tmpdir(), 'certbench-e2e-home-'));
+    const db = join(home, '.pki', 'nssdb');
+    await mkdir(db, { recursive: true });
+    await run('certutil', ['-N', '-d', `sql:${db}`, '--empty-password']);
+    await run('certutil', ['-A', '-d', `sql:${db}`, '-n', 'E2E Root', '-t', 'C,,', '-a', '-i', rootPath]);
+    const chainFiles = [join(home, 'leaf.pem'), join(home, 'inter.pem')];
+    await writeFile(chainFiles[0]!, leaf.pem);
+    await writeFile(chainFiles[1]!, inter.pem);
+    const vfychain = await run('vfychain', ['-d', `sql:${db}`, '-pp', '-u', '1', '-a', ...chainFiles]).catch((err: { stdout: string; stderr: string }) => err);
+    const nssTrusts = /Chain is good/.test(vfychain.stdout + vfychain.stderr);
+    const server = await startChainServer(leaf, [inter]);
+    servers.push(server);
+    const local = await launchApp({ env: { homeDir: home, env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config') } } });
+    try {
+      const page = local.page;
+      await page.getByRole('button', { name: 'Chain', exact: true }).click();
+      await page.getByLabel('Host', { exact: true }).fill(server.target);
+      await page.getByLabel('Server name').fill('localhost');
+      await page.getByLabel('Check every JDK and NSS database on this machine').check();
+      await page.getByRole('button', { name: 'Fetch chain' }).click();
+      const nssRows = page.getByRole('table', { name: 'Client verdicts' }).locator('tr[data-client="nss"]');
+      const named = nssRows.filter({ hasText: `NSS ${db}` });
+      await expect.poll(() => named.count()).toBe(1);
+      await expect(nssRows.count()).resolves.toBe(1);
+      await expect(named.getAttribute('class')).resolves.toBe(nssTrusts ? 'client-trusts' : 'client-refuses');
+      expect(nssTrusts).toBe(true);
+      await expect(page.getByRole('table', { name: 'Client verdicts' }).locator('tr[data-client="java"]').count()).resolves.toBeGreaterThan(0);
+      await local.screenshot('chain-client-matrix-per-store');
+      expect(local.pageErrors).toEqual([]);
+    } finally {
+      await local.close();
+      await rm(home, { recursive: true, force: true });
     }
   });
 

@@ -66,6 +66,10 @@ export function ChainForm() {
         <input aria-label="Verification time" type="datetime-local" value={query.at} onChange={(e) => update({ at: e.target.value })} />
       </label>
       <label className="inline">
+        <input type="checkbox" checked={query.everyLocalStore} onChange={(e) => update({ everyLocalStore: e.target.checked })} /> Check every JDK and
+        NSS database on this machine
+      </label>
+      <label className="inline">
         <input type="checkbox" checked={query.aia} onChange={(e) => update({ aia: e.target.checked })} /> Fetch missing issuers (AIA)
       </label>
       <div className="chain-actions">

@@ -17,6 +17,8 @@ export interface ChainQuery {
   readonly addPaths: readonly string[];
   /** A JDK cacerts file the Java verdict uses instead of the trust source above. */
   readonly javaCacerts: string;
+  /** Also judge with every JDK cacerts and NSS database main discovers here, one matrix row each. */
+  readonly everyLocalStore: boolean;
   /** The client family whose verdict makes the headline; empty: the OS store's client. */
   readonly client: ClientFamily | '';
 }
@@ -61,7 +63,9 @@ const EXPORT_TITLES = {
 let taskCounter = 0;
 
 const settings = (q: ChainQuery) => ({
-  trust: q.trust ? [q.trust, ...(q.javaCacerts.trim() ? [`jdk:${q.javaCacerts.trim()}`] : [])] : undefined,
+  trust: q.trust
+    ? [q.trust, ...(q.javaCacerts.trim() ? [`jdk:${q.javaCacerts.trim()}`] : []), ...(q.everyLocalStore ? ['jdks', 'nssdbs'] : [])]
+    : undefined,
   clients: q.client ? [q.client] : undefined,
   aia: q.aia || undefined,
   at: q.at ? new Date(q.at).toISOString() : undefined,
@@ -84,7 +88,7 @@ export const useChainStore = create<ChainState>()((set, get) => {
     }
   };
   return {
-    query: { target: '', servername: '', proxy: '', trust: 'system', aia: false, at: '', addPaths: [], javaCacerts: '', client: '' },
+    query: { target: '', servername: '', proxy: '', trust: 'system', aia: false, at: '', addPaths: [], javaCacerts: '', everyLocalStore: false, client: '' },
     customTrust: null,
     setQuery: (patch) => set((s) => ({ query: { ...s.query, ...patch } })),
     report: null,
