@@ -90,14 +90,19 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
   let taskCounter = 0;
   // One window: paths the scripted dialogs answer become its grants, as in the app.
   const grants = new PathGrants(askThroughDialog(dialogs));
-  await page.exposeFunction('__certbenchInvoke', (channel: unknown, request: unknown) => {
+  // Electron hands a Result to the page by structured clone in a few milliseconds; Playwright's own
+  // value serialisation walks it node by node (about half a second for a 1,000-certificate bundle,
+  // bench/renderer-grid.ts), so the harness carries it as JSON text. Every value a contract admits
+  // (strings, finite numbers, booleans, arrays, plain objects) survives JSON unchanged.
+  await page.exposeFunction('__certbenchInvoke', async (channel: unknown, request: unknown) => {
     const taskId = `${String(channel)}#${++taskCounter}`;
     const send = (payload: Omit<EventPayload<'progress'>, 'taskId'>) => void emit('progress', { taskId, ...payload }).catch(() => undefined);
-    return dispatch(channel, request, {
+    const result = await dispatch(channel, request, {
       grants,
       progress: (label, fraction) => send({ label, fraction, done: false }),
       end: (label, outcome) => send({ label, done: true, outcome }),
     });
+    return JSON.stringify(result);
   });
   // bench/ runs this harness under tsx, whose keepNames wraps functions in __name(): page-side
   // copies of them (init scripts, evaluate) need it defined. Init scripts are not subject to the CSP.
@@ -111,7 +116,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
     );
     w.__certbenchEmit = (event: string, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload));
     w.certbench = Object.freeze({
-      invoke: (channel: string, request: unknown) => (w.__certbenchInvoke as (c: string, r: unknown) => Promise<unknown>)(channel, request),
+      invoke: async (channel: string, request: unknown) =>
+        JSON.parse(await (w.__certbenchInvoke as (c: string, r: unknown) => Promise<string>)(channel, request)) as unknown,
       on: (event: string, listener: (p: unknown) => void) => {
         const set = listeners.get(event) ?? new Set();
         set.add(listener);
