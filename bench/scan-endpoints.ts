@@ -1,7 +1,7 @@
 /**
  * `certbench scan --endpoints-file` over loopback TLS servers, each with its own certificate,
- * against the shell loop admins write for the same question:
- * `while read t sni; do openssl s_client -connect $t -servername $sni | openssl x509 -noout -enddate; done`.
+ * against the loop admins write for the same question — s_client, then x509 -enddate, one endpoint
+ * after another (bench/_s-client-loop.mjs, the same two tools per endpoint, run without a shell).
  * Goal: ≤ 0.1× of the loop at 500 endpoints, and time growing linearly with the endpoint count.
  * The servers run in their own process (spawnSync blocks this one). Builds the CLI first.
  * BENCH_SCAN_ENDPOINTS overrides the sizes (comma-separated; 10000 needs `ulimit -n` above 10,100).
@@ -38,10 +38,9 @@ try {
   for (const count of sizes) {
     const file = join(dir, `endpoints-${count}.txt`);
     writeFileSync(file, ports.slice(0, count).map((port, i) => `127.0.0.1:${port} ep${i}.bench.example\n`).join(''));
-    const loop = 'while read t sni; do openssl s_client -connect "$t" -servername "$sni" </dev/null 2>/dev/null | openssl x509 -noout -enddate; done < "$1"';
     const [shell, scan] = timeProcesses(
       [
-        { label: `shell loop of openssl s_client, ${count} endpoints`, file: 'sh', args: ['-c', loop, 'sh', file] },
+        { label: `loop of openssl s_client, ${count} endpoints`, file: process.execPath, args: ['bench/_s-client-loop.mjs', file] },
         // The certificates expire within 400 days; a zero window keeps the exit code 0.
         { label: `certbench scan --endpoints-file, ${count} endpoints`, file: process.execPath, args: ['bin/certbench.cjs', 'scan', '--endpoints-file', file, '--json', '--expiring-within', '0d', '--concurrency', '64'] },
       ],

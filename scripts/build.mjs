@@ -12,7 +12,22 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const define = { __CERTBENCH_VERSION__: JSON.stringify(pkg.version) };
 const only = process.argv[2];
 
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', define, absWorkingDir: root };
+// tsyringe (under @peculiar/x509) throws unless the reflect-metadata polyfill ran before it, and
+// esbuild keeps no order between side-effect imports of different modules, least of all across
+// split chunks. The dependency is tsyringe's own: the build writes it into tsyringe's entry, so
+// whichever bundle or chunk holds tsyringe loads the polyfill first.
+const tsyringeLoadsReflectMetadata = {
+  name: 'tsyringe-loads-reflect-metadata',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]tsyringe[\\/]dist[\\/][^\\/]+[\\/]index\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const polyfill = /[\\/]cjs[\\/]/.test(args.path) ? 'require("reflect-metadata");' : 'import "reflect-metadata";';
+      return { contents: `${polyfill}\n${source}`, loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
+
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', define, absWorkingDir: root, plugins: [tsyringeLoadsReflectMetadata] };
 
 async function buildCli() {
   // Chunk names carry content hashes: clear old ones so dist/cli holds only this build.

@@ -74,13 +74,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     // One line: commander's "(Did you mean --json?)" continues the message on a line of its own.
     outputError: (s) => printError(io, { code: 'invalid-request', message: s.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ') }, json),
   });
-  // Every action loads the reflect-metadata polyfill before anything else: esbuild's code
-  // splitting does not keep the order of side-effect imports across chunks, so a chunk that
-  // reaches @peculiar/x509 (tsyringe checks for the polyfill when it loads) could otherwise run
-  // first. Here, not at start-up: `--version` and `--help` do not pay for it.
-  program.hook('preAction', async (_program, actionCommand) => {
+  program.hook('preAction', (_program, actionCommand) => {
     active = actionCommand;
-    await import('../../shared/pki/reflect-polyfill.js');
   });
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,6 +1,3 @@
-// Before any service loads @peculiar/x509 and its tsyringe container, which checks for the
-// polyfill: in the CLI's split bundle, esbuild may place x509.ts's own import of it too late.
-import '../../shared/pki/reflect-polyfill.js';
 import type { BundleService } from './bundle/bundle-service.js';
 import type { ChainService } from './chain/chain-service.js';
 import type { ConvertService } from './convert/convert-service.js';

@@ -204,7 +204,6 @@ function registerExport(trust: Command, ctx: CliContext): void {
     .action(async (file: string, opts: { format: string; out?: string; nssDb?: string[]; javaCacerts?: string[]; json?: boolean }) => {
       ctx.exit(
         await runAction(ctx, async () => {
-          // The services first: they load the reflect polyfill the certificate parser behind fleet-export needs.
           const { trust: service } = await ctx.services('trust');
           const { FleetFormatSchema, exportForFleet } = await import('../../services/fleet-export/fleet-export-service.js');
           const format = FleetFormatSchema.safeParse(opts.format);

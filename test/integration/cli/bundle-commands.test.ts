@@ -123,4 +123,18 @@ describe('bundled CLI, one command per family', () => {
     expect(builds).toHaveLength(1);
     expect((await readdir(join(dir, 'code-cache', builds[0]!))).sort()).toEqual(['chain', 'csr', 'inspect', 'keystore', 'trust']);
   });
+
+  it('every chunk loads on its own in a fresh process: no chunk relies on another having set up globals first', async () => {
+    const dir = new URL('../../../dist/cli/', import.meta.url).pathname;
+    // The entry runs the CLI and the launcher runs the entry; every other chunk is a module.
+    const chunks = (await readdir(dir)).filter((f) => f.endsWith('.cjs') && f !== 'certbench.cjs' && f !== 'launch.cjs');
+    expect(chunks.length).toBeGreaterThan(10);
+    const failed: string[] = [];
+    for (const chunk of chunks) {
+      await run(process.execPath, ['-e', `require(${JSON.stringify(join(dir, chunk))})`], { env: cleanEnv({}) }).catch((err: { stderr: string }) =>
+        failed.push(`${chunk}: ${err.stderr.split('\n').find((l) => /Error/.test(l)) ?? err.stderr}`),
+      );
+    }
+    expect(failed).toEqual([]);
+  });
 });
