@@ -5,7 +5,7 @@ import { parseSanArg } from '../../../shared/csr/san-arg.js';
 import { defaultKeyUsage } from '../../../shared/csr/templates.js';
 import { EXTENDED_KEY_USAGES, type ExtendedKeyUsageName } from '../../../shared/model/csr-constants.js';
 import type { CsrSpec } from '../../../shared/model/csr.js';
-import { describeKeyType, KEY_TYPE_INFO, KEY_TYPES, SIGNATURE_HASHES, type KeyType, type SignatureHash } from '../../../shared/model/keys-constants.js';
+import { describeKeyType, KEY_TYPE_INFO, KEY_TYPES, type KeyType, type SignatureHash } from '../../../shared/model/keys-constants.js';
 import { assertWritable } from '../../services/files/safe-write.js';
 import type { CliContext } from '../cli-context.js';
 import { printJson, printLines, printWarning } from '../cli-io.js';
@@ -14,7 +14,7 @@ import { cliProgress } from '../progress.js';
 import { runAction } from '../run-action.js';
 import { readSecret } from '../secrets.js';
 import { collect, subjectOption } from './cert-command.js';
-import { addNewKeyOptions, keyTypeOption, newKeyProtection, openExistingKey, type NewKeyOptions } from './key-command.js';
+import { addCsrKeyOptions, newKeyProtection, openExistingKey, type NewKeyOptions } from './key-command.js';
 import { registerCsrRenewCommand } from './csr-renew-command.js';
 
 interface CsrNewOptions extends NewKeyOptions {
@@ -37,24 +37,19 @@ interface CsrNewOptions extends NewKeyOptions {
 /** `certbench csr new --subject "CN=…" --san dns:… [--key F | --type T --out-key F] --out F`. */
 export function registerCsrCommand(program: Command, ctx: CliContext): void {
   const csr = program.command('csr').description('Make certificate signing requests');
-  addNewKeyOptions(
+  addCsrKeyOptions(
     csr
       .command('new')
       .description('Make a CSR with SANs, signed by an existing key or a new one')
       .option('--subject <dn>', 'subject, as "CN=app.example,O=Example,C=US"')
-      .option('--san <type:value>', 'a SAN: dns:NAME, ip:ADDR, email:ADDR or uri:URI (repeat for more)', collect, [])
-      .option('--key <file>', 'sign with this existing private key')
-      .option('--key-passphrase-file <file>', 'passphrase of --key, from the first line of this file')
-      .option('--key-passphrase-env <var>', 'passphrase of --key, from this environment variable')
-      .addOption(keyTypeOption('--type <type>', 'generate a new key of this type'))
-      .option('--out-key <file>', 'where to write the new key')
-      .requiredOption('--out <file>', 'where to write the CSR')
-      .addOption(new Option('--hash <hash>', 'signature hash (default: the key type’s)').choices(SIGNATURE_HASHES))
-      .option('--no-cn-san', 'do not add the CN to the SANs')
-      .addOption(new Option('--eku <purpose...>', 'requested extended key usage').choices(EXTENDED_KEY_USAGES).default(['serverAuth']))
-      .option('--overwrite', 'replace existing output files')
-      .option('--json', 'print JSON'),
-  ).action(async (opts: CsrNewOptions) => {
+      .option('--san <type:value>', 'a SAN: dns:NAME, ip:ADDR, email:ADDR or uri:URI (repeat for more)', collect, []),
+    { key: 'sign with this existing private key', type: 'generate a new key of this type' },
+  )
+    .option('--no-cn-san', 'do not add the CN to the SANs')
+    .addOption(new Option('--eku <purpose...>', 'requested extended key usage').choices(EXTENDED_KEY_USAGES).default(['serverAuth']))
+    .option('--overwrite', 'replace existing output files')
+    .option('--json', 'print JSON')
+    .action(async (opts: CsrNewOptions) => {
     ctx.exit(await runAction(ctx, () => csrNew(ctx, opts)));
   });
   csr

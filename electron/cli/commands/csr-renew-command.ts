@@ -1,9 +1,9 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { CertbenchError } from '../../../shared/errors.js';
 import { planCsr } from '../../../shared/csr/plan.js';
 import { parseSanArg } from '../../../shared/csr/san-arg.js';
 import type { CsrSpec } from '../../../shared/model/csr.js';
-import { describeKeyType, KEY_TYPE_INFO, SIGNATURE_HASHES, type KeyType, type SignatureHash } from '../../../shared/model/keys-constants.js';
+import { describeKeyType, KEY_TYPE_INFO, type KeyType, type SignatureHash } from '../../../shared/model/keys-constants.js';
 import type { RenewalOrigin } from '../../services/csr/renewal-source.js';
 import { assertWritable } from '../../services/files/safe-write.js';
 import type { CliContext } from '../cli-context.js';
@@ -13,7 +13,7 @@ import { cliProgress } from '../progress.js';
 import { runAction } from '../run-action.js';
 import { readSecret } from '../secrets.js';
 import { collect, subjectOption } from './cert-command.js';
-import { addNewKeyOptions, keyTypeOption, newKeyProtection, openExistingKey, type NewKeyOptions } from './key-command.js';
+import { addCsrKeyOptions, newKeyProtection, openExistingKey, type NewKeyOptions } from './key-command.js';
 
 interface CsrRenewOptions extends NewKeyOptions {
   from: string;
@@ -37,7 +37,7 @@ interface CsrRenewOptions extends NewKeyOptions {
 
 /** `certbench csr renew --from CERT|HOST:PORT|KEYSTORE [--alias A] --out F`: a CSR with the old certificate's subject, SANs and purposes. */
 export function registerCsrRenewCommand(csr: Command, ctx: CliContext): void {
-  addNewKeyOptions(
+  addCsrKeyOptions(
     csr
       .command('renew')
       .description("Make a renewal CSR with an existing certificate's subject, SANs and purposes (a new key unless --key)")
@@ -48,17 +48,12 @@ export function registerCsrRenewCommand(csr: Command, ctx: CliContext): void {
       .option('--sni <name>', 'server name to send when --from is HOST:PORT')
       .option('--proxy <url>', 'reach HOST:PORT through this HTTP proxy')
       .option('--subject <dn>', 'replace the subject, as "CN=app.example,O=Example"')
-      .option('--san <type:value>', 'replace the SANs: dns:NAME, ip:ADDR, email:ADDR or uri:URI (repeat for more)', collect, [])
-      .option('--key <file>', 'reuse this private key instead of making a new one')
-      .option('--key-passphrase-file <file>', 'passphrase of --key, from the first line of this file')
-      .option('--key-passphrase-env <var>', 'passphrase of --key, from this environment variable')
-      .addOption(keyTypeOption('--type <type>', "type of the new key (default: the old certificate's)"))
-      .option('--out-key <file>', 'where to write the new key')
-      .requiredOption('--out <file>', 'where to write the CSR')
-      .addOption(new Option('--hash <hash>', 'signature hash (default: the key type’s)').choices(SIGNATURE_HASHES))
-      .option('--overwrite', 'replace existing output files')
-      .option('--json', 'print JSON'),
-  ).action(async (opts: CsrRenewOptions) => {
+      .option('--san <type:value>', 'replace the SANs: dns:NAME, ip:ADDR, email:ADDR or uri:URI (repeat for more)', collect, []),
+    { key: 'reuse this private key instead of making a new one', type: "type of the new key (default: the old certificate's)" },
+  )
+    .option('--overwrite', 'replace existing output files')
+    .option('--json', 'print JSON')
+    .action(async (opts: CsrRenewOptions) => {
     ctx.exit(await runAction(ctx, () => csrRenew(ctx, opts)));
   });
 }

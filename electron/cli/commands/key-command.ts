@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { CertbenchError } from '../../../shared/errors.js';
-import { KEY_TYPES, MIN_PASSPHRASE_CHARS, type KeyType } from '../../../shared/model/keys-constants.js';
+import { KEY_TYPES, MIN_PASSPHRASE_CHARS, SIGNATURE_HASHES, type KeyType } from '../../../shared/model/keys-constants.js';
 import type { KeyProtection } from '../../../shared/model/keys.js';
 import type { SessionKey } from '../../services/keys/keys-service.js';
 import type { Services } from '../../services/services.js';
@@ -28,6 +28,23 @@ export function addNewKeyOptions(command: Command): Command {
 }
 
 export const keyTypeOption = (flags: string, description: string): Option => new Option(flags, description).choices(KEY_TYPES);
+
+/**
+ * What every CSR command signs with and writes: an existing key (`--key` and its passphrase) or a
+ * new one of a type (with the new key options), the key and CSR files, the signature hash.
+ */
+export function addCsrKeyOptions(command: Command, describe: { key: string; type: string }): Command {
+  return addNewKeyOptions(
+    command
+      .option('--key <file>', describe.key)
+      .option('--key-passphrase-file <file>', 'passphrase of --key, from the first line of this file')
+      .option('--key-passphrase-env <var>', 'passphrase of --key, from this environment variable')
+      .addOption(keyTypeOption('--type <type>', describe.type))
+      .option('--out-key <file>', 'where to write the new key')
+      .requiredOption('--out <file>', 'where to write the CSR')
+      .addOption(new Option('--hash <hash>', 'signature hash (default: the key type’s)').choices(SIGNATURE_HASHES)),
+  );
+}
 
 /** Encrypted unless `--no-encrypt`; the passphrase from a file, a variable or a prompt, never argv. */
 export async function newKeyProtection(io: CliIo, opts: NewKeyOptions): Promise<KeyProtection> {
