@@ -21,7 +21,7 @@ export function createHandlers(services: Services, identity: AppIdentity, dialog
     ...createInspectHandlers(services, tasks),
     ...createKeystoreHandlers(services),
     ...createTrustHandlers(services, dialogs),
-    ...createChainHandlers(services),
+    ...createChainHandlers(services, tasks),
     ...createKeysHandlers(services),
     ...createScanHandlers(services, dialogs, tasks),
   };

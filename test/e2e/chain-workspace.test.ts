@@ -267,13 +267,17 @@ describe('Chain workspace in Chromium against loopback servers', () => {
     }
   });
 
-  it('cancels a fetch stuck in the handshake', async () => {
+  it('cancels a fetch stuck in the handshake through task.cancel; the status bar says cancelled', async () => {
     const silent = createServer(() => undefined);
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
-    await app.page.getByLabel('Host', { exact: true }).fill(`127.0.0.1:${(silent.address() as AddressInfo).port}`);
+    const target = `127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    await app.page.getByLabel('Host', { exact: true }).fill(target);
     await app.page.getByRole('button', { name: 'Fetch chain' }).click();
     await app.page.getByRole('button', { name: 'Cancel' }).click();
     await expect(app.page.getByRole('alert').last().innerText()).resolves.toMatch(/cancel/i);
+    const ended = app.page.getByRole('status', { name: 'Status' }).locator('[data-outcome]');
+    await expect.poll(() => ended.getAttribute('data-outcome')).toBe('cancelled');
+    await expect(ended.innerText()).resolves.toContain(`Fetching ${target}`);
     silent.close();
     expect(app.pageErrors).toEqual([]);
   });

@@ -1,29 +1,18 @@
-import { CertbenchError } from '../../../shared/errors.js';
 import type { ClientFamily } from '../../../shared/model/chain.js';
 import type { Services } from '../../services/services.js';
 import { exportBundle } from '../../services/chain/export/export-bundle.js';
 import type { HandlerContext, Handlers } from '../handler-types.js';
+import type { RunningTasks } from '../running-tasks.js';
 
-type ChainChannels = 'chain.fetch' | 'chain.verifyFiles' | 'chain.verifyText' | 'chain.cancel' | 'chain.exportBundle';
+type ChainChannels = 'chain.fetch' | 'chain.verifyFiles' | 'chain.verifyText' | 'chain.exportBundle';
 
 /**
- * The chain channels. Long work is cancellable: the page names each task with an id and
- * `chain.cancel` aborts the AbortSignal the service was given.
+ * The chain channels. Long work runs as a task the page names with an id and cancels with the
+ * shared `task.cancel` (RunningTasks), as inspect and scan do.
  */
-export function createChainHandlers(services: Services): Pick<Handlers, ChainChannels> {
-  const running = new Map<string, AbortController>();
-  const run = async <T>(taskId: string | undefined, ctx: HandlerContext, body: (task: { signal: AbortSignal; onProgress: (l: string, f?: number) => void }) => Promise<T>) => {
-    const controller = new AbortController();
-    if (taskId) {
-      if (running.has(taskId)) throw new CertbenchError('conflict', `Task ${taskId} is already running`);
-      running.set(taskId, controller);
-    }
-    try {
-      return await body({ signal: controller.signal, onProgress: (label, fraction) => ctx.progress(label, fraction) });
-    } finally {
-      if (taskId) running.delete(taskId);
-    }
-  };
+export function createChainHandlers(services: Services, tasks: RunningTasks): Pick<Handlers, ChainChannels> {
+  const run = <T>(taskId: string | undefined, ctx: HandlerContext, body: (task: { signal: AbortSignal; onProgress: (l: string, f?: number) => void }) => Promise<T>) =>
+    tasks.run(taskId, (signal) => body({ signal, onProgress: (label, fraction) => ctx.progress(label, fraction) }));
   const settings = (req: { trust?: string[]; at?: string; aia?: boolean; clients?: ClientFamily[] }) => ({
     trust: req.trust,
     at: req.at ? new Date(req.at) : undefined,
@@ -49,11 +38,6 @@ export function createChainHandlers(services: Services): Pick<Handlers, ChainCha
       run(req.taskId, ctx, (task) =>
         services.chain.verifyBytes('pasted text', new TextEncoder().encode(req.text), { ...settings(req), ...task, hostname: req.hostname }),
       ),
-    'chain.cancel': async (req) => {
-      const controller = running.get(req.taskId);
-      controller?.abort();
-      return { cancelled: Boolean(controller) };
-    },
     'chain.exportBundle': (req) => exportBundle(services.store, req.path, req.certificateIds),
   };
 }

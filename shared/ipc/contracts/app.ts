@@ -28,7 +28,7 @@ export const appContracts = defineContracts({
     }),
     response: z.strictObject({ path: z.string().max(LIMITS.maxPathChars).nullable() }),
   },
-  /** Cancels the task the page named `taskId` (inspect opens); `cancelled` is false when none runs. */
+  /** Cancels the task the page named `taskId` (inspect opens, scans, chain fetches and verifies); `cancelled` is false when none runs. */
   'task.cancel': {
     request: z.strictObject({ taskId: TaskIdSchema }),
     response: z.strictObject({ cancelled: z.boolean() }),

@@ -3,7 +3,7 @@ import { CLIENT_FAMILIES, ChainReportSchema, ClientFamilySchema } from '../../mo
 import { defineContracts } from '../define.js';
 import { LIMITS } from '../limits.js';
 
-/** Identifies one running fetch/verify so `chain.cancel` can stop it. */
+/** Identifies one running fetch/verify so the shared `task.cancel` can stop it. */
 const TaskId = z.string().min(1).max(64);
 const TrustSpecs = z.array(z.string().min(1).max(LIMITS.maxPathChars)).max(8);
 
@@ -46,10 +46,6 @@ export const chainContracts = defineContracts({
       ...VerifySettings,
     }),
     response: ChainReportSchema,
-  },
-  'chain.cancel': {
-    request: z.strictObject({ taskId: TaskId }),
-    response: z.strictObject({ cancelled: z.boolean() }),
   },
   'chain.exportBundle': {
     request: z.strictObject({

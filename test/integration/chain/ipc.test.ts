@@ -2,7 +2,10 @@ import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatch } from '../../../electron/ipc/dispatch.js';
 import { createChainHandlers } from '../../../electron/ipc/handlers/chain-handlers.js';
-import type { HandlerContext, Handlers } from '../../../electron/ipc/handler-types.js';
+import { createAppHandlers } from '../../../electron/ipc/handlers/app-handlers.js';
+import type { DispatchContext, HandlerContext, Handlers } from '../../../electron/ipc/handler-types.js';
+import { RunningTasks } from '../../../electron/ipc/running-tasks.js';
+import type { TaskOutcome } from '../../../shared/ipc/events.js';
 import { grantedContext } from '../../helpers/granted-context.js';
 import type { Services } from '../../../electron/services/services.js';
 import { readFile } from 'node:fs/promises';
@@ -25,7 +28,9 @@ describe('chain IPC channels through the real dispatcher', () => {
     trust = `pem:${await t.writePem('root.pem', [certs.root])}`;
     server = await startChainServer(certs.leaf, [certs.inter]);
     const services = { chain: t.service, store: t.store } as unknown as Services;
-    dispatch = createDispatch(createChainHandlers(services) as unknown as Handlers);
+    const tasks = new RunningTasks();
+    const dialogs = { openFiles: async () => ({ paths: [] }), saveFile: async () => ({ path: null }), confirm: async () => false };
+    dispatch = createDispatch({ ...createAppHandlers({ version: 'test', platform: 'linux' }, dialogs, tasks), ...createChainHandlers(services, tasks) } as unknown as Handlers);
     ctx = grantedContext({ opened: [trust.slice('pem:'.length)], saved: [`${t.dir}/fullchain.pem`] }, (label) => void progress.push(label));
   });
   afterAll(async () => {
@@ -51,14 +56,18 @@ describe('chain IPC channels through the real dispatcher', () => {
     expect(await readFile(out, 'utf8')).toBe(certs.leaf.pem + certs.inter.pem);
   });
 
-  it('chain.cancel stops a fetch stuck in the handshake', async () => {
+  it('the shared task.cancel stops a fetch stuck in the handshake, which ends as cancelled', async () => {
     const silent = createServer(() => undefined);
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
     const target = `127.0.0.1:${(silent.address() as AddressInfo).port}`;
-    const pending = dispatch('chain.fetch', { target, trust: [trust], taskId: 'task-1' }, ctx);
+    const ends: TaskOutcome[] = [];
+    const fetchCtx: DispatchContext = { ...ctx, end: (_label, outcome) => void ends.push(outcome) };
+    const pending = dispatch('chain.fetch', { target, trust: [trust], taskId: 'task-1' }, fetchCtx);
     await new Promise((r) => setTimeout(r, 100));
-    expect(await dispatch('chain.cancel', { taskId: 'task-1' }, ctx)).toEqual({ ok: true, value: { cancelled: true } });
+    expect(await dispatch('task.cancel', { taskId: 'task-1' }, ctx)).toEqual({ ok: true, value: { cancelled: true } });
     expect(await pending).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(ends).toEqual(['cancelled']);
+    expect(await dispatch('chain.cancel', { taskId: 'task-1' }, ctx)).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
     silent.close();
   });
 

@@ -130,7 +130,7 @@ export const useChainStore = create<ChainState>()((set, get) => {
       run('Verifying pasted certificates', (taskId) => invoke('chain.verifyText', { text, hostname: q.servername.trim() || undefined, taskId, ...settings(q) })),
     cancel: async () => {
       const taskId = get().runningTask;
-      if (taskId) await invoke('chain.cancel', { taskId }).catch((err: unknown) => app().reportError(err));
+      if (taskId) await invoke('task.cancel', { taskId }).catch((err: unknown) => app().reportError(err));
     },
     pickTrustFile: async () => {
       try {
