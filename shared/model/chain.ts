@@ -95,6 +95,17 @@ export const ClientVerdictSchema = z.strictObject({
 });
 export type ClientVerdict = z.infer<typeof ClientVerdictSchema>;
 
+/**
+ * A store that discovery (`jdks`, `nssdbs`) would have verified against but could not: none on this
+ * machine, or one that cannot be read. Informational: the other sources' verdicts stand.
+ */
+export const SkippedTrustSourceSchema = z.strictObject({
+  /** `jdks` / `nssdbs` when discovery found none, else the store (`jdk:PATH`, `nss:DIR`). */
+  source: z.string().max(4096),
+  reason: z.string().max(1000),
+});
+export type SkippedTrustSource = z.infer<typeof SkippedTrustSourceSchema>;
+
 /** Everything `chain fetch` / `chain verify` found: what the UI draws and `--json` prints. */
 export const ChainReportSchema = z.strictObject({
   origin: ChainOriginSchema,
@@ -102,6 +113,7 @@ export const ChainReportSchema = z.strictObject({
   hostname: z.string().max(255).optional(),
   verifiedAt: z.string().max(64),
   trustSources: z.array(z.string().max(512)).max(32),
+  skippedTrust: z.array(SkippedTrustSourceSchema).max(32),
   certificates: z.array(ChainCertificateSchema).max(MAX_CERTS),
   /** SHA-256s in the order the server (or the files) presented them, duplicates kept. */
   presented: z.array(Sha256).max(MAX_CERTS),

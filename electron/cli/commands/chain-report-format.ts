@@ -13,6 +13,7 @@ export function chainReportJson(report: ChainReport): Record<string, unknown> {
     hostname: report.hostname,
     verifiedAt: report.verifiedAt,
     trustSources: report.trustSources,
+    skippedTrust: report.skippedTrust,
     presented: report.presented.map(describe),
     paths: report.paths.map((p) => ({
       trusted: p.trusted,
@@ -46,7 +47,9 @@ export function chainReportText(report: ChainReport): string[] {
   if (o.kind === 'host') {
     lines.push(`${o.host}:${o.port}${o.servername && o.servername !== o.host ? ` (SNI ${o.servername})` : ''}${o.proxy ? ` via ${o.proxy}` : ''} — ${o.protocol}, ${o.cipher}`);
   } else lines.push(`Files: ${o.files.join(', ')}`);
-  lines.push(`Verified at ${report.verifiedAt} against ${report.trustSources.join(', ') || '(no trust source)'}`, '', 'Presented:');
+  lines.push(`Verified at ${report.verifiedAt} against ${report.trustSources.join(', ') || '(no trust source)'}`);
+  for (const s of report.skippedTrust) lines.push(`  [info] skipped ${s.source}: ${s.reason}`);
+  lines.push('', 'Presented:');
   report.presented.forEach((sha, i) => lines.push(`  ${i}  ${line(bySha.get(sha)!)}`));
   report.paths.forEach((p, i) => {
     lines.push('', `Path ${i + 1}: ${p.trusted ? 'trusted' : 'NOT trusted'} (${p.end}${p.anchorSource ? `, ${p.anchorSource}` : ''})`);

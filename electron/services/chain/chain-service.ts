@@ -16,8 +16,9 @@ import { PublicRoots } from './public-roots.js';
 import { certificateDers } from '../../../shared/pki/certificate-input.js';
 import { certificatesInFile } from './trust-sources/certificate-files.js';
 import { mozillaSource } from './trust-sources/file-sources.js';
-import type { TrustAnchors, TrustSource } from './trust-sources/trust-source.js';
-import { trustSourcesFromSpecs, type TrustSourcePaths } from './trust-sources/trust-spec.js';
+import { machineLocalStores, type LocalStores } from './trust-sources/local-stores.js';
+import type { TrustSource } from './trust-sources/trust-source.js';
+import { loadTrustSources, trustSourcesFromSpecs, type LoadedTrust, type TrustSourcePaths } from './trust-sources/trust-spec.js';
 
 /** Progress reporting and cancellation, the same for the CLI and IPC. */
 export interface ChainTask {
@@ -53,7 +54,7 @@ export interface FetchRequest extends VerifySettings {
    */
   readonly direct?: boolean;
   /** Trust already loaded with `loadTrust` (instead of `trust`), for many fetches against the same sources. */
-  readonly anchors?: readonly TrustAnchors[];
+  readonly loadedTrust?: LoadedTrust;
 }
 
 export interface VerifyRequest extends VerifySettings {
@@ -65,6 +66,8 @@ export interface ChainServiceOptions {
   readonly trustPaths?: TrustSourcePaths;
   /** The public roots a TLS-inspection root is told apart from; default Debian's Mozilla set. */
   readonly publicRoots?: TrustSource;
+  /** The JDKs and NSS databases `jdks` / `nssdbs` expand to; default this machine's. */
+  readonly localStores?: LocalStores;
 }
 
 /** The forgery probe's budget: it is evidence, not the job, so it never holds a fetch up for long. */
@@ -73,6 +76,7 @@ const PROBE_TIMEOUT_MS = 3000;
 /** Fetches, builds, verifies and diagnoses chains: the one service behind `chain.*` and `certbench chain`. */
 export class ChainService {
   readonly #publicRoots: PublicRoots;
+  readonly #localStores: LocalStores;
 
   constructor(
     private readonly env: ServiceEnv,
@@ -80,13 +84,14 @@ export class ChainService {
     private readonly options: ChainServiceOptions = {},
   ) {
     this.#publicRoots = new PublicRoots(options.publicRoots ?? mozillaSource(options.trustPaths?.mozillaDir));
+    this.#localStores = options.localStores ?? machineLocalStores(env);
   }
 
   /** The chain a server presents, verified and diagnosed. */
   async fetch(request: FetchRequest): Promise<ChainReport> {
     const target = parseHostTarget(request.target);
     const proxy = this.#proxy(request.proxy, request.proxyPassword, target.host);
-    const anchors = request.anchors ? [...request.anchors] : await this.#loadTrust(request.trust);
+    const trust = request.loadedTrust ?? (await this.#loadTrust(request.trust));
     const added: Uint8Array[] = [];
     for (const file of request.addFiles ?? []) added.push(...(await certificatesInFile(file)));
     const fetched = await fetchPresentedChain(target, {
@@ -104,7 +109,7 @@ export class ChainService {
       proxy && request.direct !== false ? this.#compareDirect(target, fetched.certificates[0]!, fetched.servername, request) : undefined,
     ]);
     const pathFacts: PathFacts = { viaProxy: proxy !== undefined, probe, ...(direct ? { direct } : {}) };
-    return this.#analyze(request, anchors, { presented: fetched.certificates, added }, hostname, proxy, pathFacts, {
+    return this.#analyze(request, trust, { presented: fetched.certificates, added }, hostname, proxy, pathFacts, {
       kind: 'host',
       host: target.host,
       port: target.port,
@@ -125,21 +130,21 @@ export class ChainService {
   /** Certificates from files (bundle, chain, separate files in any order), verified and diagnosed. */
   async verifyFiles(files: readonly string[], request: VerifyRequest): Promise<ChainReport> {
     if (files.length === 0) throw new CertbenchError('invalid-request', 'Give at least one certificate file');
-    const anchors = await this.#loadTrust(request.trust);
+    const trust = await this.#loadTrust(request.trust);
     const presented: Uint8Array[] = [];
     for (const file of files) presented.push(...(await certificatesInFile(file)));
-    return this.#analyze(request, anchors, { presented }, request.hostname, undefined, undefined, { kind: 'files', files: files.map((f) => basename(f)) });
+    return this.#analyze(request, trust, { presented }, request.hostname, undefined, undefined, { kind: 'files', files: files.map((f) => basename(f)) });
   }
 
   /** Pasted or dropped PEM/DER, verified like files. */
   async verifyBytes(name: string, bytes: Uint8Array, request: VerifyRequest): Promise<ChainReport> {
-    const anchors = await this.#loadTrust(request.trust);
-    return this.#analyze(request, anchors, { presented: certificateDers(bytes, name) }, request.hostname, undefined, undefined, { kind: 'files', files: [name] });
+    const trust = await this.#loadTrust(request.trust);
+    return this.#analyze(request, trust, { presented: certificateDers(bytes, name) }, request.hostname, undefined, undefined, { kind: 'files', files: [name] });
   }
 
   async #analyze(
     request: VerifySettings,
-    anchors: TrustAnchors[],
+    trust: LoadedTrust,
     certificates: { presented: Uint8Array[]; added?: Uint8Array[] },
     hostname: string | undefined,
     proxy: ProxyConfig | undefined,
@@ -151,7 +156,8 @@ export class ChainService {
       {
         origin,
         ...certificates,
-        anchors,
+        anchors: trust.anchors,
+        skippedTrust: trust.skipped,
         hostname,
         at: request.at ?? this.env.now(),
         headline: request.clients?.length ? request.clients : [defaultClient(this.env.platform)],
@@ -209,12 +215,11 @@ export class ChainService {
   }
 
   /** Loads trust sources once, for a caller that verifies many chains against them (a scan of endpoints). */
-  loadTrust(specs?: readonly string[]): Promise<TrustAnchors[]> {
+  loadTrust(specs?: readonly string[]): Promise<LoadedTrust> {
     return this.#loadTrust(specs);
   }
 
-  async #loadTrust(specs: readonly string[] = ['system']): Promise<TrustAnchors[]> {
-    const sources = await trustSourcesFromSpecs(specs.length ? specs : ['system'], this.env, this.options.trustPaths);
-    return Promise.all(sources.map((s) => s.load()));
+  async #loadTrust(specs: readonly string[] = ['system']): Promise<LoadedTrust> {
+    return loadTrustSources(await trustSourcesFromSpecs(specs.length ? specs : ['system'], this.env, this.#localStores, this.options.trustPaths));
   }
 }

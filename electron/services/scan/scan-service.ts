@@ -145,7 +145,7 @@ export class ScanService {
       step('Reading trust stores');
     }
     // The system store parses in about as long as a loopback handshake takes: once per scan, not per endpoint.
-    const anchors = endpoints.length ? await this.chain.loadTrust(request.trust) : [];
+    const loadedTrust = endpoints.length ? await this.chain.loadTrust(request.trust) : undefined;
     await runLimited(
       endpoints,
       request.concurrency ?? DEFAULT_CONCURRENCY,
@@ -156,7 +156,7 @@ export class ScanService {
             ...(endpoint.servername ? { servername: endpoint.servername } : {}),
             ...(request.proxy ? { proxy: request.proxy } : {}),
             ...(request.proxyPassword !== undefined ? { proxyPassword: request.proxyPassword } : {}),
-            anchors,
+            ...(loadedTrust ? { loadedTrust } : {}),
             connectTimeoutMs: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
             handshakeTimeoutMs: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
             ...(task.signal ? { signal: task.signal } : {}),

@@ -13,6 +13,7 @@ function report(paths: ChainReport['paths'], diagnoses: ChainReport['diagnoses']
     origin: { kind: 'files', files: ['x.pem'] },
     verifiedAt: '2026-06-01T00:00:00.000Z',
     trustSources: ['test'],
+    skippedTrust: [],
     certificates: [cert('leaf', 'CN=leaf', 'CN=I'), cert('i', 'CN=I', 'CN=R'), cert('r', 'CN=R', 'CN=R'), cert('x', 'CN=R', 'CN=Old'), cert('old', 'CN=Old', 'CN=Old')],
     presented: ['leaf', 'i'],
     paths,

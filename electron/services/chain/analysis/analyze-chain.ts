@@ -1,6 +1,6 @@
 import { CertbenchError } from '../../../../shared/errors.js';
 import { sha256Hex } from '../../../../shared/pki/hash.js';
-import type { ChainOrigin, ChainPath, ChainReport, CorrectedBundle } from '../../../../shared/model/chain.js';
+import type { ChainOrigin, ChainPath, ChainReport, CorrectedBundle, SkippedTrustSource } from '../../../../shared/model/chain.js';
 import { CLIENT_FAMILIES, type ClientFamily } from '../../../../shared/model/client-families.js';
 import type { ObjectStore } from '../../workspace/object-store.js';
 import { completeWithAia, type AiaAttempt } from '../aia/aia-resolver.js';
@@ -22,6 +22,8 @@ export interface AnalysisInput {
   /** Candidates the user added (files) beside what the server sent; never counted as presented. */
   readonly added?: readonly Uint8Array[];
   readonly anchors: readonly TrustAnchors[];
+  /** Discovered stores left out (none found, unreadable), reported beside the verdicts. */
+  readonly skippedTrust?: readonly SkippedTrustSource[];
   /** The clients whose verdicts make the headline `trusted`. */
   readonly headline: readonly ClientFamily[];
   readonly hostname?: string;
@@ -124,6 +126,7 @@ export async function analyzeChain(input: AnalysisInput, store: ObjectStore): Pr
     hostname: input.hostname,
     verifiedAt: input.at.toISOString(),
     trustSources: input.anchors.map((a) => a.label),
+    skippedTrust: [...(input.skippedTrust ?? [])],
     certificates: pool.toDtos(shas, store),
     presented: presented.map((p) => p.sha256),
     paths,

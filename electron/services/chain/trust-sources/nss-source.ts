@@ -1,4 +1,3 @@
-import { CertbenchError } from '../../../../shared/errors.js';
 import type { ServiceEnv } from '../../service-env.js';
 import type { TrustSource } from './trust-source.js';
 
@@ -21,12 +20,4 @@ export function nssSource(env: ServiceEnv, spec: string, detail?: string): Trust
       return { label, certificates, curated: true, clients: ['nss'] };
     },
   };
-}
-
-/** Every NSS database the trust map finds here (Firefox profiles, ~/.pki/nssdb), one source each. */
-export async function discoveredNssSources(env: ServiceEnv): Promise<TrustSource[]> {
-  const { discoverNssDbs } = await import('../../trust-stores/nss-discovery.js');
-  const dbs = await discoverNssDbs(env.platform, env.homeDir, env.env);
-  if (dbs.length === 0) throw new CertbenchError('not-found', 'No NSS database found on this machine (--trust nssdbs); name one with --trust nss:DIR');
-  return dbs.map((db) => nssSource(env, db.dir, db.detail));
 }

@@ -1,10 +1,12 @@
 import { CertbenchError } from '../../../../shared/errors.js';
+import type { SkippedTrustSource } from '../../../../shared/model/chain.js';
 import type { ServiceEnv } from '../../service-env.js';
 import { linuxBundleSource, mozillaSource, pemSource } from './file-sources.js';
 import { jdkSource } from './jdk-source.js';
-import { discoveredNssSources, nssSource } from './nss-source.js';
+import type { LocalStores } from './local-stores.js';
+import { nssSource } from './nss-source.js';
 import { osStoreSource } from './os-store-source.js';
-import type { TrustSource } from './trust-source.js';
+import type { TrustAnchors, TrustSource } from './trust-source.js';
 
 /** Overrides for where sources live, so tests never read the host's stores. */
 export interface TrustSourcePaths {
@@ -13,27 +15,71 @@ export interface TrustSourcePaths {
 }
 
 /**
+ * The sources `--trust` names, and what discovery could not offer. A source found by `jdks` /
+ * `nssdbs` is the machine's, not the user's choice: when there is none, or one cannot be read,
+ * the run goes on without it and the report says so.
+ */
+export interface TrustSourceList {
+  readonly sources: readonly { readonly source: TrustSource; readonly discovered: boolean }[];
+  readonly skipped: readonly SkippedTrustSource[];
+}
+
+/** Loaded anchors, and the discovered stores left out with why. */
+export interface LoadedTrust {
+  readonly anchors: readonly TrustAnchors[];
+  readonly skipped: readonly SkippedTrustSource[];
+}
+
+/**
  * Every `--trust` spelling as sources, `jdks` expanded to each cacerts the machine's JDKs use
  * (the keystore service's discovery, the same the trust map shows), one source per cacerts so
  * each gets its own Java verdict; `nssdbs` likewise to each NSS database the trust map finds.
  */
-export async function trustSourcesFromSpecs(specs: readonly string[], env: ServiceEnv, paths: TrustSourcePaths = {}): Promise<TrustSource[]> {
-  const out: TrustSource[] = [];
+export async function trustSourcesFromSpecs(specs: readonly string[], env: ServiceEnv, local: LocalStores, paths: TrustSourcePaths = {}): Promise<TrustSourceList> {
+  const sources: { source: TrustSource; discovered: boolean }[] = [];
+  const skipped: SkippedTrustSource[] = [];
   for (const spec of specs) {
-    if (spec.trim() === 'nssdbs') {
-      out.push(...(await discoveredNssSources(env)));
-      continue;
-    }
-    if (spec.trim() !== 'jdks') {
-      out.push(trustSourceFromSpec(spec, env, paths));
-      continue;
-    }
-    const { discoverJdks } = await import('../../keystore/jdk-discovery.js');
-    const { cacerts } = await discoverJdks(env);
-    if (cacerts.length === 0) throw new CertbenchError('not-found', 'No JDK found on this machine (--trust jdks); name a cacerts with --trust jdk:PATH');
-    out.push(...cacerts.map((c) => jdkSource(env.env, c.path)));
+    const text = spec.trim();
+    if (text === 'jdks') {
+      const found = await local.jdkCacerts();
+      if (found.length === 0) skipped.push({ source: 'jdks', reason: 'no JDK found on this machine' });
+      sources.push(...found.map((path) => ({ source: jdkSource(env.env, path), discovered: true })));
+    } else if (text === 'nssdbs') {
+      const found = await local.nssDbs();
+      if (found.length === 0) skipped.push({ source: 'nssdbs', reason: 'no NSS database found on this machine' });
+      sources.push(...found.map((db) => ({ source: nssSource(env, db.dir, db.detail), discovered: true })));
+    } else sources.push({ source: trustSourceFromSpec(spec, env, paths), discovered: false });
   }
-  return out;
+  return { sources, skipped };
+}
+
+/**
+ * Loads every source at once. A named source that fails fails the run (the user asked for it); a
+ * discovered one that fails is skipped with its reason. With nothing left there is nothing to
+ * verify against, which is an input error naming what to give instead.
+ */
+export async function loadTrustSources(list: TrustSourceList): Promise<LoadedTrust> {
+  const settled = await Promise.allSettled(list.sources.map((s) => s.source.load()));
+  const anchors: TrustAnchors[] = [];
+  const skipped = [...list.skipped];
+  settled.forEach((result, i) => {
+    const { source, discovered } = list.sources[i]!;
+    if (result.status === 'fulfilled') anchors.push(result.value);
+    else if (discovered) skipped.push({ source: source.id, reason: reasonWithout(source.id, result.reason) });
+    else throw result.reason;
+  });
+  if (anchors.length === 0) {
+    const why = skipped.map((s) => `${s.source}: ${s.reason}`).join('; ');
+    throw new CertbenchError('not-found', `No trust source could be used (${why}); name one with --trust system, jdk:PATH, nss:DIR or pem:PATH`);
+  }
+  return { anchors, skipped };
+}
+
+/** The error's message without the store's name in front (the skipped line names it already). */
+function reasonWithout(id: string, err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  if (!text.startsWith(id)) return text;
+  return text.slice(id.length).replace(/^(:| is)?\s*/, '') || text;
 }
 
 /**

@@ -45,6 +45,15 @@ export function ChainWorkspace() {
               </button>
             </span>
           </header>
+          {report.skippedTrust.length > 0 ? (
+            <ul className="chain-skipped" aria-label="Skipped trust sources">
+              {report.skippedTrust.map((s) => (
+                <li key={s.source}>
+                  <span className="severity">info</span> Skipped {s.source}: {s.reason}
+                </li>
+              ))}
+            </ul>
+          ) : null}
           <div className="chain-split">
             <div className="chain-left">
               <div className="chain-tree-and-clients">
