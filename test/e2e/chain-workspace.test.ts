@@ -10,6 +10,30 @@ import { startMitmproxy } from '../helpers/chain-proxies.js';
 import { startChainServer, startFileServer, type ChainServer, type FileServer } from '../helpers/chain-servers.js';
 import { closeBrowser, launchApp, type AppHarness } from './harness.js';
 
+const exec = promisify(execFile);
+
+/** Fetches `server`'s chain (SNI localhost) and waits for the new verdict. */
+async function fetchChain(app: AppHarness, server: ChainServer, options: { aia?: boolean } = {}): Promise<void> {
+  const page = app.page;
+  await page.getByLabel('Host', { exact: true }).fill(server.target);
+  await page.getByLabel('Server name').fill('localhost');
+  await page.getByLabel('Fetch missing issuers (AIA)').setChecked(Boolean(options.aia));
+  const verdict = page.getByRole('status', { name: 'Verdict' });
+  const before = (await verdict.count()) ? await verdict.getAttribute('data-verified-at') : null;
+  await page.getByRole('button', { name: 'Fetch chain' }).click();
+  await expect.poll(async () => ((await verdict.count()) ? verdict.getAttribute('data-verified-at') : null)).not.toBe(before);
+}
+
+/** A JKS cacerts holding only an unrelated root: Java refuses what the other clients trust. */
+async function cacertsWithoutRoot(dir: string): Promise<string> {
+  const other = await issue({ name: 'E2E Unrelated Root' });
+  const otherPem = join(dir, 'unrelated.pem');
+  await writeFile(otherPem, other.pem);
+  const cacerts = join(dir, 'cacerts.jks');
+  await exec('keytool', ['-importcert', '-noprompt', '-keystore', cacerts, '-storetype', 'JKS', '-storepass', 'changeit', '-alias', 'other', '-file', otherPem]);
+  return cacerts;
+}
+
 describe('Chain workspace in Chromium against loopback servers', () => {
   let app: AppHarness;
   let root: TestCert;
@@ -19,16 +43,7 @@ describe('Chain workspace in Chromium against loopback servers', () => {
   const servers: ChainServer[] = [];
   let aia: FileServer;
 
-  const fetchFrom = async (server: ChainServer, options: { aia?: boolean } = {}) => {
-    const page = app.page;
-    await page.getByLabel('Host', { exact: true }).fill(server.target);
-    await page.getByLabel('Server name').fill('localhost');
-    await page.getByLabel('Fetch missing issuers (AIA)').setChecked(Boolean(options.aia));
-    const verdict = page.getByRole('status', { name: 'Verdict' });
-    const before = (await verdict.count()) ? await verdict.getAttribute('data-verified-at') : null;
-    await page.getByRole('button', { name: 'Fetch chain' }).click();
-    await expect.poll(async () => ((await verdict.count()) ? verdict.getAttribute('data-verified-at') : null)).not.toBe(before);
-  };
+  const fetchFrom = (server: ChainServer, options: { aia?: boolean } = {}) => fetchChain(app, server, options);
   const nodeNames = () => app.page.locator('.chain-tree .tree-node .node-name').allInnerTexts();
 
   beforeAll(async () => {
@@ -204,11 +219,7 @@ describe('Chain workspace in Chromium against loopback servers', () => {
   });
 
   it('shows a Java-only failure in the client matrix when the JDK cacerts lacks the root', async () => {
-    const other = await issue({ name: 'E2E Unrelated Root' });
-    const otherPem = join(app.tempDir, 'unrelated.pem');
-    await writeFile(otherPem, other.pem);
-    const cacerts = join(app.tempDir, 'cacerts.jks');
-    await promisify(execFile)('keytool', ['-importcert', '-noprompt', '-keystore', cacerts, '-storetype', 'JKS', '-storepass', 'changeit', '-alias', 'other', '-file', otherPem]);
+    const cacerts = await cacertsWithoutRoot(app.tempDir);
     const server = await startChainServer(leaf, [inter]);
     servers.push(server);
     await app.page.getByLabel('Java cacerts').fill(cacerts);
@@ -230,7 +241,7 @@ describe('Chain workspace in Chromium against loopback servers', () => {
   });
 
   it('with every store on this machine checked, the matrix has a row per discovered NSS db, judged as vfychain judges it', async () => {
-    const run = promisify(execFile);
+    const run = exec;
     // A temp HOME is the whole machine discovery sees for NSS dbs: never the host's own profiles.
     const home = await mkdtemp(join(tmpdir(), 'certbench-e2e-home-'));
     const db = join(home, '.pki', 'nssdb');
@@ -267,6 +278,37 @@ describe('Chain workspace in Chromium against loopback servers', () => {
     }
   });
 
+  it('on a machine with no JDK and a damaged NSS db, "every store" skips both with a line each and the verdicts still come', async () => {
+    const db = join(app.tempDir, 'damaged-nssdb');
+    await mkdir(db, { recursive: true });
+    await writeFile(join(db, 'cert9.db'), Buffer.alloc(4096, 0x5a));
+    const server = await startChainServer(leaf, [inter]);
+    servers.push(server);
+    const local = await launchApp({ chain: { localStores: { jdkCacerts: async () => [], nssDbs: async () => [{ dir: db, detail: 'E2E damaged profile' }] } } });
+    try {
+      await local.page.getByRole('button', { name: 'Chain', exact: true }).click();
+      local.dialogs.willOpen(rootPath);
+      await local.page.getByLabel('Trust source').selectOption('custom');
+      await expect.poll(() => local.page.getByLabel('Trust source').inputValue()).toBe(`pem:${rootPath}`);
+      await local.page.getByLabel('Check every JDK and NSS database on this machine').check();
+      await fetchChain(local, server);
+      const skipped = local.page.getByRole('list', { name: 'Skipped trust sources' }).getByRole('listitem');
+      await expect(skipped.allTextContents()).resolves.toEqual([
+        'info Skipped jdks: no JDK found on this machine',
+        expect.stringMatching(new RegExp(`^info Skipped nss:${db}: not an NSS database: .*SEC_ERROR_BAD_DATABASE`)),
+      ]);
+      await expect(local.page.getByRole('status', { name: 'Verdict' }).innerText()).resolves.toMatch(/^Trusted/);
+      const matrix = local.page.getByRole('table', { name: 'Client verdicts' });
+      await expect(matrix.locator('tr[data-client="openssl"]').getAttribute('class')).resolves.toMatch(/client-trusts/);
+      await expect(matrix.locator('tr[data-client="nss"]', { hasText: db }).count()).resolves.toBe(0);
+      await expect(local.page.locator('.chain-failure').count()).resolves.toBe(0);
+      await local.screenshot('chain-skipped-stores');
+      expect(local.pageErrors).toEqual([]);
+    } finally {
+      await local.close();
+    }
+  });
+
   it('cancels a fetch stuck in the handshake through task.cancel; the status bar says cancelled', async () => {
     const silent = createServer(() => undefined);
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
@@ -280,5 +322,116 @@ describe('Chain workspace in Chromium against loopback servers', () => {
     await expect(ended.innerText()).resolves.toContain(`Fetching ${target}`);
     silent.close();
     expect(app.pageErrors).toEqual([]);
+  });
+});
+
+const SIZES = [
+  [1024, 640],
+  [1280, 800],
+] as const;
+
+describe.each(['light', 'dark'] as const)('the client matrix beside the tree at 1024×640 and 1280×800 (%s theme)', (theme) => {
+  let app: AppHarness;
+  let leaf: TestCert;
+  let inter: TestCert;
+  let server: ChainServer;
+
+  /**
+   * At each size: the matrix to the right of the tree and level with it, on screen without
+   * scrolling, no column narrower than its header text, no sideways scroll, every cut cell's
+   * full text in its title and shown whole while its row has focus. Screenshots each size.
+   */
+  const checkLayout = async (name: string) => {
+    const page = app.page;
+    for (const [width, height] of SIZES) {
+      await page.setViewportSize({ width, height });
+      await page.waitForTimeout(100);
+      const layout = await page.evaluate(() => {
+        const tree = document.querySelector('.chain-tree')!.getBoundingClientRect();
+        const table = document.querySelector('table.client-matrix')!;
+        const matrix = table.getBoundingClientRect();
+        const textWidth = (el: Element) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          return range.getBoundingClientRect().width;
+        };
+        const narrow: string[] = [];
+        [...table.querySelectorAll('thead th')].forEach((th, i) => {
+          const need = textWidth(th) - 1;
+          for (const cell of table.querySelectorAll(`tbody tr > :nth-child(${i + 1})`)) {
+            const w = cell.getBoundingClientRect().width;
+            if (w < need) narrow.push(`cell under "${th.textContent}" ${w}px < ${need}px`);
+          }
+        });
+        const cut = [...table.querySelectorAll('.clip')]
+          .filter((c) => c.scrollWidth > c.clientWidth || c.scrollHeight > c.clientHeight)
+          .map((c) => ({ text: c.textContent, title: c.closest('th, td')!.getAttribute('title') }));
+        return {
+          beside: matrix.left >= tree.right && matrix.top < tree.bottom,
+          onScreen: matrix.top < window.innerHeight,
+          sideways: document.documentElement.scrollWidth - window.innerWidth,
+          narrow,
+          cut,
+        };
+      });
+      expect(layout, `${width}×${height}`).toMatchObject({ beside: true, onScreen: true, narrow: [] });
+      expect(layout.sideways, `${width}×${height}`).toBeLessThanOrEqual(0);
+      for (const c of layout.cut) expect(c.title).toBe(c.text);
+      await app.screenshot(`chain-client-matrix-${name}-${width}x${height}-${theme}`);
+    }
+    // A row with a cut cell, reached with the keyboard, shows it whole.
+    const row = page.getByRole('table', { name: 'Client verdicts' }).locator('tbody tr').first();
+    await row.locator('th').focus();
+    const whole = await row.locator('.clip').evaluateAll((cells) => cells.every((c) => c.scrollWidth <= c.clientWidth && c.scrollHeight <= c.clientHeight));
+    expect(whole).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 820 });
+  };
+
+  beforeAll(async () => {
+    app = await launchApp({ colorScheme: theme });
+    const root = await issue({ name: 'E2E Layout Root' });
+    inter = await issue({ name: 'E2E Layout Intermediate', issuer: root, ca: true });
+    leaf = await issue({ name: 'localhost', issuer: inter, dns: ['localhost'] });
+    const rootPath = join(app.tempDir, 'layout-root.pem');
+    await writeFile(rootPath, root.pem);
+    server = await startChainServer(leaf, [inter]);
+    await app.page.getByRole('button', { name: 'Chain', exact: true }).click();
+    app.dialogs.willOpen(rootPath);
+    await app.page.getByLabel('Trust source').selectOption('custom');
+    // The picked bundle becomes an option and the selection in one update (no expect here: beforeAll).
+    await app.page.getByLabel('Trust source').locator(`option[value="pem:${rootPath}"]`).waitFor({ state: 'attached' });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await app?.close();
+    await closeBrowser();
+  });
+
+  it('through mitmproxy: every client refuses the forged chain', async () => {
+    const mitm = await startMitmproxy();
+    try {
+      await app.page.getByLabel('Proxy').fill(mitm.url);
+      await fetchChain(app, server);
+      await expect(app.page.locator('.diagnosis[data-code="tls-inspection"]').count()).resolves.toBe(1);
+      await expect(app.page.getByLabel('Trust source').inputValue()).resolves.toMatch(/^pem:/);
+      await checkLayout('mitmproxy');
+    } finally {
+      await app.page.getByLabel('Proxy').fill('');
+      await mitm.stop();
+    }
+  });
+
+  it('a Java-only failure: Java alone refuses', async () => {
+    await app.page.getByLabel('Java cacerts').fill(await cacertsWithoutRoot(app.tempDir));
+    try {
+      app.dialogs.willConfirm(true);
+      await fetchChain(app, server);
+      const matrix = app.page.getByRole('table', { name: 'Client verdicts' });
+      await expect(matrix.locator('tr.client-refuses').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-client')))).resolves.toEqual(['java']);
+      await checkLayout('java-only');
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.page.getByLabel('Java cacerts').fill('');
+    }
   });
 });

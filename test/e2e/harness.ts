@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { createDispatch } from '../../electron/ipc/dispatch.js';
 import { askThroughDialog, PathGrants } from '../../electron/ipc/path-grants.js';
 import { createHandlers } from '../../electron/ipc/handler-map.js';
+import { ChainService, type ChainServiceOptions } from '../../electron/services/chain/chain-service.js';
 import { createServices, type Services } from '../../electron/services/services.js';
 import { defaultServiceEnv, type ServiceEnv } from '../../electron/services/service-env.js';
 import type { EventName, EventPayload } from '../../shared/ipc/events.js';
@@ -53,6 +54,8 @@ export interface AppHarness {
 export interface LaunchOptions {
   readonly colorScheme?: 'light' | 'dark';
   readonly env?: Partial<ServiceEnv>;
+  /** The chain service's options, e.g. the JDKs and NSS databases of a made-up machine. */
+  readonly chain?: ChainServiceOptions;
 }
 
 let browser: Browser | undefined;
@@ -66,7 +69,8 @@ async function sharedBrowser(): Promise<Browser> {
 export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness> {
   const tempDir = await mkdtemp(join(tmpdir(), 'certbench-e2e-'));
   const env = defaultServiceEnv({ dataDir: join(tempDir, 'data'), ...options.env });
-  const services = await createServices(env);
+  const created = await createServices(env);
+  const services = options.chain ? { ...created, chain: new ChainService(env, created.store, options.chain) } : created;
   const dialogs = new ScriptedDialogs();
   const dispatch = createDispatch(createHandlers(services, { version: 'e2e', platform: process.platform }, dialogs));
   const server = await serveRenderer(join(ROOT, 'dist', 'renderer'));

@@ -54,10 +54,13 @@ export function ChainWorkspace() {
               ))}
             </ul>
           ) : null}
-          <div className="chain-split">
+          <div className={selected ? 'chain-split' : 'chain-split no-detail'}>
             <div className="chain-left">
               <div className="chain-tree-and-clients">
-                {tree ? <ChainTree node={tree} certificates={certificates} selected={selectedSha} onSelect={select} /> : null}
+                <div>
+                  {tree ? <ChainTree node={tree} certificates={certificates} selected={selectedSha} onSelect={select} /> : null}
+                  {selected ? null : <p className="hint">Click a certificate in the tree for its details.</p>}
+                </div>
                 <ClientMatrix clients={report.clients} headline={report.headline} certificates={certificates} onSelect={select} />
               </div>
               {offPath.length > 0 ? (
@@ -75,9 +78,14 @@ export function ChainWorkspace() {
               <h2 className="chain-heading">Diagnoses</h2>
               <DiagnosisList diagnoses={report.diagnoses} otherPaths={otherPaths} certificates={certificates} onSelect={select} />
             </div>
-            <div className="detail-pane">
-              {selected ? <ChainNodeDetail cert={selected} report={report} /> : <p className="hint">Click a certificate in the tree for its details.</p>}
-            </div>
+            {selected ? (
+              <div className="detail-pane">
+                <button type="button" className="chain-detail-close" onClick={() => select(null)}>
+                  Hide details
+                </button>
+                <ChainNodeDetail cert={selected} report={report} />
+              </div>
+            ) : null}
           </div>
         </>
       ) : failure ? (
