@@ -29,8 +29,13 @@ export interface Scenario {
   readonly anchors: readonly Anchor[];
   /** The host-name check is the question (vfychain checks no names, so NSS sits these out). */
   readonly nameCheck?: true;
-  /** What Certbench must (not) say beside the verdict, checked by the test. */
-  readonly expect?: { readonly inspection?: 'none' | 'detected' | 'possible'; readonly errorSentence?: RegExp };
+  /**
+   * Through a proxy, Certbench also fetches the host directly (its default; the other proxy cases
+   * pass `--no-direct`). Only for an IP literal: the direct route then stays on loopback, no DNS.
+   */
+  readonly direct?: true;
+  /** What Certbench must (not) say beside the verdict, checked by the test; `evidence` must be among a TLS-inspection finding's. */
+  readonly expect?: { readonly inspection?: 'none' | 'detected' | 'possible'; readonly evidence?: RegExp; readonly errorSentence?: RegExp };
 }
 
 /** A certificate the AIA file server must serve at `/NAME.der`, filled in while the corpus is built. */
@@ -153,6 +158,28 @@ export async function buildCorpus(aiaBase: string, aiaFiles: AiaFiles): Promise<
   add({ id: 'mitm-default-untrusted', title: 'mitmproxy explicit proxy, only the server\'s root trusted', host: publicName, serving: via('mitm-default'), anchors: [privateCa.root], expect: { inspection: 'detected' } });
   add({ id: 'mitm-corp-trusted', title: 'company-named inspection CA (mitmproxy confdir), trusted', host: publicName, serving: via('mitm-corp'), anchors: ['mitm-corp-ca'], expect: { inspection: 'detected' } });
   add({ id: 'mitm-corp-untrusted', title: 'company-named inspection CA, only the server\'s root trusted', host: publicName, serving: via('mitm-corp'), anchors: [privateCa.root], expect: { inspection: 'detected' } });
+  // An IP target through the explicit proxy: the server is also reachable directly, on loopback, so the
+  // direct fetch sees the real leaf and the proxied one differs ("the chain differs from a direct fetch").
+  const ipServer = tls([await issueCert({ name: 'ip', issuer: int, ips: ['127.0.0.1'] }), int]);
+  const differsDirect = /^A direct connection to 127\.0\.0\.1:\d+, bypassing the proxy, got a different certificate/;
+  add({
+    id: 'mitm-direct-trusted',
+    title: 'mitmproxy explicit proxy to an IP also reachable directly, its CA trusted',
+    host: '127.0.0.1',
+    serving: { ...ipServer, via: 'mitm-default' } as Serving,
+    anchors: ['mitm-default-ca'],
+    direct: true,
+    expect: { inspection: 'detected', evidence: differsDirect },
+  });
+  add({
+    id: 'mitm-direct-untrusted',
+    title: 'mitmproxy explicit proxy to an IP also reachable directly, only the server\'s root trusted',
+    host: '127.0.0.1',
+    serving: { ...ipServer, via: 'mitm-default' } as Serving,
+    anchors: [root],
+    direct: true,
+    expect: { inspection: 'detected', evidence: differsDirect },
+  });
   add({ id: 'mitm-reverse', title: 'mitmproxy reverse mode (transparent stand-in), server\'s root trusted', host: publicName, serving: via('mitm-reverse'), anchors: [privateCa.root], expect: { inspection: 'possible' } });
 
   add({ id: 'plain-http', title: 'port speaks plain HTTP', host: L, serving: { kind: 'plain-http' }, anchors: [root], expect: { errorSentence: /plain HTTP/i } });

@@ -13,6 +13,7 @@ if (details) {
   for (const row of result.rows) {
     for (const [client, cell] of Object.entries(row.cells)) console.log(`${row.scenario.id}\t${client}\t${cell.real.verdict}\t${cell.real.detail}`);
     console.log(`${row.scenario.id}\tcertbench\t${row.error ?? row.report?.diagnoses.map((d) => `[${d.severity}] ${d.code}`).join(' ')}`);
+    for (const e of row.report?.diagnoses.find((d) => d.code === 'tls-inspection')?.evidence ?? []) console.log(`${row.scenario.id}\tevidence\t${e}`);
   }
 }
 process.exitCode = open.length ? 1 : 0;

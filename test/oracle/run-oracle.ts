@@ -128,8 +128,8 @@ async function askCertbench(service: ChainService, job: ClientJob): Promise<Cert
       target: proxy ? `${host}:${port}` : `127.0.0.1:${port}`,
       servername: proxy ? undefined : host,
       proxy,
-      // The corpus's names do not resolve: a direct attempt would ask DNS off the machine.
-      direct: false,
+      // The corpus's names do not resolve: a direct attempt would ask DNS off the machine. IP cases stay on loopback.
+      direct: job.scenario.direct ?? false,
       trust: [`pem:${job.caFile}`],
       aia: true,
       connectTimeoutMs: 5000,

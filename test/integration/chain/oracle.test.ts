@@ -24,14 +24,16 @@ describe('chain oracle (real clients vs Certbench)', () => {
     expect(unexplained(result)).toEqual([]);
   });
 
-  it('finds TLS inspection by evidence: mitmproxy detected, reverse mode at least possible, private CAs without a proxy never', () => {
+  it('finds TLS inspection by evidence: mitmproxy detected (by a direct fetch too where one stays on loopback), reverse mode at least possible, private CAs without a proxy never', () => {
     const wrong = result.rows.flatMap((row) => {
       const want = row.scenario.expect?.inspection;
       if (!want) return [];
       const found = row.report?.diagnoses.find((d) => d.code === 'tls-inspection');
       const got = !found ? 'none' : found.confidence === 'high' ? 'detected' : 'possible';
       const ok = want === 'possible' ? got !== 'none' : got === want;
-      return ok ? [] : [`${row.scenario.id}: want ${want}, got ${got}`];
+      const evidence = row.scenario.expect?.evidence;
+      const shown = !evidence || (found?.evidence ?? []).some((e) => evidence.test(e));
+      return [...(ok ? [] : [`${row.scenario.id}: want ${want}, got ${got}`]), ...(shown ? [] : [`${row.scenario.id}: no evidence matching ${evidence} in ${JSON.stringify(found?.evidence)}`])];
     });
     expect(wrong).toEqual([]);
   });
