@@ -70,6 +70,13 @@ describe('discovered trust stores that are absent or unreadable are skipped, not
     expect(r.clients.length).toBeGreaterThan(0);
   });
 
+  it('a discovery that fails is skipped too, with why', async () => {
+    const service = serviceFor({ jdkCacerts: () => Promise.reject(new Error('update-alternatives crashed')), nssDbs: async () => [] });
+    const r = await service.verifyFiles(chainFiles, { hostname: 'localhost', trust: [rootTrust, 'jdks'] });
+    expect(r.skippedTrust).toEqual([{ source: 'jdks', reason: 'looking for them failed: update-alternatives crashed' }]);
+    expect(r.trusted).toBe(true);
+  });
+
   it('with only discovered sources and none usable, it is an input error naming what to give', async () => {
     const service = serviceFor({ jdkCacerts: async () => [], nssDbs: async () => [] });
     await expect(service.verifyFiles(chainFiles, { trust: ['jdks'] })).rejects.toMatchObject({

@@ -40,17 +40,21 @@ export async function trustSourcesFromSpecs(specs: readonly string[], env: Servi
   const skipped: SkippedTrustSource[] = [];
   for (const spec of specs) {
     const text = spec.trim();
-    if (text === 'jdks') {
-      const found = await local.jdkCacerts();
-      if (found.length === 0) skipped.push({ source: 'jdks', reason: 'no JDK found on this machine' });
-      sources.push(...found.map((path) => ({ source: jdkSource(env.env, path), discovered: true })));
-    } else if (text === 'nssdbs') {
-      const found = await local.nssDbs();
-      if (found.length === 0) skipped.push({ source: 'nssdbs', reason: 'no NSS database found on this machine' });
-      sources.push(...found.map((db) => ({ source: nssSource(env, db.dir, db.detail), discovered: true })));
+    if (text === 'jdks' || text === 'nssdbs') {
+      const found = await discover(text, env, local).catch((err: unknown) => {
+        skipped.push({ source: text, reason: `looking for them failed: ${err instanceof Error ? err.message : String(err)}` });
+        return undefined;
+      });
+      if (found?.length === 0) skipped.push({ source: text, reason: text === 'jdks' ? 'no JDK found on this machine' : 'no NSS database found on this machine' });
+      sources.push(...(found ?? []).map((source) => ({ source, discovered: true })));
     } else sources.push({ source: trustSourceFromSpec(spec, env, paths), discovered: false });
   }
   return { sources, skipped };
+}
+
+async function discover(spec: 'jdks' | 'nssdbs', env: ServiceEnv, local: LocalStores): Promise<TrustSource[]> {
+  if (spec === 'jdks') return (await local.jdkCacerts()).map((path) => jdkSource(env.env, path));
+  return (await local.nssDbs()).map((db) => nssSource(env, db.dir, db.detail));
 }
 
 /**
