@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
 import type { TrustEntry } from '../../../../shared/model/trust.js';
+import { CertificateDetail } from '../../components/CertificateDetail.js';
 import { DataGrid, type GridColumn } from '../../components/DataGrid.js';
 import { ExpiryBadge } from '../../components/ExpiryBadge.js';
 import { ExpiryFilter, passesExpiry, type ExpiryFilterValue } from '../../components/ExpiryFilter.js';
 import { dateOnly, issuedBy, issuedTo } from '../../components/certificate-names.js';
 import { daysLeft } from '../../../../shared/pki/expiry.js';
 import { storeNames } from './store-names.js';
-import { useTrustStore } from './trust-store.js';
+import { certificateKey, useTrustStore } from './trust-store.js';
 
 /** A listing row: one entry of the store, with its days left counted once. */
 interface Row {
@@ -35,7 +36,7 @@ const COLUMNS: readonly GridColumn<Row>[] = [
 
 /** The selected store's certificates in the shared grid: search, expiry filter, sort, and a Remove that plans first. */
 export function StoreListing() {
-  const { stores, selected, selectedInfo, listing, search, setSearch, planAddFromDialog, planRemove } = useTrustStore();
+  const { stores, selected, selectedInfo, listing, search, setSearch, planAddFromDialog, planRemove, showCertificate, certificates } = useTrustStore();
   const [expiryFilter, setExpiryFilter] = useState<ExpiryFilterValue>('any');
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const all = useMemo(() => {
@@ -54,6 +55,7 @@ export function StoreListing() {
   if (!selected) return <p className="empty">Pick a store to see what it trusts.</p>;
   const names = storeNames(store ?? { id: selected, displayName: selected });
   const chosen = rows.find((r) => r.key === selectedKey)?.entry;
+  const listed = chosen ? certificates[certificateKey(selected, chosen.sha256)] : undefined;
   const canRemove = Boolean(chosen?.removable) && !store?.readOnly;
   return (
     <div className="trust-listing">
@@ -97,10 +99,25 @@ export function StoreListing() {
         rowKey={(r) => r.key}
         rowAttributes={(r) => ({ 'data-sha256': r.entry.sha256, 'data-trust': r.entry.trust })}
         selectedKey={selectedKey}
-        onSelect={setSelectedKey}
+        onSelect={(key) => {
+          setSelectedKey(key);
+          const entry = rows.find((r) => r.key === key)?.entry;
+          if (entry) showCertificate(entry.sha256);
+        }}
         empty={listing.length === 0 ? 'The store holds no certificates.' : 'No match.'}
         initialSort={{ column: 'issuedTo', direction: 'ascending' }}
       />
+      {chosen ? (
+        <div className="detail-pane trust-detail">
+          {listed ? (
+            <CertificateDetail id={listed.certificate.id} summary={listed.certificate.summary} detail={listed.detail} {...(chosen.label === undefined ? {} : { label: chosen.label })} />
+          ) : (
+            <p className="muted" role="status">
+              Reading {issuedTo(chosen.subject)}…
+            </p>
+          )}
+        </div>
+      ) : null}
     </div>
   );
 }
