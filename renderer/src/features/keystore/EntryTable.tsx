@@ -21,7 +21,7 @@ const COLUMNS: readonly GridColumn<KeystoreEntry>[] = [
   {
     id: 'expires',
     label: 'Expires',
-    width: 120,
+    width: 104,
     text: (e) => (e.certificates[0] ? dateOnly(e.certificates[0].notAfter) : ''),
     sortValue: (e) => e.certificates[0]?.notAfter ?? '9999',
     render: (e) => {
@@ -32,7 +32,7 @@ const COLUMNS: readonly GridColumn<KeystoreEntry>[] = [
   {
     id: 'type',
     label: 'Type',
-    width: 150,
+    width: '1fr',
     text: (e) => `${ENTRY_TYPE_TEXT[e.entryType]} (${e.entryType})${e.chainLength > 1 ? `, chain of ${e.chainLength}` : ''}`,
   },
 ];

@@ -18,19 +18,23 @@ interface Row {
 
 const TRUST_TEXT: Readonly<Record<TrustEntry['trust'], string>> = { trusted: 'Trusted', untrusted: 'Present, not trusted', distrusted: 'Distrusted' };
 
+/**
+ * Fixed widths only where the content has a known width (a date badge); the rest share the free
+ * width down to their header's width, so all six columns fit beside the store list at 1024×640.
+ */
 const COLUMNS: readonly GridColumn<Row>[] = [
   { id: 'issuedTo', label: 'Issued to', isRowHeader: true, width: '1.5fr', text: (r) => issuedTo(r.entry.subject) },
   { id: 'issuedBy', label: 'Issued by', width: '1.2fr', text: (r) => issuedBy(r.entry.issuer) },
   {
     id: 'expires',
     label: 'Expires',
-    width: 120,
+    width: 104,
     text: (r) => dateOnly(r.entry.notAfter),
     sortValue: (r) => r.entry.notAfter,
     render: (r) => <ExpiryBadge status={r.entry.expiry} daysLeft={r.daysLeft} date={dateOnly(r.entry.notAfter)} />,
   },
-  { id: 'trust', label: 'Trust', width: 150, text: (r) => `${TRUST_TEXT[r.entry.trust]}${r.entry.trustText ? ` (${r.entry.trustText})` : ''}` },
-  { id: 'role', label: 'Role', width: 110, text: (r) => r.entry.role },
+  { id: 'trust', label: 'Trust', width: '0.8fr', text: (r) => `${TRUST_TEXT[r.entry.trust]}${r.entry.trustText ? ` (${r.entry.trustText})` : ''}` },
+  { id: 'role', label: 'Role', width: '0.6fr', text: (r) => r.entry.role },
   { id: 'label', label: 'Name in store', width: '1fr', text: (r) => r.entry.label ?? '' },
 ];
 
