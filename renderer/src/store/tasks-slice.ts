@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ProgressEvent, TaskOutcome } from '../../../shared/ipc/events.js';
+import { isIpcError } from '../ipc/client.js';
 import type { AppState } from './app-store.js';
 
 /** A piece of background work the status bar shows; fraction absent while the amount is unknown. */
@@ -20,7 +21,7 @@ export interface TasksSlice {
   lastFinished: FinishedTask | null;
   /** Applies a progress event from main (its taskId names the work). */
   applyProgress(event: ProgressEvent): void;
-  /** Shows `label` in the status bar while `work` runs, then whether it was done or failed; returns its result. */
+  /** Shows `label` in the status bar while `work` runs, then whether it was done, failed or cancelled; returns its result. */
   track<T>(label: string, work: Promise<T>): Promise<T>;
 }
 
@@ -47,7 +48,7 @@ export const createTasksSlice: StateCreator<AppState, [], [], TasksSlice> = (set
         finish(id, label, 'done');
         return result;
       } catch (err) {
-        finish(id, label, 'failed');
+        finish(id, label, isIpcError(err, 'cancelled') ? 'cancelled' : 'failed');
         throw err;
       }
     },

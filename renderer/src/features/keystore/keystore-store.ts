@@ -127,8 +127,11 @@ export const useKeystoreStore = create<KeystoreState>()((set, get) => {
         set({ listing });
         await get().loadBackups();
       } catch (err) {
-        if (isIpcError(err, 'cancelled')) app().pushToast({ kind: 'info', subject: name, message: `Stopped reading ${name}` });
-        else {
+        if (isIpcError(err, 'cancelled')) {
+          // A store opened with a password needed one: offer the password form again to retry.
+          set({ needsPassword: store.password !== undefined });
+          app().pushToast({ kind: 'info', subject: name, message: `Stopped reading ${name}` });
+        } else {
           if (isIpcError(err, 'password-required') || isIpcError(err, 'wrong-password')) set({ needsPassword: true });
           app().reportError(err, name);
         }
