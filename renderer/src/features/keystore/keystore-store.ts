@@ -123,7 +123,7 @@ export const useKeystoreStore = create<KeystoreState>()((set, get) => {
       const name = store.path.split(/[\\/]/).pop();
       try {
         const request = store.password === undefined ? { path: store.path } : { path: store.path, password: store.password };
-        const listing = await app().track('Reading keystore', invoke('keystore.list', { store: request, taskId }));
+        const listing = await app().track(`Reading ${name}`, invoke('keystore.list', { store: request, taskId }));
         set({ listing });
         await get().loadBackups();
       } catch (err) {
