@@ -63,8 +63,8 @@ export function createKeystoreHandlers(services: Services, tasks: RunningTasks):
     'keystore.jdks': () => ks.jdks(),
     'keystore.list': (req) => tasks.run(req.taskId, (signal) => ks.list(defined(req.store), { signal })),
     'keystore.certificate': async (req) => {
-      const { der, alias } = await ks.certificate(defined(req.store), req.sha256);
-      return services.inspect.openListed(der, basename(req.store.path ?? req.store.jdkHome ?? 'keystore'), alias);
+      const { der, alias, path } = await ks.certificate(defined(req.store), req.sha256);
+      return services.inspect.openListed(der, basename(path), alias);
     },
     'keystore.planImport': async (req) => planView(await ks.planImport(defined(req.store), bytesOf(req.certificate), defined({ alias: req.alias }))),
     'keystore.import': (req) =>

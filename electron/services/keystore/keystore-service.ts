@@ -71,12 +71,12 @@ export class KeystoreService {
     return describeKeystore(ref.path, await this.#read(ref, options), this.env.now());
   }
 
-  /** The DER of the store's certificate with that SHA-256 (any entry's, chain members included), read afresh. */
-  async certificate(selector: StoreSelector, sha256: string): Promise<{ der: Uint8Array; alias: string }> {
+  /** The DER of the store's certificate with that SHA-256 (any entry's, chain members included), read afresh, with its entry's alias and the store's path. */
+  async certificate(selector: StoreSelector, sha256: string): Promise<{ der: Uint8Array; alias: string; path: string }> {
     const ref = await this.resolve(selector);
     for (const entry of (await this.#read(ref)).entries) {
       const found = entry.certificates.find((c) => c.sha256 === sha256);
-      if (found) return { der: found.der, alias: entry.alias };
+      if (found) return { der: found.der, alias: entry.alias, path: ref.path };
     }
     throw new CertbenchError('not-found', `${basename(ref.path)} no longer holds the certificate ${sha256.slice(0, 16)}…; list it again`);
   }
