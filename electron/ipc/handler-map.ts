@@ -19,7 +19,7 @@ export function createHandlers(services: Services, identity: AppIdentity, dialog
   return {
     ...createAppHandlers(identity, dialogs, tasks),
     ...createInspectHandlers(services, tasks),
-    ...createKeystoreHandlers(services),
+    ...createKeystoreHandlers(services, tasks),
     ...createTrustHandlers(services, dialogs),
     ...createChainHandlers(services, tasks),
     ...createKeysHandlers(services),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '../errors.js';
 import { CertificateSummarySchema, SanEntrySchema } from './certificate-summary.js';
-import { KeyFactsSchema } from './certificate-detail.js';
+import { CertificateDetailSchema, KeyFactsSchema } from './certificate-detail.js';
 
 /**
  * One object found in an input. `id` names it in main's workspace so later calls (detail, export,
@@ -92,3 +92,11 @@ export const InspectResultSchema = z.strictObject({
   problems: z.array(z.strictObject({ origin: z.string(), code: z.enum(ERROR_CODES), message: z.string() })),
 });
 export type InspectResult = z.infer<typeof InspectResultSchema>;
+
+/**
+ * A certificate another workspace lists (a keystore entry's, a trust store's), opened as Inspect
+ * opens one: the object (its id serves later calls such as the trust map) and its full detail, for
+ * the one detail pane. Fetched when a row is selected, never for the whole list.
+ */
+export const ListedCertificateSchema = z.strictObject({ certificate: InspectedCertificateSchema, detail: CertificateDetailSchema });
+export type ListedCertificate = z.infer<typeof ListedCertificateSchema>;

@@ -1,4 +1,6 @@
+import { copyFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyCacerts } from '../helpers/keystore-tools.js';
 import { makeSelfSignedWithOpenssl } from '../helpers/openssl-cert.js';
@@ -54,8 +56,15 @@ describe.each(['light', 'dark'] as const)('every workspace in the %s theme: acce
     await app.page.getByRole('grid', { name: 'Keystore entries' }).waitFor();
     await app.page.locator('[data-alias]').first().click();
     await openWorkspace('Trust stores');
-    await app.page.locator('.trust-store-button').first().click();
-    await app.page.getByRole('grid', { name: 'Certificates in store' }).waitFor();
+    // A PEM bundle of the distribution's roots (a temp copy): real names, long and short, in every column.
+    const bundle = join(app.tempDir, 'roots.pem');
+    await copyFile('/etc/ssl/certs/ca-certificates.crt', bundle);
+    await app.page.getByLabel('Store type').selectOption('pem');
+    await app.page.getByLabel('Store path').fill(bundle);
+    app.dialogs.willConfirm(true);
+    await app.page.getByRole('button', { name: 'Open store' }).click();
+    await app.page.getByRole('grid', { name: 'Certificates in store' }).locator('[data-sha256]').first().click();
+    await app.page.getByRole('article', { name: 'Certificate detail' }).getByRole('region', { name: 'Extensions' }).waitFor();
   });
   afterAll(async () => {
     await app?.close();
@@ -109,6 +118,11 @@ describe.each(['light', 'dark'] as const)('every workspace in the %s theme: acce
         return out;
       });
       expect(narrow, `${width}×${height}`).toEqual([]);
+      // Every column in view: a grid that scrolls sideways hides its last columns (Trust, Name in store) at 1024×640.
+      const sideways = await page.evaluate(() =>
+        [...document.querySelectorAll('.grid-container')].filter((g) => g.scrollWidth > g.clientWidth).map((g) => `${g.querySelector('[role="grid"]')?.getAttribute('aria-label')}: ${g.scrollWidth} > ${g.clientWidth}px`),
+      );
+      expect(sideways, `${width}×${height}`).toEqual([]);
     }
     // 1280×800 at 200% zoom is a 640×400 CSS viewport: the window must not scroll sideways.
     await page.setViewportSize({ width: 640, height: 400 });

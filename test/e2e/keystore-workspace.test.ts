@@ -102,6 +102,19 @@ describe('Java keystores workspace in Chromium (cacerts copy, real keytool)', ()
     expect((await keytoolList(store)).entries.find((e) => e.alias === 'tls server')?.entryType).toBe('privateKey');
   });
 
+  it("shows the selected entry's certificate in the one detail pane (Inspect's), fetched on selection", async () => {
+    const detail = app.page.getByRole('article', { name: 'Certificate detail' });
+    await find('tls server');
+    await row('tls server').click();
+    await detail.getByRole('region', { name: 'Extensions' }).waitFor();
+    await expect(detail.locator('[data-field="Label"] .field-value').innerText()).resolves.toBe('tls server');
+    const pem = await readFile(join(app.tempDir, 'tls-server.pem'), 'utf8');
+    const der = Buffer.from(pem.replace(/-----[^-]+-----|\s/g, ''), 'base64');
+    const fingerprint = await detail.locator('[data-fingerprint="SHA-256"]').innerText();
+    expect(fingerprint.replace(/[:\s]/g, '').toLowerCase()).toBe(createHash('sha256').update(der).digest('hex'));
+    await app.screenshot('keystore-entry-detail');
+  });
+
   it('plans a PFX import over an existing alias and replaces only after Replace; keytool confirms', async () => {
     const pem = await opensslCa(app.tempDir, 'tls-server-renewed');
     const pfx = join(app.tempDir, 'renewed.pfx');

@@ -58,6 +58,22 @@ describe('Trust stores workspace in Chromium (temp NSS db, real certutil)', () =
     await app.screenshot('trust-store-listing');
   });
 
+  it("shows the selected certificate in the one detail pane (Inspect's), fetched when the row is selected", async () => {
+    const detail = app.page.getByRole('article', { name: 'Certificate detail' });
+    expect(await detail.count()).toBe(0);
+    await row().click();
+    await detail.getByRole('region', { name: 'Extensions' }).waitFor();
+    await expect(detail.locator('[data-field="Label"] .field-value').innerText()).resolves.toBe('E2E Trust Root');
+    const fingerprint = await detail.locator('[data-fingerprint="SHA-256"]').innerText();
+    expect(fingerprint.replace(/[:\s]/g, '').toLowerCase()).toBe(sha256Hex(pki.rootDer));
+    await expect(detail.getByRole('region', { name: 'Subject attributes' }).innerText()).resolves.toContain('commonName');
+    await app.screenshot('trust-store-detail');
+    // The pane's trust map action works from here too: this db holds it.
+    await detail.getByRole('button', { name: /^Trust stores: where is it/ }).click();
+    await expect.poll(() => app.page.locator(`tr[data-store="nss:${db}"]`).getAttribute('data-state')).toBe('present');
+    expect(app.pageErrors).toEqual([]);
+  });
+
   it('shows the trust map for the root and previews a fleet export', async () => {
     app.dialogs.willOpen(pki.rootPath);
     await app.page.getByRole('button', { name: 'Choose certificate…' }).click();

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { CertbenchError } from '../../../shared/errors.js';
 import { fromBase64 } from '../../../shared/pki/bytes.js';
 import type { CertificateSummary } from '../../../shared/model/certificate-summary.js';
@@ -5,10 +6,12 @@ import type { Res } from '../../../shared/ipc/contract.js';
 import type { ImportPlan } from '../../services/keystore/keystore-import.js';
 import type { Services } from '../../services/services.js';
 import type { Handlers } from '../handler-types.js';
+import type { RunningTasks } from '../running-tasks.js';
 
 type KeystoreChannel =
   | 'keystore.jdks'
   | 'keystore.list'
+  | 'keystore.certificate'
   | 'keystore.planImport'
   | 'keystore.import'
   | 'keystore.planKeyPairImport'
@@ -53,11 +56,16 @@ function planView(plan: ImportPlan): Res<'keystore.planImport'> {
   };
 }
 
-export function createKeystoreHandlers(services: Services): Pick<Handlers, KeystoreChannel> {
+/** A listing runs as a task the page may cancel (RunningTasks): a PKCS#12 store's key derivation stops at once. */
+export function createKeystoreHandlers(services: Services, tasks: RunningTasks): Pick<Handlers, KeystoreChannel> {
   const ks = services.keystore;
   return {
     'keystore.jdks': () => ks.jdks(),
-    'keystore.list': (req) => ks.list(defined(req.store)),
+    'keystore.list': (req) => tasks.run(req.taskId, (signal) => ks.list(defined(req.store), { signal })),
+    'keystore.certificate': async (req) => {
+      const { der, alias, path } = await ks.certificate(defined(req.store), req.sha256);
+      return services.inspect.openListed(der, basename(path), alias);
+    },
     'keystore.planImport': async (req) => planView(await ks.planImport(defined(req.store), bytesOf(req.certificate), defined({ alias: req.alias }))),
     'keystore.import': (req) =>
       ks.importCertificates(defined(req.store), bytesOf(req.certificate), defined({ alias: req.alias, replace: req.replace, plannedStoreSha256: req.plannedStoreSha256 })),

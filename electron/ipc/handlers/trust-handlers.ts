@@ -9,6 +9,7 @@ type TrustChannels =
   | 'trust.stores'
   | 'trust.remember'
   | 'trust.list'
+  | 'trust.certificate'
   | 'trust.planAdd'
   | 'trust.planRemove'
   | 'trust.run'
@@ -34,6 +35,10 @@ export function createTrustHandlers(services: Services, dialogs: NativeDialogs):
     'trust.stores': async (req) => ({ stores: await trust.describeStores(req.extraStores) }),
     'trust.remember': (req) => trust.remember(req.storeId),
     'trust.list': (req) => trust.list(req.storeId),
+    'trust.certificate': async (req) => {
+      const { der, label, storeName } = await trust.certificate(req.storeId, req.sha256);
+      return services.inspect.openListed(der, storeName, label);
+    },
     'trust.planAdd': async (req) => trust.planAdd(req.storeId, await der(req.source), addOptions(req), pathOf(req.source)),
     'trust.planRemove': (req) => trust.planRemove(req.storeId, req.sha256),
     'trust.run': async (req, ctx) => {

@@ -3,7 +3,7 @@ import { createPublicKey } from 'node:crypto';
 import { CertbenchError } from '../../../shared/errors.js';
 import { LIMITS } from '../../../shared/ipc/limits.js';
 import type { CertificateDetail } from '../../../shared/model/certificate-detail.js';
-import type { InspectResult } from '../../../shared/model/inspected-object.js';
+import type { InspectResult, ListedCertificate } from '../../../shared/model/inspected-object.js';
 import { berToDer, hasIndefiniteLength } from '../../../shared/pki/ber-to-der.js';
 import { utf8Text } from '../../../shared/pki/bytes.js';
 import {
@@ -105,6 +105,18 @@ export class InspectService {
   /** The full detail of an opened certificate (decoded extensions; the ASN.1 tree and PEM unless `structure` is false). */
   detail(id: string, options: { structure?: boolean } = {}): CertificateDetail {
     return describeCertificate(this.store.getKind(id, 'certificate').der, this.env.now(), options);
+  }
+
+  /**
+   * A certificate another workspace lists, opened as an Inspect object and described by the same
+   * describer: `source` names the store it came from, `label` its alias or nickname.
+   */
+  openListed(der: Uint8Array, source: string, label?: string): ListedCertificate {
+    const collector = new ObjectCollector(this.store, this.env.now(), source);
+    const id = collector.certificate(der, source, label);
+    const certificate = collector.finish().find((o) => o.id === id);
+    if (certificate?.kind !== 'certificate') throw new CertbenchError('internal', 'The listed certificate was not collected');
+    return { certificate, detail: this.detail(id) };
   }
 
   async #read(bytes: Uint8Array, password: string | undefined, out: ObjectCollector, damage: Damage, options: ReadOptions): Promise<string> {

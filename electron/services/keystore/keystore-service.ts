@@ -65,9 +65,24 @@ export class KeystoreService {
     return { path, ...(password === undefined ? {} : { password }), ...(selector.jdkHome === undefined ? {} : { jdkHome: selector.jdkHome }) };
   }
 
-  async list(selector: StoreSelector): Promise<KeystoreListing> {
+  /** The store's entries; `signal` stops a PKCS#12 store's key derivation (the app's Cancel). */
+  async list(selector: StoreSelector, options: { signal?: AbortSignal } = {}): Promise<KeystoreListing> {
     const ref = await this.resolve(selector);
-    return describeKeystore(ref.path, await readKeystore(ref.path, ref.password, undefined, this.env.pkcs12KeystoreReader), this.env.now());
+    return describeKeystore(ref.path, await this.#read(ref, options), this.env.now());
+  }
+
+  /** The DER of the store's certificate with that SHA-256 (any entry's, chain members included), read afresh, with its entry's alias and the store's path. */
+  async certificate(selector: StoreSelector, sha256: string): Promise<{ der: Uint8Array; alias: string; path: string }> {
+    const ref = await this.resolve(selector);
+    for (const entry of (await this.#read(ref)).entries) {
+      const found = entry.certificates.find((c) => c.sha256 === sha256);
+      if (found) return { der: found.der, alias: entry.alias, path: ref.path };
+    }
+    throw new CertbenchError('not-found', `${basename(ref.path)} no longer holds the certificate ${sha256.slice(0, 16)}…; list it again`);
+  }
+
+  #read(ref: StoreRef, options: { signal?: AbortSignal } = {}) {
+    return readKeystore(ref.path, ref.password, options.signal ? { signal: options.signal } : {}, this.env.pkcs12KeystoreReader);
   }
 
   /** What importing `bytes` would do: aliases, certificates already present, what a replace removes, the backup and keytool's argv. */
@@ -86,7 +101,7 @@ export class KeystoreService {
   async #planInputs(selector: StoreSelector) {
     const ref = await this.resolve(selector);
     const original = await readInputFile(ref.path);
-    const store = await readKeystore(original, ref.password, undefined, this.env.pkcs12KeystoreReader);
+    const store = await readKeystore(original, ref.password, {}, this.env.pkcs12KeystoreReader);
     return { store, where: { path: ref.path, original, keytool: this.#context(ref).keytool.keytool, backupsDir: this.backups.dir } };
   }
 

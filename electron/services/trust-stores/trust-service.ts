@@ -68,6 +68,16 @@ export class TrustService {
     return { store: info, certificates: info.unreadable ? [] : (await store.list()).map(toEntry) };
   }
 
+  /** The DER of the store's certificate with that SHA-256, read afresh, with the store's name for it. */
+  async certificate(id: string, sha256: string): Promise<{ der: Uint8Array; label?: string; storeName: string }> {
+    const store = await this.store(id);
+    const info = await store.describe();
+    const found = info.unreadable ? undefined : (await store.list()).find((c) => c.sha256 === sha256);
+    if (!found) throw new CertbenchError('not-found', `${info.displayName} no longer holds the certificate ${sha256.slice(0, 16)}…; list it again`);
+    if (!found.der) throw new CertbenchError('unsupported', `${info.displayName} lists this certificate without its bytes; export it from the store to inspect it`);
+    return { der: found.der, storeName: info.displayName, ...(found.label === undefined ? {} : { label: found.label }) };
+  }
+
   async planAdd(id: string, der: Uint8Array, options: AddOptions = {}, inputPath?: string): Promise<IssuedPlan> {
     const store = await this.store(id);
     const input = inputPath === undefined ? undefined : { path: inputPath, sha256: sha256Hex(await readInputFile(inputPath)) };

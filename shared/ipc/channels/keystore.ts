@@ -2,6 +2,7 @@
 export const KEYSTORE_CHANNELS = [
   'keystore.jdks',
   'keystore.list',
+  'keystore.certificate',
   'keystore.planImport',
   'keystore.import',
   'keystore.planKeyPairImport',

@@ -3,6 +3,7 @@ export const TRUST_CHANNELS = [
   'trust.stores',
   'trust.remember',
   'trust.list',
+  'trust.certificate',
   'trust.planAdd',
   'trust.planRemove',
   'trust.run',

@@ -5,6 +5,8 @@ import {
   KeystoreEditResultSchema,
   KeystoreListingSchema,
 } from '../../model/keystore.js';
+import { ListedCertificateSchema } from '../../model/inspected-object.js';
+import { TaskIdSchema } from './app.js';
 import { defineContracts } from '../define.js';
 import { LIMITS } from '../limits.js';
 
@@ -41,10 +43,15 @@ const ImportPlanSchema = z.strictObject({
   backup: z.strictObject({ directory: Path, operation: z.string().max(512) }),
 });
 
-/** The keystore domain's channels (`keystore.verb`). */
+/**
+ * The keystore domain's channels (`keystore.verb`). A listing named with `taskId` can be stopped
+ * with `task.cancel` (a PKCS#12 store's key derivation); `keystore.certificate` opens one listed
+ * certificate for the detail pane.
+ */
 export const keystoreContracts = defineContracts({
   'keystore.jdks': { request: z.strictObject({}), response: JdkDiscoverySchema },
-  'keystore.list': { request: z.strictObject({ store: StoreSelector }), response: KeystoreListingSchema },
+  'keystore.list': { request: z.strictObject({ store: StoreSelector, taskId: TaskIdSchema.optional() }), response: KeystoreListingSchema },
+  'keystore.certificate': { request: z.strictObject({ store: StoreSelector, sha256: Sha256 }), response: ListedCertificateSchema },
   'keystore.planImport': {
     request: z.strictObject({ store: StoreSelector, certificate: FileBytes, alias: Alias.optional() }),
     response: ImportPlanSchema,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AddAllPlanSchema, IssuedPlanSchema, Sha256Schema, StoreInfoSchema, TrustEntrySchema, TrustMapSchema, TrustPlanSchema } from '../../model/trust.js';
+import { ListedCertificateSchema } from '../../model/inspected-object.js';
 import { defineContracts } from '../define.js';
 import { LIMITS } from '../limits.js';
 
@@ -43,6 +44,11 @@ export const trustContracts = defineContracts({
   'trust.list': {
     request: z.strictObject({ storeId: StoreId }),
     response: z.strictObject({ store: StoreInfoSchema, certificates: z.array(TrustEntrySchema).max(LIMITS.maxListItems) }),
+  },
+  /** One listed certificate opened for the detail pane. */
+  'trust.certificate': {
+    request: z.strictObject({ storeId: StoreId, sha256: Sha256Schema }),
+    response: ListedCertificateSchema,
   },
   'trust.planAdd': { request: AddRequest, response: IssuedPlanSchema },
   'trust.planRemove': { request: RemoveRequest, response: IssuedPlanSchema },

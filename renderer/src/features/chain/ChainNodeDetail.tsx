@@ -1,6 +1,6 @@
 import type { ChainCertificate, ChainReport } from '../../../../shared/model/chain.js';
 import { CopyButton } from '../../components/CopyButton.js';
-import { CertificateDetail } from '../inspect/CertificateDetail.js';
+import { CertificateDetail } from '../../components/CertificateDetail.js';
 import { useChainStore } from './chain-store.js';
 
 const ORIGIN_TEXT = { server: 'sent by the server', file: 'from your files', aia: 'downloaded via AIA', 'trust-source': 'from the trust source' } as const;

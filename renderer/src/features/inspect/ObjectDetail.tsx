@@ -2,7 +2,7 @@ import type { InspectedObject } from '../../../../shared/model/inspected-object.
 import type { CertificateDetail as Detail } from '../../../../shared/model/certificate-detail.js';
 import { Field } from '../../components/Field.js';
 import { Fingerprint } from '../../components/Fingerprint.js';
-import { CertificateDetail } from './CertificateDetail.js';
+import { CertificateDetail } from '../../components/CertificateDetail.js';
 import { kindLabel, objectTitle } from './object-labels.js';
 
 /** The detail pane for any kind of object. Keys show public facts only: main never sends key material. */

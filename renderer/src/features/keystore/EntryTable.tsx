@@ -3,8 +3,7 @@ import type { KeystoreEntry } from '../../../../shared/model/keystore.js';
 import { DataGrid, type GridColumn } from '../../components/DataGrid.js';
 import { ExpiryBadge } from '../../components/ExpiryBadge.js';
 import { ExpiryFilter } from '../../components/ExpiryFilter.js';
-import { Fingerprint } from '../../components/Fingerprint.js';
-import { Field } from '../../components/Field.js';
+import { CertificateDetail } from '../../components/CertificateDetail.js';
 import { dateOnly, issuedBy, issuedTo } from '../../components/certificate-names.js';
 import { DeleteDialog, RenameDialog } from './EntryDialogs.js';
 import { useKeystoreStore, visibleEntries } from './keystore-store.js';
@@ -22,7 +21,7 @@ const COLUMNS: readonly GridColumn<KeystoreEntry>[] = [
   {
     id: 'expires',
     label: 'Expires',
-    width: 120,
+    width: 104,
     text: (e) => (e.certificates[0] ? dateOnly(e.certificates[0].notAfter) : ''),
     sortValue: (e) => e.certificates[0]?.notAfter ?? '9999',
     render: (e) => {
@@ -33,20 +32,21 @@ const COLUMNS: readonly GridColumn<KeystoreEntry>[] = [
   {
     id: 'type',
     label: 'Type',
-    width: 150,
+    width: '1fr',
     text: (e) => `${ENTRY_TYPE_TEXT[e.entryType]} (${e.entryType})${e.chainLength > 1 ? `, chain of ${e.chainLength}` : ''}`,
   },
 ];
 
 /** The store's entries in the shared grid: search, sort by any column, and the selected entry's detail and actions. */
 export function EntryTable() {
-  const { listing, search, expiryFilter, setSearch, setExpiryFilter, selectedAlias: selected, selectEntry } = useKeystoreStore();
+  const { listing, search, expiryFilter, setSearch, setExpiryFilter, selectedAlias: selected, selectEntry, certificates } = useKeystoreStore();
   const entries = useMemo(() => visibleEntries({ listing, search, expiryFilter }), [listing, search, expiryFilter]);
   const [deleting, setDeleting] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
   if (!listing) return null;
   const entry = entries.find((e) => e.alias === selected);
   const cert = entry?.certificates[0];
+  const listed = cert ? certificates[cert.sha256] : undefined;
   return (
     <div className="ks-entries">
       <div className="toolbar">
@@ -76,23 +76,20 @@ export function EntryTable() {
           initialSort={{ column: 'alias', direction: 'ascending' }}
         />
         {entry ? (
-          <article className="detail ks-entry-detail" aria-label="Entry detail">
-            <h2>{entry.alias}</h2>
-            {cert ? (
-              <>
-                <ExpiryBadge status={cert.expiry} daysLeft={cert.daysLeft} />
-                <Field label="Subject" value={cert.subject} />
-                <Field label="Issuer" value={cert.issuer} />
-                <Field label="Serial" value={cert.serial} />
-                <Field label="Valid from" value={cert.notBefore} />
-                <Field label="Valid until" value={cert.notAfter} />
-                <Fingerprint label="SHA-256" hex={cert.sha256} />
-                <Fingerprint label="SHA-1" hex={cert.sha1} />
-              </>
+          <div className="ks-entry-detail">
+            {!cert ? (
+              <article className="detail" aria-label="Entry detail">
+                <h2>{entry.alias}</h2>
+                <p className="hint">A secret key: no certificate to show.</p>
+              </article>
+            ) : listed ? (
+              <CertificateDetail id={listed.certificate.id} summary={listed.certificate.summary} detail={listed.detail} label={entry.alias} />
             ) : (
-              <p className="hint">A secret key: no certificate to show.</p>
+              <p className="muted" role="status">
+                Reading {entry.alias}…
+              </p>
             )}
-          </article>
+          </div>
         ) : null}
       </div>
       {deleting ? <DeleteDialog alias={deleting} onClose={() => setDeleting(null)} /> : null}

@@ -10,7 +10,7 @@ import './keystore.css';
 
 /** Java keystores: JDKs and their cacerts, a store's entries, and backed-up, verified edits. */
 export function KeystoreWorkspace() {
-  const { store, listing, needsPassword, pending, pendingKeyPair, loadJdks, open, planImportFiles } = useKeystoreStore();
+  const { store, listing, listingTask, needsPassword, pending, pendingKeyPair, loadJdks, open, cancelListing, planImportFiles } = useKeystoreStore();
   const [password, setPassword] = useState('');
   const [jdksShown, setJdksShown] = useState(true);
   const { over, dropProps } = useFileDrop((files) => void planImportFiles(files));
@@ -29,6 +29,14 @@ export function KeystoreWorkspace() {
             {jdksShown ? 'Hide JDKs' : 'Show JDKs'}
           </button>
           {store === null ? <p className="empty">Choose a JDK's cacerts or open a keystore file.</p> : null}
+          {store !== null && listingTask !== null ? (
+            <p className="ks-reading" role="status">
+              Reading {store.path.split(/[\\/]/).pop()}…{' '}
+              <button type="button" onClick={() => void cancelListing()}>
+                Cancel
+              </button>
+            </p>
+          ) : null}
           {store !== null && needsPassword && !listing ? (
             <form
               className="ks-path-form"

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Req, Res } from '../../../../shared/ipc/contract.js';
+import type { ListedCertificate } from '../../../../shared/model/inspected-object.js';
 import type { JdkDiscovery, KeystoreBackup, KeystoreEditResult, KeystoreListing } from '../../../../shared/model/keystore.js';
 import { passesExpiry, type ExpiryFilterValue } from '../../components/ExpiryFilter.js';
 import { invoke, isIpcError } from '../../ipc/client.js';
@@ -25,6 +26,10 @@ interface KeystoreState {
   expiryFilter: ExpiryFilterValue;
   /** The entry whose detail shows and which Rename and Delete act on. */
   selectedAlias: string | null;
+  /** Certificates opened for the detail pane, by SHA-256: fetched when their entry is selected, never per row. */
+  certificates: Readonly<Record<string, ListedCertificate>>;
+  /** The listing in progress, which `cancelListing` stops (main aborts it: see task.cancel). */
+  listingTask: string | null;
   pending: PendingImport | null;
   /** A dropped or chosen PFX/P12 waiting for its password (key pair import). */
   pendingKeyPair: { readonly name: string; readonly base64: string } | null;
@@ -32,6 +37,7 @@ interface KeystoreState {
   lastMessages: readonly string[];
   loadJdks(): Promise<void>;
   open(store: OpenStore): Promise<void>;
+  cancelListing(): Promise<void>;
   openViaDialog(): Promise<void>;
   setSearch(search: string): void;
   setExpiryFilter(filter: ExpiryFilterValue): void;
@@ -59,6 +65,8 @@ const STORE_FILTERS = [
   { name: 'Java keystores', extensions: ['jks', 'p12', 'pfx', 'jceks', 'keystore', 'ks', 'truststore'] },
   { name: 'All files', extensions: ['*'] },
 ];
+
+let listingCounter = 0;
 
 /** The Java keystores workspace state; every change goes through main's keystore service. */
 export const useKeystoreStore = create<KeystoreState>()((set, get) => {
@@ -96,6 +104,8 @@ export const useKeystoreStore = create<KeystoreState>()((set, get) => {
     search: '',
     expiryFilter: 'any',
     selectedAlias: null,
+    certificates: {},
+    listingTask: null,
     pending: null,
     pendingKeyPair: null,
     backups: [],
@@ -108,14 +118,33 @@ export const useKeystoreStore = create<KeystoreState>()((set, get) => {
       }
     },
     open: async (store) => {
-      set({ store, listing: null, needsPassword: false, lastMessages: [], selectedAlias: null });
+      const taskId = `keystore-list-${++listingCounter}`;
+      set({ store, listing: null, needsPassword: false, lastMessages: [], selectedAlias: null, certificates: {}, listingTask: taskId });
+      const name = store.path.split(/[\\/]/).pop();
       try {
         const request = store.password === undefined ? { path: store.path } : { path: store.path, password: store.password };
-        const listing = await app().track('Reading keystore', invoke('keystore.list', { store: request }));
+        const listing = await app().track(`Reading ${name}`, invoke('keystore.list', { store: request, taskId }));
         set({ listing });
         await get().loadBackups();
       } catch (err) {
-        if (isIpcError(err, 'password-required') || isIpcError(err, 'wrong-password')) set({ needsPassword: true });
+        if (isIpcError(err, 'cancelled')) {
+          // A store opened with a password needed one: offer the password form again to retry.
+          set({ needsPassword: store.password !== undefined });
+          app().pushToast({ kind: 'info', subject: name, message: `Stopped reading ${name}` });
+        } else {
+          if (isIpcError(err, 'password-required') || isIpcError(err, 'wrong-password')) set({ needsPassword: true });
+          app().reportError(err, name);
+        }
+      } finally {
+        if (get().listingTask === taskId) set({ listingTask: null });
+      }
+    },
+    cancelListing: async () => {
+      const taskId = get().listingTask;
+      if (!taskId) return;
+      try {
+        await invoke('task.cancel', { taskId });
+      } catch (err) {
         app().reportError(err);
       }
     },
@@ -129,7 +158,14 @@ export const useKeystoreStore = create<KeystoreState>()((set, get) => {
     },
     setSearch: (search) => set({ search }),
     setExpiryFilter: (expiryFilter) => set({ expiryFilter }),
-    selectEntry: (selectedAlias) => set({ selectedAlias }),
+    selectEntry: (selectedAlias) => {
+      set({ selectedAlias });
+      const sha256 = get().listing?.entries.find((e) => e.alias === selectedAlias)?.certificates[0]?.sha256;
+      if (sha256 === undefined || get().certificates[sha256]) return;
+      invoke('keystore.certificate', { store: selector(), sha256 })
+        .then((listed) => set((s) => ({ certificates: { ...s.certificates, [sha256]: listed } })))
+        .catch((err: unknown) => app().reportError(err, get().store?.path.split(/[\\/]/).pop()));
+    },
     planImport: async (file, alias) => {
       try {
         const plan = await invoke('keystore.planImport', { store: selector(), certificate: file, ...(alias ? { alias } : {}) });

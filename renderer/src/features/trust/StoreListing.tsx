@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
 import type { TrustEntry } from '../../../../shared/model/trust.js';
+import { CertificateDetail } from '../../components/CertificateDetail.js';
 import { DataGrid, type GridColumn } from '../../components/DataGrid.js';
 import { ExpiryBadge } from '../../components/ExpiryBadge.js';
 import { ExpiryFilter, passesExpiry, type ExpiryFilterValue } from '../../components/ExpiryFilter.js';
 import { dateOnly, issuedBy, issuedTo } from '../../components/certificate-names.js';
 import { daysLeft } from '../../../../shared/pki/expiry.js';
 import { storeNames } from './store-names.js';
-import { useTrustStore } from './trust-store.js';
+import { certificateKey, useTrustStore } from './trust-store.js';
 
 /** A listing row: one entry of the store, with its days left counted once. */
 interface Row {
@@ -17,25 +18,29 @@ interface Row {
 
 const TRUST_TEXT: Readonly<Record<TrustEntry['trust'], string>> = { trusted: 'Trusted', untrusted: 'Present, not trusted', distrusted: 'Distrusted' };
 
+/**
+ * Fixed widths only where the content has a known width (a date badge); the rest share the free
+ * width down to their header's width, so all six columns fit beside the store list at 1024×640.
+ */
 const COLUMNS: readonly GridColumn<Row>[] = [
   { id: 'issuedTo', label: 'Issued to', isRowHeader: true, width: '1.5fr', text: (r) => issuedTo(r.entry.subject) },
   { id: 'issuedBy', label: 'Issued by', width: '1.2fr', text: (r) => issuedBy(r.entry.issuer) },
   {
     id: 'expires',
     label: 'Expires',
-    width: 120,
+    width: 104,
     text: (r) => dateOnly(r.entry.notAfter),
     sortValue: (r) => r.entry.notAfter,
     render: (r) => <ExpiryBadge status={r.entry.expiry} daysLeft={r.daysLeft} date={dateOnly(r.entry.notAfter)} />,
   },
-  { id: 'trust', label: 'Trust', width: 150, text: (r) => `${TRUST_TEXT[r.entry.trust]}${r.entry.trustText ? ` (${r.entry.trustText})` : ''}` },
-  { id: 'role', label: 'Role', width: 110, text: (r) => r.entry.role },
+  { id: 'trust', label: 'Trust', width: '0.8fr', text: (r) => `${TRUST_TEXT[r.entry.trust]}${r.entry.trustText ? ` (${r.entry.trustText})` : ''}` },
+  { id: 'role', label: 'Role', width: '0.6fr', text: (r) => r.entry.role },
   { id: 'label', label: 'Name in store', width: '1fr', text: (r) => r.entry.label ?? '' },
 ];
 
 /** The selected store's certificates in the shared grid: search, expiry filter, sort, and a Remove that plans first. */
 export function StoreListing() {
-  const { stores, selected, selectedInfo, listing, search, setSearch, planAddFromDialog, planRemove } = useTrustStore();
+  const { stores, selected, selectedInfo, listing, search, setSearch, planAddFromDialog, planRemove, showCertificate, certificates } = useTrustStore();
   const [expiryFilter, setExpiryFilter] = useState<ExpiryFilterValue>('any');
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const all = useMemo(() => {
@@ -54,6 +59,7 @@ export function StoreListing() {
   if (!selected) return <p className="empty">Pick a store to see what it trusts.</p>;
   const names = storeNames(store ?? { id: selected, displayName: selected });
   const chosen = rows.find((r) => r.key === selectedKey)?.entry;
+  const listed = chosen ? certificates[certificateKey(selected, chosen.sha256)] : undefined;
   const canRemove = Boolean(chosen?.removable) && !store?.readOnly;
   return (
     <div className="trust-listing">
@@ -97,10 +103,25 @@ export function StoreListing() {
         rowKey={(r) => r.key}
         rowAttributes={(r) => ({ 'data-sha256': r.entry.sha256, 'data-trust': r.entry.trust })}
         selectedKey={selectedKey}
-        onSelect={setSelectedKey}
+        onSelect={(key) => {
+          setSelectedKey(key);
+          const entry = rows.find((r) => r.key === key)?.entry;
+          if (entry) showCertificate(entry.sha256);
+        }}
         empty={listing.length === 0 ? 'The store holds no certificates.' : 'No match.'}
         initialSort={{ column: 'issuedTo', direction: 'ascending' }}
       />
+      {chosen ? (
+        <div className="detail-pane trust-detail">
+          {listed ? (
+            <CertificateDetail id={listed.certificate.id} summary={listed.certificate.summary} detail={listed.detail} {...(chosen.label === undefined ? {} : { label: chosen.label })} />
+          ) : (
+            <p className="muted" role="status">
+              Reading {issuedTo(chosen.subject)}…
+            </p>
+          )}
+        </div>
+      ) : null}
     </div>
   );
 }

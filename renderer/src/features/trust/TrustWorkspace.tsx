@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { FleetPanel } from './FleetPanel.js';
 import { PlanDialog } from './PlanDialog.js';
 import { StoreListing } from './StoreListing.js';
@@ -11,6 +11,7 @@ import './trust.css';
 export function TrustWorkspace() {
   const loadStores = useTrustStore((s) => s.loadStores);
   const pending = useTrustStore((s) => s.pending);
+  const [storesShown, setStoresShown] = useState(true);
 
   useEffect(() => {
     void loadStores();
@@ -18,9 +19,12 @@ export function TrustWorkspace() {
 
   return (
     <section className="workspace trust" aria-label="Trust stores">
-      <div className="trust-layout">
-        <StorePicker />
+      <div className={storesShown ? 'trust-layout' : 'trust-layout stores-hidden'}>
+        {storesShown ? <StorePicker /> : null}
         <div className="trust-main">
+          <button type="button" className="panel-toggle" aria-expanded={storesShown} onClick={() => setStoresShown((s) => !s)}>
+            {storesShown ? 'Hide stores' : 'Show stores'}
+          </button>
           <StoreListing />
           <TrustMapPanel />
           <FleetPanel />

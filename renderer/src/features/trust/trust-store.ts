@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Req, Res } from '../../../../shared/ipc/contract.js';
+import type { ListedCertificate } from '../../../../shared/model/inspected-object.js';
 import type { AddAllPlan, IssuedPlan, StoreInfo, TrustEntry, TrustMap } from '../../../../shared/model/trust.js';
 import { invoke } from '../../ipc/client.js';
 import { useAppStore } from '../../store/app-store.js';
@@ -32,6 +33,8 @@ interface TrustState {
   selectedInfo: StoreInfo | null;
   listing: readonly TrustEntry[];
   search: string;
+  /** Certificates opened for the detail pane, by `certificateKey`: fetched when selected, never per row. */
+  certificates: Readonly<Record<string, ListedCertificate>>;
   pending: PendingChange | null;
   /** The certificate the trust map and fleet export are about. */
   subject: CertificateSource | null;
@@ -41,6 +44,7 @@ interface TrustState {
   addStore(id: string): Promise<void>;
   select(id: string): Promise<void>;
   setSearch(search: string): void;
+  showCertificate(sha256: string): void;
   planAddFromDialog(): Promise<void>;
   /** `overrideDistrust`: the user chose to replace an explicit distrust the trust map showed. */
   planAdd(storeId: string, source: CertificateSource, label?: string, overrideDistrust?: boolean): Promise<void>;
@@ -52,6 +56,9 @@ interface TrustState {
   addToAllMissing(): Promise<void>;
   exportFleet(format: FleetFormat, save: boolean): Promise<void>;
 }
+
+/** A store's certificate: the same certificate in two stores may carry two names (NSS nickname, file name). */
+export const certificateKey = (storeId: string, sha256: string) => `${storeId}\n${sha256}`;
 
 /** The trust-stores workspace state; every change is planned by main, shown, then confirmed. */
 export const useTrustStore = create<TrustState>()((set, get) => {
@@ -71,6 +78,7 @@ export const useTrustStore = create<TrustState>()((set, get) => {
     selectedInfo: null,
     listing: [],
     search: '',
+    certificates: {},
     pending: null,
     subject: null,
     map: null,
@@ -91,6 +99,15 @@ export const useTrustStore = create<TrustState>()((set, get) => {
       if (res && get().selected === id) set({ listing: res.certificates, selectedInfo: res.store });
     },
     setSearch: (search) => set({ search }),
+    showCertificate: (sha256) => {
+      const storeId = get().selected;
+      if (!storeId) return;
+      const key = certificateKey(storeId, sha256);
+      if (get().certificates[key]) return;
+      invoke('trust.certificate', { storeId, sha256 })
+        .then((listed) => set((s) => ({ certificates: { ...s.certificates, [key]: listed } })))
+        .catch((err: unknown) => app().reportError(err));
+    },
     planAddFromDialog: async () => {
       const storeId = get().selected;
       if (!storeId) return;

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import type { Asn1Node } from '../../../../shared/model/certificate-detail.js';
-import { TreeView, type TreeNode } from '../../components/TreeView.js';
+import type { Asn1Node } from '../../../shared/model/certificate-detail.js';
+import { TreeView, type TreeNode } from './TreeView.js';
 
 /** Constructed nodes this close to the start are expanded at first: the outer structure, not every leaf. */
 const EXPANDED_BELOW_OFFSET = 16;

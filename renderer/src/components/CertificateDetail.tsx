@@ -1,13 +1,13 @@
-import type { CertificateSummary } from '../../../../shared/model/certificate-summary.js';
-import type { CertificateDetail as Detail, NameDetail } from '../../../../shared/model/certificate-detail.js';
-import { ATTRIBUTE_NAMES } from '../../../../shared/pki/oid-names.js';
-import { CopyButton } from '../../components/CopyButton.js';
-import { ExpiryBadge } from '../../components/ExpiryBadge.js';
-import { Field } from '../../components/Field.js';
-import { Fingerprint } from '../../components/Fingerprint.js';
+import type { CertificateSummary } from '../../../shared/model/certificate-summary.js';
+import type { CertificateDetail as Detail, NameDetail } from '../../../shared/model/certificate-detail.js';
+import { ATTRIBUTE_NAMES } from '../../../shared/pki/oid-names.js';
+import { CopyButton } from './CopyButton.js';
+import { ExpiryBadge } from './ExpiryBadge.js';
+import { Field } from './Field.js';
+import { Fingerprint } from './Fingerprint.js';
 import { Asn1Tree } from './Asn1Tree.js';
 import { ExtensionList } from './ExtensionList.js';
-import { openTrustMapFor } from '../trust/open-trust-map.js';
+import { openTrustMapFor } from '../features/trust/open-trust-map.js';
 
 /** The detail pane of one certificate: the summary at once, the decoded detail when it arrives. */
 export function CertificateDetail({ id, summary, detail, label }: { id: string; summary: CertificateSummary; detail?: Detail; label?: string }) {

@@ -1,4 +1,4 @@
-import type { ExtensionDetail } from '../../../../shared/model/certificate-detail.js';
+import type { ExtensionDetail } from '../../../shared/model/certificate-detail.js';
 
 /** Every extension by name, critical ones flagged, unknown or malformed ones as OID + hex. */
 export function ExtensionList({ extensions }: { extensions: readonly ExtensionDetail[] }) {
