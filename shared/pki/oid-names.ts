@@ -1,8 +1,9 @@
 /** Names people know OIDs by (RFC 5280 §4.2, RFC 4055, RFC 5758, RFC 8410, CA/B Forum). The one OID name table. */
 
 /**
- * Name attribute short names for DN text (RFC 4514 §3, plus the ones OpenSSL and @peculiar/x509
- * print), one spelling for every output; other attribute types print as dotted OIDs.
+ * Name attribute short names for DN text: OpenSSL's spellings (what `openssl x509 -subject` prints,
+ * RFC 4514 §3's names among them), so a subject reads the same in Certbench and in openssl; a test
+ * compares the two. Other attribute types print as dotted OIDs, as OpenSSL prints them.
  */
 export const ATTRIBUTE_SHORT_NAMES: Readonly<Record<string, string>> = {
   '2.5.4.3': 'CN',
@@ -11,15 +12,23 @@ export const ATTRIBUTE_SHORT_NAMES: Readonly<Record<string, string>> = {
   '2.5.4.6': 'C',
   '2.5.4.7': 'L',
   '2.5.4.8': 'ST',
-  '2.5.4.9': 'STREET',
+  '2.5.4.9': 'street',
   '2.5.4.10': 'O',
   '2.5.4.11': 'OU',
-  '2.5.4.12': 'T',
-  '2.5.4.42': 'G',
-  '2.5.4.43': 'I',
+  '2.5.4.12': 'title',
+  '2.5.4.15': 'businessCategory',
+  '2.5.4.17': 'postalCode',
+  '2.5.4.42': 'GN',
+  '2.5.4.43': 'initials',
+  '2.5.4.46': 'dnQualifier',
+  '2.5.4.65': 'pseudonym',
+  '2.5.4.97': 'organizationIdentifier',
   '0.9.2342.19200300.100.1.1': 'UID',
   '0.9.2342.19200300.100.1.25': 'DC',
-  '1.2.840.113549.1.9.1': 'E',
+  '1.2.840.113549.1.9.1': 'emailAddress',
+  '1.3.6.1.4.1.311.60.2.1.1': 'jurisdictionL',
+  '1.3.6.1.4.1.311.60.2.1.2': 'jurisdictionST',
+  '1.3.6.1.4.1.311.60.2.1.3': 'jurisdictionC',
 };
 
 export const EXTENSION_NAMES: Readonly<Record<string, string>> = {

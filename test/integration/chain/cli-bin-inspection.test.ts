@@ -62,6 +62,8 @@ describe('certbench chain fetch (built CLI) through a company-named TLS-inspecti
     expect(d).toMatchObject({ severity: 'error', confidence: 'high' });
     expect(d.fix).toMatch(/Example Corp Secure Web Gateway/);
     expect(d.fix).not.toMatch(/reissue/i);
+    // The proxy sends only its leaf: the evidence names where the path stops and the issuer it lacks, not the leaf as a "root".
+    expect(d.evidence).toContainEqual(expect.stringMatching(new RegExp(`^The chain stops at "${NAME.replace(/\./g, '\\.')}", whose issuer \\(.*Example Corp Secure Web Gateway.*\\) was neither sent nor found in a store`)));
     expect(r.json.diagnoses.map((x) => x.code)).not.toContain('missing-intermediate');
     expect(await readFile(out, 'utf8')).toBe(r.json.presented.map((c) => c.pem).join(''));
   });
@@ -70,7 +72,9 @@ describe('certbench chain fetch (built CLI) through a company-named TLS-inspecti
     const r = await cli(`${NAME}:${server.port}`, '--proxy', mitm.url, '--trust', `pem:${gatewayRoot}`);
     expect(r.code).toBe(0);
     expect(r.json.trusted).toBe(true);
-    expect(r.json.diagnoses.find((x) => x.code === 'tls-inspection')).toMatchObject({ severity: 'warning' });
+    const d = r.json.diagnoses.find((x) => x.code === 'tls-inspection')!;
+    expect(d).toMatchObject({ severity: 'warning' });
+    expect(d.evidence).toContainEqual(expect.stringMatching(/^The chain ends in ".*Example Corp Secure Web Gateway.*", which is outside the public root programs/));
     expect(r.json.diagnoses.filter((x) => x.severity === 'error')).toEqual([]);
   });
 });

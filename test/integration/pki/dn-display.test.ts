@@ -35,6 +35,22 @@ describe('one display order for distinguished names', () => {
     expect(listed.entries.map((e) => e.subject)).toEqual([DISPLAY]);
   });
 
+  it('names every attribute type as openssl does, in both orders (EV and personal-name attributes)', () => {
+    const subjects = [
+      '/jurisdictionC=DE/businessCategory=Private Organization/serialNumber=HRB 1/organizationIdentifier=VATDE-123/postalCode=10115/C=DE/O=Acme/CN=ev.example',
+      '/jurisdictionL=Berlin/jurisdictionST=BE/DC=example/UID=u1/emailAddress=a@b.example/street=Main 1/title=Admin/GN=Ann/initials=AB/SN=Smith/dnQualifier=q1/pseudonym=p1/ST=Berlin/L=Berlin/OU=IT/CN=all.example',
+    ];
+    for (const [i, subj] of subjects.entries()) {
+      const pem = join(t.dir, `attributes-${i}.pem`);
+      execFileSync('openssl', ['req', '-x509', '-key', join(t.dir, 'k.pem'), '-out', pem, '-subj', subj, '-days', '400'], { env: toolEnv() });
+      const openssl = (nameopt: string) => execFileSync('openssl', ['x509', '-in', pem, '-noout', '-subject', '-nameopt', nameopt], { env: toolEnv() }).toString().replace(/^subject=/, '').trim();
+      const [object] = (JSON.parse(cli('inspect', '--json', pem)) as { objects: Array<{ subject: string; subjectRfc4514: string }> }).objects;
+      expect(object!.subjectRfc4514).toBe(openssl('RFC2253'));
+      expect(object!.subject).toBe(openssl('utf8,sep_comma_plus_space,sname,esc_2253'));
+      expect(object!.subject).not.toMatch(/\d+\.\d+\.\d+/);
+    }
+  });
+
   it('every list JSON (inspect, keystore list, trust list, scan) carries the RFC 4514 subject openssl prints', () => {
     const pem = join(t.dir, 'cert.pem');
     const rfc = execFileSync('openssl', ['x509', '-in', pem, '-noout', '-subject', '-nameopt', 'RFC2253'], { env: toolEnv() }).toString().replace(/^subject=/, '').trim();

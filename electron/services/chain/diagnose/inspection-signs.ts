@@ -122,7 +122,7 @@ export function assessInspection(input: InspectionInput): InspectionFinding | un
   if (input.path.viaProxy) evidence.push('The connection went through an HTTP proxy.');
   if (direct?.kind === 'differs') evidence.push(`A direct connection to ${direct.where}, bypassing the proxy, got a different certificate: ${direct.detail}. The proxy replaces the server's certificate.`);
   const privateOnPublic = !input.isPublicRoot && input.publicName;
-  if (privateOnPublic) evidence.push(`The chain ends in "${input.top.name}", which is outside the public root programs (Mozilla list), while ${input.hostname} is a public DNS name.`);
+  if (privateOnPublic) evidence.push(`${topDescription(input.top)}, while ${input.hostname} is a public DNS name.`);
   const noScts = !hasEmbeddedScts(input.leaf.cert);
   if (noScts) evidence.push('The leaf carries no embedded SCTs, which every publicly trusted TLS certificate has.');
   const age = input.at.getTime() - new Date(input.leaf.summary.notBefore).getTime();
@@ -135,4 +135,11 @@ export function assessInspection(input: InspectionInput): InspectionFinding | un
   if (direct?.kind === 'differs') return { confidence: 'medium', evidence };
   if (input.path.viaProxy && privateOnPublic && noScts && probe?.kind !== 'not-forged' && direct?.kind !== 'same') return { confidence: 'medium', evidence };
   return undefined;
+}
+
+/** Where the best path stops: a root outside the public programs, or (issuer neither sent nor held) the certificate whose issuer is missing. */
+function topDescription(top: KnownCertificate): string {
+  return top.summary.selfSigned
+    ? `The chain ends in "${top.name}", which is outside the public root programs (Mozilla list)`
+    : `The chain stops at "${top.name}", whose issuer (${top.summary.issuer}) was neither sent nor found in a store, so it reaches no root of the public programs (Mozilla list)`;
 }
