@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import type { InspectionConfidence } from '../../../../shared/model/chain-diagnosis.js';
 import { parseCertificate } from '../../../../shared/pki/certificate-summary.js';
+import { nameDerTexts } from '../../../../shared/pki/name-text.js';
 import { SubjectAlternativeNameExtension, type X509Certificate } from '../../../../shared/pki/x509.js';
 import type { KnownCertificate } from './diagnosis-context.js';
 
@@ -69,9 +70,12 @@ export interface PathFacts {
 /** How the leaf a direct connection got differs from the proxied one (key, then issuer), if it does. */
 export function leafDifference(proxied: X509Certificate, direct: X509Certificate): string | undefined {
   const sameKey = Buffer.from(proxied.publicKey.rawData).equals(Buffer.from(direct.publicKey.rawData));
-  if (!sameKey) return `its key differs and it was issued by "${direct.issuer}", not "${proxied.issuer}"`;
-  return proxied.issuer === direct.issuer ? undefined : `it was issued by "${direct.issuer}", not "${proxied.issuer}"`;
+  const [proxiedIssuer, directIssuer] = [issuerText(proxied), issuerText(direct)];
+  if (!sameKey) return `its key differs and it was issued by "${directIssuer}", not "${proxiedIssuer}"`;
+  return proxiedIssuer === directIssuer ? undefined : `it was issued by "${directIssuer}", not "${proxiedIssuer}"`;
 }
+
+const issuerText = (cert: X509Certificate): string => nameDerTexts(new Uint8Array(cert.issuerName.toArrayBuffer())).display;
 
 export interface InspectionInput {
   readonly hostname?: string;
