@@ -55,6 +55,9 @@ describe('Trust stores workspace in Chromium (temp NSS db, real certutil)', () =
     await expect(row().getByRole('rowheader').innerText()).resolves.toBe('E2E Trust Root');
     const v = spawnSync('certutil', ['-V', '-d', `sql:${db}`, '-n', 'E2E Trust Root', '-u', 'L'], { env: cleanEnv(), encoding: 'utf8' });
     expect(v.stdout).toContain('certificate is valid');
+    // The store list reads the store again: the database the plan created is no longer "cannot be read".
+    const picker = app.page.locator('.trust-store-button', { hasText: 'browserbot-nssdb' });
+    await expect.poll(() => picker.innerText()).not.toMatch(/cannot be read/);
     await app.screenshot('trust-store-listing');
   });
 

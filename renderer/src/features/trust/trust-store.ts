@@ -144,6 +144,8 @@ export const useTrustStore = create<TrustState>()((set, get) => {
           message: `${pending.title}: done in ${done} store(s), confirmed by re-listing${failed.length ? `; failed: ${failed.join(', ')}` : ''}`,
         });
       }
+      // A run can make a store readable (a created NSS database) or change what it holds: read both again.
+      await get().loadStores();
       const selected = get().selected;
       if (selected) await get().select(selected);
       const subject = get().subject;
