@@ -5,10 +5,10 @@ import { describeKeyType, type KeyType } from '../../../shared/model/keys-consta
 import type { KeyInfo, KeyProtection } from '../../../shared/model/keys.js';
 import { planCsr } from '../../../shared/csr/plan.js';
 import type { KeysService, Progress } from '../keys/keys-service.js';
-import { assertWritable, PrivateTemp, writeFileSafely } from '../files/safe-write.js';
-import { readInputFile } from '../files/read-input.js';
-import type { ServiceEnv } from '../service-env.js';
-import { keytoolCsr, type KeytoolCsrRequest } from './keytool-csr.js';
+import { assertWritable, writeFileSafely } from '../files/safe-write.js';
+import type { KeyPairPlan } from '../keystore/keystore-keypair.js';
+import type { KeystoreService, StoreSelector } from '../keystore/keystore-service.js';
+import type { KeytoolKeyType } from './keytool-csr.js';
 import { buildCsr } from './build-csr.js';
 
 /** Which key signs the request: a new one, or one already open in this session. */
@@ -23,13 +23,31 @@ export interface CreatedCsr {
   readonly key: KeyInfo;
 }
 
+/** A key pair keytool makes in a Java keystore, and where its CSR goes. */
+export interface KeytoolCsrRequest {
+  readonly keystore: string;
+  readonly alias: string;
+  readonly storePassword: string;
+  readonly keyType: KeytoolKeyType;
+  readonly csrPath: string;
+}
+
+const selectorOf = (req: KeytoolCsrRequest): StoreSelector => ({ path: req.keystore, password: req.storePassword });
+
+function checkedKeytoolPlan(spec: CsrSpec, keyType: KeytoolKeyType): CsrPlan {
+  const plan = planCsr(spec, describeKeyType(keyType));
+  const first = plan.errors[0];
+  if (first) throw new CertbenchError('invalid-request', `${first.where}: ${first.message}`);
+  return plan;
+}
+
 /** Makes CSRs from the designer's spec; the plan is checked before any key is generated. */
 export class CsrService {
   readonly #made = new Map<string, string>();
 
   constructor(
     private readonly keys: KeysService,
-    private readonly env: ServiceEnv,
+    private readonly keystore: KeystoreService,
   ) {}
 
   async create(spec: CsrSpec, source: CsrKeySource, progress: Progress = () => undefined): Promise<CreatedCsr> {
@@ -45,25 +63,26 @@ export class CsrService {
     return { id, pem: csr.pem, plan, key: key.info };
   }
 
-  /** "CSR from a Java keystore key pair": keytool makes and keeps the key; Certbench plans and checks the request. */
-  async fromKeytool(spec: CsrSpec, req: Omit<KeytoolCsrRequest, 'plan'>): Promise<{ id: string; pem: string; plan: CsrPlan }> {
-    const plan = planCsr(spec, describeKeyType(req.keyType));
-    const first = plan.errors[0];
-    if (first) throw new CertbenchError('invalid-request', `${first.where}: ${first.message}`);
+  /** What "CSR from a Java keystore key pair" will do to the keystore, planned before anything is written. */
+  async planFromKeytool(spec: CsrSpec, req: KeytoolCsrRequest): Promise<{ plan: CsrPlan; keystore: KeyPairPlan }> {
+    const plan = checkedKeytoolPlan(spec, req.keyType);
     await assertWritable([req.csrPath]);
-    // keytool writes wherever -file points (through links): give it a file in a private folder.
-    const temp = await PrivateTemp.beside(req.csrPath);
-    let pem: string;
-    try {
-      await keytoolCsr(this.env.runner, this.env.env, { ...req, plan, csrPath: temp.file('request.csr') });
-      pem = new TextDecoder().decode(await readInputFile(temp.file('request.csr')));
-      await writeFileSafely(req.csrPath, pem);
-    } finally {
-      await temp.remove();
-    }
+    return { plan, keystore: await this.keystore.planKeyPair(selectorOf(req), { alias: req.alias, keyType: req.keyType, plan }) };
+  }
+
+  /**
+   * "CSR from a Java keystore key pair": keytool makes and keeps the key, as one backed-up,
+   * verified keystore edit (KeystoreService); Certbench plans the request and writes the CSR.
+   */
+  async fromKeytool(spec: CsrSpec, req: KeytoolCsrRequest & { plannedStoreSha256?: string | null }): Promise<{ id: string; pem: string; plan: CsrPlan; backupId?: string }> {
+    const plan = checkedKeytoolPlan(spec, req.keyType);
+    await assertWritable([req.csrPath]);
+    const { alias, keyType, plannedStoreSha256 } = req;
+    const made = await this.keystore.generateKeyPair(selectorOf(req), { alias, keyType, plan, ...(plannedStoreSha256 === undefined ? {} : { plannedStoreSha256 }) });
+    await writeFileSafely(req.csrPath, made.csrPem);
     const id = randomUUID();
-    this.#made.set(id, pem);
-    return { id, pem, plan };
+    this.#made.set(id, made.csrPem);
+    return { id, pem: made.csrPem, plan, ...(made.result.backupId === undefined ? {} : { backupId: made.result.backupId }) };
   }
 
   pem(id: string): string {

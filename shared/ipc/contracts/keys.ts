@@ -63,7 +63,8 @@ export const keysContracts = defineContracts({
       keyType: KeyTypeSchema.exclude(['ed25519']),
       csrPath: Path,
     }),
-    response: z.strictObject({ id: Id, pem: z.string().max(LIMITS.maxPemTextChars), plan: CsrPlanSchema }),
+    /** `backupId`: the keystore's copy from before the key pair was added (none when the store was created). */
+    response: z.strictObject({ id: Id, pem: z.string().max(LIMITS.maxPemTextChars), plan: CsrPlanSchema, backupId: z.string().optional() }),
   },
   /** The designer's "renew this": the subject, SANs and purposes of a certificate file, or of the leaf a host:port presents now. */
   'keys.renewSpec': {
