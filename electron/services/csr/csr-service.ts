@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CertbenchError } from '../../../shared/errors.js';
 import type { CsrPlan, CsrSpec } from '../../../shared/model/csr.js';
-import { describeKeyType, type KeyType } from '../../../shared/model/keys-constants.js';
+import { describeKeyType, type KeyDescription, type KeyType } from '../../../shared/model/keys-constants.js';
 import type { KeyInfo, KeyProtection } from '../../../shared/model/keys.js';
 import { planCsr } from '../../../shared/csr/plan.js';
 import type { KeysService, Progress } from '../keys/keys-service.js';
@@ -34,8 +34,9 @@ export interface KeytoolCsrRequest {
 
 const selectorOf = (req: KeytoolCsrRequest): StoreSelector => ({ path: req.keystore, password: req.storePassword });
 
-function checkedKeytoolPlan(spec: CsrSpec, keyType: KeytoolKeyType): CsrPlan {
-  const plan = planCsr(spec, describeKeyType(keyType));
+/** The plan for `spec` signed by `key`; its first error refuses the request before any key is made. */
+function checkedPlan(spec: CsrSpec, key: KeyDescription): CsrPlan {
+  const plan = planCsr(spec, key);
   const first = plan.errors[0];
   if (first) throw new CertbenchError('invalid-request', `${first.where}: ${first.message}`);
   return plan;
@@ -51,9 +52,7 @@ export class CsrService {
   ) {}
 
   async create(spec: CsrSpec, source: CsrKeySource, progress: Progress = () => undefined): Promise<CreatedCsr> {
-    const plan = planCsr(spec, source.kind === 'generate' ? describeKeyType(source.type) : this.keys.get(source.id).info.key);
-    const first = plan.errors[0];
-    if (first) throw new CertbenchError('invalid-request', `${first.where}: ${first.message}`);
+    const plan = checkedPlan(spec, source.kind === 'generate' ? describeKeyType(source.type) : this.keys.get(source.id).info.key);
     const key = source.kind === 'generate' ? await this.keys.generate(source.type, source.protection, progress) : this.keys.get(source.id);
     progress('Signing the request', 0.9);
     const csr = await buildCsr(plan, key);
@@ -65,7 +64,7 @@ export class CsrService {
 
   /** What "CSR from a Java keystore key pair" will do to the keystore, planned before anything is written. */
   async planFromKeytool(spec: CsrSpec, req: KeytoolCsrRequest): Promise<{ plan: CsrPlan; keystore: KeyPairPlan }> {
-    const plan = checkedKeytoolPlan(spec, req.keyType);
+    const plan = checkedPlan(spec, describeKeyType(req.keyType));
     await assertWritable([req.csrPath]);
     return { plan, keystore: await this.keystore.planKeyPair(selectorOf(req), { alias: req.alias, keyType: req.keyType, plan }) };
   }
@@ -75,7 +74,7 @@ export class CsrService {
    * verified keystore edit (KeystoreService); Certbench plans the request and writes the CSR.
    */
   async fromKeytool(spec: CsrSpec, req: KeytoolCsrRequest & { plannedStoreSha256?: string | null }): Promise<{ id: string; pem: string; plan: CsrPlan; backupId?: string }> {
-    const plan = checkedKeytoolPlan(spec, req.keyType);
+    const plan = checkedPlan(spec, describeKeyType(req.keyType));
     await assertWritable([req.csrPath]);
     const { alias, keyType, plannedStoreSha256 } = req;
     const made = await this.keystore.generateKeyPair(selectorOf(req), { alias, keyType, plan, ...(plannedStoreSha256 === undefined ? {} : { plannedStoreSha256 }) });
