@@ -6,6 +6,7 @@ import type { KeyInfo, KeyProtection } from '../../../shared/model/keys.js';
 import { planCsr } from '../../../shared/csr/plan.js';
 import type { KeysService, Progress } from '../keys/keys-service.js';
 import { assertWritable, writeFileSafely } from '../files/safe-write.js';
+import { KeptPlans } from '../kept-plans.js';
 import type { KeyPairPlan } from '../keystore/keystore-keypair.js';
 import type { KeystoreService, StoreSelector } from '../keystore/keystore-service.js';
 import type { KeytoolKeyType } from './keytool-csr.js';
@@ -23,13 +24,33 @@ export interface CreatedCsr {
   readonly key: KeyInfo;
 }
 
-/** A key pair keytool makes in a Java keystore, and where its CSR goes. */
+/** A key pair keytool makes in a Java keystore, and where its CSR goes (the app keeps it to save later: none). */
 export interface KeytoolCsrRequest {
   readonly keystore: string;
   readonly alias: string;
   readonly storePassword: string;
   readonly keyType: KeytoolKeyType;
-  readonly csrPath: string;
+  readonly csrPath?: string;
+}
+
+/** What the keystore edit will do and the request it signs, as shown before anything is written. */
+export interface KeytoolCsrPlan {
+  readonly plan: CsrPlan;
+  readonly keystore: KeyPairPlan;
+}
+
+/** A keytool CSR the app's user saw planned, kept in main until it is run or discarded. */
+interface KeptKeytoolCsr {
+  readonly spec: CsrSpec;
+  readonly request: KeytoolCsrRequest;
+  readonly keystore: KeyPairPlan;
+}
+
+export interface MadeKeytoolCsr {
+  readonly id: string;
+  readonly pem: string;
+  readonly plan: CsrPlan;
+  readonly backupId?: string;
 }
 
 const selectorOf = (req: KeytoolCsrRequest): StoreSelector => ({ path: req.keystore, password: req.storePassword });
@@ -45,6 +66,7 @@ function checkedPlan(spec: CsrSpec, key: KeyDescription): CsrPlan {
 /** Makes CSRs from the designer's spec; the plan is checked before any key is generated. */
 export class CsrService {
   readonly #made = new Map<string, string>();
+  readonly #keytoolPlans = new KeptPlans<KeptKeytoolCsr>();
 
   constructor(
     private readonly keys: KeysService,
@@ -63,9 +85,9 @@ export class CsrService {
   }
 
   /** What "CSR from a Java keystore key pair" will do to the keystore, planned before anything is written. */
-  async planFromKeytool(spec: CsrSpec, req: KeytoolCsrRequest): Promise<{ plan: CsrPlan; keystore: KeyPairPlan }> {
+  async planFromKeytool(spec: CsrSpec, req: KeytoolCsrRequest): Promise<KeytoolCsrPlan> {
     const plan = checkedPlan(spec, describeKeyType(req.keyType));
-    await assertWritable([req.csrPath]);
+    if (req.csrPath !== undefined) await assertWritable([req.csrPath]);
     return { plan, keystore: await this.keystore.planKeyPair(selectorOf(req), { alias: req.alias, keyType: req.keyType, plan }) };
   }
 
@@ -73,15 +95,35 @@ export class CsrService {
    * "CSR from a Java keystore key pair": keytool makes and keeps the key, as one backed-up,
    * verified keystore edit (KeystoreService); Certbench plans the request and writes the CSR.
    */
-  async fromKeytool(spec: CsrSpec, req: KeytoolCsrRequest & { plannedStoreSha256?: string | null }): Promise<{ id: string; pem: string; plan: CsrPlan; backupId?: string }> {
+  async fromKeytool(spec: CsrSpec, req: KeytoolCsrRequest & { plannedStoreSha256?: string | null }): Promise<MadeKeytoolCsr> {
     const plan = checkedPlan(spec, describeKeyType(req.keyType));
-    await assertWritable([req.csrPath]);
+    if (req.csrPath !== undefined) await assertWritable([req.csrPath]);
     const { alias, keyType, plannedStoreSha256 } = req;
     const made = await this.keystore.generateKeyPair(selectorOf(req), { alias, keyType, plan, ...(plannedStoreSha256 === undefined ? {} : { plannedStoreSha256 }) });
-    await writeFileSafely(req.csrPath, made.csrPem);
+    if (req.csrPath !== undefined) await writeFileSafely(req.csrPath, made.csrPem);
     const id = randomUUID();
     this.#made.set(id, made.csrPem);
     return { id, pem: made.csrPem, plan, ...(made.result.backupId === undefined ? {} : { backupId: made.result.backupId }) };
+  }
+
+  /**
+   * The app's keystore CSR, planned and kept in main under the returned id: running takes the id
+   * alone, so the spec, store, alias and password that run are the ones the shown plan was made
+   * from, on the store as it was then (a store changed since is a conflict).
+   */
+  async keepKeytoolPlan(spec: CsrSpec, request: KeytoolCsrRequest): Promise<KeytoolCsrPlan & { planId: string }> {
+    const planned = await this.planFromKeytool(spec, request);
+    return { ...planned, planId: this.#keytoolPlans.keep({ spec, request, keystore: planned.keystore }) };
+  }
+
+  /** Runs a kept plan once; the result names the store and alias as the plan did. */
+  async runKeytoolPlan(planId: string): Promise<MadeKeytoolCsr & { keystore: KeyPairPlan }> {
+    const kept = this.#keytoolPlans.take(planId);
+    return { ...(await this.fromKeytool(kept.spec, { ...kept.request, plannedStoreSha256: kept.keystore.storeSha256 })), keystore: kept.keystore };
+  }
+
+  discardKeytoolPlan(planId: string): Promise<void> {
+    return this.#keytoolPlans.discard(planId);
   }
 
   pem(id: string): string {
