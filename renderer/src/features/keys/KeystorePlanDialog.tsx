@@ -38,6 +38,12 @@ function PlanView({ planned }: { planned: JavaCsrPlan }) {
  * written before Run.
  */
 export function KeystorePlanDialog() {
+  const open = useKeysStore((s) => s.javaPlan !== null && s.key.kind === 'keystore');
+  // Mounted only while open: the typed password goes with the dialog, and a new one starts empty.
+  return open ? <PlanDialog /> : null;
+}
+
+function PlanDialog() {
   const { javaPlan, key, busy, planJavaCsr, dropJavaPlan, runJavaPlan, cancelJavaPlan } = useKeysStore(
     useShallow((s) => ({
       javaPlan: s.javaPlan,
