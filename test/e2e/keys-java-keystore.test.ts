@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { opensslCsr } from '../helpers/keys-cli.js';
 import { copyCacerts, keytoolList } from '../helpers/keystore-tools.js';
+import { seriousAxeFindings, serveAxe } from './axe.js';
 import { closeBrowser, launchApp, type AppHarness } from './harness.js';
 
 /** The JDK cacerts copy's password (Debian's default). */
@@ -19,6 +20,7 @@ describe('Keys & CSR: a key pair and CSR made in a Java keystore through the pla
 
   beforeAll(async () => {
     app = await launchApp();
+    await serveAxe(app.page);
     store = await copyCacerts(app.tempDir, 'app.jks');
     await app.page.getByRole('navigation', { name: 'Workspaces' }).getByRole('button', { name: 'Keys & CSR', exact: true }).click();
     await app.page.getByRole('form', { name: 'CSR designer' }).waitFor();
@@ -38,6 +40,7 @@ describe('Keys & CSR: a key pair and CSR made in a Java keystore through the pla
     await page.getByRole('button', { name: 'Choose keystore…' }).click();
     await expect.poll(() => page.getByTestId('keystore-path').innerText()).toBe(store);
     await page.getByLabel('Alias in the keystore').fill('web');
+    expect(await seriousAxeFindings(page)).toEqual([]);
     const before = await readFile(store);
 
     // Keyboard only from here: the focused button opens the dialog, whose password field takes focus.
@@ -60,6 +63,7 @@ describe('Keys & CSR: a key pair and CSR made in a Java keystore through the pla
     // Nothing is written before Run.
     expect(await readFile(store)).toEqual(before);
     await app.screenshot('keys-java-keystore-plan');
+    expect(await seriousAxeFindings(page)).toEqual([]);
 
     await dialog.getByRole('button', { name: 'Run' }).click();
     await dialog.waitFor({ state: 'detached' });
