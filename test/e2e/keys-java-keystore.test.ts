@@ -34,6 +34,7 @@ describe('Keys & CSR: a key pair and CSR made in a Java keystore through the pla
     const page = app.page;
     await page.getByLabel('Common name (CN)').fill('java.example');
     await page.getByLabel('Key destination').selectOption('keystore');
+    await page.getByLabel('Signature hash').selectOption('SHA-384');
     const plan = page.getByRole('button', { name: 'Plan key pair in keystore…' });
     await expect(plan.isDisabled()).resolves.toBe(true);
     app.dialogs.willOpen(store);
@@ -58,7 +59,8 @@ describe('Keys & CSR: a key pair and CSR made in a Java keystore through the pla
     expect(text).toMatch(/Backup: a copy of the store is saved in .* first \("before: new key pair web"\)/);
     const commands = await shown.getByLabel('keytool commands').innerText();
     expect(commands).toMatch(/keytool -genkeypair .*-storepass:env CERTBENCH_KS_STOREPASS -alias web /);
-    expect(commands).toMatch(/keytool -certreq /);
+    // The hash chosen before the alias was typed is the one keytool signs with.
+    expect(commands).toMatch(/keytool -certreq .*-sigalg SHA384withECDSA /);
     expect(await dialog.innerText()).not.toContain(STORE_PASSWORD);
     // Nothing is written before Run.
     expect(await readFile(store)).toEqual(before);

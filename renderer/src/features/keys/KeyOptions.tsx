@@ -108,7 +108,9 @@ function CertbenchKey() {
 
 /** keytool's new key pair: its type, the keystore (picked in main's open dialog) and the alias. */
 function KeystoreKey() {
-  const { key, chooseKey, chooseKeystore } = useKeysStore(useShallow((s) => ({ key: s.key, chooseKey: s.chooseKey, chooseKeystore: s.chooseKeystore })));
+  const { key, chooseKey, chooseKeystore, setKeystoreAlias } = useKeysStore(
+    useShallow((s) => ({ key: s.key, chooseKey: s.chooseKey, chooseKeystore: s.chooseKeystore, setKeystoreAlias: s.setKeystoreAlias })),
+  );
   if (key.kind !== 'keystore') return null;
   return (
     <>
@@ -133,7 +135,7 @@ function KeystoreKey() {
       </div>
       <label>
         <span>Alias</span>
-        <input aria-label="Alias in the keystore" value={key.alias} onChange={(e) => chooseKey({ ...key, alias: e.target.value })} autoComplete="off" />
+        <input aria-label="Alias in the keystore" value={key.alias} onChange={(e) => setKeystoreAlias(e.target.value)} autoComplete="off" />
       </label>
     </>
   );

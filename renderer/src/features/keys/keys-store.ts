@@ -65,6 +65,8 @@ interface KeysState {
   openPendingKey(passphrase: string): Promise<void>;
   generate(): Promise<void>;
   chooseKeystore(): Promise<void>;
+  /** The new key pair's alias; unlike chooseKey, it leaves the hash and key usage the user set. */
+  setKeystoreAlias(alias: string): void;
   /** Opens the plan dialog for the keystore destination. */
   openJavaPlan(): void;
   /** Asks main to plan (and keep) the key pair with this store password; an earlier kept plan is dropped. */
@@ -214,6 +216,7 @@ export const useKeysStore = create<KeysState>()((set, get) => {
       const path = paths[0];
       if (path) set((st) => (st.key.kind === 'keystore' ? { key: { ...st.key, path } } : {}));
     },
+    setKeystoreAlias: (alias) => set((st) => (st.key.kind === 'keystore' ? { key: { ...st.key, alias } } : {})),
     openJavaPlan: () => set({ javaPlan: { planned: null, problem: null } }),
     planJavaCsr: async (storePassword) => {
       const s = get();
