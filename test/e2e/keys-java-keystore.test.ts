@@ -116,4 +116,27 @@ describe('Keys & CSR: a key pair and CSR made in a Java keystore through the pla
     expect(await readFile(store)).toEqual(before);
     expect((await keytoolList(store, STORE_PASSWORD)).entries.some((e) => e.alias === 'api')).toBe(false);
   });
+
+  it('makes a new owner-only PKCS12 keystore at a path from the save dialog, and the plan says so', async () => {
+    const page = app.page;
+    const created = join(app.tempDir, 'new.p12');
+    app.dialogs.willSave(created);
+    await page.getByRole('button', { name: 'New keystore…' }).click();
+    await expect.poll(() => page.getByTestId('keystore-path').innerText()).toBe(created);
+    await page.getByLabel('Alias in the keystore').fill('app');
+    await page.getByRole('button', { name: 'Plan key pair in keystore…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New key pair in a Java keystore' });
+    await page.keyboard.type('new-store-pass');
+    await page.keyboard.press('Enter');
+    const shown = dialog.getByRole('region', { name: 'Keystore plan' });
+    await expect.poll(() => shown.innerText()).toContain('No file is there yet: a new PKCS12 keystore (owner-only, mode 0600) is made.');
+    expect(await stat(created).then(() => 'exists', () => 'absent')).toBe('absent');
+    await dialog.getByRole('button', { name: 'Run' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByRole('region', { name: 'CSR result' }).innerText()).toContain('The keystore was created for it.');
+    expect((await stat(created)).mode & 0o777).toBe(0o600);
+    const listed = await keytoolList(created, 'new-store-pass');
+    expect(listed.type).toBe('PKCS12');
+    expect(listed.entries.map((e) => [e.alias, e.entryType])).toEqual([['app', 'privateKey']]);
+  });
 });

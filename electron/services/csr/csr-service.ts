@@ -24,7 +24,7 @@ export interface CreatedCsr {
   readonly key: KeyInfo;
 }
 
-/** A key pair keytool makes in a Java keystore, and where its CSR goes (the app keeps it to save later: none). */
+/** A key pair keytool makes in a Java keystore, and where its CSR is written (the app gives no path: it saves the CSR later by id). */
 export interface KeytoolCsrRequest {
   readonly keystore: string;
   readonly alias: string;
@@ -93,7 +93,7 @@ export class CsrService {
 
   /**
    * "CSR from a Java keystore key pair": keytool makes and keeps the key, as one backed-up,
-   * verified keystore edit (KeystoreService); Certbench plans the request and writes the CSR.
+   * verified keystore edit (KeystoreService); Certbench plans the request and keeps (and writes) the CSR.
    */
   async fromKeytool(spec: CsrSpec, req: KeytoolCsrRequest & { plannedStoreSha256?: string | null }): Promise<MadeKeytoolCsr> {
     const plan = checkedPlan(spec, describeKeyType(req.keyType));

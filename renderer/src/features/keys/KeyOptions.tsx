@@ -106,10 +106,10 @@ function CertbenchKey() {
   );
 }
 
-/** keytool's new key pair: its type, the keystore (picked in main's open dialog) and the alias. */
+/** keytool's new key pair: its type, the keystore (an existing one from main's open dialog, or a new one from its save dialog) and the alias. */
 function KeystoreKey() {
-  const { key, chooseKey, chooseKeystore, setKeystoreAlias } = useKeysStore(
-    useShallow((s) => ({ key: s.key, chooseKey: s.chooseKey, chooseKeystore: s.chooseKeystore, setKeystoreAlias: s.setKeystoreAlias })),
+  const { key, chooseKey, chooseKeystore, newKeystore, setKeystoreAlias } = useKeysStore(
+    useShallow((s) => ({ key: s.key, chooseKey: s.chooseKey, chooseKeystore: s.chooseKeystore, newKeystore: s.newKeystore, setKeystoreAlias: s.setKeystoreAlias })),
   );
   if (key.kind !== 'keystore') return null;
   return (
@@ -129,9 +129,14 @@ function KeystoreKey() {
         <span className="kc-keystore-path" data-testid="keystore-path">
           {key.path ?? 'none chosen'}
         </span>
-        <button type="button" onClick={() => void chooseKeystore()}>
-          Choose keystore…
-        </button>
+        <span className="kc-keystore-actions">
+          <button type="button" onClick={() => void chooseKeystore()}>
+            Choose keystore…
+          </button>
+          <button type="button" onClick={() => void newKeystore()}>
+            New keystore…
+          </button>
+        </span>
       </div>
       <label>
         <span>Alias</span>

@@ -65,6 +65,8 @@ interface KeysState {
   openPendingKey(passphrase: string): Promise<void>;
   generate(): Promise<void>;
   chooseKeystore(): Promise<void>;
+  /** A keystore file that does not exist yet (main's save dialog): keytool makes a new PKCS12 store there. */
+  newKeystore(): Promise<void>;
   /** The new key pair's alias; unlike chooseKey, it leaves the hash and key usage the user set. */
   setKeystoreAlias(alias: string): void;
   /** Opens the plan dialog for the keystore destination. */
@@ -122,6 +124,7 @@ export const useKeysStore = create<KeysState>()((set, get) => {
       set({ busy: null });
     }
   };
+  const setKeystorePath = (path: string) => set((st) => (st.key.kind === 'keystore' ? { key: { ...st.key, path } } : {}));
   const saveDialog = async (title: string, defaultName: string, extensions: string[]) =>
     (await invoke('dialog.saveFile', { title, defaultName, filters: [{ name: title, extensions }] })).path;
   const adoptOpened = async (opened: Res<'keys.open'>) => {
@@ -213,8 +216,12 @@ export const useKeysStore = create<KeysState>()((set, get) => {
       const s = get();
       if (s.key.kind !== 'keystore') return;
       const { paths } = await invoke('dialog.openFiles', { title: 'Java keystore', filters: [{ name: 'Java keystores', extensions: ['jks', 'p12', 'pfx', 'keystore', 'ks'] }] });
-      const path = paths[0];
-      if (path) set((st) => (st.key.kind === 'keystore' ? { key: { ...st.key, path } } : {}));
+      if (paths[0]) setKeystorePath(paths[0]);
+    },
+    newKeystore: async () => {
+      if (get().key.kind !== 'keystore') return;
+      const path = await saveDialog('New Java keystore', 'keystore.p12', ['p12', 'pfx']);
+      if (path) setKeystorePath(path);
     },
     setKeystoreAlias: (alias) => set((st) => (st.key.kind === 'keystore' ? { key: { ...st.key, alias } } : {})),
     openJavaPlan: () => set({ javaPlan: { planned: null, problem: null } }),
