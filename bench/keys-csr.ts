@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CsrService } from '../electron/services/csr/csr-service.js';
 import { KeysService } from '../electron/services/keys/keys-service.js';
+import { KeystoreService } from '../electron/services/keystore/keystore-service.js';
 import { defaultServiceEnv } from '../electron/services/service-env.js';
 import { benchEnv, printMeasured, printRatio, timeAsync, timeProcesses } from './_timing.js';
 
@@ -41,8 +42,9 @@ try {
     21,
     benchEnv({ CERTBENCH_DATA_DIR: file('data') }),
   );
-  const keys = new KeysService(defaultServiceEnv({ dataDir: file('data') }));
-  const csr = new CsrService(keys, defaultServiceEnv({ dataDir: file('data') }));
+  const env = defaultServiceEnv({ dataDir: file('data') });
+  const keys = new KeysService(env);
+  const csr = new CsrService(keys, new KeystoreService(env));
   const spec = {
     subject: { CN: 'a.example' },
     sans: [{ type: 'dns' as const, value: 'b.example' }, { type: 'dns' as const, value: 'c.example' }],

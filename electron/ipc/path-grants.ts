@@ -128,7 +128,8 @@ const PATH_FIELDS: { readonly [C in Channel]?: (req: Req<C>) => readonly PathFie
   'keys.export': (r) => [write(r.path)],
   'keys.csrSave': (r) => [write(r.path)],
   'keys.certSave': (r) => [write(r.path)],
-  'keys.javaCsr': (r) => [edit(r.keystore), write(r.csrPath)],
+  // Running and discarding name only the plan: its store was admitted here, when it was planned.
+  'keys.planJavaCsr': (r) => [edit(r.keystore)],
   'keys.renewSpec': (r) => ('certificatePath' in r ? [read(r.certificatePath)] : []),
   'keys.caSign': (r) => source(r.csr),
   'keys.bundleAnalyse': (r) => [read(r.answerPath), ...r.chainPaths.map(read)],

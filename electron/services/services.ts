@@ -45,7 +45,7 @@ const FACTORIES: { readonly [K in ServiceName]: (load: LoadService, env: Service
   inspect: async (load, env) => new (await import('./inspect/inspect-service.js')).InspectService(env, await load('store')),
   convert: async (load) => new (await import('./convert/convert-service.js')).ConvertService(await load('store')),
   keys: async (_load, env) => new (await import('./keys/keys-service.js')).KeysService(env),
-  csr: async (load, env) => new (await import('./csr/csr-service.js')).CsrService(await load('keys'), env),
+  csr: async (load) => new (await import('./csr/csr-service.js')).CsrService(await load('keys'), await load('keystore')),
   issuing: async (load, env) => new (await import('./issuing/issuing-service.js')).IssuingService(env, await load('keys')),
   bundle: async (load, env) => new (await import('./bundle/bundle-service.js')).BundleService(env, await load('keys')),
   chain: async (load, env) => new (await import('./chain/chain-service.js')).ChainService(env, await load('store')),

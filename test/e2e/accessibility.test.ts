@@ -1,14 +1,12 @@
 import { copyFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyCacerts } from '../helpers/keystore-tools.js';
 import { makeSelfSignedWithOpenssl } from '../helpers/openssl-cert.js';
 import { makeTrustWorld, type TrustWorld } from '../helpers/trust-env.js';
+import { seriousAxeFindings, serveAxe } from './axe.js';
 import { closeBrowser, launchApp, type AppHarness } from './harness.js';
 
-/** axe-core, served from the app's own origin: the CSP forbids the inline script addScriptTag would make. */
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const WORKSPACES = [
   ['inspect', 'Inspect'],
   ['chain', 'Chain'],
@@ -21,13 +19,6 @@ const SIZES = [
   [1280, 800],
 ] as const;
 
-interface AxeFinding {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
 describe.each(['light', 'dark'] as const)('every workspace in the %s theme: accessible and laid out at 1024×640 and 1280×800', (theme) => {
   let app: AppHarness;
   let world: TrustWorld;
@@ -37,7 +28,7 @@ describe.each(['light', 'dark'] as const)('every workspace in the %s theme: acce
   beforeAll(async () => {
     world = makeTrustWorld();
     app = await launchApp({ colorScheme: theme, env: { env: world.env.env, homeDir: world.home } });
-    await app.page.route('**/__axe.js', (route) => route.fulfill({ path: AXE_PATH, contentType: 'text/javascript' }));
+    await serveAxe(app.page);
     // Each workspace with something in it, so the checks see rows, details and verdicts, not only empty states.
     const cert = await makeSelfSignedWithOpenssl(app.tempDir, 'a11y.example', 'DNS:a11y.example,DNS:www.a11y.example');
     app.dialogs.willOpen(cert.pemPath);
@@ -78,14 +69,7 @@ describe.each(['light', 'dark'] as const)('every workspace in the %s theme: acce
     await page.getByRole('region', { name: label }).or(page.getByRole('main').locator('section')).first().waitFor();
     await page.waitForTimeout(150);
 
-    await page.addScriptTag({ url: '/__axe.js' });
-    const findings = await page.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeFinding[] }> } }).axe;
-      const { violations } = await axe.run(document, { resultTypes: ['violations'] });
-      return violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) }));
-    });
-    const serious = findings.filter((f) => f.impact === 'serious' || f.impact === 'critical');
-    expect(serious.map((f) => `${f.impact} ${f.id}: ${f.help} @ ${f.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+    expect(await seriousAxeFindings(page)).toEqual([]);
 
     for (const [width, height] of SIZES) {
       await page.setViewportSize({ width, height });

@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { bindMounts, runInMountNamespace, type NamespaceRun } from './mount-namespace.js';
 import { cleanEnv } from './trust-pki.js';
 
 /**
@@ -44,12 +44,7 @@ export function prepareDebianCopies(dir: string): string[] {
 }
 
 /** Runs argv inside a private mount namespace with the copies over the real store paths. */
-export function runInDebianNamespace(copies: readonly string[], argv: readonly string[], env: Record<string, string> = {}): { status: number; stdout: string; stderr: string } {
-  const binds = BOUND.map(([host], i) => `mount --bind "$${i + 1}" ${host}`).join(' && ');
-  const r = spawnSync('unshare', ['-m', '--propagation', 'private', 'sh', '-c', `${binds} && shift ${BOUND.length} && exec "$@"`, 'sh', ...copies, ...argv], {
-    env: cleanEnv(env),
-    encoding: 'utf8',
-    timeout: 240_000,
-  });
-  return { status: r.status ?? -1, stdout: r.stdout ?? '', stderr: (r.stderr ?? '') + (r.error ? String(r.error) : '') };
+export function runInDebianNamespace(copies: readonly string[], argv: readonly string[], env: Record<string, string> = {}): NamespaceRun {
+  const mounts = bindMounts(BOUND.map(([host], i) => [copies[i]!, host] as const));
+  return runInMountNamespace({ mounts }, argv, cleanEnv(env));
 }

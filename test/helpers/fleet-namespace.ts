@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { bindMounts, runInMountNamespace, type NamespaceRun } from './mount-namespace.js';
 import { cleanEnv } from './trust-pki.js';
 
 /** The host paths a fleet run may write, each replaced inside the namespace by a temp copy. */
@@ -29,16 +29,7 @@ export function prepareStoreCopies(dir: string): Record<string, string> {
  * the real store paths, with an empty hooks dir so ca-certificates-java's hook never runs. The
  * mounts vanish with the namespace; the host's files are never opened for writing.
  */
-export function runInStoreNamespace(
-  copies: Record<string, string>,
-  argv: readonly string[],
-  env: Record<string, string> = {},
-): { status: number; stdout: string; stderr: string } {
-  const binds = BOUND.map(([host], i) => `mount --bind "$${i + 1}" ${host}`).join(' && ');
-  const r = spawnSync(
-    'unshare',
-    ['-m', '--propagation', 'private', 'sh', '-c', `${binds} && shift ${BOUND.length} && exec "$@"`, 'sh', ...BOUND.map(([host]) => copies[host]!), ...argv],
-    { env: cleanEnv(env), encoding: 'utf8', timeout: 240_000 },
-  );
-  return { status: r.status ?? -1, stdout: r.stdout ?? '', stderr: (r.stderr ?? '') + (r.error ? String(r.error) : '') };
+export function runInStoreNamespace(copies: Record<string, string>, argv: readonly string[], env: Record<string, string> = {}): NamespaceRun {
+  const mounts = bindMounts(BOUND.map(([host]) => [copies[host]!, host] as const));
+  return runInMountNamespace({ mounts }, argv, cleanEnv(env));
 }

@@ -10,12 +10,15 @@ import { assertWritable } from '../../services/files/safe-write.js';
 import type { CliContext } from '../cli-context.js';
 import { printJson, printLines, printWarning } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
+import { approvePlan } from '../confirm-plan.js';
 import { cliProgress } from '../progress.js';
 import { runAction } from '../run-action.js';
 import { readSecret } from '../secrets.js';
 import { collect, subjectOption } from './cert-command.js';
 import { addCsrKeyOptions, newKeyProtection, openExistingKey, type NewKeyOptions } from './key-command.js';
 import { registerCsrRenewCommand } from './csr-renew-command.js';
+import { keyPairPlanLines } from './keystore-keypair-plan.js';
+import type { KeytoolKeyType } from '../../services/csr/keytool-csr.js';
 
 interface CsrNewOptions extends NewKeyOptions {
   subject?: string;
@@ -55,32 +58,20 @@ export function registerCsrCommand(program: Command, ctx: CliContext): void {
   csr
     .command('java')
     .description('Make a key pair in a Java keystore with keytool, and a CSR from it')
-    .requiredOption('--keystore <file>', 'PKCS#12 keystore to create or add to')
+    .requiredOption('--keystore <file>', 'keystore to add the key pair to (JKS or PKCS#12), or a new PKCS#12 to create')
     .requiredOption('--alias <alias>', 'alias of the new key pair')
     .option('--storepass-file <file>', 'keystore password, from the first line of this file')
     .option('--storepass-env <var>', 'keystore password, from this environment variable')
     .option('--subject <dn>', 'subject, as "CN=app.example,O=Example"')
     .option('--san <type:value>', 'a SAN: dns:NAME, ip:ADDR, email:ADDR or uri:URI (repeat for more)', collect, [])
     .addOption(new Option('--type <type>', 'key type').choices(KEY_TYPES.filter((t) => t !== 'ed25519')).default('rsa-2048'))
-    .requiredOption('--out <file>', 'where keytool writes the CSR')
+    .requiredOption('--out <file>', 'where the CSR is written')
     .option('--no-cn-san', 'do not add the CN to the SANs')
+    .option('--dry-run', 'print the plan (the store, its backup, keytool argv) and change nothing')
+    .option('--yes', 'run the plan without asking (scripts)')
     .option('--json', 'print JSON')
     .action(async (opts: JavaCsrOptions) => {
-      ctx.exit(
-        await runAction(ctx, async () => {
-          const subject = subjectOption(opts.subject);
-          const storePassword = await readSecret(ctx.io, { file: opts.storepassFile, envVar: opts.storepassEnv }, 'Keystore password');
-          if (storePassword === undefined) throw new CertbenchError('password-required', 'Give --storepass-file F or --storepass-env VAR for the keystore');
-          const keyType = opts.type;
-          const spec: CsrSpec = { subject, sans: opts.san.map(parseSanArg), addCnToSan: opts.cnSan, hash: KEY_TYPE_INFO[keyType].defaultHash, keyUsage: defaultKeyUsage(KEY_TYPE_INFO[keyType].family), extendedKeyUsage: ['serverAuth'] };
-          const { csr: service } = await ctx.services('csr');
-          const made = await service.fromKeytool(spec, { keystore: opts.keystore, alias: opts.alias, storePassword, keyType, csrPath: opts.out });
-          for (const w of made.plan.warnings) printWarning(ctx.io, w.message);
-          if (opts.json) printJson(ctx.io, { csr: opts.out, keystore: opts.keystore, alias: opts.alias, subject: made.plan.subject, sans: made.plan.sans });
-          else printLines(ctx.io, [`keytool wrote the key pair to ${opts.keystore} (alias ${opts.alias}) and the CSR to ${opts.out}`]);
-          return EXIT.ok;
-        }),
-      );
+      ctx.exit(await runAction(ctx, () => csrJava(ctx, opts)));
     });
   registerCsrRenewCommand(csr, ctx);
 }
@@ -92,10 +83,40 @@ interface JavaCsrOptions {
   storepassEnv?: string;
   subject?: string;
   san: string[];
-  type: Exclude<KeyType, 'ed25519'>;
+  type: KeytoolKeyType;
   out: string;
   cnSan: boolean;
+  dryRun?: boolean;
+  yes?: boolean;
   json?: boolean;
+}
+
+/**
+ * `certbench csr java`: keytool makes the key pair in the keystore — a keystore edit, so the plan
+ * (backup, keytool argv) is shown and approved first — and Certbench writes the CSR it signed.
+ */
+async function csrJava(ctx: CliContext, opts: JavaCsrOptions) {
+  const subject = subjectOption(opts.subject);
+  const storePassword = await readSecret(ctx.io, { file: opts.storepassFile, envVar: opts.storepassEnv }, 'Keystore password');
+  if (storePassword === undefined) throw new CertbenchError('password-required', 'Give --storepass-file F or --storepass-env VAR for the keystore');
+  const keyType = opts.type;
+  const spec: CsrSpec = { subject, sans: opts.san.map(parseSanArg), addCnToSan: opts.cnSan, hash: KEY_TYPE_INFO[keyType].defaultHash, keyUsage: defaultKeyUsage(KEY_TYPE_INFO[keyType].family), extendedKeyUsage: ['serverAuth'] };
+  const { csr: service } = await ctx.services('csr');
+  const request = { keystore: opts.keystore, alias: opts.alias, storePassword, keyType, csrPath: opts.out };
+  const planned = await service.planFromKeytool(spec, request);
+  for (const w of planned.plan.warnings) printWarning(ctx.io, w.message);
+  if (!opts.json) printLines(ctx.io, keyPairPlanLines(planned.keystore, opts.out));
+  const decision = await approvePlan(ctx.io, opts, 'csr java', 'a keystore');
+  if (decision !== 'run') {
+    if (opts.json) printJson(ctx.io, { plan: planned.keystore, done: false, ...(decision === 'declined' ? { declined: true } : {}) });
+    else printLines(ctx.io, [decision === 'declined' ? 'declined: nothing was changed' : 'dry run: nothing was changed']);
+    return decision === 'declined' ? EXIT.problems : EXIT.ok;
+  }
+  const made = await service.fromKeytool(spec, { ...request, plannedStoreSha256: planned.keystore.storeSha256 });
+  const backup = made.backupId === undefined ? [] : [`Backup: ${made.backupId} (certbench keystore restore ${made.backupId})`];
+  if (opts.json) printJson(ctx.io, { csr: opts.out, keystore: opts.keystore, alias: planned.keystore.alias, backupId: made.backupId ?? null, subject: made.plan.subject, sans: made.plan.sans });
+  else printLines(ctx.io, [`keytool made key pair "${planned.keystore.alias}" in ${opts.keystore}; the CSR is in ${opts.out}`, ...backup]);
+  return EXIT.ok;
 }
 
 async function csrNew(ctx: CliContext, opts: CsrNewOptions) {

@@ -14,7 +14,9 @@ type KeysChannel =
   | 'keys.export'
   | 'keys.csrCreate'
   | 'keys.csrSave'
-  | 'keys.javaCsr'
+  | 'keys.planJavaCsr'
+  | 'keys.runJavaCsr'
+  | 'keys.discardJavaCsr'
   | 'keys.renewSpec'
   | 'keys.selfSigned'
   | 'keys.caCreate'
@@ -45,7 +47,18 @@ export function createKeysHandlers(services: Services): Pick<Handlers, KeysChann
       await csr.save(req.id, req.path, req.overwrite);
       return { path: req.path };
     },
-    'keys.javaCsr': (req) => csr.fromKeytool(req.spec, req),
+    'keys.planJavaCsr': async (req) => {
+      const { planId, plan, keystore } = await csr.keepKeytoolPlan(req.spec, req);
+      return { planId, plan, keystore: { ...keystore, argv: keystore.argv.map((argv) => [...argv]) } };
+    },
+    'keys.runJavaCsr': async (req) => {
+      const { keystore, ...made } = await csr.runKeytoolPlan(req.planId);
+      return { ...made, keystore: keystore.path, alias: keystore.alias };
+    },
+    'keys.discardJavaCsr': async (req) => {
+      await csr.discardKeytoolPlan(req.planId);
+      return {};
+    },
     'keys.renewSpec': async (req) => {
       if ('endpoint' in req) {
         return renewSpec(await endpointCertificate(req.endpoint, req.servername === undefined ? {} : { servername: req.servername }, services.chain), req.keyFamily);

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { CertbenchError } from '../../../shared/errors.js';
 import type { JdkDiscovery, KeystoreBackup, KeystoreEditResult, KeystoreListing } from '../../../shared/model/keystore.js';
 import type { ServiceEnv } from '../service-env.js';
+import type { KeytoolKeyPair } from '../csr/keytool-csr.js';
 import { fsError, readInputFile } from '../files/read-input.js';
 import { discoverJdks, jdkAt } from './jdk-discovery.js';
 import { KeystoreBackups } from './keystore-backups.js';
@@ -13,6 +14,7 @@ import type { ConvertOptions } from './keystore-convert.js';
 import { describeKeystore } from './keystore-describe.js';
 import type { KeystoreEditContext, StoreRef } from './keystore-edit-context.js';
 import type { ImportOptions, ImportPlan } from './keystore-import.js';
+import type { KeyPairOptions, KeyPairPlan, MadeKeyPair } from './keystore-keypair.js';
 import type { PfxImportOptions } from './keystore-pfx-import.js';
 import { readKeystore } from './keystore-reader.js';
 import { findKeytool, KeytoolRunner } from './keytool-runner.js';
@@ -103,6 +105,18 @@ export class KeystoreService {
     const original = await readInputFile(ref.path);
     const store = await readKeystore(original, ref.password, {}, this.env.pkcs12KeystoreReader);
     return { store, where: { path: ref.path, original, keytool: this.#context(ref).keytool.keytool, backupsDir: this.backups.dir } };
+  }
+
+  /** What making a key pair (and its CSR) under an alias would do: the store, the backup, keytool's argv. */
+  async planKeyPair(selector: StoreSelector, options: KeytoolKeyPair): Promise<KeyPairPlan> {
+    const ref = await this.resolve(selector);
+    return (await edits()).describeKeyPair({ path: ref.path, keytool: this.#context(ref).keytool.keytool, backupsDir: this.backups.dir }, ref, options);
+  }
+
+  /** `keytool -genkeypair` and `-certreq` as one backed-up, verified edit (a new PKCS12 store when none is there). */
+  async generateKeyPair(selector: StoreSelector, options: KeyPairOptions): Promise<MadeKeyPair> {
+    const ref = await this.resolve(selector);
+    return (await edits()).generateKeyPair(this.#context(ref), ref, options);
   }
 
   async importCertificates(selector: StoreSelector, bytes: Uint8Array, options: ImportOptions): Promise<KeystoreEditResult> {

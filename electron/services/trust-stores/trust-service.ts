@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { CertbenchError } from '../../../shared/errors.js';
 import {
   addToAllMissingSkip,
@@ -18,6 +17,7 @@ import { Elevator } from '../elevation/elevator.js';
 import { readInputFile } from '../files/read-input.js';
 import { discoverJdks } from '../keystore/jdk-discovery.js';
 import type { KeystoreService } from '../keystore/keystore-service.js';
+import { KeptPlans } from '../kept-plans.js';
 import type { ServiceEnv } from '../service-env.js';
 import { JavaCacertsStore } from './java-cacerts-store.js';
 import { NssStore } from './nss-store.js';
@@ -30,16 +30,12 @@ import type { TrustJob } from './trust-job.js';
 import { trustMapRows } from './trust-map.js';
 import type { AddOptions, RemoveOptions, StoredCertificate, TrustStore } from './trust-store.js';
 
-/** How long main keeps a plan the user has not run or discarded. */
-const PLAN_LIFETIME_MS = 15 * 60_000;
-
 /** A plan main keeps: the job with its staged files, and what the store and input were when it was made. */
 interface KeptPlan {
   readonly store: TrustStore;
   readonly job: TrustJob;
   readonly digest: string | undefined;
   readonly input: { readonly path: string; readonly sha256: string } | undefined;
-  readonly expiry: NodeJS.Timeout;
 }
 
 /**
@@ -49,7 +45,7 @@ interface KeptPlan {
  * since. Every run re-lists to confirm (BaseTrustStore).
  */
 export class TrustService {
-  readonly #plans = new Map<string, KeptPlan>();
+  readonly #plans = new KeptPlans<KeptPlan>((kept) => kept.store.discard(kept.job));
 
   constructor(
     private readonly env: ServiceEnv,
@@ -94,7 +90,7 @@ export class TrustService {
    * file changed since it was planned: the user approved steps computed from the old state.
    */
   async run(planId: string): Promise<TrustPlan> {
-    const kept = this.#take(planId);
+    const kept = this.#plans.take(planId);
     try {
       if (kept.digest !== undefined) {
         const now = await (await this.store(kept.store.id)).stateDigest();
@@ -112,11 +108,8 @@ export class TrustService {
   }
 
   /** Drops a plan the user declined (its staged files go with it). */
-  async discard(planId: string): Promise<void> {
-    const kept = this.#plans.get(planId);
-    if (!kept) return;
-    this.#take(planId);
-    await kept.store.discard(kept.job);
+  discard(planId: string): Promise<void> {
+    return this.#plans.discard(planId);
   }
 
   /** Keeps an `nss:DIR` / `pem:FILE` store in the trust map from now on (app and CLI alike). */
@@ -213,19 +206,7 @@ export class TrustService {
 
   async #keep(store: TrustStore, job: TrustJob, input: KeptPlan['input']): Promise<IssuedPlan> {
     const digest = job.plan.runnableHere && !job.plan.alreadyDone ? await store.stateDigest() : undefined;
-    const planId = randomUUID();
-    const expiry = setTimeout(() => void this.discard(planId), PLAN_LIFETIME_MS);
-    expiry.unref();
-    this.#plans.set(planId, { store, job, digest, input, expiry });
-    return { ...job.plan, planId };
-  }
-
-  #take(planId: string): KeptPlan {
-    const kept = this.#plans.get(planId);
-    if (!kept) throw new CertbenchError('not-found', 'No such plan: it ran, was discarded, or expired after 15 minutes; plan again');
-    clearTimeout(kept.expiry);
-    this.#plans.delete(planId);
-    return kept;
+    return { ...job.plan, planId: this.#plans.keep({ store, job, digest, input }) };
   }
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CertificateSummarySchema } from '../../model/certificate-summary.js';
 import { CsrPlanSchema, CsrSpecSchema, SanRowSchema, SubjectSchema } from '../../model/csr.js';
 import { BundleAnalysisSchema, BundleFilesSchema, PfxProfileSchema } from '../../model/keys-bundle.js';
+import { KeystoreTypeSchema } from '../../model/keystore.js';
 import { KeyInfoSchema, KeyProtectionSchema, KeyTypeSchema } from '../../model/keys.js';
 import { defineContracts } from '../define.js';
 import { LIMITS } from '../limits.js';
@@ -14,6 +15,20 @@ const Saved = z.strictObject({ path: Path });
 const Issued = z.strictObject({ id: Id, pem: z.string().max(LIMITS.maxPemTextChars), summary: CertificateSummarySchema });
 const Days = z.number().int().min(1).max(36_500);
 const KeyFamily = z.enum(['rsa', 'ec', 'ed25519', 'other']);
+
+/**
+ * What making a key pair in a keystore will do: the store (and its SHA-256, or null when a new
+ * PKCS12 store is made), the backup, and keytool's argv — passwords go by environment, never argv.
+ */
+const KeyPairPlanSchema = z.strictObject({
+  path: Path,
+  storeSha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  storeType: KeystoreTypeSchema,
+  alias: z.string(),
+  keytool: Path,
+  argv: z.array(z.array(z.string()).max(64)).max(4),
+  backup: z.strictObject({ directory: Path, operation: z.string().max(512) }).nullable(),
+});
 
 /**
  * Keys, CSRs, issuing and bundles. Requests may carry passphrases into main; responses carry only
@@ -54,16 +69,29 @@ export const keysContracts = defineContracts({
     request: z.strictObject({ id: Id, path: Path, overwrite: z.boolean().optional() }),
     response: Saved,
   },
-  'keys.javaCsr': {
+  /**
+   * A key pair keytool makes in a Java keystore, and its CSR: planned here (main keeps the plan,
+   * with the store password, under `planId`), shown, then run by id (`keys.runJavaCsr`) or dropped
+   * (`keys.discardJavaCsr`). The CSR is then held like a designer CSR, saved with `keys.csrSave`.
+   */
+  'keys.planJavaCsr': {
     request: z.strictObject({
       spec: CsrSpecSchema,
       keystore: Path,
       alias: z.string().min(1).max(256),
       storePassword: Password,
       keyType: KeyTypeSchema.exclude(['ed25519']),
-      csrPath: Path,
     }),
-    response: z.strictObject({ id: Id, pem: z.string().max(LIMITS.maxPemTextChars), plan: CsrPlanSchema }),
+    response: z.strictObject({ planId: Id, plan: CsrPlanSchema, keystore: KeyPairPlanSchema }),
+  },
+  'keys.runJavaCsr': {
+    request: z.strictObject({ planId: Id }),
+    /** `backupId`: the keystore's copy from before the key pair was added (none when the store was created). */
+    response: z.strictObject({ id: Id, pem: z.string().max(LIMITS.maxPemTextChars), plan: CsrPlanSchema, keystore: Path, alias: z.string(), backupId: z.string().optional() }),
+  },
+  'keys.discardJavaCsr': {
+    request: z.strictObject({ planId: Id }),
+    response: z.strictObject({}),
   },
   /** The designer's "renew this": the subject, SANs and purposes of a certificate file, or of the leaf a host:port presents now. */
   'keys.renewSpec': {

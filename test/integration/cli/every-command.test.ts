@@ -78,7 +78,7 @@ const CASES: Record<string, (w: World) => Promise<void>> = {
   'csr java': async (w) => {
     const store = out(w, 'java.p12');
     const csr = out(w, 'java.csr');
-    ok(await w.certbench('csr', 'java', '--keystore', store, '--alias', 'web', '--storepass-file', w.file('storepass'), '--subject', 'CN=java.example', '--san', 'dns:java.example', '--out', csr));
+    ok(await w.certbench('csr', 'java', '--keystore', store, '--alias', 'web', '--storepass-file', w.file('storepass'), '--subject', 'CN=java.example', '--san', 'dns:java.example', '--out', csr, '--yes'));
     expect((await keytoolList(store, 'storepass1')).entries.map((e) => e.alias)).toEqual(['web']);
     await execFileAsync('openssl', ['req', '-in', csr, '-noout', '-verify']);
   },

@@ -1,8 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keytoolCsr, keytoolCsrArgs } from '../../../electron/services/csr/keytool-csr.js';
-import type { ProcessRequest } from '../../../electron/services/process/process-runner.js';
+import { keytoolKeyPairArgs } from '../../../electron/services/csr/keytool-csr.js';
+import { KeystoreService } from '../../../electron/services/keystore/keystore-service.js';
+import { PASSWORD_VARS } from '../../../electron/services/keystore/keytool-runner.js';
+import { NodeProcessRunner, type ProcessRequest } from '../../../electron/services/process/process-runner.js';
+import { defaultServiceEnv } from '../../../electron/services/service-env.js';
 import { planCsr } from '../../../shared/csr/plan.js';
 import { describeKeyType } from '../../../shared/model/keys-constants.js';
 import { cli, keysTempDir, opensslCsr, run } from '../../helpers/keys-cli.js';
@@ -20,36 +23,37 @@ const plan = planCsr(
 );
 
 describe('CSR from a Java keystore key pair', () => {
-  it('builds keytool argv with an English locale, -storepass:env and escaped -dname', () => {
-    const args = keytoolCsrArgs({ keystore: '/k s/a.p12', alias: 'web', storePassword: 'secret-pw', keyType: 'ec-p256', plan, csrPath: '/o/a.csr' });
+  it('builds keytool argv on the given store tail with an escaped -dname', () => {
+    const store = ['-keystore', '/k s/a.p12', '-storetype', 'PKCS12', '-storepass:env', 'CERTBENCH_KS_STOREPASS'];
+    const args = keytoolKeyPairArgs({ alias: 'web', keyType: 'ec-p256', plan }, store, '/o/a.csr');
     expect(args.genkeypair).toEqual([
-      '-J-Duser.language=en', '-J-Duser.country=US', '-genkeypair',
-      '-keystore', '/k s/a.p12', '-storetype', 'PKCS12', '-storepass:env', 'CERTBENCH_STOREPASS', '-alias', 'web', '-noprompt',
+      '-genkeypair', ...store, '-alias', 'web', '-noprompt',
       '-keyalg', 'EC', '-groupname', 'secp256r1', '-sigalg', 'SHA256withECDSA',
       '-dname', 'CN=java.example, O=Acme\\, Inc., C=DE', '-ext', 'SAN=dns:java.example,ip:10.0.0.9', '-validity', '90',
     ]);
-    expect(args.certreq).toEqual([
-      '-J-Duser.language=en', '-J-Duser.country=US', '-certreq',
-      '-keystore', '/k s/a.p12', '-storetype', 'PKCS12', '-storepass:env', 'CERTBENCH_STOREPASS', '-alias', 'web', '-noprompt',
-      '-sigalg', 'SHA256withECDSA', '-ext', 'SAN=dns:java.example,ip:10.0.0.9', '-file', '/o/a.csr',
-    ]);
+    expect(args.certreq).toEqual(['-certreq', ...store, '-alias', 'web', '-noprompt', '-sigalg', 'SHA256withECDSA', '-ext', 'SAN=dns:java.example,ip:10.0.0.9', '-file', '/o/a.csr']);
   });
 
-  it('passes the password only in the environment and drops JAVA_TOOL_OPTIONS', async () => {
+  it('runs keytool with an English locale, the password only in the environment and no JAVA_TOOL_OPTIONS', async () => {
     const seen: ProcessRequest[] = [];
-    const runner = { run: async (r: ProcessRequest) => (seen.push(r), { exitCode: 0, stdout: '', stderr: '' }) };
-    await keytoolCsr(runner, { JAVA_TOOL_OPTIONS: '-Dx=1', _JAVA_OPTIONS: '', PATH: '/usr/bin' }, { keystore: 'a.p12', alias: 'web', storePassword: 'secret-pw', keyType: 'rsa-2048', plan, csrPath: 'a.csr' });
-    expect(seen.map((r) => r.file)).toEqual(['keytool', 'keytool']);
+    const real = new NodeProcessRunner();
+    const runner = { run: (r: ProcessRequest) => (seen.push(r), real.run(r)) };
+    const env = defaultServiceEnv({ dataDir: join(dir, 'data'), runner, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', JAVA_TOOL_OPTIONS: '-Dx=1', _JAVA_OPTIONS: '' } });
+    const made = await new KeystoreService(env).generateKeyPair({ path: join(dir, 'env.p12'), password: 'secret-pw' }, { alias: 'web', keyType: 'rsa-2048', plan });
+    expect(made.csrPem).toMatch(/^-----BEGIN NEW CERTIFICATE REQUEST-----/);
+    expect(seen.map((r) => r.args[0])).toEqual(['-genkeypair', '-certreq']);
     for (const r of seen) {
       expect(r.args.join(' ')).not.toContain('secret-pw');
-      expect(r.env).toEqual({ PATH: '/usr/bin', CERTBENCH_STOREPASS: 'secret-pw' });
+      expect(r.args).toEqual(expect.arrayContaining(['-J-Duser.language=en', '-storepass:env', PASSWORD_VARS.store]));
+      expect(r.env?.[PASSWORD_VARS.store]).toBe('secret-pw');
+      expect(r.env).not.toHaveProperty('JAVA_TOOL_OPTIONS');
+      expect(r.env).not.toHaveProperty('_JAVA_OPTIONS');
     }
-    expect(seen[0]!.args).toContain('-keysize');
   });
 
   it('makes a key pair and a CSR with real keytool that openssl and keytool verify', async () => {
     const out = join(dir, 'java.csr');
-    const r = await cli(['csr', 'java', '--keystore', join(dir, 'app.p12'), '--alias', 'web', '--storepass-env', 'STORE_PW', '--subject', 'CN=java.example,O=Acme\\, Inc.', '--san', 'dns:www.java.example', '--type', 'ec-p384', '--out', out], PW);
+    const r = await cli(['csr', 'java', '--keystore', join(dir, 'app.p12'), '--alias', 'web', '--storepass-env', 'STORE_PW', '--subject', 'CN=java.example,O=Acme\\, Inc.', '--san', 'dns:www.java.example', '--type', 'ec-p384', '--out', out, '--yes'], PW);
     expect(r.code, r.stderr).toBe(0);
     const csr = opensslCsr(out);
     expect(csr.verified).toBe(true);
@@ -64,11 +68,11 @@ describe('CSR from a Java keystore key pair', () => {
   });
 
   it('reports keytool failures as one clear line and never overwrites a CSR', async () => {
-    const wrong = await cli(['csr', 'java', '--keystore', join(dir, 'app.p12'), '--alias', 'other', '--storepass-env', 'BAD', '--subject', 'CN=x.example', '--out', join(dir, 'x.csr')], { BAD: 'wrong-password' });
+    const wrong = await cli(['csr', 'java', '--keystore', join(dir, 'app.p12'), '--alias', 'other', '--storepass-env', 'BAD', '--subject', 'CN=x.example', '--out', join(dir, 'x.csr'), '--yes'], { BAD: 'wrong-password' });
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toBe('certbench: keytool: keystore password was incorrect; check the password given with --storepass-env\n');
+    expect(wrong.stderr).toBe('certbench: keystore password was incorrect; check the password given with --storepass-env\n');
     await writeFile(join(dir, 'taken.csr'), 'keep');
-    const taken = await cli(['csr', 'java', '--keystore', join(dir, 'app2.p12'), '--alias', 'web', '--storepass-env', 'STORE_PW', '--subject', 'CN=x.example', '--out', join(dir, 'taken.csr')], PW);
+    const taken = await cli(['csr', 'java', '--keystore', join(dir, 'app2.p12'), '--alias', 'web', '--storepass-env', 'STORE_PW', '--subject', 'CN=x.example', '--out', join(dir, 'taken.csr'), '--yes'], PW);
     expect(taken.stderr).toContain('already exists');
   });
 });

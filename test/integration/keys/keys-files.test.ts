@@ -1,4 +1,4 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, keysTempDir, run } from '../../helpers/keys-cli.js';
@@ -33,9 +33,9 @@ describe('certbench key new', () => {
   it('keeps generated keys encrypted in the vault (folder 0700, files 0600)', async () => {
     const vault = join(dir, 'data', 'keys');
     expect((await stat(vault)).mode & 0o777).toBe(0o700);
-    const r = run('sh', ['-c', `stat -c '%a %n' ${vault}/*`]);
-    for (const line of r.stdout.trim().split('\n')) expect(line).toMatch(/^600 /);
-    expect(r.stdout).toMatch(/\.key\.pem/);
+    const names = await readdir(vault);
+    for (const name of names) expect({ name, mode: (await stat(join(vault, name))).mode & 0o777 }).toEqual({ name, mode: 0o600 });
+    expect(names.some((n) => n.endsWith('.key.pem'))).toBe(true);
   });
 
   it('writes a plain key only with --no-encrypt, and warns', async () => {

@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import { createServices, type Services } from '../../../electron/services/servic
 import { KEYS_CHANNELS } from '../../../shared/ipc/channels/keys.js';
 import type { Channel, Req, Res } from '../../../shared/ipc/contract.js';
 import type { Result } from '../../../shared/ipc/result.js';
-import { keysTempDir } from '../../helpers/keys-cli.js';
+import { keysTempDir, run } from '../../helpers/keys-cli.js';
 import { grantedContext } from '../../helpers/granted-context.js';
 
 let dir: string;
@@ -64,18 +65,25 @@ describe('keys IPC responses', () => {
     const analysis = await call('keys.bundleAnalyse', { answerPath: join(dir, 'answer.pem'), chainPaths: [], requestedSans: [], aia: false });
     expect(analysis.key?.info.id).toBe(made.key.id);
     await call('keys.bundleWrite', { id: analysis.id, outDir: dir, keyProtection: { encrypt: true, passphrase: PASS } });
-    await call('keys.javaCsr', { spec: spec('java.example'), keystore: join(dir, 'java.p12'), alias: 'web', storePassword: PASS, keyType: 'ec-p256', csrPath: join(dir, 'java.csr') });
+    const javaRequest = { spec: spec('java.example'), keystore: join(dir, 'java.p12'), alias: 'web', storePassword: PASS, keyType: 'ec-p256' as const };
+    await call('keys.discardJavaCsr', { planId: (await call('keys.planJavaCsr', javaRequest)).planId });
+    const java = await call('keys.runJavaCsr', { planId: (await call('keys.planJavaCsr', javaRequest)).planId });
+    await call('keys.csrSave', { id: java.id, path: join(dir, 'java.csr') });
     await expect(call('keys.open', { path: exported, passphrase: 'wrong passphrase' })).rejects.toThrow();
     await expect(call('keys.export', { id: b.id, path: exported, protection: { encrypt: false } })).rejects.toThrow('conflict');
 
     expect(new Set(replies.map((r) => r.channel))).toEqual(new Set(KEYS_CHANNELS));
     expect(progress.length).toBeGreaterThan(0);
-    const secrets = (await services.keys.list()).flatMap(({ info }) => {
-      const der = services.keys.get(info.id).privateKey.export({ type: 'pkcs8', format: 'der' });
+    // The key keytool made in the keystore must not cross IPC either.
+    const fromStore = run('openssl', ['pkcs12', '-in', join(dir, 'java.p12'), '-nocerts', '-nodes', '-passin', 'env:STORE_PW'], { STORE_PW: PASS });
+    expect(fromStore.code, fromStore.stdout).toBe(0);
+    const keystoreKey = createPrivateKey(fromStore.stdout);
+    const secrets = [...(await services.keys.list()).map(({ info }) => services.keys.get(info.id).privateKey), keystoreKey].flatMap((key) => {
+      const der = key.export({ type: 'pkcs8', format: 'der' });
       const b64 = der.toString('base64');
       return [b64.slice(0, 64), b64.slice(64, 128), b64.slice(-40), der.toString('hex').slice(0, 80)];
     });
-    expect(secrets).toHaveLength(4 * 4);
+    expect(secrets).toHaveLength(5 * 4);
     for (const reply of replies) {
       expect(reply.text, reply.channel).not.toMatch(/PRIVATE KEY/);
       for (const s of secrets) expect(reply.text.includes(s), `${reply.channel} leaks key bytes`).toBe(false);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NssStore } from '../../../electron/services/trust-stores/nss-store.js';
@@ -141,8 +141,9 @@ describe('nss store on an existing database', () => {
     expect(plan.steps.at(-1)).toMatchObject({ kind: 'run', file: 'chown', args: ['-R', '--', 'nobody:nogroup', dir] });
     expect(plan.sideEffects.join(' ')).toMatch(/given to nobody:nogroup/);
     await store.add(pki.rootDer, { owner: 'nobody:nogroup' });
-    const owner = spawnSync('stat', ['-c', '%U', join(dir, 'cert9.db')], { encoding: 'utf8' }).stdout.trim();
-    expect(owner).toBe('nobody');
+    const nobody = spawnSync('id', ['-u', 'nobody'], { encoding: 'utf8' }).stdout.trim();
+    expect(nobody).toMatch(/^[1-9]\d*$/);
+    expect(String(statSync(join(dir, 'cert9.db')).uid)).toBe(nobody);
     const other = new NssStore(world.env, world.elevator, join(world.root, 'agent-db-2'));
     await expect(other.planAdd(pki.rootDer, { owner: 'x; rm -rf /' })).rejects.toMatchObject({ code: 'invalid-request' });
   });

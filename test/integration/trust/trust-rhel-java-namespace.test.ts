@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LINUX_STORE_ROOT_ENV } from '../../../electron/services/trust-stores/linux-layout.js';
+import { runInMountNamespace } from '../../helpers/mount-namespace.js';
 import { guardHostStores } from '../../helpers/trust-host-guard.js';
 import { cleanEnv, makeTrustPki, removePki, type TrustPki } from '../../helpers/trust-pki.js';
 
@@ -44,15 +45,15 @@ describe.skipIf(!ready)('RHEL-shaped tree: built CLI, update-ca-trust stand-in o
   let javaStore: string;
 
   /** Overlays /usr/bin inside a private mount namespace so the stand-in sits at /usr/bin/update-ca-trust. */
-  const inNs = (argv: string[]) => {
-    const script = `mount -t overlay overlay -o lowerdir=/usr/bin,upperdir="$1/up",workdir="$1/work" /usr/bin && cp "$1/update-ca-trust" /usr/bin/update-ca-trust && shift && exec "$@"`;
-    const r = spawnSync('unshare', ['-m', '--propagation', 'private', 'sh', '-c', script, 'sh', dir, ...argv], {
-      env: cleanEnv({ HOME: join(dir, 'home'), CERTBENCH_DATA_DIR: join(dir, 'data'), [LINUX_STORE_ROOT_ENV]: tree }),
-      encoding: 'utf8',
-      timeout: 240_000,
-    });
-    return { status: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
-  };
+  const inNs = (argv: string[]) =>
+    runInMountNamespace(
+      {
+        mounts: [['-t', 'overlay', 'overlay', '-o', `lowerdir=/usr/bin,upperdir=${join(dir, 'up')},workdir=${join(dir, 'work')}`, '/usr/bin']],
+        copies: [[join(dir, 'update-ca-trust'), '/usr/bin/update-ca-trust']],
+      },
+      argv,
+      cleanEnv({ HOME: join(dir, 'home'), CERTBENCH_DATA_DIR: join(dir, 'data'), [LINUX_STORE_ROOT_ENV]: tree }),
+    );
   const certbench = (...args: string[]) => inNs([process.execPath, CLI, ...args]);
   const rows = () =>
     (JSON.parse(certbench('trust', 'where', pki.rootPath, '--store', javaStore, '--json').stdout) as { rows: { store: { id: string }; state: string }[] }).rows;

@@ -6,6 +6,7 @@ import { MIN_PASSPHRASE_CHARS } from '../../../../shared/model/keys-constants.js
 import { CsrPreview } from './CsrPreview.js';
 import { CsrResult } from './CsrResult.js';
 import { KeyOptions } from './KeyOptions.js';
+import { KeystorePlanDialog } from './KeystorePlanDialog.js';
 import { keyDescription, useKeysStore } from './keys-store.js';
 import { SanTable } from './SanTable.js';
 import { isPristine } from './issue-places.js';
@@ -13,8 +14,16 @@ import { SubjectFields } from './SubjectFields.js';
 
 /** The CSR designer: template, subject, SANs, key; a live preview beside it; one call generates. */
 export function CsrDesigner() {
-  const { spec, template, applyTemplate, renewFromCertificate, generate } = useKeysStore(
-    useShallow((s) => ({ spec: s.spec, template: s.template, applyTemplate: s.applyTemplate, renewFromCertificate: s.renewFromCertificate, generate: s.generate })),
+  const { spec, template, applyTemplate, renewFromCertificate, generate, openJavaPlan, toKeystore } = useKeysStore(
+    useShallow((s) => ({
+      spec: s.spec,
+      template: s.template,
+      applyTemplate: s.applyTemplate,
+      renewFromCertificate: s.renewFromCertificate,
+      generate: s.generate,
+      openJavaPlan: s.openJavaPlan,
+      toKeystore: s.key.kind === 'keystore',
+    })),
   );
   // The key's shape, compared by value: a new entry in the key list must not re-plan and re-render the form.
   const description = useKeysStore(useShallow((s) => keyDescription(s)));
@@ -22,7 +31,9 @@ export function CsrDesigner() {
   const pristine = isPristine(spec);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void generate();
+    // Into a keystore, nothing runs from the form: the plan dialog asks the password, shows the plan, then runs it.
+    if (toKeystore) openJavaPlan();
+    else void generate();
   };
   return (
     <div className="kc-designer">
@@ -53,19 +64,22 @@ export function CsrDesigner() {
         <CsrPreview plan={plan} pristine={pristine} />
         <CsrResult />
       </div>
+      <KeystorePlanDialog />
     </div>
   );
 }
 
 /** The submit row alone follows `busy` and the passphrase, so progress does not re-render the form. */
 function GenerateBar({ blocked }: { blocked: boolean }) {
-  const { busy, newKey, passphraseMissing } = useKeysStore(
-    useShallow((s) => ({ busy: s.busy, newKey: s.key.kind === 'new', passphraseMissing: s.key.kind === 'new' && s.passphrase.length < MIN_PASSPHRASE_CHARS })),
+  const { busy, key, passphraseMissing } = useKeysStore(
+    useShallow((s) => ({ busy: s.busy, key: s.key, passphraseMissing: s.key.kind === 'new' && s.passphrase.length < MIN_PASSPHRASE_CHARS })),
   );
+  const keystoreMissing = key.kind === 'keystore' && (key.path === null || key.alias.trim() === '');
+  const label = key.kind === 'keystore' ? 'Plan key pair in keystore…' : key.kind === 'new' ? 'Generate key and CSR' : 'Make CSR';
   return (
     <div className="toolbar">
-      <button type="submit" className="primary" disabled={busy !== null || blocked || passphraseMissing}>
-        {newKey ? 'Generate key and CSR' : 'Make CSR'}
+      <button type="submit" className="primary" disabled={busy !== null || blocked || passphraseMissing || keystoreMissing}>
+        {label}
       </button>
       {busy ? (
         <span className="hint" role="status">
@@ -73,6 +87,7 @@ function GenerateBar({ blocked }: { blocked: boolean }) {
         </span>
       ) : null}
       {passphraseMissing ? <span className="hint">Enter a key passphrase of at least {MIN_PASSPHRASE_CHARS} characters.</span> : null}
+      {keystoreMissing ? <span className="hint">Choose the keystore and enter the alias of the new key pair.</span> : null}
     </div>
   );
 }

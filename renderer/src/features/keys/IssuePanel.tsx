@@ -29,7 +29,7 @@ export function IssuePanel() {
   const [days, setDays] = useState(397);
   const [caName, setCaName] = useState('Certbench Local CA');
   const [permit, setPermit] = useState('');
-  const hasKey = key.kind === 'existing' || created !== null;
+  const hasKey = key.kind === 'existing' || created?.kind === 'key';
   return (
     <section className="kc-issue" aria-label="Self-signed and local CA">
       <p className="hint">Uses the subject and SANs from the designer, and its key (make the CSR first for a new key).</p>

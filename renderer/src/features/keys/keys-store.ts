@@ -8,12 +8,22 @@ import type { KeyProtection } from '../../../../shared/model/keys.js';
 import { invoke, isIpcError } from '../../ipc/client.js';
 import { useAppStore } from '../../store/app-store.js';
 
-export type CreatedCsr = Res<'keys.csrCreate'>;
+/** The CSR just made: signed by a key Certbench holds, or by a key pair keytool made in a Java keystore. */
+export type CreatedCsr = ({ readonly kind: 'key' } & Res<'keys.csrCreate'>) | ({ readonly kind: 'keystore' } & Res<'keys.runJavaCsr'>);
+export type JavaCsrPlan = Res<'keys.planJavaCsr'>;
+/** The key types keytool makes (all but Ed25519). */
+export type KeytoolKeyType = Exclude<KeyType, 'ed25519'>;
 export type Issued = Res<'keys.selfSigned'>;
 export type KeyListItem = Res<'keys.list'>['keys'][number];
 
-/** Which key the designer signs with: a new one of a type, or one Certbench already holds. */
-export type KeyChoice = { readonly kind: 'new'; readonly type: KeyType } | { readonly kind: 'existing'; readonly id: string };
+/**
+ * Which key the designer signs with: a new one of a type, one Certbench already holds, or a new key
+ * pair keytool makes in a Java keystore (chosen in main's open dialog; `path` null until then).
+ */
+export type KeyChoice =
+  | { readonly kind: 'new'; readonly type: KeyType }
+  | { readonly kind: 'existing'; readonly id: string }
+  | { readonly kind: 'keystore'; readonly type: KeytoolKeyType; readonly path: string | null; readonly alias: string };
 
 interface KeysState {
   spec: CsrSpec;
@@ -29,6 +39,11 @@ interface KeysState {
   ca: Issued | null;
   caKeyId: string | null;
   busy: string | null;
+  /**
+   * The keystore plan dialog: open while the user gives the store password and reads the plan main
+   * keeps; `problem` is main's refusal (wrong password, taken alias, store changed), shown in it.
+   */
+  javaPlan: { readonly planned: JavaCsrPlan | null; readonly problem: string | null } | null;
   setSubject(field: SubjectField, value: string): void;
   setSpec(patch: Partial<CsrSpec>): void;
   addSan(type?: SanType): void;
@@ -49,6 +64,19 @@ interface KeysState {
   openKeyFile(): Promise<void>;
   openPendingKey(passphrase: string): Promise<void>;
   generate(): Promise<void>;
+  chooseKeystore(): Promise<void>;
+  /** A keystore file that does not exist yet (main's save dialog): keytool makes a new PKCS12 store there. */
+  newKeystore(): Promise<void>;
+  /** The new key pair's alias; unlike chooseKey, it leaves the hash and key usage the user set. */
+  setKeystoreAlias(alias: string): void;
+  /** Opens the plan dialog for the keystore destination. */
+  openJavaPlan(): void;
+  /** Asks main to plan (and keep) the key pair with this store password; an earlier kept plan is dropped. */
+  planJavaCsr(storePassword: string): Promise<void>;
+  /** Drops the shown plan (the password changed): the next one must be planned again. */
+  dropJavaPlan(): Promise<void>;
+  runJavaPlan(): Promise<void>;
+  cancelJavaPlan(): Promise<void>;
   saveCsr(): Promise<void>;
   saveKey(): Promise<void>;
   selfSign(days: number): Promise<void>;
@@ -59,7 +87,7 @@ interface KeysState {
 
 /** The key the designer's plan is checked against: the new key's type, or the chosen key's shape. */
 export function keyDescription(state: Pick<KeysState, 'key' | 'keys'>): KeyDescription {
-  if (state.key.kind === 'new') return describeKeyType(state.key.type);
+  if (state.key.kind !== 'existing') return describeKeyType(state.key.type);
   const id = state.key.id;
   return state.keys.find((k) => k.info.id === id)?.info.key ?? { family: 'other', bits: 0, label: 'unknown key' };
 }
@@ -80,6 +108,23 @@ export const useKeysStore = create<KeysState>()((set, get) => {
       set({ busy: null });
     }
   };
+  /**
+   * Work of the plan dialog: a refusal is shown inside the dialog, not in a toast behind it. A
+   * refused run has used up its kept plan, so the dialog then asks to plan again.
+   */
+  const inPlanDialog = async <T>(label: string, work: () => Promise<T>): Promise<T | undefined> => {
+    set({ busy: label });
+    try {
+      return await app().track(label, work());
+    } catch (err) {
+      if (get().javaPlan) set({ javaPlan: { planned: null, problem: err instanceof Error ? err.message : String(err) } });
+      else app().reportError(err);
+      return undefined;
+    } finally {
+      set({ busy: null });
+    }
+  };
+  const setKeystorePath = (path: string) => set((st) => (st.key.kind === 'keystore' ? { key: { ...st.key, path } } : {}));
   const saveDialog = async (title: string, defaultName: string, extensions: string[]) =>
     (await invoke('dialog.saveFile', { title, defaultName, filters: [{ name: title, extensions }] })).path;
   const adoptOpened = async (opened: Res<'keys.open'>) => {
@@ -95,7 +140,8 @@ export const useKeysStore = create<KeysState>()((set, get) => {
   };
   const currentKeyId = (): string | undefined => {
     const s = get();
-    return s.key.kind === 'existing' ? s.key.id : s.created?.key.id;
+    if (s.key.kind === 'existing') return s.key.id;
+    return s.created?.kind === 'key' ? s.created.key.id : undefined;
   };
   return {
     spec: { ...templateSpec('tls-server', 'ec') },
@@ -110,6 +156,7 @@ export const useKeysStore = create<KeysState>()((set, get) => {
     caKeyId: null,
     pendingKeyPath: null,
     busy: null,
+    javaPlan: null,
     setSubject: (field, value) => set((s) => ({ spec: { ...s.spec, subject: { ...s.spec.subject, [field]: value } } })),
     setSpec: (patch) => set((s) => ({ spec: { ...s.spec, ...patch } })),
     addSan: (type = 'dns') => set((s) => ({ spec: { ...s.spec, sans: [...s.spec.sans, { type, value: '' }] } })),
@@ -127,7 +174,7 @@ export const useKeysStore = create<KeysState>()((set, get) => {
       set((s) => {
         const next = { ...s, key };
         const d = keyDescription(next);
-        const hash = key.kind === 'new' ? KEY_TYPE_INFO[key.type].defaultHash : d.family === 'ec' && d.bits >= 384 ? 'SHA-384' : 'SHA-256';
+        const hash = key.kind !== 'existing' ? KEY_TYPE_INFO[key.type].defaultHash : d.family === 'ec' && d.bits >= 384 ? 'SHA-384' : 'SHA-256';
         return { key, spec: { ...s.spec, hash, keyUsage: s.spec.extendedKeyUsage.includes('serverAuth') ? defaultKeyUsage(d.family) : s.spec.keyUsage } };
       }),
     setPassphrase: (passphrase) => set({ passphrase }),
@@ -157,12 +204,54 @@ export const useKeysStore = create<KeysState>()((set, get) => {
     },
     generate: async () => {
       const s = get();
+      if (s.key.kind === 'keystore') return;
       const key = s.key.kind === 'new' ? { kind: 'generate' as const, type: s.key.type, protection: protection(s) } : { kind: 'key' as const, id: s.key.id };
       const label = s.key.kind === 'new' ? `Generating ${KEY_TYPE_INFO[s.key.type].label} key and CSR` : 'Signing the CSR';
       const created = await run(label, () => invoke('keys.csrCreate', { spec: s.spec, key }));
       if (!created) return;
       // The new key joins the list locally: no second round trip while the result renders.
-      set((st) => ({ created, issued: null, keys: [{ info: created.key, unlocked: true }, ...st.keys.filter((k) => k.info.id !== created.key.id)] }));
+      set((st) => ({ created: { kind: 'key', ...created }, issued: null, keys: [{ info: created.key, unlocked: true }, ...st.keys.filter((k) => k.info.id !== created.key.id)] }));
+    },
+    chooseKeystore: async () => {
+      const s = get();
+      if (s.key.kind !== 'keystore') return;
+      const { paths } = await invoke('dialog.openFiles', { title: 'Java keystore', filters: [{ name: 'Java keystores', extensions: ['jks', 'p12', 'pfx', 'keystore', 'ks'] }] });
+      if (paths[0]) setKeystorePath(paths[0]);
+    },
+    newKeystore: async () => {
+      if (get().key.kind !== 'keystore') return;
+      const path = await saveDialog('New Java keystore', 'keystore.p12', ['p12', 'pfx']);
+      if (path) setKeystorePath(path);
+    },
+    setKeystoreAlias: (alias) => set((st) => (st.key.kind === 'keystore' ? { key: { ...st.key, alias } } : {})),
+    openJavaPlan: () => set({ javaPlan: { planned: null, problem: null } }),
+    planJavaCsr: async (storePassword) => {
+      const s = get();
+      if (s.key.kind !== 'keystore' || s.key.path === null) return;
+      await get().dropJavaPlan();
+      const request = { spec: s.spec, keystore: s.key.path, alias: s.key.alias.trim(), storePassword, keyType: s.key.type };
+      const planned = await inPlanDialog('Planning the key pair', () => invoke('keys.planJavaCsr', request));
+      if (!planned) return;
+      if (get().javaPlan) set({ javaPlan: { planned, problem: null } });
+      else await invoke('keys.discardJavaCsr', { planId: planned.planId });
+    },
+    dropJavaPlan: async () => {
+      const planned = get().javaPlan?.planned;
+      if (!planned) return;
+      set({ javaPlan: { planned: null, problem: null } });
+      await invoke('keys.discardJavaCsr', { planId: planned.planId }).catch(() => undefined);
+    },
+    runJavaPlan: async () => {
+      const planned = get().javaPlan?.planned;
+      if (!planned) return;
+      const made = await inPlanDialog('Running keytool', () => invoke('keys.runJavaCsr', { planId: planned.planId }));
+      if (!made) return;
+      set({ javaPlan: null, created: { kind: 'keystore', ...made }, issued: null });
+      app().pushToast({ kind: 'success', message: `keytool made key pair "${made.alias}" in ${made.keystore}` });
+    },
+    cancelJavaPlan: async () => {
+      await get().dropJavaPlan();
+      set({ javaPlan: null });
     },
     saveCsr: async () => {
       const created = get().created;
