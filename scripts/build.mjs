@@ -27,7 +27,28 @@ const tsyringeLoadsReflectMetadata = {
   },
 };
 
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', define, absWorkingDir: root, plugins: [tsyringeLoadsReflectMetadata] };
+// commander requires node:child_process at load, for executable subcommands (a command run as a
+// separate program), which Certbench does not use; child_process pulls in net, dgram and the
+// stream modules, about a quarter of the CLI's start-up above Node's own (docs/performance.md).
+// The build makes that require happen on the first spawn instead, and fails if commander's source
+// no longer has the line, so an upgrade cannot silently bring the cost back.
+const commanderLoadsChildProcessOnSpawn = {
+  name: 'commander-loads-child-process-on-spawn',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const eager = "const childProcess = require('node:child_process');";
+      const source = readFileSync(args.path, 'utf8');
+      const uses = new Set(source.match(/\bchildProcess\.\w+/g));
+      if (!source.includes(eager) || [...uses].some((use) => use !== 'childProcess.spawn')) {
+        throw new Error(`${args.path}: commander no longer uses child_process as scripts/build.mjs expects (one require, spawn only)`);
+      }
+      const onSpawn = "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };";
+      return { contents: source.replace(eager, onSpawn), loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
+
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', define, absWorkingDir: root, plugins: [tsyringeLoadsReflectMetadata, commanderLoadsChildProcessOnSpawn] };
 
 async function buildCli() {
   // Chunk names carry content hashes: clear old ones so dist/cli holds only this build.
