@@ -27,7 +27,53 @@ const tsyringeLoadsReflectMetadata = {
   },
 };
 
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', define, absWorkingDir: root, plugins: [tsyringeLoadsReflectMetadata] };
+// commander requires node:child_process at load, for executable subcommands (a command run as a
+// separate program), which Certbench does not use; child_process pulls in net, dgram and the
+// stream modules, about a quarter of the CLI's start-up above Node's own (docs/performance.md).
+// The build makes that require happen on the first spawn instead, and fails if commander's source
+// no longer has the line, so an upgrade cannot silently bring the cost back.
+const commanderLoadsChildProcessOnSpawn = {
+  name: 'commander-loads-child-process-on-spawn',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const eager = "const childProcess = require('node:child_process');";
+      const source = readFileSync(args.path, 'utf8');
+      const uses = new Set(source.match(/\bchildProcess\.\w+/g));
+      if (!source.includes(eager) || [...uses].some((use) => use !== 'childProcess.spawn')) {
+        throw new Error(`${args.path}: commander no longer uses child_process as scripts/build.mjs expects (one require, spawn only)`);
+      }
+      const onSpawn = "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };";
+      return { contents: source.replace(eager, onSpawn), loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
+
+// node:fs/promises costs the CLI about a millisecond at start-up (it loads readline and the file
+// watchers), paid by runs that read no file (`--help`, `--version`, a usage error) because every
+// command module imports it. In the CLI build each of its functions loads it on the first call;
+// the module's own functions do the work, so a command that reads files runs the same code.
+const fsPromisesOnFirstCall = {
+  name: 'fs-promises-on-first-call',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?fs\/promises$/ }, () => ({ path: 'node:fs/promises', namespace: 'fs-promises-on-first-call' }));
+    b.onLoad({ filter: /.*/, namespace: 'fs-promises-on-first-call' }, async () => {
+      const fsPromises = await import('node:fs/promises');
+      const names = Object.keys(fsPromises).filter((name) => name !== 'default');
+      const exports = names.map((name) => {
+        if (typeof fsPromises[name] === 'function') return `export const ${name} = (...args) => load().${name}(...args);`;
+        // node:fs's own object; Node has loaded node:fs before any script runs.
+        if (name === 'constants') return "export const constants = process.getBuiltinModule('node:fs').constants;";
+        throw new Error(`node:fs/promises exports ${name}, not a function: scripts/build.mjs cannot load it on first call`);
+      });
+      return {
+        contents: ["const load = () => process.getBuiltinModule('node:fs/promises');", ...exports, `export default { ${names.join(', ')} };`].join('\n'),
+        loader: 'js',
+      };
+    });
+  },
+};
+
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', define, absWorkingDir: root, plugins: [tsyringeLoadsReflectMetadata, commanderLoadsChildProcessOnSpawn] };
 
 async function buildCli() {
   // Chunk names carry content hashes: clear old ones so dist/cli holds only this build.
@@ -50,6 +96,7 @@ async function buildCli() {
     // Dependencies' ES module builds first: esbuild tree-shakes them and skips the CommonJS interop
     // wrappers, which halves the cost of loading the X.509 object model.
     mainFields: ['module', 'main'],
+    plugins: [...common.plugins, fsPromisesOnFirstCall],
     write: false,
   });
   mkdirSync(join(root, 'dist', 'cli'), { recursive: true });

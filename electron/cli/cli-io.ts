@@ -1,4 +1,3 @@
-import { isatty } from 'node:tty';
 import type { ErrorInfo } from '../../shared/errors.js';
 
 /**
@@ -16,12 +15,22 @@ export interface CliIo {
   readonly env: NodeJS.ProcessEnv;
 }
 
+/**
+ * isatty, not process.stdin.isTTY: building the stdin stream costs more than most commands' own
+ * work. node:tty is loaded on the first question, not at start-up: it loads the net module, a cost
+ * only commands that prompt or show progress should pay (docs/performance.md).
+ */
+const isatty = (fd: number): boolean => process.getBuiltinModule('node:tty').isatty(fd);
+
 export const processIo: CliIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
-  // isatty, not process.stdin.isTTY: building the stdin stream costs more than most commands' own work.
-  stderrIsTty: isatty(2),
-  stdinIsTty: isatty(0),
+  get stderrIsTty() {
+    return isatty(2);
+  },
+  get stdinIsTty() {
+    return isatty(0);
+  },
   env: process.env,
 };
 

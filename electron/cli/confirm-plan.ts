@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline/promises';
 import { CertbenchError } from '../../shared/errors.js';
 import type { CliIo } from './cli-io.js';
 
@@ -16,6 +15,8 @@ export async function approvePlan(io: CliIo, opts: { yes?: boolean; dryRun?: boo
   if (!io.stdinIsTty) {
     throw new CertbenchError('invalid-request', `${command} changes ${changes}: review the plan above, then rerun with --yes to run it (or --dry-run to only print it)`);
   }
+  // Loaded here, when a terminal is to be asked: no other run needs readline.
+  const { createInterface } = await import('node:readline/promises');
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     const answer = await rl.question('Run these steps? [y/N] ');

@@ -90,6 +90,8 @@ export const InspectResultSchema = z.strictObject({
   objects: z.array(InspectedObjectSchema),
   /** Parts of the input that could not be read (a damaged PEM block, a malformed certificate), each with its own error; the rest was read. */
   problems: z.array(z.strictObject({ origin: z.string(), code: z.enum(ERROR_CODES), message: z.string() })),
+  /** Parts that were read but that other tools may not read so (PEM with indented armour), each with a sentence. */
+  notes: z.array(z.strictObject({ origin: z.string(), message: z.string() })),
 });
 export type InspectResult = z.infer<typeof InspectResultSchema>;
 

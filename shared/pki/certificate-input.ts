@@ -12,7 +12,8 @@ import { crlNotCertificate, looksLikeCrl } from './crl-shape.js';
  * Accepted: PEM labelled CERTIFICATE, X509 CERTIFICATE, TRUSTED CERTIFICATE (OpenSSL's trust
  * settings after the certificate are dropped), PKCS7, CMS or PKCS #7 SIGNED DATA; DER, one
  * certificate or several concatenated; a PKCS#7 certs-only SignedData (.p7b/.p7c) in DER or BER;
- * the same in bare base64. Text around PEM blocks, a BOM and CRLF are normal input.
+ * the same in bare base64. Text around PEM blocks, a BOM and CRLF are normal input; so is a block
+ * indented whole (YAML, e-mail), read with a note because OpenSSL would not read it.
  *
  * Strict inside a block: its body must decode to exactly one certificate (or one PKCS#7) with
  * nothing before or after — lenient decoding turns a damaged block into a certificate nobody
@@ -41,10 +42,22 @@ export interface InputProblem {
   readonly message: string;
 }
 
+/** Something about a part that was read that the user should know: another tool may not read it so. */
+export interface InputNote {
+  readonly origin: string;
+  readonly message: string;
+}
+
 export interface CertificateInput {
   readonly format: CertificateInputFormat;
   readonly certificates: readonly FoundCertificate[];
   readonly problems: readonly InputProblem[];
+  readonly notes: readonly InputNote[];
+}
+
+/** The note on a block read with indented armour (see PemBlock.indented). */
+export function indentedPemNote(origin: string): InputNote {
+  return { origin, message: `${origin} is indented: OpenSSL does not read indented PEM; de-indent it for other tools` };
 }
 
 /**
@@ -102,6 +115,7 @@ export function problemsError(problems: readonly InputProblem[], name?: string):
 function fromPem(text: string): CertificateInput {
   const certificates: FoundCertificate[] = [];
   const problems: InputProblem[] = [];
+  const notes: InputNote[] = [];
   for (const entry of readPemBlocks(text)) {
     const label = 'block' in entry ? entry.block.label : entry.damaged.label;
     if (!CERTIFICATE_LABELS.has(label) && !PKCS7_LABELS.has(label)) continue; // keys, CSRs: not ours to judge
@@ -114,15 +128,16 @@ function fromPem(text: string): CertificateInput {
       CERTIFICATE_LABELS.has(label) ? [certificateOfPemBody(label, entry.block.der)] : certificatesOfPkcs7(entry.block.der),
     );
     found.forEach((der, i) => certificates.push({ der, origin: PKCS7_LABELS.has(label) ? `${origin}, certificate ${i + 1}` : origin }));
+    if (found.length > 0 && entry.block.indented) notes.push(indentedPemNote(origin));
   }
-  return { format: 'PEM', certificates, problems: listedProblems(problems) };
+  return { format: 'PEM', certificates, problems: listedProblems(problems), notes };
 }
 
 function fromBinary(bytes: Uint8Array, encoding: 'DER' | 'Base64 DER'): CertificateInput {
   const problems: InputProblem[] = [];
   if (isPkcs7SignedData(bytes)) {
     const ders = attempt('PKCS#7', problems, () => certificatesOfPkcs7(bytes));
-    return { format: encoding === 'DER' ? 'PKCS#7 (DER)' : encoding, certificates: ders.map((der, i) => ({ der, origin: `PKCS#7 certificate ${i + 1}` })), problems };
+    return { format: encoding === 'DER' ? 'PKCS#7 (DER)' : encoding, certificates: ders.map((der, i) => ({ der, origin: `PKCS#7 certificate ${i + 1}` })), problems, notes: [] };
   }
   const certificates: FoundCertificate[] = [];
   for (let p = 0, n = 1; p < bytes.length; n++) {
@@ -139,7 +154,7 @@ function fromBinary(bytes: Uint8Array, encoding: 'DER' | 'Base64 DER'): Certific
     else certificates.push({ der, origin });
     p = tlv.end;
   }
-  return { format: encoding, certificates, problems: listedProblems(problems) };
+  return { format: encoding, certificates, problems: listedProblems(problems), notes: [] };
 }
 
 function attempt(origin: string, problems: InputProblem[], read: () => Uint8Array[]): Uint8Array[] {

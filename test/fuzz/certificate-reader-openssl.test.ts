@@ -51,6 +51,8 @@ const edits = fc.array(
 function damage(lines: readonly string[], list: readonly Edit[]): string {
   const out = [...lines];
   for (const { kind, at, by } of list) {
+    // Truncation and deletion can leave nothing (or no armour) for the next edit to change.
+    if (out.length === 0) break;
     const i = at % out.length;
     const line = out[i]!;
     if (kind === 'duplicate') out.splice(i, 0, line);
@@ -58,6 +60,7 @@ function damage(lines: readonly string[], list: readonly Edit[]): string {
     else if (kind === 'base64url') out[i] = line.replace(/[+/]/g, (c) => (c === '+' ? '-' : '_'));
     else if (kind === 'armour') {
       const armour = out.map((l, n) => (l.startsWith('-----') ? n : -1)).filter((n) => n >= 0);
+      if (armour.length === 0) continue;
       const j = armour[by % armour.length]!;
       const a = out[j]!;
       const cut = 1 + (by % (a.length - 1));
@@ -100,3 +103,73 @@ describe('the certificate reader never lists a certificate openssl rejects', () 
     );
   });
 });
+
+/** How one PEM block of the seed bundle is indented: `uneven` moves its END line or one body line off its indentation. */
+type Indentation = { by: string; uneven: 'no' | 'end' | 'body' };
+
+const indentations = fc.array(
+  fc.record({ by: fc.constantFrom('', ' ', '  ', '    ', '\t', ' \t', '        '), uneven: fc.constantFrom('no', 'no', 'end', 'body') }),
+  { minLength: 3, maxLength: 3 },
+) as fc.Arbitrary<Indentation[]>;
+
+/** Indents the lines of the k-th block (BEGIN line to END line) by `list[k]`. */
+function indent(lines: readonly string[], list: readonly Indentation[]): string {
+  let block = -1;
+  let inside = false;
+  let bodyLine = 0;
+  return lines
+    .map((line) => {
+      if (line.includes('-----BEGIN ')) [block, inside, bodyLine] = [block + 1, true, 0];
+      if (!inside) return line;
+      const { by, uneven } = list[block % list.length]!;
+      const end = line.includes('-----END ');
+      if (end) inside = false;
+      if (end && uneven === 'end') return `${by} ${line}`;
+      if (!end && !line.includes('-----BEGIN ') && uneven === 'body' && ++bodyLine === 2) return `${by.slice(1)}${line}`;
+      return `${by}${line}`;
+    })
+    .join('\n');
+}
+
+/** The file an admin gets by de-indenting: every line's leading blanks gone (OpenSSL skips them in base64 lines anyway). */
+const deIndented = (text: string) => text.replace(/^[ \t]+/gm, '');
+
+// Indented armour is a deliberate difference from OpenSSL (docs/pki-facts.md, "Indented PEM"):
+// Certbench reads a block indented whole, with a note, and what it reads is what openssl reads
+// once the file is de-indented; a block indented unevenly is damaged, as openssl finds it.
+describe('indented PEM: the certificates openssl reads from the de-indented file', () => {
+  it('and never one it rejects, for indented, unevenly indented and damaged bundles', async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(indentations, fc.option(edits, { nil: undefined }), async (list, damaging) => {
+        const text = indent(damaging ? damage(seedLines, damaging).split('\n') : seedLines, list);
+        const file = join(t.dir, `indented-${n++}.pem`);
+        writeFileSync(file, deIndented(text));
+        const reading = opensslCertificates(file, join(t.dir, 'scratch'));
+        let input: ReturnType<typeof readCertificateInput> | undefined;
+        try {
+          input = readCertificateInput(new TextEncoder().encode(text));
+        } catch (err) {
+          expect(err).toBeInstanceOf(CertbenchError);
+        }
+        const listed = input?.certificates.map((c) => sha(c.der)) ?? [];
+        const why = `from ${JSON.stringify({ list, damaging })}`;
+        expect(listed.filter((s) => !reading.sha256.includes(s)), `listed but rejected by openssl de-indented, ${why}`).toEqual([]);
+        // Even: no moved line, or a body line moved back by nothing (`by` empty).
+        if (!damaging && list.every((i) => i.uneven === 'no' || (i.uneven === 'body' && i.by === ''))) {
+          expect(listed, `the bundle indented evenly, ${why}`).toEqual(reading.sha256);
+          expect(input!.notes.length, why).toBe(list.filter((i) => i.by !== '').length);
+        }
+        const result = await services.inspect.openBytes('indented', new TextEncoder().encode(text)).catch((err: unknown) => {
+          expect(err).toBeInstanceOf(CertbenchError);
+          return undefined;
+        });
+        services.store.clear();
+        expect(result?.objects.flatMap((o) => (o.kind === 'certificate' ? [o.summary.sha256] : [])) ?? [], why).toEqual(listed);
+        expect(result?.notes.length ?? 0, why).toBe(input?.notes.length ?? 0);
+      }),
+      { numRuns: Math.ceil(RUNS / 2) },
+    );
+  });
+});
+

@@ -31,8 +31,7 @@ interface CaSignOptions {
 }
 
 /** `certbench ca new` (a local root, optionally name-constrained) and `certbench ca sign` (CSR to a server and/or client certificate). */
-export function registerCaCommand(program: Command, ctx: CliContext): void {
-  const ca = program.command('ca').description('A small local CA for labs and internal services');
+export function registerCaCommands(ca: Command, ctx: CliContext): void {
   addKeySourceOptions(
     ca
       .command('new')

@@ -86,8 +86,7 @@ export function reportIssued(io: CliIo, json: boolean | undefined, issued: Issue
 }
 
 /** `certbench cert self-signed --subject … --san … [--key F | --type T --out-key F] --out F [--days N]`. */
-export function registerCertCommand(program: Command, ctx: CliContext): void {
-  const cert = program.command('cert').description('Issue certificates');
+export function registerCertCommands(cert: Command, ctx: CliContext): void {
   addKeySourceOptions(
     cert
       .command('self-signed')

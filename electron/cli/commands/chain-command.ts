@@ -33,8 +33,7 @@ interface FetchOptions extends CommonOptions {
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 /** `certbench chain fetch|verify`: exit 0 trusted, 1 not trusted, 2 input or connection error. */
-export function registerChainCommand(program: Command, ctx: CliContext): void {
-  const chain = program.command('chain').description('Fetch, verify and diagnose certificate chains');
+export function registerChainCommands(chain: Command, ctx: CliContext): void {
   chain
     .command('fetch')
     .description('Fetch the chain a server presents and explain whether it is trusted')

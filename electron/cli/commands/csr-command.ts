@@ -38,8 +38,7 @@ interface CsrNewOptions extends NewKeyOptions {
 
 
 /** `certbench csr new --subject "CN=…" --san dns:… [--key F | --type T --out-key F] --out F`. */
-export function registerCsrCommand(program: Command, ctx: CliContext): void {
-  const csr = program.command('csr').description('Make certificate signing requests');
+export function registerCsrCommands(csr: Command, ctx: CliContext): void {
   addCsrKeyOptions(
     csr
       .command('new')

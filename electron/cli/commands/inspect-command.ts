@@ -95,6 +95,7 @@ export function registerInspectCommand(program: Command, ctx: CliContext): void 
           }
           const opened = inspect.pairKeysAcross(results).flatMap((result) => result.objects.map((object) => ({ source: result.source, object })));
           const problems = results.flatMap((result) => result.problems.map((problem) => ({ source: result.source, ...problem })));
+          const notes = results.flatMap((result) => result.notes.map((note) => ({ source: result.source, ...note })));
           const statuses = new Map<string, ScanStatus>();
           for (const { object } of opened) {
             if (object.kind === 'certificate') statuses.set(object.id, scanStatus(new Date(object.summary.notBefore), new Date(object.summary.notAfter), now, windowMs));
@@ -120,7 +121,7 @@ export function registerInspectCommand(program: Command, ctx: CliContext): void 
                 yield { ...objectJson(item, shaById), ...(status === undefined ? {} : { status }) };
               }
             };
-            printJsonList(ctx.io, 'objects', json(), { problems });
+            printJsonList(ctx.io, 'objects', json(), { problems, notes });
           } else {
             const subjects = new Map(opened.flatMap(({ object: o, source: s }) => (o.kind === 'certificate' ? [[o.id, `${o.summary.subject} in ${s}`] as const] : [])));
             let first = true;
@@ -129,6 +130,7 @@ export function registerInspectCommand(program: Command, ctx: CliContext): void 
               first = false;
             }
             for (const p of problems) printWarning(ctx.io, `${p.source}: ${p.message} [${p.code}]`);
+            for (const n of notes) printWarning(ctx.io, `${n.source}: ${n.message}`);
           }
           if (failed) return EXIT.usage;
           // Part of an input could not be read, or a certificate needs attention: scripts learn of it.

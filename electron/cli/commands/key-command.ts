@@ -64,8 +64,7 @@ export async function newKeyProtection(io: CliIo, opts: NewKeyOptions): Promise<
 }
 
 /** `certbench key new --type T --out F [--passphrase-file F | --passphrase-env VAR | --no-encrypt]`. */
-export function registerKeyCommand(program: Command, ctx: CliContext): void {
-  const key = program.command('key').description('Generate private keys');
+export function registerKeyCommands(key: Command, ctx: CliContext): void {
   addNewKeyOptions(
     key
       .command('new')

@@ -110,8 +110,7 @@ function listText(listing: KeystoreListing): string[] {
 }
 
 /** `certbench keystore …`: JDK discovery, native listing and verified, backed-up keytool edits. */
-export function registerKeystoreCommand(program: Command, ctx: CliContext): void {
-  const ks = program.command('keystore').description('Find JDKs and their cacerts; list and edit Java keystores safely (backups, verified edits)');
+export function registerKeystoreCommands(ks: Command, ctx: CliContext): void {
   const service = async () => (await ctx.services('keystore')).keystore;
 
   ks.command('jdks')

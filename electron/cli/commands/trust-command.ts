@@ -25,8 +25,7 @@ interface ChangeOptions {
 }
 
 /** `certbench trust list|add|remove|where|stores|export`: the trust-store workspace on the command line. */
-export function registerTrustCommand(program: Command, ctx: CliContext): void {
-  const trust = program.command('trust').description('List, add and remove CA certificates in OS, NSS, PEM and Java trust stores; every change shows its plan first');
+export function registerTrustCommands(trust: Command, ctx: CliContext): void {
 
   trust
     .command('stores')

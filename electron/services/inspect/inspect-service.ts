@@ -15,6 +15,8 @@ import {
   PKCS7_LABELS,
   problemsError,
   readCertificateInput,
+  indentedPemNote,
+  type InputNote,
   type InputProblem,
 } from '../../../shared/pki/certificate-input.js';
 import { scanCertificate } from '../../../shared/pki/cert-scan.js';
@@ -42,10 +44,11 @@ type ReadOptions = OpenOptions & { readonly keys: WorkBudget };
 
 const CSR_LABELS = new Set(['CERTIFICATE REQUEST', 'NEW CERTIFICATE REQUEST']);
 
-/** The parts of one input that could not be read, and the input's name for the error when nothing could. */
+/** The parts of one input that could not be read, and the input's name for the error when nothing could; notes on parts that were. */
 interface Damage {
   readonly source: string;
   readonly problems: InputProblem[];
+  readonly notes: InputNote[];
 }
 
 /**
@@ -73,13 +76,13 @@ export class InspectService {
     if (bytes.length === 0) throw new CertbenchError('empty-input', `${source} is empty`);
     if (bytes.length > LIMITS.maxInputBytes) throw new CertbenchError('too-large', `${source} is over the ${LIMITS.maxInputBytes}-byte limit`);
     const collector = new ObjectCollector(this.store, this.env.now(), source);
-    const damage: Damage = { source, problems: [] };
+    const damage: Damage = { source, problems: [], notes: [] };
     // Encrypted keys in the file draw on one file budget, inside the request's (the PFX reader opens its own).
     const keys = (options.budget ?? WorkBudget.forRequest(options.signal ? { signal: options.signal } : {})).forFile();
     const format = await this.#read(bytes, password, collector, damage, { ...options, keys }).catch((err: unknown) => {
       throw looksLikeCrl(bytes) ? new CertbenchError('unsupported', crlNotCertificate(source), { cause: err }) : err;
     });
-    return { source, format, objects: collector.finish(), problems: listedProblems(damage.problems) };
+    return { source, format, objects: collector.finish(), problems: listedProblems(damage.problems), notes: damage.notes };
   }
 
   /**
@@ -177,8 +180,10 @@ export class InspectService {
       const origin = `PEM block ${entry.index} (${label})`;
       try {
         if ('damaged' in entry) throw entry.damaged.error;
-        if (await this.#fromPemBlock(entry.block, origin, password, out, keys)) read++;
-        else skipped.push(label);
+        if (await this.#fromPemBlock(entry.block, origin, password, out, keys)) {
+          read++;
+          if (entry.block.indented) damage.notes.push(indentedPemNote(origin));
+        } else skipped.push(label);
       } catch (err) {
         if (!(err instanceof CertbenchError) || err.code === 'password-required' || err.code === 'wrong-password') throw err;
         damage.problems.push({ origin, code: err.code, message: err.message.startsWith(origin) ? err.message : `${origin}: ${err.message}` });

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { CertbenchError } from '../../../shared/errors.js';
 
 /** What one external command run returns; stdout/stderr decoded as UTF-8. */
@@ -30,9 +29,14 @@ export interface ProcessRunner {
 const DEFAULT_TIMEOUT_MS = 120_000;
 const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
 
-/** The real runner: spawn with an argv array and `shell: false`, a timeout, and bounded output. */
+/**
+ * The real runner: spawn with an argv array and `shell: false`, a timeout, and bounded output.
+ * node:child_process is loaded on the first run, not with the services: it brings net, dgram and
+ * the stream modules, a start-up cost every command paid though most run no tool (docs/performance.md).
+ */
 export class NodeProcessRunner implements ProcessRunner {
   run(request: ProcessRequest): Promise<ProcessOutput> {
+    const { spawn } = process.getBuiltinModule('node:child_process');
     return new Promise((resolve, reject) => {
       const child = spawn(request.file, [...request.args], {
         shell: false,

@@ -22,6 +22,18 @@ describe('readCertificateInput: one answer for every form', () => {
     expect(hex(input.certificates)).toEqual(ders(a, b, a));
     expect(input.certificates.map((c) => c.origin)).toEqual(['PEM block 1 (CERTIFICATE)', 'PEM block 2 (X509 CERTIFICATE)', 'PEM block 3 (TRUSTED CERTIFICATE)']);
     expect(input.problems).toEqual([]);
+    expect(input.notes).toEqual([]);
+  });
+
+  it('reads PEM indented whole (a Kubernetes YAML `|` block) with a note that OpenSSL will not', () => {
+    const yaml = `data:\n  ca.crt: |\n${(toPem('CERTIFICATE', a) + toPem('CERTIFICATE', b)).replace(/^(?=.)/gm, '    ')}kind: Secret\n`;
+    const input = readCertificateInput(text(toPem('CERTIFICATE', b) + yaml));
+    expect(hex(input.certificates)).toEqual(ders(b, a, b));
+    expect(input.problems).toEqual([]);
+    expect(input.notes.map((n) => n.message)).toEqual([
+      'PEM block 2 (CERTIFICATE) is indented: OpenSSL does not read indented PEM; de-indent it for other tools',
+      'PEM block 3 (CERTIFICATE) is indented: OpenSSL does not read indented PEM; de-indent it for other tools',
+    ]);
   });
 
   it('reads one DER, concatenated DER and bare base64 (CRLF, BOM and prose around PEM too)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPemBlocks, toPem } from '../../../shared/pki/pem.js';
+import { findPemBlocks, readPemBlocks, toPem } from '../../../shared/pki/pem.js';
 
 describe('findPemBlocks', () => {
   const der = new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x05]);
@@ -25,5 +25,32 @@ describe('findPemBlocks', () => {
 
   it('rejects a block without an END line', () => {
     expect(() => findPemBlocks('-----BEGIN CERTIFICATE-----\nMAMCAQU=\n')).toThrow(/no END line/);
+  });
+
+  // OpenSSL reads no indented BEGIN line; Certbench reads a block indented whole and marks it (docs/pki-facts.md).
+  const indent = (pem: string, by: string) => pem.replace(/^(?=.)/gm, by);
+
+  it('reads a block indented whole, as in a YAML `|` block, and marks it indented', () => {
+    for (const by of ['  ', '    ', '\t']) {
+      const [block] = findPemBlocks(`tls.crt: |\n${indent(toPem('CERTIFICATE', der), by)}`);
+      expect(block).toMatchObject({ label: 'CERTIFICATE', indented: true });
+      expect([...block!.der]).toEqual([...der]);
+    }
+    expect(findPemBlocks(toPem('CERTIFICATE', der))[0]!.indented).toBe(false);
+  });
+
+  it('reads a block whose body alone is indented (OpenSSL does too) as not indented', () => {
+    const [block] = findPemBlocks(toPem('CERTIFICATE', der).replace(/^(?!-----)(?=.)/gm, '   '));
+    expect(block).toMatchObject({ indented: false });
+  });
+
+  it.each([
+    ['an END line indented differently', (pem: string) => indent(pem, '  ').replace('  -----END', '    -----END')],
+    ['an END line indented under an unindented BEGIN', (pem: string) => pem.replace('-----END', '  -----END')],
+    ['a body line less indented than its armour', (pem: string) => indent(pem, '    ').replace(/\n    (?!-)/, '\n  ')],
+  ])('reports a block with %s as damaged, reading the next one', (_name, unevenly) => {
+    const entries = readPemBlocks(unevenly(toPem('CERTIFICATE', der)) + toPem('CERTIFICATE', der));
+    expect('damaged' in entries[0]! && entries[0].damaged.error.message).toMatch(/^PEM block 1 \(CERTIFICATE\) is indented unevenly/);
+    expect('block' in entries[1]! && [...entries[1].block.der]).toEqual([...der]);
   });
 });

@@ -89,6 +89,7 @@ export const useInspectStore = create<InspectState>()((set, get) => {
   const add = (name: string, result: InspectResult) => {
     // A damaged part (a bad PEM block) is named; the rest of the input is still shown.
     for (const problem of result.problems) app().pushToast({ kind: 'error', subject: name, message: problem.message, code: problem.code });
+    for (const note of result.notes) app().pushToast({ kind: 'info', subject: name, message: note.message });
     if (result.objects.length === 0) return;
     const file: OpenedFile = { id: ++fileCounter, name, objectIds: result.objects.map((o) => o.id) };
     set((s) => ({
