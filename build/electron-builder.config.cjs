@@ -9,6 +9,8 @@ module.exports = {
   directories: { output: 'release', buildResources: 'build' },
   files: ['dist/electron/**', 'dist/renderer/**', 'package.json', '!**/*.map'],
   asar: true,
+  // Run by a fresh elevated process (pkexec/osascript), outside the app's own asar reader.
+  asarUnpack: ['dist/electron/elevation/elevated-runner.cjs'],
   electronFuses: {
     runAsNode: false,
     enableCookieEncryption: true,

@@ -23,6 +23,11 @@ export interface ServiceEnv {
   readonly pkcs12KeystoreReader?: Pkcs12KeystoreReader;
   /** Decrypts encrypted private keys of untrusted files; absent: in-process. The app passes a worker-thread one. */
   readonly keyDecryptor?: KeyDecryptor;
+  /**
+   * The bundled elevated runner (elevated-runner.cjs) the Elevator hands to pkexec/osascript;
+   * defaults to the one beside the running bundle. Sources have none: tests build it.
+   */
+  readonly elevatedRunner?: string;
 }
 
 /**
@@ -50,5 +55,16 @@ export function defaultServiceEnv(overrides: Partial<ServiceEnv> = {}): ServiceE
     ...(overrides.pfxReader ? { pfxReader: overrides.pfxReader } : {}),
     ...(overrides.pkcs12KeystoreReader ? { pkcs12KeystoreReader: overrides.pkcs12KeystoreReader } : {}),
     ...(overrides.keyDecryptor ? { keyDecryptor: overrides.keyDecryptor } : {}),
+    elevatedRunner: overrides.elevatedRunner ?? bundledElevatedRunner(),
   };
+}
+
+/**
+ * scripts/build.mjs writes elevation/elevated-runner.cjs beside the CLI's chunks (dist/cli) and the
+ * app's main (dist/electron, unpacked from the asar so a fresh process can read it); both bundles are
+ * CommonJS, where `__dirname` is the bundle's folder.
+ */
+function bundledElevatedRunner(): string | undefined {
+  if (typeof __dirname !== 'string') return undefined;
+  return join(__dirname, 'elevation', 'elevated-runner.cjs').replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
 }

@@ -1,45 +1,66 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { buildElevatedInvocation, WINDOWS_ELEVATE_SCRIPT } from '../../../electron/services/elevation/elevated-command.js';
+import { rm } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ElevatedCommand } from '../../../electron/services/elevation/elevated-command.js';
+import { buildElevatedInvocation, describeInvocation, MACOS_ELEVATE_SCRIPT, WINDOWS_ELEVATE_SCRIPT } from '../../../electron/services/elevation/elevated-invocation.js';
 import { Elevator } from '../../../electron/services/elevation/elevator.js';
 import { assertSafeToken } from '../../../electron/services/elevation/safe-token.js';
 import type { ServiceEnv } from '../../../electron/services/service-env.js';
+import { buildElevatedRunner } from '../../helpers/elevated-runner-script.js';
 import { RecordingRunner } from '../../helpers/trust-recording-runner.js';
 
 const install = { file: '/usr/bin/install', args: ['-m', '0644', '/tmp/certbench-AbC123/certbench-0011.crt', '/usr/local/share/ca-certificates/certbench-0011.crt'] };
 const refresh = { file: '/usr/sbin/update-ca-certificates', args: [] };
 
-describe('elevated command lines', () => {
-  it('Linux: pkexec /bin/sh -c with one &&-joined line of validated tokens', () => {
-    expect(buildElevatedInvocation([install, refresh], 'linux')).toEqual({
-      file: '/usr/bin/pkexec',
-      args: [
-        '/bin/sh',
-        '-c',
-        '/usr/bin/install -m 0644 /tmp/certbench-AbC123/certbench-0011.crt /usr/local/share/ca-certificates/certbench-0011.crt && /usr/sbin/update-ca-certificates',
-      ],
-    });
-  });
+const runner = { node: '/usr/bin/node', script: '/opt/certbench/elevation/elevated-runner.cjs' };
+const batch = (commands: ElevatedCommand[], rollback: ElevatedCommand[] = []) => ({ commands, rollback });
 
-  it('with a rollback: (a && b) || (undo; exit 1)', () => {
+describe('elevated invocations', () => {
+  it('Linux: pkexec runs the fixed runner with the batch as one argv item, no shell', () => {
     const undo = { file: '/bin/rm', args: ['-f', '--', '/usr/local/share/ca-certificates/certbench-0011.crt'] };
-    expect(buildElevatedInvocation([install, refresh], 'linux', [undo]).args[2]).toBe(
-      '(/usr/bin/install -m 0644 /tmp/certbench-AbC123/certbench-0011.crt /usr/local/share/ca-certificates/certbench-0011.crt && /usr/sbin/update-ca-certificates) || (/bin/rm -f -- /usr/local/share/ca-certificates/certbench-0011.crt; exit 1)',
+    const inv = buildElevatedInvocation(batch([install, refresh], [undo]), 'linux', runner);
+    expect(inv).toEqual({
+      file: '/usr/bin/pkexec',
+      args: ['/usr/bin/env', 'ELECTRON_RUN_AS_NODE=1', '/usr/bin/node', '/opt/certbench/elevation/elevated-runner.cjs', inv.args[4]],
+    });
+    expect(JSON.parse(inv.args[4]!)).toEqual({ commands: [install, refresh], rollback: [undo] });
+    expect(inv.input).toBeUndefined();
+    expect(inv.args.join(' ')).not.toMatch(/\/bin\/sh|&&|\|\|/);
+    expect(() => buildElevatedInvocation(batch([refresh], [{ file: '/bin/rm', args: ['-f', '/tmp/$(id)'] }]), 'linux', runner)).toThrow(
+      expect.objectContaining({ code: 'invalid-request' }),
     );
-    expect(() => buildElevatedInvocation([refresh], 'linux', [{ file: '/bin/rm', args: ['-f', '/tmp/$(id)'] }])).toThrow(expect.objectContaining({ code: 'invalid-request' }));
+    expect(() => buildElevatedInvocation(batch([refresh]), 'linux')).toThrow(expect.objectContaining({ code: 'internal' }));
   });
 
-  it('macOS: osascript do shell script … with administrator privileges', () => {
+  it('macOS: osascript runs a constant script that quotes each of its arguments, then the same runner argv', () => {
     const cmd = { file: '/usr/bin/security', args: ['delete-certificate', '-Z', 'AB12', '-t', '/Library/Keychains/System.keychain'] };
-    expect(buildElevatedInvocation([cmd], 'darwin')).toEqual({
-      file: '/usr/bin/osascript',
-      args: ['-e', 'do shell script "/usr/bin/security delete-certificate -Z AB12 -t /Library/Keychains/System.keychain" with administrator privileges'],
-    });
+    const inv = buildElevatedInvocation(batch([cmd]), 'darwin', runner);
+    expect(inv.file).toBe('/usr/bin/osascript');
+    expect(inv.args).toEqual([
+      ...MACOS_ELEVATE_SCRIPT.flatMap((line) => ['-e', line]),
+      '/usr/bin/env',
+      'ELECTRON_RUN_AS_NODE=1',
+      '/usr/bin/node',
+      '/opt/certbench/elevation/elevated-runner.cjs',
+      JSON.stringify({ commands: [cmd], rollback: [] }),
+    ]);
+    // The script text is constant: nothing of the batch, only `quoted form of` over argv items.
+    expect(MACOS_ELEVATE_SCRIPT.join('\n')).not.toContain('security');
+    expect(MACOS_ELEVATE_SCRIPT).toContain('set commandLine to commandLine & quoted form of (item i of argv) & " "');
+    expect(MACOS_ELEVATE_SCRIPT).toContain('do shell script commandLine with administrator privileges');
+  });
+
+  it('the plan shows the same program line, the steps as a placeholder', () => {
+    expect(describeInvocation('linux', runner)).toBe(
+      '/usr/bin/pkexec /usr/bin/env ELECTRON_RUN_AS_NODE=1 /usr/bin/node /opt/certbench/elevation/elevated-runner.cjs <the [admin] steps as JSON>',
+    );
+    expect(describeInvocation('darwin', runner)).toMatch(/^\/usr\/bin\/osascript -e 'on run argv' .* -e 'end run' \/usr\/bin\/env ELECTRON_RUN_AS_NODE=1 \/usr\/bin\/node /);
+    expect(describeInvocation('win32', runner)).toMatch(/^powershell\.exe .*CB_ELEVATED_JOB$/);
   });
 
   it('Windows: a constant script, the job only in CB_ELEVATED_JOB', () => {
     const cmd = { file: 'certutil.exe', args: ['-f', '-addstore', 'Root', 'C:\\Users\\Jo Admin\\AppData\\Local\\Temp\\certbench-x1\\certificate.cer'] };
-    const inv = buildElevatedInvocation([cmd], 'win32');
+    const inv = buildElevatedInvocation(batch([cmd]), 'win32');
     expect(inv.file).toBe('powershell.exe');
     expect(inv.args).toEqual(['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', WINDOWS_ELEVATE_SCRIPT]);
     expect(JSON.parse(inv.env!.CB_ELEVATED_JOB!)).toEqual([cmd]);
@@ -48,9 +69,9 @@ describe('elevated command lines', () => {
   });
 
   it('refuses programs outside the fixed set and relative programs', () => {
-    expect(() => buildElevatedInvocation([{ file: '/bin/bash', args: ['-c', 'id'] }], 'linux')).toThrow(/not one of Certbench's fixed commands/);
-    expect(() => buildElevatedInvocation([{ file: 'cp', args: [] }], 'linux')).toThrow(expect.objectContaining({ code: 'invalid-request' }));
-    expect(() => buildElevatedInvocation([], 'linux')).toThrow();
+    expect(() => buildElevatedInvocation(batch([{ file: '/bin/bash', args: ['-c', 'id'] }]), 'linux', runner)).toThrow(/not one of Certbench's fixed commands/);
+    expect(() => buildElevatedInvocation(batch([{ file: 'cp', args: [] }]), 'linux', runner)).toThrow(expect.objectContaining({ code: 'invalid-request' }));
+    expect(() => buildElevatedInvocation(batch([]), 'linux', runner)).toThrow();
   });
 
   const HOSTILE = [
@@ -71,7 +92,7 @@ describe('elevated command lines', () => {
 
   it.each(HOSTILE)('rejects the hostile token %j on every platform', (token) => {
     for (const platform of ['linux', 'darwin', 'win32'] as const) {
-      expect(() => buildElevatedInvocation([{ file: '/bin/cp', args: [token, '/usr/local/share/ca-certificates/x.crt'] }], platform)).toThrow(
+      expect(() => buildElevatedInvocation(batch([{ file: '/bin/cp', args: [token, '/usr/local/share/ca-certificates/x.crt'] }]), platform, runner)).toThrow(
         expect.objectContaining({ code: 'invalid-request' }),
       );
     }
@@ -95,6 +116,11 @@ describe('elevated command lines', () => {
 });
 
 describe('Elevator', () => {
+  let built: { script: string; dir: string };
+  beforeAll(async () => {
+    built = await buildElevatedRunner();
+  });
+  afterAll(() => rm(built.dir, { recursive: true, force: true }));
   const env = (runner: RecordingRunner, platform: NodeJS.Platform): ServiceEnv => ({
     runner,
     now: () => new Date(),
@@ -102,6 +128,16 @@ describe('Elevator', () => {
     env: { PATH: '/usr/bin' },
     platform,
     homeDir: '/nonexistent',
+    elevatedRunner: built.script,
+  });
+
+  it('the runner\'s report names the step that failed, with its own stderr, as when already root', async () => {
+    const runner = new RecordingRunner(() => ({ exitCode: 1, stdout: '{"failed":1,"exitCode":2}\n', stderr: 'cd: can\'t cd\n' }));
+    await expect(new Elevator(env(runner, 'linux'), false).run([install, refresh])).rejects.toMatchObject({
+      code: 'tool-failed',
+      message: "/usr/sbin/update-ca-certificates failed (exit 2): cd: can't cd",
+    });
+    expect(runner.calls.map((c) => [c.file, ...c.args.slice(0, 4)])).toEqual([['/usr/bin/pkexec', '/usr/bin/env', 'ELECTRON_RUN_AS_NODE=1', process.execPath, built.script]]);
   });
 
   it('when already root, runs the same validated argv directly, one process per command', async () => {
