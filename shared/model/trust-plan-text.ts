@@ -4,7 +4,8 @@ import type { PlanStep, TrustPlan } from './trust.js';
 export function describeStep(step: PlanStep): string {
   const prefix = step.elevated ? '[admin] ' : '';
   if (step.kind === 'run') {
-    const stdin = step.stdin === undefined ? '' : ` < stdin: ${quoteForDisplay(step.stdin)}`;
+    // A line per checksum, each quoted: the newlines that end them are the format, not content.
+    const stdin = step.stdin === undefined ? '' : ` < stdin: ${step.stdin.replace(/\n$/, '').split('\n').map(quoteForDisplay).join(', ')}`;
     return `${prefix}$ ${[step.file, ...step.args].map(quoteForDisplay).join(' ')}${stdin}`;
   }
   const verb = { 'write-file': 'write', 'remove-file': 'delete', 'make-dir': 'mkdir' }[step.kind];
