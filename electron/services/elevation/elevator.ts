@@ -58,11 +58,26 @@ export class Elevator {
 
   #runnerScript(): string {
     const script = this.env.elevatedRunner;
+    if (script !== undefined && packagedElectron(script)) {
+      throw new CertbenchError(
+        'unsupported',
+        "This build of the app cannot run administrator steps: its Electron binary cannot act as Node (fuse runAsNode off), which Certbench's elevated runner needs; make the same change with the certbench CLI",
+      );
+    }
     if (script === undefined || !existsSync(script)) {
       throw new CertbenchError('internal', `The elevated runner ${script ?? 'elevated-runner.cjs'} is missing: this build of Certbench is incomplete (npm run build writes it)`);
     }
     return script;
   }
+}
+
+/**
+ * The packaged app: Electron's binary with the runner unpacked from the app's asar. Its fuse
+ * runAsNode is off (build/electron-builder.config.cjs), so ELECTRON_RUN_AS_NODE is ignored and
+ * pkexec/osascript would start the app itself as root instead of the runner: refused before any prompt.
+ */
+function packagedElectron(script: string): boolean {
+  return process.versions.electron !== undefined && /[\\/]app\.asar\.unpacked[\\/]/.test(script);
 }
 
 /** The runner's report of the step that failed (exit 1, one JSON line on stdout), with the step's own stderr. */

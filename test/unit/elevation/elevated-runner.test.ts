@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -139,6 +140,27 @@ describe('the elevated runner', () => {
       await expect(done).rejects.toMatchObject({ code: 'verification-failed', message: expect.stringContaining(`${target} was left as it was`) });
       expect(await readFile(target, 'utf8')).toBe('original');
       expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    });
+
+    it('the packaged app, whose Electron cannot act as Node, refuses before any prompt instead of starting itself as root', async () => {
+      const config = createRequire(import.meta.url)('../../../build/electron-builder.config.cjs') as { electronFuses: { runAsNode: boolean } };
+      expect(config.electronFuses.runAsNode).toBe(false);
+      const unpacked = join(dir, 'resources', 'app.asar.unpacked', 'dist', 'electron', 'elevation');
+      await mkdir(unpacked, { recursive: true });
+      await copyFile(runner.script, join(unpacked, 'elevated-runner.cjs'));
+      const calls: ProcessRequest[] = [];
+      const app = new Elevator(defaultServiceEnv({ runner: throughPkexec(calls), platform: 'linux', elevatedRunner: join(unpacked, 'elevated-runner.cjs') }), false);
+      const step = { file: '/bin/mkdir', args: [join(dir, 'from-app')] };
+      Object.defineProperty(process.versions, 'electron', { value: '39.5.0', configurable: true });
+      try {
+        await expect(app.run([step])).rejects.toMatchObject({ code: 'unsupported', message: expect.stringContaining('runAsNode') });
+      } finally {
+        delete (process.versions as { electron?: string }).electron;
+      }
+      expect(calls).toEqual([]);
+      // The same file outside Electron (a development run under Node) is run.
+      await app.run([step]);
+      expect(existsSync(join(dir, 'from-app'))).toBe(true);
     });
 
     it('a missing runner is a clear internal error before any prompt', async () => {
