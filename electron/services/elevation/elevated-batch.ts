@@ -8,10 +8,14 @@ export interface ElevatedBatch {
   readonly rollback: readonly ElevatedCommand[];
 }
 
-/** The first command that failed (by index into `commands`) and its output; rollback has run. */
+/**
+ * The first command that failed (by index into `commands`) and its output, or the error that kept
+ * it from running (missing program, timeout); rollback has run.
+ */
 export interface BatchFailure {
   readonly index: number;
   readonly out: ProcessOutput;
+  readonly error?: unknown;
 }
 
 /**
@@ -23,12 +27,17 @@ export interface BatchFailure {
  */
 export async function runBatch(runner: ProcessRunner, batch: ElevatedBatch, env: NodeJS.ProcessEnv): Promise<BatchFailure | undefined> {
   for (const [index, command] of batch.commands.entries()) {
-    const out = await runner.run({ file: command.file, args: command.args, env, ...(command.stdin === undefined ? {} : { input: command.stdin }) }).catch(
-      (err: unknown): ProcessOutput => ({ exitCode: 127, stdout: '', stderr: err instanceof Error ? err.message : String(err) }),
-    );
-    if (out.exitCode === 0) continue;
+    let failure: BatchFailure | undefined;
+    try {
+      const out = await runner.run({ file: command.file, args: command.args, env, ...(command.stdin === undefined ? {} : { input: command.stdin }) });
+      if (out.exitCode !== 0) failure = { index, out };
+    } catch (error) {
+      // Reported like a shell reports a program it could not run (127), with the reason.
+      failure = { index, out: { exitCode: 127, stdout: '', stderr: error instanceof Error ? error.message : String(error) }, error };
+    }
+    if (failure === undefined) continue;
     for (const undo of batch.rollback) await runner.run({ file: undo.file, args: undo.args, env }).catch(() => undefined);
-    return { index, out };
+    return failure;
   }
   return undefined;
 }

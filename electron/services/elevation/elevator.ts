@@ -31,7 +31,7 @@ export class Elevator {
     if (rollback.length > 0) validateElevatedCommands(rollback, this.env.platform);
     if (this.privileged) {
       const failed = await runBatch(this.env.runner, batch, this.env.env);
-      if (failed) throw stepFailure(commands, failed);
+      if (failed) throw failed.error ?? stepFailure(commands, failed);
       return;
     }
     // Windows elevates each job through a constant PowerShell script, without the runner.

@@ -5,7 +5,9 @@ import type { ElevatedCommand } from '../../../electron/services/elevation/eleva
 import { buildElevatedInvocation, describeInvocation, MACOS_ELEVATE_SCRIPT, WINDOWS_ELEVATE_SCRIPT } from '../../../electron/services/elevation/elevated-invocation.js';
 import { Elevator } from '../../../electron/services/elevation/elevator.js';
 import { assertSafeToken } from '../../../electron/services/elevation/safe-token.js';
+import type { ProcessRequest } from '../../../electron/services/process/process-runner.js';
 import type { ServiceEnv } from '../../../electron/services/service-env.js';
+import { CertbenchError } from '../../../shared/errors.js';
 import { buildElevatedRunner } from '../../helpers/elevated-runner-script.js';
 import { RecordingRunner } from '../../helpers/trust-recording-runner.js';
 
@@ -165,6 +167,21 @@ describe('Elevator', () => {
     const undo = { file: '/bin/rm', args: ['-f', '--', '/usr/local/share/ca-certificates/certbench-0011.crt'] };
     await expect(new Elevator(env(runner, 'linux'), true).run([install, refresh], [undo])).rejects.toMatchObject({ code: 'tool-failed' });
     expect(runner.calls.map((c) => c.file)).toEqual(['/usr/bin/install', '/usr/sbin/update-ca-certificates', '/bin/rm']);
+  });
+
+  it('a step that cannot start also stops the batch and runs the rollback; its own error is reported', async () => {
+    const missing = new CertbenchError('tool-missing', '/usr/sbin/update-ca-certificates is not installed or not on PATH');
+    const calls: string[] = [];
+    const runner = {
+      run: async (request: ProcessRequest) => {
+        calls.push(request.file);
+        if (request.file === refresh.file) throw missing;
+        return { exitCode: 0, stdout: '', stderr: '' };
+      },
+    };
+    const undo = { file: '/bin/rm', args: ['-f', '--', '/usr/local/share/ca-certificates/certbench-0011.crt'] };
+    await expect(new Elevator({ ...env(new RecordingRunner(() => ({})), 'linux'), runner }, true).run([install, refresh, install], [undo])).rejects.toBe(missing);
+    expect(calls).toEqual(['/usr/bin/install', '/usr/sbin/update-ca-certificates', '/bin/rm']);
   });
 
   it('other failures are tool-failed with the first stderr line', async () => {
