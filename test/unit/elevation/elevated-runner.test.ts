@@ -153,12 +153,14 @@ describe('the elevated runner', () => {
       const step = { file: '/bin/mkdir', args: [join(dir, 'from-app')] };
       Object.defineProperty(process.versions, 'electron', { value: '39.5.0', configurable: true });
       try {
+        expect(app.unavailable).toMatch(/^this build of the app cannot run administrator steps/);
         await expect(app.run([step])).rejects.toMatchObject({ code: 'unsupported', message: expect.stringContaining('runAsNode') });
       } finally {
         delete (process.versions as { electron?: string }).electron;
       }
       expect(calls).toEqual([]);
       // The same file outside Electron (a development run under Node) is run.
+      expect(app.unavailable).toBeUndefined();
       await app.run([step]);
       expect(existsSync(join(dir, 'from-app'))).toBe(true);
     });
