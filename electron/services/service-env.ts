@@ -61,10 +61,18 @@ export function defaultServiceEnv(overrides: Partial<ServiceEnv> = {}): ServiceE
 
 /**
  * scripts/build.mjs writes elevation/elevated-runner.cjs beside the CLI's chunks (dist/cli) and the
- * app's main (dist/electron, unpacked from the asar so a fresh process can read it); both bundles are
- * CommonJS, where `__dirname` is the bundle's folder.
+ * app's main (dist/electron); both bundles are CommonJS, where `__dirname` is the bundle's folder.
  */
 function bundledElevatedRunner(): string | undefined {
-  if (typeof __dirname !== 'string') return undefined;
-  return join(__dirname, 'elevation', 'elevated-runner.cjs').replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
+  return typeof __dirname === 'string' ? elevatedRunnerBeside(__dirname) : undefined;
+}
+
+/**
+ * The runner beside the bundle in `bundleDir`. In the packaged app that folder is inside the
+ * app.asar archive (resources/app.asar/dist/electron), not a real folder; the elevated process
+ * starts the runner by path, so the path names the real file electron-builder unpacks
+ * (`asarUnpack`) at the same place under resources/app.asar.unpacked.
+ */
+export function elevatedRunnerBeside(bundleDir: string): string {
+  return join(bundleDir, 'elevation', 'elevated-runner.cjs').replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
 }

@@ -56,31 +56,13 @@ export class Elevator {
     return describeInvocation(this.env.platform, { node: process.execPath, script: this.env.elevatedRunner ?? 'elevated-runner.cjs' });
   }
 
-  /** Why this process cannot run elevated steps at all, for the plan's warnings and the refusal; undefined when it can. */
-  get unavailable(): string | undefined {
-    const script = this.env.elevatedRunner;
-    if (this.privileged || script === undefined || !packagedElectron(script)) return undefined;
-    return "this build of the app cannot run administrator steps: its Electron binary cannot act as Node (fuse runAsNode off), which Certbench's elevated runner needs; make the same change with the certbench CLI";
-  }
-
   #runnerScript(): string {
     const script = this.env.elevatedRunner;
-    const unavailable = this.unavailable;
-    if (unavailable !== undefined) throw new CertbenchError('unsupported', unavailable.charAt(0).toUpperCase() + unavailable.slice(1));
     if (script === undefined || !existsSync(script)) {
       throw new CertbenchError('internal', `The elevated runner ${script ?? 'elevated-runner.cjs'} is missing: this build of Certbench is incomplete (npm run build writes it)`);
     }
     return script;
   }
-}
-
-/**
- * The packaged app: Electron's binary with the runner unpacked from the app's asar. Its fuse
- * runAsNode is off (build/electron-builder.config.cjs), so ELECTRON_RUN_AS_NODE is ignored and
- * pkexec/osascript would start the app itself as root instead of the runner: refused before any prompt.
- */
-function packagedElectron(script: string): boolean {
-  return process.versions.electron !== undefined && /[\\/]app\.asar\.unpacked[\\/]/.test(script);
 }
 
 /** The runner's report of the step that failed (exit 1, one JSON line on stdout), with the step's own stderr. */

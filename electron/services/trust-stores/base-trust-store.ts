@@ -95,15 +95,9 @@ export abstract class BaseTrustStore implements TrustStore {
     return this.#withInvocation(await this.jobRemove(normaliseSha256(sha256), options));
   }
 
-  /**
-   * A plan that will ask for rights here names the program line that asks and runs its [admin]
-   * steps, or warns that this process cannot run them.
-   */
+  /** A plan that will ask for rights here names the program line that asks and runs its [admin] steps. */
   #withInvocation(job: TrustJob): TrustJob {
-    if (!job.plan.runnableHere || !job.steps.some((s) => s.elevated)) return job;
-    const unavailable = this.elevator.unavailable;
-    if (unavailable !== undefined) return { ...job, plan: { ...job.plan, warnings: [...job.plan.warnings, unavailable] } };
-    const via = this.elevator.describeInvocation();
+    const via = job.plan.runnableHere && job.steps.some((s) => s.elevated) ? this.elevator.describeInvocation() : undefined;
     return via === undefined ? job : { ...job, plan: { ...job.plan, elevatedVia: via } };
   }
 

@@ -17,13 +17,17 @@ describe('electron-builder configuration', () => {
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
   });
 
-  it('sets the fuses: no run-as-node, no NODE_OPTIONS or inspector, ASAR integrity', () => {
-    expect(config.electronFuses).toMatchObject({
-      runAsNode: false,
+  it('sets the fuses: run-as-node on for the elevated runner, no NODE_OPTIONS or inspector, ASAR integrity', () => {
+    // runAsNode is on on purpose (docs/trust-stores.md §6): pkexec/osascript run the app's own binary as Node for the elevated runner.
+    expect(config.electronFuses).toEqual({
+      runAsNode: true,
+      enableCookieEncryption: true,
       enableNodeOptionsEnvironmentVariable: false,
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      loadBrowserProcessSpecificV8Snapshot: false,
+      grantFileProtocolExtraPrivileges: false,
     });
   });
 });

@@ -4,13 +4,13 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeBatch, runBatch, type ElevatedBatch } from '../../../electron/services/elevation/elevated-batch.js';
 import { Elevator } from '../../../electron/services/elevation/elevator.js';
 import { copyElevatedVerified } from '../../../electron/services/elevation/verified-copy.js';
 import { NodeProcessRunner, type ProcessRequest, type ProcessRunner } from '../../../electron/services/process/process-runner.js';
-import { defaultServiceEnv } from '../../../electron/services/service-env.js';
+import { defaultServiceEnv, elevatedRunnerBeside } from '../../../electron/services/service-env.js';
 import { buildElevatedRunner } from '../../helpers/elevated-runner-script.js';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -142,26 +142,18 @@ describe('the elevated runner', () => {
       expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     });
 
-    it('the packaged app, whose Electron cannot act as Node, refuses before any prompt instead of starting itself as root', async () => {
-      const config = createRequire(import.meta.url)('../../../build/electron-builder.config.cjs') as { electronFuses: { runAsNode: boolean } };
-      expect(config.electronFuses.runAsNode).toBe(false);
-      const unpacked = join(dir, 'resources', 'app.asar.unpacked', 'dist', 'electron', 'elevation');
-      await mkdir(unpacked, { recursive: true });
-      await copyFile(runner.script, join(unpacked, 'elevated-runner.cjs'));
+    it('the packaged app runs the runner unpacked from its asar: the path from inside app.asar names app.asar.unpacked, as the builder unpacks it', async () => {
+      const resources = join(dir, 'resources');
+      const script = elevatedRunnerBeside(join(resources, 'app.asar', 'dist', 'electron'));
+      expect(script).toBe(join(resources, 'app.asar.unpacked', 'dist', 'electron', 'elevation', 'elevated-runner.cjs'));
+      const config = createRequire(import.meta.url)('../../../build/electron-builder.config.cjs') as { asarUnpack: string[] };
+      expect(config.asarUnpack).toContain(relative(join(resources, 'app.asar.unpacked'), script).split(sep).join('/'));
+      await mkdir(dirname(script), { recursive: true });
+      await copyFile(runner.script, script);
       const calls: ProcessRequest[] = [];
-      const app = new Elevator(defaultServiceEnv({ runner: throughPkexec(calls), platform: 'linux', elevatedRunner: join(unpacked, 'elevated-runner.cjs') }), false);
-      const step = { file: '/bin/mkdir', args: [join(dir, 'from-app')] };
-      Object.defineProperty(process.versions, 'electron', { value: '39.5.0', configurable: true });
-      try {
-        expect(app.unavailable).toMatch(/^this build of the app cannot run administrator steps/);
-        await expect(app.run([step])).rejects.toMatchObject({ code: 'unsupported', message: expect.stringContaining('runAsNode') });
-      } finally {
-        delete (process.versions as { electron?: string }).electron;
-      }
-      expect(calls).toEqual([]);
-      // The same file outside Electron (a development run under Node) is run.
-      expect(app.unavailable).toBeUndefined();
-      await app.run([step]);
+      const app = new Elevator(defaultServiceEnv({ runner: throughPkexec(calls), platform: 'linux', elevatedRunner: script }), false);
+      await app.run([{ file: '/bin/mkdir', args: [join(dir, 'from-app')] }]);
+      expect(calls.map((c) => c.args.slice(0, 4))).toEqual([['/usr/bin/env', 'ELECTRON_RUN_AS_NODE=1', process.execPath, script]]);
       expect(existsSync(join(dir, 'from-app'))).toBe(true);
     });
 
