@@ -10,6 +10,8 @@ module.exports = {
   files: ['dist/electron/**', 'dist/renderer/**', 'package.json', '!**/*.map'],
   asar: true,
   electronFuses: {
+    // Elevation runs only system programs as root (/bin/sh with a constant script, docs/trust-stores.md
+    // §6): nothing starts this binary as Node, and an AppImage's mount is unreadable to root anyway.
     runAsNode: false,
     enableCookieEncryption: true,
     enableNodeOptionsEnvironmentVariable: false,

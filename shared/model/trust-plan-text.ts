@@ -3,7 +3,11 @@ import type { PlanStep, TrustPlan } from './trust.js';
 /** One plan step as a line for previews: `[admin] $ file 'arg'`, `write <path>`, `delete <path>`. */
 export function describeStep(step: PlanStep): string {
   const prefix = step.elevated ? '[admin] ' : '';
-  if (step.kind === 'run') return `${prefix}$ ${[step.file, ...step.args].map(quoteForDisplay).join(' ')}`;
+  if (step.kind === 'run') {
+    // A line per checksum, each quoted: the newlines that end them are the format, not content.
+    const stdin = step.stdin === undefined ? '' : ` < stdin: ${step.stdin.replace(/\n$/, '').split('\n').map(quoteForDisplay).join(', ')}`;
+    return `${prefix}$ ${[step.file, ...step.args].map(quoteForDisplay).join(' ')}${stdin}`;
+  }
   const verb = { 'write-file': 'write', 'remove-file': 'delete', 'make-dir': 'mkdir' }[step.kind];
   return `${prefix}${verb} ${quoteForDisplay(step.path)}`;
 }
@@ -21,7 +25,16 @@ export function describePlan(plan: TrustPlan): string[] {
     plan.runnableHere ? `  runs on this machine; ${rights}` : `  a plan for another OS's store: shown for copying, never run here; there it ${rights}`,
     ...plan.warnings.map((w) => `  warning: ${w}`),
     ...plan.steps.map((s) => `  ${describeStep(s)}${s.note ? `    # ${s.note}` : ''}`),
+    ...describeSafeguards(plan).map((line) => `  ${line}`),
     ...plan.sideEffects.map((e) => `  also: ${e}`),
+  ];
+}
+
+/** How the [admin] steps are run, and what runs when a step fails: the lines the CLI and the app's dialog both show. */
+export function describeSafeguards(plan: TrustPlan): string[] {
+  return [
+    ...(plan.elevatedVia ? [`the [admin] steps run one by one, passed as data to a fixed script (never as script text), by: ${plan.elevatedVia}`] : []),
+    ...(plan.onFailure && plan.onFailure.length > 0 ? [`if a step fails, the rest are skipped and these run: ${plan.onFailure.map(describeStep).join('; ')}`] : []),
   ];
 }
 
@@ -29,7 +42,7 @@ export function describePlan(plan: TrustPlan): string[] {
  * POSIX-style quoting for display only (nothing is ever run through a shell); control
  * characters are shown escaped so a hostile name cannot forge extra plan lines.
  */
-function quoteForDisplay(arg: string): string {
+export function quoteForDisplay(arg: string): string {
   if (/^[A-Za-z0-9._/:=,@+-]+$/.test(arg)) return arg;
   const visible = arg.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
   return `'${visible.replace(/'/g, `'\\''`)}'`;

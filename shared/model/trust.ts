@@ -43,6 +43,8 @@ export const PlanStepSchema = z.discriminatedUnion('kind', [
     file: z.string(),
     args: z.array(z.string()),
     elevated: z.boolean(),
+    /** What the step reads on stdin: only an elevated copy's checksum list (`HEX  PATH` lines). */
+    stdin: z.string().optional(),
     note: z.string().optional(),
   }),
   z.strictObject({ kind: z.literal('write-file'), path: z.string(), elevated: z.boolean(), note: z.string().optional() }),
@@ -77,6 +79,14 @@ export const TrustPlanSchema = z.strictObject({
    * exported, never run here, and the store's current content could not be checked.
    */
   runnableHere: z.boolean(),
+  /**
+   * How the [admin] steps get their rights when the system must ask: the fixed program line that
+   * runs them (pkexec or osascript with sh and Certbench's constant script, PowerShell with its
+   * constant UAC script), the steps shown as a placeholder.
+   */
+  elevatedVia: z.string().optional(),
+  /** What runs when a step fails, to take the store back to where it started. */
+  onFailure: z.array(PlanStepSchema).optional(),
 });
 export type TrustPlan = z.infer<typeof TrustPlanSchema>;
 

@@ -1,16 +1,19 @@
 import { CertbenchError } from '../../../shared/errors.js';
 import type { ProcessOutput } from '../process/process-runner.js';
 import type { ServiceEnv } from '../service-env.js';
-import { buildElevatedInvocation, validateElevatedCommands, type ElevatedCommand } from './elevated-command.js';
+import { runBatch, validateElevatedBatch, type BatchFailure, type ElevatedBatch } from './elevated-batch.js';
+import type { ElevatedCommand } from './elevated-command.js';
+import { buildElevatedInvocation, describeInvocation, parseStepFailure, SCRIPT_STEP_FAILED } from './elevated-invocation.js';
 
 /** How long the user gets to answer the password / UAC dialog, plus the work itself. */
 const ELEVATION_TIMEOUT_MS = 300_000;
 
 /**
  * Runs fixed commands with administrator rights. When the process already has them (root on
- * Linux/macOS), it runs the same validated argv directly; otherwise one prompt covers the batch.
- * A cancelled or refused prompt throws `elevation-denied` before anything ran; a command that
- * fails stops the batch (`a && b`) and triggers the caller's rollback, so nothing is left half-done.
+ * Linux/macOS), it runs the validated argv directly; otherwise one prompt covers the batch, which
+ * Certbench's constant elevation script (elevated-invocation.ts) runs the same way on the other
+ * side. A cancelled or refused prompt throws `elevation-denied` before anything ran; a command
+ * that fails stops the batch and triggers the caller's rollback, so nothing is left half-done.
  */
 export class Elevator {
   constructor(
@@ -21,23 +24,14 @@ export class Elevator {
 
   /** Runs `commands` in order; when one fails, runs `rollback` (best effort) before reporting the failure. */
   async run(commands: readonly ElevatedCommand[], rollback: readonly ElevatedCommand[] = []): Promise<void> {
-    validateElevatedCommands(commands, this.env.platform);
-    if (rollback.length > 0) validateElevatedCommands(rollback, this.env.platform);
+    const batch: ElevatedBatch = { commands, rollback };
+    validateElevatedBatch(batch, this.env.platform);
     if (this.privileged) {
-      for (const command of commands) {
-        const out = await this.env.runner.run({
-          file: command.file,
-          args: command.args,
-          env: this.env.env,
-          ...(command.stdin === undefined ? {} : { input: command.stdin }),
-        });
-        if (out.exitCode === 0) continue;
-        for (const undo of rollback) await this.env.runner.run({ file: undo.file, args: undo.args, env: this.env.env }).catch(() => undefined);
-        throw failure(command.file, out);
-      }
+      const failed = await runBatch(this.env.runner, batch, this.env.env);
+      if (failed) throw failed.error ?? stepFailure(commands, failed);
       return;
     }
-    const request = buildElevatedInvocation(commands, this.env.platform, rollback);
+    const request = buildElevatedInvocation(batch, this.env.platform);
     const out = await this.env.runner.run({
       ...request,
       env: { ...this.env.env, ...request.env },
@@ -46,8 +40,20 @@ export class Elevator {
     if (out.exitCode === 0) return;
     const denied = elevationDenied(this.env.platform, out);
     if (denied) throw new CertbenchError('elevation-denied', denied);
+    const reported = out.exitCode === SCRIPT_STEP_FAILED ? parseStepFailure(out.stderr) : undefined;
+    if (reported && commands[reported.index]) throw stepFailure(commands, { index: reported.index, out: { exitCode: reported.exitCode, stdout: '', stderr: reported.stderr } });
     throw failure(commands.map((c) => c.file).join(', '), out);
   }
+
+  /** The program line that will ask for the rights and run the batch, for the plan; undefined when no prompt is needed. */
+  describeInvocation(): string | undefined {
+    return this.privileged ? undefined : describeInvocation(this.env.platform);
+  }
+}
+
+/** The failure of one command, named by its program: the same message with or without a prompt. */
+function stepFailure(commands: readonly ElevatedCommand[], failed: BatchFailure): CertbenchError {
+  return failure(commands[failed.index]!.file, failed.out);
 }
 
 /** Root on POSIX. Windows admin tokens cannot be read cheaply, so Windows always asks UAC. */

@@ -88,11 +88,17 @@ export abstract class BaseTrustStore implements TrustStore {
   }
 
   async prepareAdd(der: Uint8Array, options: AddOptions = {}): Promise<TrustJob> {
-    return this.jobAdd(checked(der), options);
+    return this.#withInvocation(await this.jobAdd(checked(der), options));
   }
 
   async prepareRemove(sha256: string, options: RemoveOptions = {}): Promise<TrustJob> {
-    return this.jobRemove(normaliseSha256(sha256), options);
+    return this.#withInvocation(await this.jobRemove(normaliseSha256(sha256), options));
+  }
+
+  /** A plan that will ask for rights here names the program line that asks and runs its [admin] steps. */
+  #withInvocation(job: TrustJob): TrustJob {
+    const via = job.plan.runnableHere && job.steps.some((s) => s.elevated) ? this.elevator.describeInvocation() : undefined;
+    return via === undefined ? job : { ...job, plan: { ...job.plan, elevatedVia: via } };
   }
 
   async execute(job: TrustJob): Promise<TrustPlan> {

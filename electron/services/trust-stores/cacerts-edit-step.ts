@@ -8,7 +8,7 @@ import type { JobStep } from './trust-job.js';
  */
 export function cacertsEditStep(path: string, operation: readonly string[], elevated: boolean, apply: () => Promise<void>, note?: string): JobStep {
   const copy = elevated
-    ? 'the copy is re-read and checked, then put in place with administrator rights (install + mv)'
+    ? 'the copy is re-read and checked, then put in place with administrator rights: install into a temp beside the store, sha256sum --check of that temp (Linux), mv'
     : 'the copy is re-read and checked before it replaces the store';
   return {
     kind: 'keystore-edit',

@@ -4,7 +4,7 @@ import { CertbenchError } from '../../../shared/errors.js';
 import type { ElevatedCommand } from '../elevation/elevated-command.js';
 import type { Elevator } from '../elevation/elevator.js';
 import { removeStagingDir } from '../elevation/staging.js';
-import { copiesNotLanded } from '../elevation/verified-copy.js';
+import { asStagedFileChanged, copiesNotLanded, copyTargets } from '../elevation/verified-copy.js';
 import { fsError } from '../files/read-input.js';
 import { writeFileSafely } from '../files/safe-write.js';
 import type { ProcessOutput } from '../process/process-runner.js';
@@ -23,19 +23,20 @@ export type FailureInterpreter = (step: Extract<JobStep, { kind: 'run' }>, out: 
 export async function executeJob(job: TrustJob, env: ServiceEnv, elevator: Elevator, interpret: FailureInterpreter): Promise<void> {
   const undo = job.undo ?? [];
   const elevatedUndo = undo.flatMap((s) => (s.kind === 'run' && s.elevated ? [{ file: s.file, args: s.args }] : []));
+  // A batch's checksum step refuses a staged file that changed before the elevated copy: nothing moved.
   const staged = new Map(job.steps.flatMap((s) => (s.kind === 'write-file' ? [[s.path, s.content] as const] : [])));
   try {
     let batch: ElevatedCommand[] = [];
     const flush = async () => {
       if (batch.length > 0) {
-        await elevator.run(batch, elevatedUndo);
+        await elevator.run(batch, elevatedUndo).catch((err: unknown) => Promise.reject(asStagedFileChanged(err, copyTargets(batch, staged))));
         await assertCopiesLanded(batch, staged, elevator, elevatedUndo);
       }
       batch = [];
     };
     for (const step of job.steps) {
       if (step.kind === 'run' && step.elevated) {
-        batch.push({ file: step.file, args: step.args });
+        batch.push({ file: step.file, args: step.args, ...(step.stdin === undefined ? {} : { stdin: step.stdin }) });
         continue;
       }
       await flush();

@@ -3,7 +3,9 @@ import type { StoreInfo } from '../../../shared/model/trust.js';
 import { sha256Hex } from '../../../shared/pki/hash.js';
 import { toPem } from '../../../shared/pki/pem.js';
 import type { Elevator } from '../elevation/elevator.js';
+import type { ElevatedCommand } from '../elevation/elevated-command.js';
 import { createStagingDir } from '../elevation/staging.js';
+import { elevatedInstallSteps } from '../elevation/verified-copy.js';
 import { readKeystore } from '../keystore/keystore-reader.js';
 import type { KeystoreService } from '../keystore/keystore-service.js';
 import type { ServiceEnv } from '../service-env.js';
@@ -96,17 +98,16 @@ export class LinuxStore extends BaseTrustStore {
         undo: [{ kind: 'remove-file', path: target, elevated: false }],
       });
     }
+    // The staged copy is checked root-side before it moves into place, the one way every elevated
+    // copy is made (verified-copy.ts); the undo also takes out the temp the failed batch may leave.
     const staging = await createStagingDir(this.env.platform);
     const staged = join(staging, name);
-    return makeJob(
-      base,
-      [
-        { kind: 'write-file', path: staged, content, elevated: false },
-        { kind: 'run', file: '/usr/bin/install', args: ['-m', '0644', staged, target], elevated: true },
-        refresh,
-      ],
-      { stagingDir: staging, undo: [{ kind: 'run', file: '/bin/rm', args: ['-f', '--', target], elevated: true }] },
-    );
+    const copy = elevatedInstallSteps(this.env.platform, [{ staged, target, mode: 0o644, expected: content }]);
+    const elevatedStep = (c: ElevatedCommand): JobStep => ({ kind: 'run', file: c.file, args: c.args, elevated: true, ...(c.stdin === undefined ? {} : { stdin: c.stdin }) });
+    return makeJob(base, [{ kind: 'write-file', path: staged, content, elevated: false }, ...copy.commands.map(elevatedStep), refresh], {
+      stagingDir: staging,
+      undo: [...copy.rollback.map(elevatedStep), { kind: 'run', file: '/bin/rm', args: ['-f', '--', target], elevated: true }],
+    });
   }
 
   protected async jobRemove(sha256: string): Promise<TrustJob> {

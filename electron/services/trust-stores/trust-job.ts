@@ -10,6 +10,8 @@ export type JobStep =
       readonly note?: string;
       /** Extra environment, e.g. the data a constant PowerShell script reads. */
       readonly env?: Readonly<Record<string, string>>;
+      /** An elevated step's stdin: only the checksum list of a verified copy (elevated-command.ts). */
+      readonly stdin?: string;
     }
   | { readonly kind: 'write-file'; readonly path: string; readonly content: Uint8Array; readonly elevated: false; readonly note?: string }
   | { readonly kind: 'remove-file'; readonly path: string; readonly elevated: false; readonly note?: string }
@@ -40,7 +42,11 @@ export interface TrustJob {
 /** The displayable part of a step (no file contents, no env values). */
 export function toPlanStep(step: JobStep): PlanStep {
   const note = step.note === undefined ? {} : { note: step.note };
-  if (step.kind === 'run') return { kind: 'run', file: step.file, args: [...step.args], elevated: step.elevated, ...note };
+  if (step.kind === 'run') {
+    // The checksum list is part of what runs: shown, like the argv, so the plan is the whole step.
+    const stdin = step.stdin === undefined ? {} : { stdin: step.stdin };
+    return { kind: 'run', file: step.file, args: [...step.args], elevated: step.elevated, ...stdin, ...note };
+  }
   if (step.kind === 'keystore-edit') return { kind: 'run', file: step.shown.file, args: [...step.shown.args], elevated: step.elevated, ...note };
   return { kind: step.kind, path: step.path, elevated: step.elevated, ...note };
 }
@@ -65,6 +71,7 @@ export function makeJob(
     sideEffects: steps.length === 0 ? [] : (base.sideEffects ?? []),
     platform: base.platform,
     runnableHere: base.runnableHere ?? true,
+    ...(extra.undo === undefined || steps.length === 0 ? {} : { onFailure: extra.undo.map(toPlanStep) }),
   };
   return {
     plan,

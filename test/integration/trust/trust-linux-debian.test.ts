@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ElevatedBatch } from '../../../electron/services/elevation/elevated-batch.js';
+import { describeInvocation } from '../../../electron/services/elevation/elevated-invocation.js';
 import { Elevator } from '../../../electron/services/elevation/elevator.js';
 import { KeystoreService } from '../../../electron/services/keystore/keystore-service.js';
 import { PASSWORD_VARS } from '../../../electron/services/keystore/keytool-runner.js';
@@ -9,6 +11,7 @@ import { NodeProcessRunner, type ProcessRequest, type ProcessRunner } from '../.
 import { detectLinuxLayout } from '../../../electron/services/trust-stores/linux-layout.js';
 import { LinuxStore } from '../../../electron/services/trust-stores/linux-store.js';
 import { sha256Hex } from '../../../shared/pki/hash.js';
+import { elevatedBatchOf } from '../../helpers/elevated-steps.js';
 import { guardHostStores } from '../../helpers/trust-host-guard.js';
 import { makeTrustWorld, type TrustWorld } from '../../helpers/trust-env.js';
 import { cleanEnv, makeTrustPki, removePki, type TrustPki } from '../../helpers/trust-pki.js';
@@ -29,6 +32,27 @@ describe('linux-debian store, real update-ca-certificates with directory flags',
   let pki: TrustPki;
   let store: LinuxStore;
   let distribution: TrustPki;
+
+  /**
+   * The store as a desktop user sees it: pkexec is simulated by a plain exec of its argv (this test
+   * runs as root), which runs the real /bin/sh with the constant script; `beforePrompt` acts while the prompt is open.
+   */
+  const userStore = async (beforePrompt?: (batch: ElevatedBatch) => void) => {
+    const real = new NodeProcessRunner();
+    const calls: ProcessRequest[] = [];
+    const processes: ProcessRunner = {
+      run: (request) => {
+        calls.push(request);
+        if (request.file !== '/usr/bin/pkexec') return real.run(request);
+        beforePrompt?.(elevatedBatchOf(request));
+        return real.run({ ...request, file: request.args[0]!, args: request.args.slice(1) });
+      },
+    };
+    const userEnv = { ...world.env, runner: processes };
+    const userElevator = new Elevator(userEnv, false);
+    const layout = (await detectLinuxLayout(userEnv.env))!;
+    return { store: new LinuxStore(userEnv, userElevator, layout, new KeystoreService(userEnv, userElevator, async () => 'needs-elevation')), calls };
+  };
 
   beforeAll(async () => {
     distribution = makeTrustPki('Distribution Root');
@@ -118,37 +142,30 @@ describe('linux-debian store, real update-ca-certificates with directory flags',
       expect(plan.steps.at(-1)).toMatchObject({ kind: 'run', file: 'keytool', elevated: false, args: ['-delete', '-alias', alias, '-keystore', `${cacerts} (a backed-up temp copy)`, '-storepass:env', PASSWORD_VARS.store] });
       expect(aliasListed()).toBe(false);
 
-      // A desktop user: pkexec is simulated by running its `sh -c` line directly (this test runs as root).
+      // A desktop user: pkexec is simulated by a plain exec of its argv (this test runs as root), which runs the real script.
       await store.add(pki.rootDer);
       hookAdds();
       const anchor = join(anchors, readdirSync(anchors)[0]!);
-      const real = new NodeProcessRunner();
-      const calls: ProcessRequest[] = [];
-      const runner: ProcessRunner = {
-        run: (request) => {
-          calls.push(request);
-          return request.file === '/usr/bin/pkexec' ? real.run({ ...request, file: request.args[0]!, args: request.args.slice(1) }) : real.run(request);
-        },
-      };
-      const userEnv = { ...world.env, runner };
-      const userElevator = new Elevator(userEnv, false);
-      const asUser = new LinuxStore(userEnv, userElevator, (await detectLinuxLayout(userEnv.env))!, new KeystoreService(userEnv, userElevator, async () => 'needs-elevation'));
+      const { store: asUser, calls } = await userStore();
       const userPlan = await asUser.remove(sha);
       expect(userPlan.warnings).toEqual([]);
       expect(userPlan.steps.map((s) => (s.kind === 'run' ? `${s.elevated ? '[admin] ' : ''}${s.file}` : s.kind))).toEqual(['[admin] /bin/rm', '[admin] /usr/sbin/update-ca-certificates', '[admin] keytool']);
       expect(userPlan.steps.at(-1)).toMatchObject({ args: ['-delete', '-alias', alias, '-keystore', `${cacerts} (a backed-up temp copy)`, '-storepass:env', PASSWORD_VARS.store] });
       const refresh = userPlan.steps[1]!;
-      const elevated = calls.filter((c) => c.file === '/usr/bin/pkexec').map((c) => c.args);
+      const elevated = calls.filter((c) => c.file === '/usr/bin/pkexec').map((c) => elevatedBatchOf(c));
       expect(elevated).toHaveLength(2);
-      expect(elevated[0]).toEqual(['/bin/sh', '-c', `/bin/rm -f -- ${anchor} && ${refresh.kind === 'run' && [refresh.file, ...refresh.args].join(' ')}`]);
+      expect(elevated[0]).toEqual({ commands: [{ file: '/bin/rm', args: ['-f', '--', anchor] }, refresh.kind === 'run' && { file: refresh.file, args: refresh.args }], rollback: [] });
       const javaDir = join(world.linuxRoot, 'etc/ssl/certs/java');
-      const copyIn = new RegExp(
-        // The copy is checked against the verified bytes' SHA-256 (fed on stdin) before it is moved into place.
-        `^\\(/usr/bin/install -m 0644 (/tmp/certbench-\\w+/keystore) (${javaDir}/\\.cacerts\\.certbench-[0-9a-f]+\\.tmp) && /usr/bin/sha256sum --check --status --strict - && /bin/mv -f \\2 ${cacerts}\\) \\|\\| \\(/bin/rm -f \\2; exit 1\\)$`,
-      );
-      expect(elevated[1]!.slice(0, 2)).toEqual(['/bin/sh', '-c']);
-      const staged = copyIn.exec(elevated[1]![2]!)?.[1];
-      expect(staged).toBeDefined();
+      // The copy is checked against the verified bytes' SHA-256 (pkexec's stdin, given to sha256sum only) before it is moved into place.
+      const [install, check, move] = elevated[1]!.commands;
+      expect([install?.file, check?.file, move?.file]).toEqual(['/usr/bin/install', '/usr/bin/sha256sum', '/bin/mv']);
+      const temp = install!.args[3]!;
+      expect(temp).toMatch(new RegExp(`^${javaDir}/\\.cacerts\\.certbench-[0-9a-f]+\\.tmp$`));
+      expect(check!.stdin).toMatch(new RegExp(`^[0-9a-f]{64}  ${temp}\\n$`));
+      expect(move!.args).toEqual(['-f', temp, cacerts]);
+      expect(elevated[1]!.rollback).toEqual([{ file: '/bin/rm', args: ['-f', temp] }]);
+      const staged = install!.args[2];
+      expect(staged).toMatch(/^\/tmp\/certbench-\w+\/keystore$/);
       const edit = calls.find((c) => c.args.includes('-delete'));
       expect(edit?.args).toEqual(expect.arrayContaining(['-delete', '-alias', alias, '-keystore', staged]));
       expect(aliasListed()).toBe(false);
@@ -156,6 +173,57 @@ describe('linux-debian store, real update-ca-certificates with directory flags',
       expect(await asUser.contains(sha)).toBe(false);
     } finally {
       rmSync(join(hooks, 'jks-keystore'));
+    }
+  });
+
+  it('a desktop user adds through the constant script: the staged anchor is checked root-side before it moves in, as the plan lists', async () => {
+    const anchors = join(world.linuxRoot, 'usr/local/share/ca-certificates');
+    const { store: asUser, calls } = await userStore();
+    const plan = await asUser.planAdd(pki.rootDer);
+    expect(plan.steps.map((s) => (s.kind === 'run' ? `${s.elevated ? '[admin] ' : ''}${s.file}` : s.kind))).toEqual([
+      'write-file',
+      '[admin] /usr/bin/install',
+      '[admin] /usr/bin/sha256sum',
+      '[admin] /bin/mv',
+      '[admin] /usr/sbin/update-ca-certificates',
+    ]);
+    expect(plan.elevatedVia).toBe(describeInvocation('linux'));
+    expect(plan.elevatedVia).toMatch(/^\/usr\/bin\/pkexec \/bin\/sh -c <Certbench's fixed elevation script> certbench-elevated /);
+    expect(plan.onFailure?.map((s) => s.kind === 'run' && s.file)).toEqual(['/bin/rm', '/bin/rm']);
+    const added = await asUser.add(pki.rootDer);
+    const ran = calls.filter((c) => c.file === '/usr/bin/pkexec').map((c) => elevatedBatchOf(c));
+    expect(ran).toHaveLength(1);
+    // Exactly the [admin] steps of the plan the user saw (argv and stdin), and its elevated undo as the rollback.
+    const shown = (steps: typeof added.steps) => steps.flatMap((s) => (s.kind === 'run' && s.elevated ? [{ file: s.file, args: s.args, ...(s.stdin ? { stdin: s.stdin } : {}) }] : []));
+    expect(ran[0]!.commands).toEqual(shown(added.steps));
+    expect(ran[0]!.rollback).toEqual(shown(added.onFailure ?? []));
+    const [install, check] = ran[0]!.commands;
+    expect(check!.stdin).toBe(`${sha256Hex(new TextEncoder().encode(pki.rootPem))}  ${install!.args[3]}\n`);
+    expect(readdirSync(anchors)).toEqual([`certbench-${sha256Hex(pki.rootDer).slice(0, 16)}.crt`]);
+    expect(verify(world, pki.leafPath).status).toBe(0);
+    await store.remove(sha256Hex(pki.rootDer));
+    expect(readdirSync(anchors)).toEqual([]);
+  });
+
+  it('a staged anchor swapped between staging and the elevated step: nothing lands, the store is unchanged, a clear error', async () => {
+    const anchors = join(world.linuxRoot, 'usr/local/share/ca-certificates');
+    const certsDir = join(world.linuxRoot, 'etc/ssl/certs');
+    const bundle = () => (existsSync(join(certsDir, 'ca-certificates.crt')) ? readFileSync(join(certsDir, 'ca-certificates.crt')) : undefined);
+    const before = { anchors: readdirSync(anchors), certs: readdirSync(certsDir).sort(), bundle: bundle() };
+    const evil = makeTrustPki('Swapped In Root');
+    try {
+      const { store: asUser, calls } = await userStore((batch) => writeFileSync(batch.commands[0]!.args[2]!, evil.rootPem));
+      await expect(asUser.add(pki.rootDer)).rejects.toMatchObject({
+        code: 'verification-failed',
+        message: expect.stringMatching(/^\S+certbench-[0-9a-f]{16}\.crt was left as it was: the staged file changed before the elevated copy/),
+      });
+      expect(calls.filter((c) => c.file === '/usr/bin/pkexec')).toHaveLength(1);
+      expect(readdirSync(anchors)).toEqual(before.anchors);
+      expect(readdirSync(certsDir).sort()).toEqual(before.certs);
+      expect(bundle()).toEqual(before.bundle);
+      expect(verify(world, evil.leafPath).status).not.toBe(0);
+    } finally {
+      removePki(evil);
     }
   });
 

@@ -18,12 +18,16 @@ describe('electron-builder configuration', () => {
   });
 
   it('sets the fuses: no run-as-node, no NODE_OPTIONS or inspector, ASAR integrity', () => {
-    expect(config.electronFuses).toMatchObject({
+    // The whole set, so a fuse switched on is a visible change: elevation needs none of them (docs/trust-stores.md §6).
+    expect(config.electronFuses).toEqual({
       runAsNode: false,
+      enableCookieEncryption: true,
       enableNodeOptionsEnvironmentVariable: false,
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      loadBrowserProcessSpecificV8Snapshot: false,
+      grantFileProtocolExtraPrivileges: false,
     });
   });
 });

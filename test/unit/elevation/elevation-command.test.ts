@@ -1,45 +1,88 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildElevatedInvocation, WINDOWS_ELEVATE_SCRIPT } from '../../../electron/services/elevation/elevated-command.js';
+import type { ElevatedCommand } from '../../../electron/services/elevation/elevated-command.js';
+import {
+  buildElevatedInvocation,
+  describeInvocation,
+  MACOS_ELEVATE_SCRIPT,
+  POSIX_ELEVATE_SCRIPT,
+  WINDOWS_ELEVATE_SCRIPT,
+} from '../../../electron/services/elevation/elevated-invocation.js';
 import { Elevator } from '../../../electron/services/elevation/elevator.js';
 import { assertSafeToken } from '../../../electron/services/elevation/safe-token.js';
+import { NodeProcessRunner, type ProcessRequest } from '../../../electron/services/process/process-runner.js';
 import type { ServiceEnv } from '../../../electron/services/service-env.js';
+import { CertbenchError } from '../../../shared/errors.js';
 import { RecordingRunner } from '../../helpers/trust-recording-runner.js';
 
 const install = { file: '/usr/bin/install', args: ['-m', '0644', '/tmp/certbench-AbC123/certbench-0011.crt', '/usr/local/share/ca-certificates/certbench-0011.crt'] };
 const refresh = { file: '/usr/sbin/update-ca-certificates', args: [] };
+const undo = { file: '/bin/rm', args: ['-f', '--', '/usr/local/share/ca-certificates/certbench-0011.crt'] };
 
-describe('elevated command lines', () => {
-  it('Linux: pkexec /bin/sh -c with one &&-joined line of validated tokens', () => {
-    expect(buildElevatedInvocation([install, refresh], 'linux')).toEqual({
+const batch = (commands: ElevatedCommand[], rollback: ElevatedCommand[] = []) => ({ commands, rollback });
+
+/** AppleScript's `quoted form of` (AppleScript Language Guide): single quotes, each `'` as `'\''`. */
+const quotedFormOf = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+
+describe('elevated invocations', () => {
+  it('Linux: pkexec runs /bin/sh with the constant script, the steps only as positional parameters', () => {
+    const inv = buildElevatedInvocation(batch([install, refresh], [undo]), 'linux');
+    expect(inv).toEqual({
       file: '/usr/bin/pkexec',
-      args: [
-        '/bin/sh',
-        '-c',
-        '/usr/bin/install -m 0644 /tmp/certbench-AbC123/certbench-0011.crt /usr/local/share/ca-certificates/certbench-0011.crt && /usr/sbin/update-ca-certificates',
-      ],
+      args: ['/bin/sh', '-c', POSIX_ELEVATE_SCRIPT, 'certbench-elevated', '5', '-', install.file, ...install.args, '1', '-', refresh.file, '--rollback', '4', '-', undo.file, ...undo.args],
     });
-  });
-
-  it('with a rollback: (a && b) || (undo; exit 1)', () => {
-    const undo = { file: '/bin/rm', args: ['-f', '--', '/usr/local/share/ca-certificates/certbench-0011.crt'] };
-    expect(buildElevatedInvocation([install, refresh], 'linux', [undo]).args[2]).toBe(
-      '(/usr/bin/install -m 0644 /tmp/certbench-AbC123/certbench-0011.crt /usr/local/share/ca-certificates/certbench-0011.crt && /usr/sbin/update-ca-certificates) || (/bin/rm -f -- /usr/local/share/ca-certificates/certbench-0011.crt; exit 1)',
+    expect(() => buildElevatedInvocation(batch([refresh], [{ file: '/bin/rm', args: ['-f', '/tmp/$(id)'] }]), 'linux')).toThrow(
+      expect.objectContaining({ code: 'invalid-request' }),
     );
-    expect(() => buildElevatedInvocation([refresh], 'linux', [{ file: '/bin/rm', args: ['-f', '/tmp/$(id)'] }])).toThrow(expect.objectContaining({ code: 'invalid-request' }));
   });
 
-  it('macOS: osascript do shell script … with administrator privileges', () => {
+  it('Linux: the checksum list is pkexec\'s stdin, and only the checksum step is marked to read it', () => {
+    const list = `${'a'.repeat(64)}  /usr/local/share/ca-certificates/.x.tmp\n`;
+    const check = { file: '/usr/bin/sha256sum', args: ['--check', '--status', '--strict', '-'], stdin: list };
+    const inv = buildElevatedInvocation(batch([install, check, refresh]), 'linux');
+    expect(inv.input).toBe(list);
+    expect(inv.args.slice(4)).toEqual(['5', '-', install.file, ...install.args, '5', 'stdin', check.file, ...check.args, '1', '-', refresh.file, '--rollback']);
+    expect(() => buildElevatedInvocation(batch([refresh], [check]), 'linux')).toThrow(expect.objectContaining({ code: 'internal' }));
+  });
+
+  it('a step longer than the script takes (999 words) is refused before any prompt', () => {
+    const files = (n: number) => Array.from({ length: n }, (_, i) => `/tmp/certbench-x/f${i}`);
+    expect(buildElevatedInvocation(batch([{ file: '/bin/rm', args: ['-f', ...files(997)] }]), 'linux').args[4]).toBe('999');
+    expect(() => buildElevatedInvocation(batch([{ file: '/bin/rm', args: ['-f', ...files(998)] }]), 'linux')).toThrow(expect.objectContaining({ code: 'internal' }));
+  });
+
+  it('macOS: osascript runs a constant script that quotes each of its arguments, then the same sh argv', () => {
     const cmd = { file: '/usr/bin/security', args: ['delete-certificate', '-Z', 'AB12', '-t', '/Library/Keychains/System.keychain'] };
-    expect(buildElevatedInvocation([cmd], 'darwin')).toEqual({
+    const inv = buildElevatedInvocation(batch([cmd]), 'darwin');
+    expect(inv).toEqual({
       file: '/usr/bin/osascript',
-      args: ['-e', 'do shell script "/usr/bin/security delete-certificate -Z AB12 -t /Library/Keychains/System.keychain" with administrator privileges'],
+      args: [...MACOS_ELEVATE_SCRIPT.flatMap((line) => ['-e', line]), '/bin/sh', '-c', POSIX_ELEVATE_SCRIPT, 'certbench-elevated', '6', '-', cmd.file, ...cmd.args, '--rollback'],
     });
+    // The script text is constant: nothing of the batch, only `quoted form of` over argv items.
+    expect(MACOS_ELEVATE_SCRIPT.join('\n')).not.toContain('security');
+    expect(MACOS_ELEVATE_SCRIPT).toContain('set commandLine to commandLine & quoted form of (item i of argv) & " "');
+    expect(MACOS_ELEVATE_SCRIPT).toContain('do shell script commandLine with administrator privileges');
+  });
+
+  it('macOS: the line do shell script gets (emulated: quoted form of each argument, run by sh) unquotes to the same argv, the multi-line script included', async () => {
+    const words = ['/bin/sh', '-c', POSIX_ELEVATE_SCRIPT, 'certbench-elevated', '3', '-', '/usr/bin/printf', '%s|', "it's", '--rollback'];
+    const line = words.map(quotedFormOf).join(' ');
+    const out = await new NodeProcessRunner().run({ file: '/bin/sh', args: ['-c', line], env: { PATH: '/usr/bin:/bin' } });
+    expect(out).toEqual({ exitCode: 0, stdout: "it's|", stderr: '' });
+  });
+
+  it('the plan shows the same program line, the script by name and the steps as a placeholder', () => {
+    const steps = '<each [admin] step as: word count, stdin or -, program, arguments> --rollback <each step run if one fails, the same way>';
+    expect(describeInvocation('linux')).toBe(`/usr/bin/pkexec /bin/sh -c <Certbench's fixed elevation script> certbench-elevated ${steps}`);
+    expect(describeInvocation('darwin')).toBe(
+      `/usr/bin/osascript ${MACOS_ELEVATE_SCRIPT.map((line) => `-e '${line.replace(/'/g, `'\\''`)}'`).join(' ')} /bin/sh -c <Certbench's fixed elevation script> certbench-elevated ${steps}`,
+    );
+    expect(describeInvocation('win32')).toMatch(/^powershell\.exe .*CB_ELEVATED_JOB$/);
   });
 
   it('Windows: a constant script, the job only in CB_ELEVATED_JOB', () => {
     const cmd = { file: 'certutil.exe', args: ['-f', '-addstore', 'Root', 'C:\\Users\\Jo Admin\\AppData\\Local\\Temp\\certbench-x1\\certificate.cer'] };
-    const inv = buildElevatedInvocation([cmd], 'win32');
+    const inv = buildElevatedInvocation(batch([cmd]), 'win32');
     expect(inv.file).toBe('powershell.exe');
     expect(inv.args).toEqual(['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', WINDOWS_ELEVATE_SCRIPT]);
     expect(JSON.parse(inv.env!.CB_ELEVATED_JOB!)).toEqual([cmd]);
@@ -48,9 +91,9 @@ describe('elevated command lines', () => {
   });
 
   it('refuses programs outside the fixed set and relative programs', () => {
-    expect(() => buildElevatedInvocation([{ file: '/bin/bash', args: ['-c', 'id'] }], 'linux')).toThrow(/not one of Certbench's fixed commands/);
-    expect(() => buildElevatedInvocation([{ file: 'cp', args: [] }], 'linux')).toThrow(expect.objectContaining({ code: 'invalid-request' }));
-    expect(() => buildElevatedInvocation([], 'linux')).toThrow();
+    expect(() => buildElevatedInvocation(batch([{ file: '/bin/bash', args: ['-c', 'id'] }]), 'linux')).toThrow(/not one of Certbench's fixed commands/);
+    expect(() => buildElevatedInvocation(batch([{ file: 'cp', args: [] }]), 'linux')).toThrow(expect.objectContaining({ code: 'invalid-request' }));
+    expect(() => buildElevatedInvocation(batch([]), 'linux')).toThrow();
   });
 
   const HOSTILE = [
@@ -71,7 +114,7 @@ describe('elevated command lines', () => {
 
   it.each(HOSTILE)('rejects the hostile token %j on every platform', (token) => {
     for (const platform of ['linux', 'darwin', 'win32'] as const) {
-      expect(() => buildElevatedInvocation([{ file: '/bin/cp', args: [token, '/usr/local/share/ca-certificates/x.crt'] }], platform)).toThrow(
+      expect(() => buildElevatedInvocation(batch([{ file: '/bin/cp', args: [token, '/usr/local/share/ca-certificates/x.crt'] }]), platform)).toThrow(
         expect.objectContaining({ code: 'invalid-request' }),
       );
     }
@@ -104,6 +147,24 @@ describe('Elevator', () => {
     homeDir: '/nonexistent',
   });
 
+  it("the script's report names the step that failed, with its own stderr, as when already root", async () => {
+    const stderr = "an earlier step's warning\ncertbench-elevated: step 1 exited 2\ncd: can't cd\n";
+    const runner = new RecordingRunner(() => ({ exitCode: 1, stdout: 'Updating certificates in /etc/ssl/certs...\n', stderr }));
+    await expect(new Elevator(env(runner, 'linux'), false).run([install, refresh])).rejects.toMatchObject({
+      code: 'tool-failed',
+      message: "/usr/sbin/update-ca-certificates failed (exit 2): cd: can't cd",
+    });
+    expect(runner.calls.map((c) => [c.file, ...c.args.slice(0, 4)])).toEqual([['/usr/bin/pkexec', '/bin/sh', '-c', POSIX_ELEVATE_SCRIPT, 'certbench-elevated']]);
+  });
+
+  it('a refused batch (exit 2, no report) names every program with the script\'s message', async () => {
+    const runner = new RecordingRunner(() => ({ exitCode: 2, stderr: 'certbench-elevated: malformed steps, nothing ran\n' }));
+    await expect(new Elevator(env(runner, 'linux'), false).run([install, refresh])).rejects.toMatchObject({
+      code: 'tool-failed',
+      message: '/usr/bin/install, /usr/sbin/update-ca-certificates failed (exit 2): certbench-elevated: malformed steps, nothing ran',
+    });
+  });
+
   it('when already root, runs the same validated argv directly, one process per command', async () => {
     const runner = new RecordingRunner(() => ({}));
     await new Elevator(env(runner, 'linux'), true).run([install, refresh]);
@@ -129,6 +190,21 @@ describe('Elevator', () => {
     const undo = { file: '/bin/rm', args: ['-f', '--', '/usr/local/share/ca-certificates/certbench-0011.crt'] };
     await expect(new Elevator(env(runner, 'linux'), true).run([install, refresh], [undo])).rejects.toMatchObject({ code: 'tool-failed' });
     expect(runner.calls.map((c) => c.file)).toEqual(['/usr/bin/install', '/usr/sbin/update-ca-certificates', '/bin/rm']);
+  });
+
+  it('a step that cannot start also stops the batch and runs the rollback; its own error is reported', async () => {
+    const missing = new CertbenchError('tool-missing', '/usr/sbin/update-ca-certificates is not installed or not on PATH');
+    const calls: string[] = [];
+    const runner = {
+      run: async (request: ProcessRequest) => {
+        calls.push(request.file);
+        if (request.file === refresh.file) throw missing;
+        return { exitCode: 0, stdout: '', stderr: '' };
+      },
+    };
+    const undo = { file: '/bin/rm', args: ['-f', '--', '/usr/local/share/ca-certificates/certbench-0011.crt'] };
+    await expect(new Elevator({ ...env(new RecordingRunner(() => ({})), 'linux'), runner }, true).run([install, refresh, install], [undo])).rejects.toBe(missing);
+    expect(calls).toEqual(['/usr/bin/install', '/usr/sbin/update-ca-certificates', '/bin/rm']);
   });
 
   it('other failures are tool-failed with the first stderr line', async () => {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildElevatedInvocation, validateElevatedCommands } from '../../../electron/services/elevation/elevated-command.js';
+import { validateElevatedCommands } from '../../../electron/services/elevation/elevated-command.js';
 import { Elevator } from '../../../electron/services/elevation/elevator.js';
 import { copyElevatedVerified, elevatedInstallSteps } from '../../../electron/services/elevation/verified-copy.js';
 import { NodeProcessRunner, type ProcessRequest } from '../../../electron/services/process/process-runner.js';
@@ -16,7 +16,8 @@ describe('the elevated copy checks the bytes it copied before moving them into p
   const digest = createHash('sha256').update(expected).digest('hex');
 
   it('on Linux: install into a temp next to the target, sha256sum of that temp from stdin, then mv; rm on failure', () => {
-    const steps = elevatedInstallSteps('linux', '/tmp/certbench-Ab1/staged', '/usr/lib/jvm/jdk/lib/security/cacerts', 0o644, expected, '0123456789ab');
+    const copy = { staged: '/tmp/certbench-Ab1/staged', target: '/usr/lib/jvm/jdk/lib/security/cacerts', mode: 0o644, expected };
+    const steps = elevatedInstallSteps('linux', [copy], '0123456789ab');
     const temp = '/usr/lib/jvm/jdk/lib/security/.cacerts.certbench-0123456789ab.tmp';
     expect(steps).toEqual({
       commands: [
@@ -26,19 +27,34 @@ describe('the elevated copy checks the bytes it copied before moving them into p
       ],
       rollback: [{ file: '/bin/rm', args: ['-f', temp] }],
     });
-    expect(buildElevatedInvocation(steps.commands, 'linux', steps.rollback)).toEqual({
-      file: '/usr/bin/pkexec',
-      args: [
-        '/bin/sh',
-        '-c',
-        `(/usr/bin/install -m 0644 /tmp/certbench-Ab1/staged ${temp} && /usr/bin/sha256sum --check --status --strict - && /bin/mv -f ${temp} /usr/lib/jvm/jdk/lib/security/cacerts) || (/bin/rm -f ${temp}; exit 1)`,
-      ],
-      input: `${digest}  ${temp}\n`,
-    });
   });
 
-  it('on macOS (no stdin through osascript) the step is install and mv, checked afterwards', () => {
-    const steps = elevatedInstallSteps('darwin', '/tmp/certbench-Ab1/staged', '/Library/Java/cacerts', 0o644, expected, '0123456789ab');
+  it('several copies in one batch: one checksum list on the one stdin, a line per root-side temp', () => {
+    const other = bytes('second file');
+    const steps = elevatedInstallSteps(
+      'linux',
+      [
+        { staged: '/tmp/certbench-Ab1/a', target: '/etc/x/a.crt', mode: 0o644, expected },
+        { staged: '/tmp/certbench-Ab1/b', target: '/etc/x/b.crt', mode: 0o600, expected: other },
+      ],
+      'cafe',
+    );
+    const [ta, tb] = ['/etc/x/.a.crt.certbench-cafe-0.tmp', '/etc/x/.b.crt.certbench-cafe-1.tmp'];
+    expect(steps).toEqual({
+      commands: [
+        { file: '/usr/bin/install', args: ['-m', '0644', '/tmp/certbench-Ab1/a', ta] },
+        { file: '/usr/bin/install', args: ['-m', '0600', '/tmp/certbench-Ab1/b', tb] },
+        { file: '/usr/bin/sha256sum', args: ['--check', '--status', '--strict', '-'], stdin: `${digest}  ${ta}\n${createHash('sha256').update(other).digest('hex')}  ${tb}\n` },
+        { file: '/bin/mv', args: ['-f', ta, '/etc/x/a.crt'] },
+        { file: '/bin/mv', args: ['-f', tb, '/etc/x/b.crt'] },
+      ],
+      rollback: [{ file: '/bin/rm', args: ['-f', ta, tb] }],
+    });
+    expect(() => validateElevatedCommands(steps.commands, 'linux')).not.toThrow();
+  });
+
+  it('on macOS (no sha256sum) the step is install and mv, checked afterwards', () => {
+    const steps = elevatedInstallSteps('darwin', [{ staged: '/tmp/certbench-Ab1/staged', target: '/Library/Java/cacerts', mode: 0o644, expected }], '0123456789ab');
     expect(steps.commands.map((c) => c.file)).toEqual(['/usr/bin/install', '/bin/mv']);
   });
 

@@ -40,18 +40,23 @@ describe('linux-rhel store', () => {
     ]);
   });
 
-  it('elevates only the install and the refresh when not root', async () => {
+  it('elevates only the checked copy and the refresh when not root', async () => {
     const elevated = makeTrustWorld({ runner, privileged: false });
     try {
       mkdirSync(join(elevated.linuxRoot, 'etc/pki/ca-trust/source/anchors'), { recursive: true });
       const store = new LinuxStore(elevated.env, elevated.elevator, (await detectLinuxLayout(elevated.env.env))!, new KeystoreService(elevated.env, elevated.elevator));
       const plan = await store.planAdd(pki.rootDer);
-      expect(plan.steps.map((s) => [s.kind, s.elevated])).toEqual([
-        ['write-file', false],
-        ['run', true],
-        ['run', true],
+      expect(plan.steps.map((s) => [s.kind, s.elevated, s.kind === 'run' ? s.file : undefined])).toEqual([
+        ['write-file', false, undefined],
+        ['run', true, '/usr/bin/install'],
+        ['run', true, '/usr/bin/sha256sum'],
+        ['run', true, '/bin/mv'],
+        ['run', true, '/usr/bin/update-ca-trust'],
       ]);
-      expect(plan.steps[1]).toMatchObject({ file: '/usr/bin/install', args: ['-m', '0644', expect.stringMatching(/^\/tmp\/certbench-/), expect.stringMatching(/anchors\/certbench-[0-9a-f]{16}\.pem$/)] });
+      const target = expect.stringMatching(/anchors\/certbench-[0-9a-f]{16}\.pem$/);
+      const temp = expect.stringMatching(/anchors\/\.certbench-[0-9a-f]{16}\.pem\.certbench-[0-9a-f]{12}\.tmp$/);
+      expect(plan.steps[1]).toMatchObject({ file: '/usr/bin/install', args: ['-m', '0644', expect.stringMatching(/^\/tmp\/certbench-/), temp] });
+      expect(plan.steps[3]).toMatchObject({ file: '/bin/mv', args: ['-f', temp, target] });
     } finally {
       elevated.cleanup();
     }

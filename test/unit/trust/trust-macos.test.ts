@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MACOS_ELEVATE_SCRIPT, POSIX_ELEVATE_SCRIPT } from '../../../electron/services/elevation/elevated-invocation.js';
 import { MacosStore, SYSTEM_KEYCHAIN } from '../../../electron/services/trust-stores/macos-store.js';
 import { parseFindCertificate, parseTrustSettings } from '../../../electron/services/trust-stores/macos-output.js';
 import { certificateDers } from '../../../shared/pki/certificate-input.js';
@@ -68,10 +69,24 @@ describe('MacosStore (recorded)', () => {
       const plan = await store.add(pki.intermediateDer);
       expect(plan.steps[1]).toMatchObject({ kind: 'run', args: ['add-certificates', '-k', SYSTEM_KEYCHAIN, expect.any(String)], elevated: true });
       const osa = runner.calls.find((c) => c.file === '/usr/bin/osascript')!;
-      expect(osa.args[0]).toBe('-e');
-      expect(osa.args[1]).toMatch(
-        /^do shell script "\/usr\/bin\/security add-certificates -k \/Library\/Keychains\/System\.keychain \/tmp\/certbench-[A-Za-z0-9]+\/certificate\.pem" with administrator privileges$/,
-      );
+      // The constant AppleScript, then sh with the constant script: the step is positional parameters, never script text.
+      expect(osa.args).toEqual([
+        ...MACOS_ELEVATE_SCRIPT.flatMap((line) => ['-e', line]),
+        '/bin/sh',
+        '-c',
+        POSIX_ELEVATE_SCRIPT,
+        'certbench-elevated',
+        '5',
+        '-',
+        '/usr/bin/security',
+        'add-certificates',
+        '-k',
+        SYSTEM_KEYCHAIN,
+        expect.stringMatching(/^\/tmp\/certbench-[A-Za-z0-9]+\/certificate\.pem$/),
+        '--rollback',
+      ]);
+      expect(osa.input).toBeUndefined();
+      expect(plan.elevatedVia).toMatch(/^\/usr\/bin\/osascript -e 'on run argv' .* \/bin\/sh -c <Certbench's fixed elevation script> certbench-elevated </);
     } finally {
       removePki(pki);
     }

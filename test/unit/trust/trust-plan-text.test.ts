@@ -42,6 +42,23 @@ describe('describePlan', () => {
     expect(describePlan({ ...plan, needsElevation: false })[1]).toBe('  runs on this machine; runs with your own rights');
   });
 
+  it('shows the checksum list a step reads, the program line that elevates the [admin] steps, and the undo', () => {
+    const temp = '/usr/local/share/ca-certificates/.certbench-x.crt.certbench-0a.tmp';
+    const lines = describePlan({
+      ...plan,
+      action: 'add',
+      steps: [{ kind: 'run', file: '/usr/bin/sha256sum', args: ['--check', '--status', '--strict', '-'], stdin: `${SHA}  ${temp}\n${SHA}  /tmp/b\n`, elevated: true }],
+      elevatedVia: "/usr/bin/pkexec /bin/sh -c <Certbench's fixed elevation script> certbench-elevated <the steps>",
+      onFailure: [{ kind: 'run', file: '/bin/rm', args: ['-f', temp], elevated: true }],
+      sideEffects: [],
+    });
+    expect(lines.slice(3)).toEqual([
+      `  [admin] $ /usr/bin/sha256sum --check --status --strict - < stdin: '${SHA}  ${temp}', '${SHA}  /tmp/b'`,
+      "  the [admin] steps run one by one, passed as data to a fixed script (never as script text), by: /usr/bin/pkexec /bin/sh -c <Certbench's fixed elevation script> certbench-elevated <the steps>",
+      `  if a step fails, the rest are skipped and these run: [admin] $ /bin/rm -f ${temp}`,
+    ]);
+  });
+
   it('a plan with nothing to do says so instead of listing steps', () => {
     expect(describePlan({ ...plan, action: 'add', steps: [], alreadyDone: true, sideEffects: [] })).toEqual([
       `Add ${SHA} to linux-debian (steps for Linux (Debian/Ubuntu))`,

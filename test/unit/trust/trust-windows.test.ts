@@ -2,7 +2,7 @@ import { KeystoreService } from '../../../electron/services/keystore/keystore-se
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WINDOWS_ELEVATE_SCRIPT } from '../../../electron/services/elevation/elevated-command.js';
+import { WINDOWS_ELEVATE_SCRIPT } from '../../../electron/services/elevation/elevated-invocation.js';
 import { parseCertutilStore, parseWindowsListing, WINDOWS_LIST_SCRIPT } from '../../../electron/services/trust-stores/windows-output.js';
 import { TrustService } from '../../../electron/services/trust-stores/trust-service.js';
 import { WindowsStore } from '../../../electron/services/trust-stores/windows-store.js';

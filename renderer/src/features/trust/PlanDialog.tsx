@@ -1,5 +1,5 @@
 import type { IssuedPlan } from '../../../../shared/model/trust.js';
-import { describeStep } from '../../../../shared/model/trust-plan-text.js';
+import { describeSafeguards, describeStep } from '../../../../shared/model/trust-plan-text.js';
 import { Dialog, DialogActions } from '../../components/Dialog.js';
 import { useTrustStore, type PendingChange } from './trust-store.js';
 
@@ -29,6 +29,11 @@ function PlanView({ plan }: { plan: IssuedPlan }) {
               </li>
             ))}
           </ol>
+          {describeSafeguards(plan).map((line) => (
+            <p key={line} className="hint">
+              {line}
+            </p>
+          ))}
           {plan.sideEffects.length > 0 ? (
             <ul className="trust-side-effects" aria-label="Also changes">
               {plan.sideEffects.map((e) => (
