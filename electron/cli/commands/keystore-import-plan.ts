@@ -1,6 +1,6 @@
 import type { CertificateSummary } from '../../../shared/model/certificate-summary.js';
 import type { ImportPlan } from '../../services/keystore/keystore-import.js';
-import { PLAN_PLACEHOLDERS } from '../../services/keystore/keystore-import.js';
+import { PLAN_PLACEHOLDERS } from '../../services/keystore/plan-placeholders.js';
 
 function certificateLines(label: string, c: CertificateSummary): string[] {
   return [

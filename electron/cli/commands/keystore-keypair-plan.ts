@@ -1,5 +1,5 @@
 import type { KeyPairPlan } from '../../services/keystore/keystore-keypair.js';
-import { PLAN_PLACEHOLDERS } from '../../services/keystore/keystore-import.js';
+import { PLAN_PLACEHOLDERS } from '../../services/keystore/plan-placeholders.js';
 
 /** The plan `csr java` shows before keytool touches the keystore: which store, the backup (or the new file), keytool's argv, where the CSR goes. */
 export function keyPairPlanLines(plan: KeyPairPlan, csrPath: string): string[] {

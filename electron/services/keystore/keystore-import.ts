@@ -1,3 +1,4 @@
+import { PLAN_PLACEHOLDERS } from './plan-placeholders.js';
 import { CertbenchError } from '../../../shared/errors.js';
 import type { CertificateSummary } from '../../../shared/model/certificate-summary.js';
 import type { KeystoreEditResult } from '../../../shared/model/keystore.js';
@@ -157,9 +158,6 @@ export interface ImportPlan {
   readonly items: readonly ImportPlanItem[];
   readonly backup: { readonly directory: string; readonly operation: string };
 }
-
-/** Stand-ins in a plan's argv: the edit runs keytool on a private copy beside the store and on scratch files, whose names exist only while it runs. */
-export const PLAN_PLACEHOLDERS = { storeCopy: '<store-copy>', scratch: '<scratch>' } as const;
 
 export function describeImport(
   where: { path: string; original: Uint8Array; keytool: string; backupsDir: string },

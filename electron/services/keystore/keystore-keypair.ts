@@ -11,7 +11,7 @@ import { nodeHashHex } from '../inspect/native-hash.js';
 import { normalizeAlias } from './keystore-alias.js';
 import { describeKeystore } from './keystore-describe.js';
 import { confirm, editResult, openVerified, othersUnchanged, requirePassword, withScratchDir, type KeystoreEditContext, type StoreRef } from './keystore-edit-context.js';
-import { PLAN_PLACEHOLDERS } from './keystore-import.js';
+import { PLAN_PLACEHOLDERS } from './plan-placeholders.js';
 import { readKeystore, type NativeKeystore } from './keystore-reader.js';
 import { editKeystore } from './keystore-transaction.js';
 import { PASSWORD_VARS } from './keytool-runner.js';

@@ -16,7 +16,8 @@ import {
 } from './keystore-edit-context.js';
 import { nodeHashHex } from '../inspect/native-hash.js';
 import { readKeystore, type NativeKeystore, type NativeKeystoreEntry } from './keystore-reader.js';
-import { PLAN_PLACEHOLDERS, type ImportPlan } from './keystore-import.js';
+import type { ImportPlan } from './keystore-import.js';
+import { PLAN_PLACEHOLDERS } from './plan-placeholders.js';
 import { editKeystore } from './keystore-transaction.js';
 import { PASSWORD_VARS } from './keytool-runner.js';
 
