@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChainService } from '../electron/services/chain/chain-service.js';
+import { useNativeDigests } from '../electron/services/inspect/native-digests.js';
 import { pemSource } from '../electron/services/chain/trust-sources/file-sources.js';
 import { defaultServiceEnv } from '../electron/services/service-env.js';
 import { ObjectStore } from '../electron/services/workspace/object-store.js';
@@ -55,6 +56,8 @@ const s = tls.connect({ host: '127.0.0.1', port: ${port}, servername: 'localhost
     21,
     env,
   );
+  // As the CLI's and the app's service loader do: fingerprints through node:crypto.
+  useNativeDigests();
   const service = new ChainService(defaultServiceEnv({ env }), new ObjectStore(), { publicRoots: pemSource(f('root.pem')) });
   const warm = await timeAsync('in-process fetch + verify + diagnose (warm)', async () => {
     const report = await service.fetch({ target, servername: 'localhost', trust: [`pem:${f('root.pem')}`] });

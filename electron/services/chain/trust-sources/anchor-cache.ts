@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TrustAnchors } from './trust-source.js';
 
@@ -20,7 +20,7 @@ const cache = new Map<string, Cached>();
  * which lets the analysis reuse its index of these anchors.
  */
 export async function anchorsOf(key: string, path: string, load: () => Promise<TrustAnchors>): Promise<TrustAnchors> {
-  const version = await versionOf(path);
+  const version = versionOf(path);
   const hit = cache.get(key);
   if (version !== undefined && hit?.version === version) return hit.anchors;
   // The version is read before loading: a change while loading makes the next call load again.
@@ -32,15 +32,20 @@ export async function anchorsOf(key: string, path: string, load: () => Promise<T
   return anchors;
 }
 
-/** Undefined when the path cannot be read: the loader then reports why, and nothing is cached. */
-async function versionOf(path: string): Promise<string | undefined> {
+/**
+ * Undefined when the path cannot be read: the loader then reports why, and nothing is cached.
+ * Synchronous: a stat is microseconds, a round trip through libuv's thread pool is not.
+ */
+function versionOf(path: string): string | undefined {
+  const stamp = (p: string) => {
+    const info = statSync(p, { throwIfNoEntry: false });
+    return info && { info, text: `${info.dev}:${info.ino}:${info.size}:${info.mtimeMs}:${info.ctimeMs}` };
+  };
   try {
-    const info = await stat(path);
-    const own = `${info.dev}:${info.ino}:${info.size}:${info.mtimeMs}:${info.ctimeMs}`;
-    if (!info.isDirectory()) return own;
-    const names = (await readdir(path)).sort();
-    const entries = await Promise.all(names.map((name) => stat(join(path, name)).then((e) => `${name}=${e.dev}:${e.ino}:${e.size}:${e.mtimeMs}:${e.ctimeMs}`, () => `${name}=?`)));
-    return [own, ...entries].join('|');
+    const own = stamp(path);
+    if (!own?.info.isDirectory()) return own?.text;
+    const names = readdirSync(path).sort();
+    return [own.text, ...names.map((name) => `${name}=${stamp(join(path, name))?.text ?? '?'}`)].join('|');
   } catch {
     return undefined;
   }
