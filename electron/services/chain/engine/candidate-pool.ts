@@ -23,8 +23,9 @@ interface Entry {
 
 /**
  * Certificates of one origin indexed by subject Name: exact DER, and a normalised index (RFC 5280
- * §7.1 case and white space folding) built only on the first miss. Immutable once built, so the
- * anchors' index is shared by every chain verified against the same anchor array.
+ * §7.1 case and white space folding) built only on the first miss. What it computes lazily depends
+ * only on the DER it holds, so the anchors' index is shared by every chain verified against the
+ * same anchor array.
  */
 class NameIndex {
   readonly exact = new Map<string, Entry[]>();
