@@ -39,17 +39,18 @@ export interface ProcessSpec {
 }
 
 /**
- * Median wall time of each command, run `runs` times round-robin (after one warm-up run each), so a
+ * Median wall time of each command, run `runs` times round-robin (after one warm-up run each, unless
+ * `warmUp` is false: for runs of minutes, where a warm page cache is not what is measured), so a
  * change in the machine's load hits every command alike and the ratios between them hold.
  */
-export function timeProcesses(specs: readonly ProcessSpec[], runs = 9, env: NodeJS.ProcessEnv = benchEnv()): Measured[] {
+export function timeProcesses(specs: readonly ProcessSpec[], runs = 9, env: NodeJS.ProcessEnv = benchEnv(), { warmUp = true } = {}): Measured[] {
   const once = ({ label, file, args, env: extra, status = 0 }: ProcessSpec) => {
     const t0 = process.hrtime.bigint();
     const r = spawnSync(file, [...args], { stdio: ['ignore', 'ignore', 'pipe'], env: extra ? { ...env, ...extra } : env });
     if (r.status !== status) throw new Error(`${label}: ${file} exited ${r.status}: ${r.stderr?.toString().slice(0, 300)}`);
     return Number(process.hrtime.bigint() - t0) / 1e6;
   };
-  specs.forEach(once);
+  if (warmUp) specs.forEach(once);
   const times = specs.map(() => [] as number[]);
   for (let run = 0; run < runs; run++) specs.forEach((spec, i) => times[i]!.push(once(spec)));
   return specs.map((spec, i) => ({ label: spec.label, medianMs: median(times[i]!), runs }));

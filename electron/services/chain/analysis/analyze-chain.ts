@@ -11,9 +11,10 @@ import { assessInspection, isPublicHostname, type PathFacts } from '../diagnose/
 import type { KnownCertificate } from '../diagnose/diagnosis-context.js';
 import { validateChain, type BuildInput, type ChainValidation } from '../engine/index.js';
 import type { TrustAnchors } from '../trust-sources/trust-source.js';
-import { acceptedBy, clientVerdicts, type ClientAnchors } from '../clients/client-verdicts.js';
+import { acceptedBy, clientVerdicts } from '../clients/client-verdicts.js';
 import { CertificatePool } from './certificate-pool.js';
 import { pickLeafIndex } from './pick-leaf.js';
+import { prepareAnchors } from './prepared-anchors.js';
 
 export interface AnalysisInput {
   readonly origin: ChainOrigin;
@@ -54,8 +55,9 @@ export async function analyzeChain(input: AnalysisInput, store: ObjectStore): Pr
   const fromServer = input.origin.kind === 'host';
   const presented = input.presented.map((der, i) => addPresented(pool, der, fromServer ? 'server' : 'file', i));
   const leafIndex = fromServer ? 0 : pickLeafIndex(presented.map((p) => p.summary));
-  const anchorDers = input.anchors.flatMap((a) => a.certificates);
-  const anchorSources = sourcesBySha256(input.anchors);
+  const anchors = prepareAnchors(input.anchors);
+  const anchorDers = anchors.ders;
+  const anchorSources = anchors.sourceOf;
   const added = input.added ?? [];
   added.forEach((der, i) => addCandidate(pool, der, i));
   const others = [...input.presented.filter((_, i) => i !== leafIndex), ...added];
@@ -82,7 +84,7 @@ export async function analyzeChain(input: AnalysisInput, store: ObjectStore): Pr
     }
   }
   if (input.signal?.aborted) throw new CertbenchError('cancelled', 'Cancelled');
-  const verdictInput = { paths, lookup: (sha: string) => pool.get(sha), hostname: input.hostname, fromServer, anchorsFor: anchorsPerClient(input.anchors) };
+  const verdictInput = { paths, lookup: (sha: string) => pool.get(sha), hostname: input.hostname, fromServer, anchorsFor: anchors.forClient };
   const clients = clientVerdicts(verdictInput, CLIENT_FAMILIES);
   // A path is trusted when every headline client accepts it; those paths rank first.
   const acceptedByHeadline = (path: ChainPath) => input.headline.every((c) => acceptedBy(c, path, verdictInput));
@@ -159,42 +161,6 @@ function addCandidate(pool: CertificatePool, der: Uint8Array, index: number): vo
   }
 }
 
-/**
- * The anchor sets each client verifies against: sources meant for it (each JDK's cacerts for Java,
- * one set per store), else the sources meant for every client, else all of them.
- */
-function anchorsPerClient(sources: readonly TrustAnchors[]): (client: ClientFamily) => readonly ClientAnchors[] {
-  const bySet = new Map<string, ClientAnchors>();
-  const anchorSet = (chosen: readonly TrustAnchors[]): ClientAnchors => {
-    const key = chosen.map((s) => sources.indexOf(s)).join(',');
-    let found = bySet.get(key);
-    if (!found) {
-      const shas = new Set(chosen.flatMap((s) => s.certificates.map((der) => sha256Hex(der))));
-      found = { labels: chosen.map((s) => s.label), has: (sha) => shas.has(sha) };
-      bySet.set(key, found);
-    }
-    return found;
-  };
-  return (client) => {
-    const own = sources.filter((s) => s.clients?.includes(client));
-    if (own.length) return own.map((s) => anchorSet([s]));
-    const general = sources.filter((s) => !s.clients);
-    return [anchorSet(general.length ? general : sources)];
-  };
-}
-
-/** The source each anchor came from (the first one that holds it), by SHA-256. */
-function sourcesBySha256(anchors: readonly TrustAnchors[]): Map<string, TrustAnchors> {
-  const sources = new Map<string, TrustAnchors>();
-  for (const source of anchors) {
-    for (const der of source.certificates) {
-      const sha = sha256Hex(der);
-      if (!sources.has(sha)) sources.set(sha, source);
-    }
-  }
-  return sources;
-}
-
 function anchorSubjects(anchors: readonly Uint8Array[], pool: CertificatePool): string[] {
   return anchors.flatMap((der) => {
     try {
@@ -206,7 +172,7 @@ function anchorSubjects(anchors: readonly Uint8Array[], pool: CertificatePool): 
 }
 
 /** The engine's ranked paths (RFC 4158 §3.5 order) as report DTOs. */
-function verifyAll(build: BuildInput, input: AnalysisInput, pool: CertificatePool, sources: Map<string, TrustAnchors>): ChainPath[] {
+function verifyAll(build: BuildInput, input: AnalysisInput, pool: CertificatePool, sources: ReadonlyMap<string, TrustAnchors>): ChainPath[] {
   const validation: ChainValidation = validateChain(build, {
     at: input.at,
     host: input.hostname,

@@ -10,6 +10,9 @@ const SCT_LIST_OID = '1.3.6.1.4.1.11129.2.4.2';
 /** Inspection proxies mint leaves on the fly, dated at most a few days back. */
 const FRESH_MS = 3 * 86_400_000;
 
+// Loaded on the first public-name question, then kept: a scan asks once per endpoint.
+let tldts: Promise<typeof import('tldts')> | undefined;
+
 /**
  * A name the public web PKI could issue for: a DNS name under an ICANN public suffix (the public
  * suffix list, via tldts), not an IP literal, `localhost` or a private/reserved suffix. The list
@@ -18,8 +21,8 @@ const FRESH_MS = 3 * 86_400_000;
 export async function isPublicHostname(name: string | undefined): Promise<boolean> {
   const host = name?.replace(/\.$/, '');
   if (!host || !host.includes('.') || isIP(host)) return false;
-  const { parse: parseDomain } = await import('tldts');
-  const parsed = parseDomain(host);
+  tldts ??= import('tldts');
+  const parsed = (await tldts).parse(host);
   // home.arpa (RFC 8375) is on the ICANN list but reserved for home networks.
   return !parsed.isIp && parsed.isIcann === true && parsed.domain !== null && !parsed.publicSuffix?.endsWith('arpa');
 }

@@ -22,21 +22,19 @@ interface Entry {
 }
 
 /**
- * Candidate issuers indexed by subject Name (RFC 4158 §3.5: name chaining is the only mandatory
- * link), so a lookup is one map read however many distractors there are. Indexing reads only the
- * subject; the full scan (with its SHA-256) happens for the few candidates a lookup returns. Exact
- * DER is tried first; a normalised index (RFC 5280 §7.1 case and white space folding) is built only
- * on a miss. Identical DER given twice is kept once, the anchor copy winning, because an anchor
- * ends the path. Unreadable candidates cannot be on any path and are dropped.
+ * Certificates of one origin indexed by subject Name: exact DER, and a normalised index (RFC 5280
+ * §7.1 case and white space folding) built only on the first miss. What it computes lazily depends
+ * only on the DER it holds, so the anchors' index is shared by every chain verified against the
+ * same anchor array.
  */
-export class CandidatePool {
-  private readonly exact = new Map<string, Entry[]>();
-  private normalized: Map<string, Entry[]> | undefined;
-  private readonly resolved = new Map<Entry[], Candidate[]>();
-  private readonly sorted = new Map<Entry[], Map<string, readonly Candidate[]>>();
+class NameIndex {
+  readonly exact = new Map<string, Entry[]>();
+  #normalized: Map<string, Entry[]> | undefined;
+  /** Each entry's scan, made once (the SHA-256 and extensions of an anchor are read for every chain otherwise). */
+  readonly #scans = new WeakMap<Entry, CertScan | null>();
 
-  constructor(intermediates: readonly Uint8Array[], anchors: readonly Uint8Array[]) {
-    const add = (der: Uint8Array, origin: Entry['origin'], inputIndex: number) => {
+  constructor(ders: readonly Uint8Array[], origin: Entry['origin']) {
+    ders.forEach((der, inputIndex) => {
       let subject: Uint8Array;
       try {
         subject = readSubject(der);
@@ -45,68 +43,113 @@ export class CandidatePool {
         throw err;
       }
       push(this.exact, exactNameKey(subject), { der, subject, origin, inputIndex });
-    };
-    anchors.forEach((der, i) => add(der, 'anchor', i));
-    intermediates.forEach((der, i) => add(der, 'intermediate', i));
+    });
+  }
+
+  normalized(): Map<string, Entry[]> {
+    if (!this.#normalized) {
+      this.#normalized = new Map();
+      for (const bucket of this.exact.values()) {
+        const key = safeNormalizedKey(bucket[0]!.subject);
+        if (key !== undefined) for (const e of bucket) push(this.#normalized, key, e);
+      }
+    }
+    return this.#normalized;
+  }
+
+  /** The entry's scan, or null when it is unreadable (it cannot be on any path). */
+  scan(e: Entry): CertScan | null {
+    let scan = this.#scans.get(e);
+    if (scan === undefined) {
+      try {
+        scan = scanCertificate(e.der);
+      } catch (err) {
+        if (!(err instanceof CertbenchError)) throw err;
+        scan = null;
+      }
+      this.#scans.set(e, scan);
+    }
+    return scan;
+  }
+}
+
+// Keyed by the anchor array itself: callers that verify many chains against one trust source pass
+// the same array, and an array is never changed once handed to the engine (BuildInput is readonly).
+const anchorIndexes = new WeakMap<readonly Uint8Array[], NameIndex>();
+
+function anchorIndex(anchors: readonly Uint8Array[]): NameIndex {
+  let index = anchorIndexes.get(anchors);
+  if (!index) {
+    index = new NameIndex(anchors, 'anchor');
+    anchorIndexes.set(anchors, index);
+  }
+  return index;
+}
+
+/**
+ * Candidate issuers indexed by subject Name (RFC 4158 §3.5: name chaining is the only mandatory
+ * link), so a lookup is one map read however many distractors there are. Indexing reads only the
+ * subject; the full scan (with its SHA-256) happens for the few candidates a lookup returns. Exact
+ * DER is tried first; the normalised index is consulted only on a miss. Identical DER given twice
+ * is kept once, the anchor copy winning, because an anchor ends the path. Unreadable candidates
+ * cannot be on any path and are dropped.
+ */
+export class CandidatePool {
+  private readonly anchors: NameIndex;
+  private readonly intermediates: NameIndex;
+  /** Resolved and ordered candidates per issuer Name (exact or normalised key) and child AKI. */
+  private readonly sorted = new Map<string, Map<string, readonly Candidate[]>>();
+
+  constructor(intermediates: readonly Uint8Array[], anchors: readonly Uint8Array[]) {
+    this.anchors = anchorIndex(anchors);
+    this.intermediates = new NameIndex(intermediates, 'intermediate');
   }
 
   /** True when `cert` itself is one of the anchors (a leaf that is trusted directly). */
   isAnchor(cert: CertScan): boolean {
-    const bucket = this.exact.get(exactNameKey(cert.subjectDer)) ?? [];
-    return bucket.some((e) => e.origin === 'anchor' && bytesEqual(e.der, cert.der));
+    const bucket = this.anchors.exact.get(exactNameKey(cert.subjectDer)) ?? [];
+    return bucket.some((e) => bytesEqual(e.der, cert.der));
   }
 
   /** Candidates whose subject matches `cert`'s issuer, most promising first (anchors, then key-id matches, then latest expiry). */
   issuersOf(cert: CertScan): readonly Candidate[] {
-    let bucket = this.exact.get(exactNameKey(cert.issuerDer));
-    if (!bucket) {
-      const key = safeNormalizedKey(cert.issuerDer);
-      bucket = key === undefined ? undefined : this.normalizedIndex().get(key);
-    }
-    if (!bucket) return [];
+    const found = this.bucket(cert.issuerDer);
+    if (!found) return [];
     // The order depends only on the child's AKI, so it is computed once per (bucket, AKI).
-    let byAki = this.sorted.get(bucket);
-    if (!byAki) this.sorted.set(bucket, (byAki = new Map()));
+    let byAki = this.sorted.get(found.key);
+    if (!byAki) this.sorted.set(found.key, (byAki = new Map()));
     const akiKey = cert.aki ?? '';
     let out = byAki.get(akiKey);
     if (!out) {
-      out = [...this.resolve(bucket)].sort((a, b) => score(b, cert) - score(a, cert) || b.scan.notAfter.getTime() - a.scan.notAfter.getTime());
+      out = [...this.resolve(found.entries)].sort((a, b) => score(b, cert) - score(a, cert) || b.scan.notAfter.getTime() - a.scan.notAfter.getTime());
       byAki.set(akiKey, out);
     }
     return out;
   }
 
-  /** Scans a bucket once and drops duplicates (anchors were added first, so their copy stays). */
+  /** Anchors then intermediates named exactly `issuer`, else those whose normalised Name matches. */
+  private bucket(issuer: Uint8Array): { key: string; entries: Entry[] } | undefined {
+    const exact = exactNameKey(issuer);
+    const fromAnchors = this.anchors.exact.get(exact);
+    const fromIntermediates = this.intermediates.exact.get(exact);
+    if (fromAnchors || fromIntermediates) return { key: `=${exact}`, entries: [...(fromAnchors ?? []), ...(fromIntermediates ?? [])] };
+    const normalized = safeNormalizedKey(issuer);
+    if (normalized === undefined) return undefined;
+    const entries = [...(this.anchors.normalized().get(normalized) ?? []), ...(this.intermediates.normalized().get(normalized) ?? [])];
+    return entries.length ? { key: `~${normalized}`, entries } : undefined;
+  }
+
+  /** Scans a bucket's entries and drops duplicates (anchors come first, so their copy stays). */
   private resolve(bucket: Entry[]): Candidate[] {
-    let out = this.resolved.get(bucket);
-    if (out) return out;
-    out = [];
+    const out: Candidate[] = [];
     const seen = new Set<string>();
     for (const e of bucket) {
-      let scan: CertScan;
-      try {
-        scan = scanCertificate(e.der);
-      } catch (err) {
-        if (err instanceof CertbenchError) continue;
-        throw err;
-      }
-      if (seen.has(scan.sha256)) continue;
+      const scan = (e.origin === 'anchor' ? this.anchors : this.intermediates).scan(e);
+      if (!scan || seen.has(scan.sha256)) continue;
       seen.add(scan.sha256);
       out.push({ scan, logicalKey: logicalKeyOf(scan), origin: e.origin, inputIndex: e.inputIndex });
     }
-    this.resolved.set(bucket, out);
     return out;
-  }
-
-  private normalizedIndex(): Map<string, Entry[]> {
-    if (!this.normalized) {
-      this.normalized = new Map();
-      for (const bucket of this.exact.values()) {
-        const key = safeNormalizedKey(bucket[0]!.subject);
-        if (key !== undefined) for (const e of bucket) push(this.normalized, key, e);
-      }
-    }
-    return this.normalized;
   }
 }
 

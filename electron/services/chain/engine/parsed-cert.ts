@@ -4,7 +4,7 @@ import { decodeExtensions, type CertExtensions } from '../../../../shared/pki/ch
 import { readCertTime, type CertTime } from '../../../../shared/pki/chain/cert-time.js';
 import { normalizedNameKey, readRdns, type NameAttribute } from '../../../../shared/pki/chain/name-key.js';
 import { nameDerToDisplay } from '../../../../shared/pki/name-text.js';
-import { describeKey, type KeyFacts } from './public-key.js';
+import { decodedKeyOf, describeKey, type KeyFacts } from './public-key.js';
 
 /** Everything verification reads from one certificate, decoded once. */
 export interface ParsedCert {
@@ -50,7 +50,7 @@ function parse(der: Uint8Array): ParseOutcome {
         ext: decodeExtensions(layout.extensions),
         notBefore: readCertTime(der, layout.notBefore),
         notAfter: readCertTime(der, layout.notAfter),
-        key: describeKey(layout.spki),
+        key: describeKey(layout.spki, decodedKeyOf(der)),
         subjectAttributes,
         subjectEmpty: rdns.length === 0,
         issuerEmpty: readRdns(layout.issuer).length === 0,

@@ -28,8 +28,26 @@ const WEAK_CURVES: Record<string, string> = {
 };
 const MIN_RSA_BITS = 2048;
 
-/** Classifies an SPKI (RFC 5280 §4.1.2.7; RFC 3279, 5480, 8410 algorithm identifiers). */
-export function describeKey(spki: Uint8Array): KeyFacts {
+// Keys already decoded by whoever read the certificate (the TLS stack decodes every presented
+// certificate's key during the handshake), by the certificate's DER array: decoding an SPKI again
+// costs ~0.1 ms, more than the rest of a certificate's checks.
+const decodedKeys = new WeakMap<Uint8Array, KeyObject>();
+
+/** Records the key `der`'s SPKI decodes to, as Node's X509Certificate gave it. */
+export function rememberDecodedKey(der: Uint8Array, key: KeyObject): void {
+  decodedKeys.set(der, key);
+}
+
+/** The key recorded for this certificate DER array, if any. */
+export function decodedKeyOf(der: Uint8Array): KeyObject | undefined {
+  return decodedKeys.get(der);
+}
+
+/**
+ * Classifies an SPKI (RFC 5280 §4.1.2.7; RFC 3279, 5480, 8410 algorithm identifiers). `decoded` is
+ * the same SPKI already decoded by OpenSSL (see rememberDecodedKey); the checks are the same.
+ */
+export function describeKey(spki: Uint8Array, decoded?: KeyObject): KeyFacts {
   let algOid: string;
   let paramsTag: number | undefined;
   let paramsOid: string | undefined;
@@ -49,15 +67,16 @@ export function describeKey(spki: Uint8Array): KeyFacts {
   switch (algOid) {
     case '1.2.840.113549.1.1.1':
     case '1.2.840.113549.1.1.10':
-      return rsa(spki);
+      return rsa(spki, decoded);
     case '1.2.840.10045.2.1':
-      return ec(spki, paramsTag, paramsOid);
+      return ec(spki, paramsTag, paramsOid, decoded);
     case '1.3.101.112':
-      return load(spki, 'Ed25519');
+      return load(spki, 'Ed25519', decoded);
     case '1.3.101.113':
-      return load(spki, 'Ed448');
+      return load(spki, 'Ed448', decoded);
     case '1.2.840.10040.4.1': {
-      const dsa = load(spki, 'DSA');
+      // Decoded afresh: whether a DSA key without parameters loads is the check itself.
+      const dsa = load(spki, 'DSA', undefined);
       if (!dsa.key) return { label: 'DSA', problem: { code: 'unsupported-algorithm', detail: 'DSA keys without their own parameters (inherited from the issuer) are not supported' } };
       return { ...dsa, problem: { code: 'unsupported-algorithm', detail: 'DSA keys are not accepted (CA/B Forum BR §6.1.5)', webpkiOnly: true } };
     }
@@ -66,8 +85,8 @@ export function describeKey(spki: Uint8Array): KeyFacts {
   }
 }
 
-function rsa(spki: Uint8Array): KeyFacts {
-  const loaded = load(spki, 'RSA');
+function rsa(spki: Uint8Array, decoded: KeyObject | undefined): KeyFacts {
+  const loaded = load(spki, 'RSA', decoded);
   const bits = loaded.key?.asymmetricKeyDetails?.modulusLength;
   if (!loaded.key || bits === undefined) return loaded;
   const label = `RSA ${bits}`;
@@ -76,7 +95,7 @@ function rsa(spki: Uint8Array): KeyFacts {
   return { label, key: loaded.key };
 }
 
-function ec(spki: Uint8Array, paramsTag: number | undefined, curveOid: string | undefined): KeyFacts {
+function ec(spki: Uint8Array, paramsTag: number | undefined, curveOid: string | undefined, decoded: KeyObject | undefined): KeyFacts {
   if (paramsTag === TAG.sequence) {
     return { label: 'EC explicit', problem: { code: 'unsupported-algorithm', detail: 'explicit EC curve parameters are not accepted (RFC 5480 §2.1.1)' } };
   }
@@ -84,10 +103,11 @@ function ec(spki: Uint8Array, paramsTag: number | undefined, curveOid: string | 
   if (weak) return { label: `EC ${weak}`, problem: { code: 'weak-key', detail: `the EC curve ${weak} is too weak or not allowed` } };
   const name = curveOid ? CURVES[curveOid] : undefined;
   if (!name) return { label: 'EC', problem: { code: 'unsupported-algorithm', detail: `EC curve ${curveOid ?? '(none)'} is not supported` } };
-  return load(spki, `EC ${name}`);
+  return load(spki, `EC ${name}`, decoded);
 }
 
-function load(spki: Uint8Array, label: string): KeyFacts {
+function load(spki: Uint8Array, label: string, decoded: KeyObject | undefined): KeyFacts {
+  if (decoded) return { label, key: decoded };
   try {
     return { label, key: createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' }) };
   } catch (err) {

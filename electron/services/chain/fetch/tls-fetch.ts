@@ -2,6 +2,7 @@ import { isIP, type Socket } from 'node:net';
 import { connect as tlsConnect, createSecureContext, type SecureContext, type TLSSocket } from 'node:tls';
 import type { X509Certificate } from 'node:crypto';
 import { CertbenchError } from '../../../../shared/errors.js';
+import { rememberDecodedKey } from '../engine/public-key.js';
 import { connectThroughProxy } from './proxy-connect.js';
 import type { ProxyConfig } from './proxy-url.js';
 import { smtpStartTls } from './smtp-starttls.js';
@@ -116,7 +117,13 @@ function presentedCertificates(tls: TLSSocket): Uint8Array[] {
   const out: Uint8Array[] = [];
   let cert: X509Certificate | undefined = tls.getPeerX509Certificate();
   while (cert && out.length < MAX_PRESENTED) {
-    out.push(new Uint8Array(cert.raw));
+    const der = new Uint8Array(cert.raw);
+    try {
+      rememberDecodedKey(der, cert.publicKey);
+    } catch {
+      // OpenSSL could not decode the key: the engine decodes it again and reports why.
+    }
+    out.push(der);
     cert = cert.issuerCertificate;
   }
   return out;

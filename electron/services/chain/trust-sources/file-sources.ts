@@ -1,5 +1,6 @@
 import { access } from 'node:fs/promises';
 import { CertbenchError } from '../../../../shared/errors.js';
+import { anchorsOf } from './anchor-cache.js';
 import { certificatesInFileOrFolder } from './certificate-files.js';
 import type { TrustSource } from './trust-source.js';
 
@@ -7,7 +8,7 @@ import type { TrustSource } from './trust-source.js';
 export function pemSource(path: string): TrustSource {
   return {
     id: `pem:${path}`,
-    load: async () => ({ label: `PEM ${path}`, certificates: await certificatesInFileOrFolder(path), curated: false }),
+    load: () => anchorsOf(`pem:${path}`, path, async () => ({ label: `PEM ${path}`, certificates: await certificatesInFileOrFolder(path), curated: false })),
   };
 }
 
@@ -27,7 +28,7 @@ export function mozillaSource(dir: string = DEBIAN_MOZILLA_DIR): TrustSource {
       } catch {
         throw new CertbenchError('not-found', `Mozilla roots not found at ${dir} (Debian package ca-certificates); use --trust pem:FILE`);
       }
-      return { label: `Mozilla roots (${dir})`, certificates: await certificatesInFileOrFolder(dir), curated: true };
+      return anchorsOf(`mozilla:${dir}`, dir, async () => ({ label: `Mozilla roots (${dir})`, certificates: await certificatesInFileOrFolder(dir), curated: true }));
     },
   };
 }
@@ -46,7 +47,7 @@ export function linuxBundleSource(candidates: readonly string[] = LINUX_BUNDLES)
         } catch {
           continue;
         }
-        return { label: `System bundle ${path}`, certificates: await certificatesInFileOrFolder(path), curated: true };
+        return anchorsOf(`system:${path}`, path, async () => ({ label: `System bundle ${path}`, certificates: await certificatesInFileOrFolder(path), curated: true }));
       }
       throw new CertbenchError('not-found', `No system CA bundle found (looked at ${candidates.join(', ')})`);
     },

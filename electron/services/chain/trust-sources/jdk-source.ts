@@ -1,6 +1,7 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CertbenchError } from '../../../../shared/errors.js';
+import { anchorsOf } from './anchor-cache.js';
 import type { TrustSource } from './trust-source.js';
 
 /** Where a JDK keeps cacerts: JAVA_HOME's Java 9+ and Java 8 layouts, then Debian's shared store. */
@@ -21,11 +22,13 @@ export function jdkSource(env: NodeJS.ProcessEnv, path?: string): TrustSource {
     id: path ? `jdk:${path}` : 'jdk',
     load: async () => {
       const store = path ?? (await firstExisting(cacertsCandidates(env)));
-      // Loaded here, not at start-up: a fetch against PEM or system roots never reads a keystore.
-      const { readKeystore } = await import('../../keystore/keystore-reader.js');
-      const keystore = await readKeystore(store);
-      const certificates = keystore.entries.filter((e) => e.entryType === 'trustedCert').flatMap((e) => e.certificates.map((c) => c.der));
-      return { label: `JDK cacerts ${store}`, certificates, curated: true, clients: ['java'] };
+      return anchorsOf(`jdk:${store}`, store, async () => {
+        // Loaded here, not at start-up: a fetch against PEM or system roots never reads a keystore.
+        const { readKeystore } = await import('../../keystore/keystore-reader.js');
+        const keystore = await readKeystore(store);
+        const certificates = keystore.entries.filter((e) => e.entryType === 'trustedCert').flatMap((e) => e.certificates.map((c) => c.der));
+        return { label: `JDK cacerts ${store}`, certificates, curated: true, clients: ['java'] };
+      });
     },
   };
 }
