@@ -14,7 +14,7 @@ import { useNativeDigests } from '../electron/services/inspect/native-digests.js
 import { toHex } from '../shared/pki/bytes.js';
 import { scanPemOrDerBundle, type CertScan } from '../shared/pki/cert-scan.js';
 import { summarizeScan } from '../shared/pki/certificate-summary.js';
-import { printMeasured, printRatio, timeAsync, timeProcess } from './_timing.js';
+import { printMeasured, printRatio, timeAsync, timeProcess, timeProcesses, type Measured } from './_timing.js';
 
 execFileSync(process.execPath, ['scripts/build.mjs', 'cli'], { stdio: 'inherit' });
 useNativeDigests();
@@ -56,8 +56,16 @@ try {
     console.log(`\n${count} certificates (${path === SYSTEM_BUNDLE ? 'system CA bundle' : 'generated'})`);
     const runs = count > 5000 ? 3 : 5;
     const openssl = timeProcess('openssl storeutl -noout -text -certs', 'openssl', ['storeutl', '-noout', '-text', '-certs', path], runs, env);
-    const listCli = timeProcess('certbench inspect --brief --json (list view)', process.execPath, ['bin/certbench.cjs', 'inspect', '--brief', '--json', path], runs, env);
-    const textCli = timeProcess('certbench inspect (full detail text)', process.execPath, ['bin/certbench.cjs', 'inspect', path], runs, env);
+    // inspect exits 1 when a certificate in the bundle is expired or expiring: a distribution's bundle may hold one.
+    const status = scanPemOrDerBundle(roots).some((c) => summarizeScan(c, now).expiry !== 'ok') ? 1 : 0;
+    const [listCli, textCli] = timeProcesses(
+      [
+        { label: 'certbench inspect --brief --json (list view)', file: process.execPath, args: ['bin/certbench.cjs', 'inspect', '--brief', '--json', path], status },
+        { label: 'certbench inspect (full detail text)', file: process.execPath, args: ['bin/certbench.cjs', 'inspect', path], status },
+      ],
+      runs,
+      env,
+    ) as [Measured, Measured];
     const bytes = readFileSync(path);
     const scan = await timeAsync('warm: scan + index + SHA-256', () => index(scanPemOrDerBundle(bytes)), 5);
     const list = await timeAsync('warm: scan + list summary (names, SANs, key, SHA-1)', () => scanPemOrDerBundle(bytes).map((s) => summarizeScan(s, now)), 5);
