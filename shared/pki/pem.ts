@@ -114,9 +114,7 @@ function splitHeaders(raw: string): { headers: Record<string, string>; body: str
 
 /** RFC 7468 encoding: 64-character lines, LF endings, trailing newline. */
 export function toPem(label: string, der: Uint8Array): string {
-  const b64 = toBase64(der);
-  const lines = b64.match(/.{1,64}/g) ?? [];
-  return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
+  return `-----BEGIN ${label}-----\n${toBase64(der, 64)}\n-----END ${label}-----\n`;
 }
 
 /** True when the bytes look like text containing at least one PEM BEGIN line. */

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { findPemBlocks, readPemBlocks, toPem } from '../../../shared/pki/pem.js';
 
+describe('toPem', () => {
+  it('writes standard base64 in 64-character lines for every remainder and line break position', () => {
+    for (let length = 0; length <= 200; length++) {
+      const der = Uint8Array.from({ length }, (_, i) => (i * 151 + length * 7) & 0xff);
+      const lines = Buffer.from(der).toString('base64').match(/.{1,64}/g) ?? [];
+      expect(toPem('CERTIFICATE', der)).toBe(`-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`);
+    }
+  });
+});
+
 describe('findPemBlocks', () => {
   const der = new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x05]);
 

@@ -1,9 +1,9 @@
 import type { CertificateOrigin, ChainCertificate } from '../../../../shared/model/chain.js';
-import { summarizeCertificate, parseCertificate } from '../../../../shared/pki/certificate-summary.js';
-import { sha256Hex } from '../../../../shared/pki/hash.js';
+import { summarizeScan, parseCertificate } from '../../../../shared/pki/certificate-summary.js';
 import { toPem } from '../../../../shared/pki/pem.js';
 import type { X509Certificate } from '../../../../shared/pki/x509.js';
 import type { ObjectStore } from '../../workspace/object-store.js';
+import { scanOnce } from '../engine/scan-once.js';
 import { displayName, type KnownCertificate } from '../diagnose/diagnosis-context.js';
 
 interface Entry extends KnownCertificate {
@@ -17,10 +17,11 @@ export class CertificatePool {
   constructor(private readonly at: Date) {}
 
   add(der: Uint8Array, origin: CertificateOrigin): KnownCertificate {
-    const sha256 = sha256Hex(der);
+    const scan = scanOnce(der);
+    const sha256 = scan.sha256;
     const found = this.#entries.get(sha256);
     if (found) return found;
-    const summary = summarizeCertificate(der, this.at);
+    const summary = summarizeScan(scan, this.at);
     let parsed: X509Certificate | undefined;
     const entry: Entry = {
       sha256,

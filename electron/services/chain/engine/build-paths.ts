@@ -1,4 +1,5 @@
-import { scanCertificate, type CertScan } from '../../../../shared/pki/cert-scan.js';
+import type { CertScan } from '../../../../shared/pki/cert-scan.js';
+import { scanOnce } from './scan-once.js';
 import { CandidatePool, logicalKeyOf, type Candidate } from './candidate-pool.js';
 import type { BuildInput, CertPath, PathCert, PathEnd } from './types.js';
 
@@ -21,7 +22,7 @@ interface Node {
  * (RFC 4158 §5.2). Throws CertbenchError `parse`/`truncated` when the leaf is not a certificate.
  */
 export function buildPaths(input: BuildInput): CertPath[] {
-  const leaf = scanCertificate(input.leaf);
+  const leaf = scanOnce(input.leaf);
   const pool = new CandidatePool(input.intermediates, input.anchors);
   return buildFromPool(leaf, pool, input.maxPaths ?? DEFAULT_MAX_PATHS, input.maxDepth ?? DEFAULT_MAX_DEPTH);
 }

@@ -1,8 +1,9 @@
-import { scanCertificate, type CertScan } from '../../../../shared/pki/cert-scan.js';
+import type { CertScan } from '../../../../shared/pki/cert-scan.js';
 import { CertbenchError } from '../../../../shared/errors.js';
 import { bytesEqual } from '../../../../shared/pki/bytes.js';
 import { readSubject } from '../../../../shared/pki/chain/cert-layout.js';
 import { normalizedNameKey } from '../../../../shared/pki/chain/name-key.js';
+import { scanOnce } from './scan-once.js';
 import type { CertOrigin } from './types.js';
 
 /** A certificate that may issue another, with where it came from. */
@@ -62,7 +63,7 @@ class NameIndex {
     let scan = this.#scans.get(e);
     if (scan === undefined) {
       try {
-        scan = scanCertificate(e.der);
+        scan = scanOnce(e.der);
       } catch (err) {
         if (!(err instanceof CertbenchError)) throw err;
         scan = null;
