@@ -76,9 +76,11 @@ export async function timeAsync(label: string, work: () => Promise<unknown> | un
 /**
  * Median wall time of each piece of work (a process or in-process), run `runs` times round-robin
  * after one warm-up each: a tool and Certbench's in-process equivalent measured side by side, so
- * load from other work on the machine hits both alike.
+ * load from other work on the machine hits both alike. With `block` > 1 each turn runs a piece
+ * `block` times in a row: in-process work then runs warm (its caches and JIT state from the run
+ * before, as in an app that keeps working), not just after another process was spawned.
  */
-export async function timeInterleaved(specs: readonly { label: string; work: () => unknown }[], runs = 9): Promise<Measured[]> {
+export async function timeInterleaved(specs: readonly { label: string; work: () => unknown }[], runs = 9, block = 1): Promise<Measured[]> {
   const once = async (work: () => unknown) => {
     const t0 = process.hrtime.bigint();
     await work();
@@ -86,7 +88,9 @@ export async function timeInterleaved(specs: readonly { label: string; work: () 
   };
   for (const spec of specs) await once(spec.work);
   const times = specs.map(() => [] as number[]);
-  for (let run = 0; run < runs; run++) for (const [i, spec] of specs.entries()) times[i]!.push(await once(spec.work));
+  for (let run = 0; run < runs; run += block) {
+    for (const [i, spec] of specs.entries()) for (let k = 0; k < block && run + k < runs; k++) times[i]!.push(await once(spec.work));
+  }
   return specs.map((spec, i) => ({ label: spec.label, medianMs: median(times[i]!), runs }));
 }
 
