@@ -138,8 +138,10 @@ describe('keyboard-only journeys in Chromium (no mouse)', () => {
     app.dialogs.willConfirm(true);
     await page.keyboard.press('Enter');
     await page.getByRole('grid', { name: 'Keystore entries' }).waitFor(POLL);
-    await tabTo(page, 'Import certificate file');
+    // Playwright turns file-chooser interception on without waiting for it: ask before tabbing, so
+    // it is on by the time Space opens the chooser (under load the key could otherwise win the race).
     const chooser = page.waitForEvent('filechooser');
+    await tabTo(page, 'Import certificate file');
     await page.keyboard.press('Space');
     await (await chooser).setFiles(pem);
     const dialog = page.getByRole('dialog', { name: 'Import keyboard-root.pem' });
