@@ -127,11 +127,6 @@ describe.each(SHELLS)('the constant elevation script under $file $flags', (shell
     expect(existsSync(made())).toBe(false);
   });
 
-  it('takes a step of 999 words, the most encodeSteps writes', async () => {
-    const words = Array.from({ length: 998 }, (_, i) => `w${i}`);
-    expect(await script(steps({ commands: [{ file: '/bin/echo', args: words }], rollback: [] }))).toEqual({ exitCode: 0, stdout: `${words.join(' ')}\n`, stderr: '' });
-  });
-
   it('exits 0 when every step ran, with no rollback steps to run', async () => {
     const out = await script(steps({ commands: [{ file: '/bin/mkdir', args: [join(dir, 'one')] }, { file: '/bin/mkdir', args: [join(dir, 'two')] }], rollback: [] }));
     expect(out).toEqual({ exitCode: 0, stdout: '', stderr: '' });
