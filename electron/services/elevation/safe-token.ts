@@ -1,11 +1,10 @@
 import { CertbenchError } from '../../../shared/errors.js';
 
 /**
- * The only characters an elevated command may hold on macOS and Linux. The constant elevation
- * script takes steps as positional parameters and never parses them, but macOS's front-end still
- * passes one (quoted) line through `do shell script`, and an elevated command must never carry
- * what a user typed (names, aliases, paths): only fixed programs and flags and app-generated
- * paths, all of which fit this set (docs/trust-stores.md §6).
+ * The only characters an elevated command may hold on macOS and Linux. Steps run as argv, but
+ * macOS's front-end still passes one (quoted) line through `do shell script`, and an elevated
+ * command must never carry what a user typed (names, aliases, paths): only fixed programs and
+ * flags and app-generated paths, all of which fit this set (docs/trust-stores.md §6).
  */
 const POSIX_SAFE = /^[A-Za-z0-9._/-]+$/;
 /** Windows paths add the drive colon, backslashes and spaces (quoted by the constant script). */
