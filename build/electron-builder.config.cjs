@@ -1,6 +1,7 @@
 // electron-builder configuration: Windows NSIS, macOS dmg, Linux AppImage + deb.
 // `npm run dist` builds for the current OS. Electron fuses switch off what a desktop app that
-// never runs user scripts does not need: running as plain Node, NODE_OPTIONS, the inspector.
+// never runs user scripts does not need: NODE_OPTIONS, the inspector, loading code from outside
+// the integrity-checked asar.
 /** @type {import('electron-builder').Configuration} */
 module.exports = {
   appId: 'dev.certbench.app',
@@ -9,10 +10,17 @@ module.exports = {
   directories: { output: 'release', buildResources: 'build' },
   files: ['dist/electron/**', 'dist/renderer/**', 'package.json', '!**/*.map'],
   asar: true,
+  // Run by a fresh elevated process (pkexec/osascript), outside the app's own asar reader.
+  asarUnpack: ['dist/electron/elevation/elevated-runner.cjs'],
   electronFuses: {
-    // Elevation runs only system programs as root (/bin/sh with a constant script, docs/trust-stores.md
-    // §6): nothing starts this binary as Node, and an AppImage's mount is unreadable to root anyway.
-    runAsNode: false,
+    // On, on purpose: pkexec/osascript start the elevated runner as `env ELECTRON_RUN_AS_NODE=1
+    // <this binary> <runner> <batch>` (docs/trust-stores.md §6), so the root side needs a Node it
+    // can run; the alternatives were shipping a second Node or a shell helper (the shell string §6
+    // removed). Cost: any local process may run this binary as Node, a runtime it could already run
+    // as itself; on macOS that process inherits the app's entitlements (only allow-jit,
+    // entitlements.mac.plist) and the folder grants the user gave Certbench. NODE_OPTIONS and the
+    // inspector stay off and asar integrity on, so neither environment nor a debugger steers it.
+    runAsNode: true,
     enableCookieEncryption: true,
     enableNodeOptionsEnvironmentVariable: false,
     enableNodeCliInspectArguments: false,

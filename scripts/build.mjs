@@ -75,6 +75,12 @@ const fsPromisesOnFirstCall = {
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', define, absWorkingDir: root, plugins: [tsyringeLoadsReflectMetadata, commanderLoadsChildProcessOnSpawn] };
 
+// What pkexec/osascript run with administrator rights (electron/services/elevation/elevated-runner.ts):
+// a separate process, so its own small bundle, in an `elevation` folder beside the CLI's chunks
+// (which are required one by one on their own in a test) and beside the app's main.
+const buildElevatedRunner = (outdir) =>
+  build({ ...common, entryPoints: { 'elevated-runner': 'electron/services/elevation/elevated-runner-main.ts' }, outdir, format: 'cjs', outExtension: { '.js': '.cjs' } });
+
 async function buildCli() {
   // Chunk names carry content hashes: clear old ones so dist/cli holds only this build.
   rmSync(join(root, 'dist', 'cli'), { recursive: true, force: true });
@@ -128,6 +134,7 @@ async function buildCli() {
     outExtension: { '.js': '.cjs' },
     define: { ...define, __CERTBENCH_BUILD_ID__: JSON.stringify(buildId.digest('hex').slice(0, 16)) },
   });
+  await buildElevatedRunner('dist/cli/elevation');
 }
 
 async function buildElectron() {
@@ -135,6 +142,7 @@ async function buildElectron() {
   await build({ ...common, entryPoints: { main: 'electron/main/index.ts' }, outdir: 'dist/electron', format: 'cjs', outExtension: { '.js': '.cjs' }, external: ['electron'] });
   // Untrusted PKCS#12 files are parsed on a worker thread (electron/services/pkcs12/pfx-off-thread.ts);
   // test/helpers/pfx-worker-script.ts builds the same entry for tests and the e2e harness.
+  await buildElevatedRunner('dist/electron/elevation');
   await build({ ...common, entryPoints: { 'pfx-worker': 'electron/services/pkcs12/pfx-worker.ts' }, outdir: 'dist/electron', format: 'cjs', outExtension: { '.js': '.cjs' } });
   // A sandboxed preload may require only 'electron': everything else is bundled into one file.
   await build({ ...common, entryPoints: { preload: 'electron/preload/index.ts' }, outdir: 'dist/electron', format: 'cjs', outExtension: { '.js': '.cjs' }, external: ['electron'] });

@@ -23,6 +23,11 @@ export interface ServiceEnv {
   readonly pkcs12KeystoreReader?: Pkcs12KeystoreReader;
   /** Decrypts encrypted private keys of untrusted files; absent: in-process. The app passes a worker-thread one. */
   readonly keyDecryptor?: KeyDecryptor;
+  /**
+   * The bundled elevated runner (elevated-runner.cjs) the Elevator hands to pkexec/osascript;
+   * defaults to the one beside the running bundle. Sources have none: tests build it.
+   */
+  readonly elevatedRunner?: string;
 }
 
 /**
@@ -50,5 +55,24 @@ export function defaultServiceEnv(overrides: Partial<ServiceEnv> = {}): ServiceE
     ...(overrides.pfxReader ? { pfxReader: overrides.pfxReader } : {}),
     ...(overrides.pkcs12KeystoreReader ? { pkcs12KeystoreReader: overrides.pkcs12KeystoreReader } : {}),
     ...(overrides.keyDecryptor ? { keyDecryptor: overrides.keyDecryptor } : {}),
+    elevatedRunner: overrides.elevatedRunner ?? bundledElevatedRunner(),
   };
+}
+
+/**
+ * scripts/build.mjs writes elevation/elevated-runner.cjs beside the CLI's chunks (dist/cli) and the
+ * app's main (dist/electron); both bundles are CommonJS, where `__dirname` is the bundle's folder.
+ */
+function bundledElevatedRunner(): string | undefined {
+  return typeof __dirname === 'string' ? elevatedRunnerBeside(__dirname) : undefined;
+}
+
+/**
+ * The runner beside the bundle in `bundleDir`. In the packaged app that folder is inside the
+ * app.asar archive (resources/app.asar/dist/electron), not a real folder; the elevated process
+ * starts the runner by path, so the path names the real file electron-builder unpacks
+ * (`asarUnpack`) at the same place under resources/app.asar.unpacked.
+ */
+export function elevatedRunnerBeside(bundleDir: string): string {
+  return join(bundleDir, 'elevation', 'elevated-runner.cjs').replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
 }

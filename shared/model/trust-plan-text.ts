@@ -33,7 +33,7 @@ export function describePlan(plan: TrustPlan): string[] {
 /** How the [admin] steps are run, and what runs when a step fails: the lines the CLI and the app's dialog both show. */
 export function describeSafeguards(plan: TrustPlan): string[] {
   return [
-    ...(plan.elevatedVia ? [`the [admin] steps run one by one, passed as data to a fixed script (never as script text), by: ${plan.elevatedVia}`] : []),
+    ...(plan.elevatedVia ? [`the [admin] steps run one by one, each as its own argv (no shell), by: ${plan.elevatedVia}`] : []),
     ...(plan.onFailure && plan.onFailure.length > 0 ? [`if a step fails, the rest are skipped and these run: ${plan.onFailure.map(describeStep).join('; ')}`] : []),
   ];
 }

@@ -81,8 +81,7 @@ export const TrustPlanSchema = z.strictObject({
   runnableHere: z.boolean(),
   /**
    * How the [admin] steps get their rights when the system must ask: the fixed program line that
-   * runs them (pkexec or osascript with sh and Certbench's constant script, PowerShell with its
-   * constant UAC script), the steps shown as a placeholder.
+   * runs them (pkexec / osascript / PowerShell with Certbench's elevated runner), without the steps.
    */
   elevatedVia: z.string().optional(),
   /** What runs when a step fails, to take the store back to where it started. */

@@ -19,7 +19,7 @@ export interface TrustWorld {
 }
 
 export function makeTrustWorld(
-  options: { runner?: ProcessRunner; platform?: NodeJS.Platform; privileged?: boolean; distributionPem?: string } = {},
+  options: { runner?: ProcessRunner; platform?: NodeJS.Platform; privileged?: boolean; distributionPem?: string; elevatedRunner?: string } = {},
 ): TrustWorld {
   const root = mkdtempSync(join(tmpdir(), 'cb-trust-'));
   const home = join(root, 'home');
@@ -39,6 +39,7 @@ export function makeTrustWorld(
     env: cleanEnv({ HOME: home, [LINUX_STORE_ROOT_ENV]: linuxRoot }),
     platform: options.platform ?? 'linux',
     homeDir: home,
+    ...(options.elevatedRunner === undefined ? {} : { elevatedRunner: options.elevatedRunner }),
   };
   return {
     root,

@@ -7,8 +7,9 @@ export interface ElevatedCommand {
   readonly args: readonly string[];
   /**
    * A checksum list (`HEX  PATH` lines, sha256sum's format) on the command's stdin: the one way
-   * an elevated step learns the digest the bytes it copied must have, from this process's pipe
-   * rather than from a file another process could change. At most one command of a batch has it.
+   * an elevated step learns the digest the bytes it copied must have: it travels inside the batch
+   * (the elevated runner's own argv) and the runner pipes it to this command only, never through a
+   * file another process could change. At most one command of a batch has it.
    */
   readonly stdin?: string;
 }
@@ -54,7 +55,8 @@ export function validateElevatedCommands(commands: readonly ElevatedCommand[], p
 
 function validateChecksumList(stdin: string, platform: NodeJS.Platform): void {
   const lines = stdin.endsWith('\n') ? stdin.slice(0, -1).split('\n') : undefined;
-  // Only pkexec is known to hand its stdin to the elevated commands (osascript's and UAC's are untested).
+  // The runner hands it to its command on Linux and macOS alike, but only Linux is known to ship
+  // sha256sum (macOS has shasum); UAC's jobs take no stdin.
   const paths = platform === 'linux' ? lines?.map((line) => CHECKSUM_LINE.exec(line)?.[1]) : undefined;
   if (!paths || paths.some((path) => path === undefined)) {
     throw new CertbenchError('invalid-request', 'Refusing to elevate: stdin of an elevated command may only be a checksum list');

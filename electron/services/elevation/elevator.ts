@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs';
 import { CertbenchError } from '../../../shared/errors.js';
 import type { ProcessOutput } from '../process/process-runner.js';
 import type { ServiceEnv } from '../service-env.js';
-import { runBatch, validateElevatedBatch, type BatchFailure, type ElevatedBatch } from './elevated-batch.js';
-import type { ElevatedCommand } from './elevated-command.js';
-import { buildElevatedInvocation, describeInvocation, parseStepFailure, SCRIPT_STEP_FAILED } from './elevated-invocation.js';
+import { runBatch, type BatchFailure, type ElevatedBatch } from './elevated-batch.js';
+import { validateElevatedCommands, type ElevatedCommand } from './elevated-command.js';
+import { buildElevatedInvocation, describeInvocation } from './elevated-invocation.js';
+import { RUNNER_STEP_FAILED } from './elevated-runner.js';
 
 /** How long the user gets to answer the password / UAC dialog, plus the work itself. */
 const ELEVATION_TIMEOUT_MS = 300_000;
@@ -11,9 +13,9 @@ const ELEVATION_TIMEOUT_MS = 300_000;
 /**
  * Runs fixed commands with administrator rights. When the process already has them (root on
  * Linux/macOS), it runs the validated argv directly; otherwise one prompt covers the batch, which
- * Certbench's constant elevation script (elevated-invocation.ts) runs the same way on the other
- * side. A cancelled or refused prompt throws `elevation-denied` before anything ran; a command
- * that fails stops the batch and triggers the caller's rollback, so nothing is left half-done.
+ * the elevated runner (elevated-runner.ts) runs the same way on the other side. A cancelled or
+ * refused prompt throws `elevation-denied` before anything ran; a command that fails stops the
+ * batch and triggers the caller's rollback, so nothing is left half-done.
  */
 export class Elevator {
   constructor(
@@ -25,13 +27,16 @@ export class Elevator {
   /** Runs `commands` in order; when one fails, runs `rollback` (best effort) before reporting the failure. */
   async run(commands: readonly ElevatedCommand[], rollback: readonly ElevatedCommand[] = []): Promise<void> {
     const batch: ElevatedBatch = { commands, rollback };
-    validateElevatedBatch(batch, this.env.platform);
+    validateElevatedCommands(commands, this.env.platform);
+    if (rollback.length > 0) validateElevatedCommands(rollback, this.env.platform);
     if (this.privileged) {
       const failed = await runBatch(this.env.runner, batch, this.env.env);
       if (failed) throw failed.error ?? stepFailure(commands, failed);
       return;
     }
-    const request = buildElevatedInvocation(batch, this.env.platform);
+    // Windows elevates each job through a constant PowerShell script, without the runner.
+    const runner = this.env.platform === 'win32' ? undefined : { node: process.execPath, script: this.#runnerScript() };
+    const request = buildElevatedInvocation(batch, this.env.platform, runner);
     const out = await this.env.runner.run({
       ...request,
       env: { ...this.env.env, ...request.env },
@@ -40,14 +45,35 @@ export class Elevator {
     if (out.exitCode === 0) return;
     const denied = elevationDenied(this.env.platform, out);
     if (denied) throw new CertbenchError('elevation-denied', denied);
-    const reported = out.exitCode === SCRIPT_STEP_FAILED ? parseStepFailure(out.stderr) : undefined;
-    if (reported && commands[reported.index]) throw stepFailure(commands, { index: reported.index, out: { exitCode: reported.exitCode, stdout: '', stderr: reported.stderr } });
+    const failed = out.exitCode === RUNNER_STEP_FAILED ? runnerFailure(out) : undefined;
+    if (failed && commands[failed.index]) throw stepFailure(commands, failed);
     throw failure(commands.map((c) => c.file).join(', '), out);
   }
 
   /** The program line that will ask for the rights and run the batch, for the plan; undefined when no prompt is needed. */
   describeInvocation(): string | undefined {
-    return this.privileged ? undefined : describeInvocation(this.env.platform);
+    if (this.privileged) return undefined;
+    return describeInvocation(this.env.platform, { node: process.execPath, script: this.env.elevatedRunner ?? 'elevated-runner.cjs' });
+  }
+
+  #runnerScript(): string {
+    const script = this.env.elevatedRunner;
+    if (script === undefined || !existsSync(script)) {
+      throw new CertbenchError('internal', `The elevated runner ${script ?? 'elevated-runner.cjs'} is missing: this build of Certbench is incomplete (npm run build writes it)`);
+    }
+    return script;
+  }
+}
+
+/** The runner's report of the step that failed (exit 1, one JSON line on stdout), with the step's own stderr. */
+function runnerFailure(out: ProcessOutput): BatchFailure | undefined {
+  const line = out.stdout.trim().split('\n').pop() ?? '';
+  try {
+    const report = JSON.parse(line) as { failed?: unknown; exitCode?: unknown };
+    if (typeof report.failed !== 'number' || typeof report.exitCode !== 'number') return undefined;
+    return { index: report.failed, out: { exitCode: report.exitCode, stdout: '', stderr: out.stderr } };
+  } catch {
+    return undefined;
   }
 }
 

@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElevatedBatch } from '../../../electron/services/elevation/elevated-batch.js';
-import { describeInvocation } from '../../../electron/services/elevation/elevated-invocation.js';
 import { Elevator } from '../../../electron/services/elevation/elevator.js';
 import { KeystoreService } from '../../../electron/services/keystore/keystore-service.js';
 import { PASSWORD_VARS } from '../../../electron/services/keystore/keytool-runner.js';
@@ -11,7 +10,7 @@ import { NodeProcessRunner, type ProcessRequest, type ProcessRunner } from '../.
 import { detectLinuxLayout } from '../../../electron/services/trust-stores/linux-layout.js';
 import { LinuxStore } from '../../../electron/services/trust-stores/linux-store.js';
 import { sha256Hex } from '../../../shared/pki/hash.js';
-import { elevatedBatchOf } from '../../helpers/elevated-steps.js';
+import { buildElevatedRunner } from '../../helpers/elevated-runner-script.js';
 import { guardHostStores } from '../../helpers/trust-host-guard.js';
 import { makeTrustWorld, type TrustWorld } from '../../helpers/trust-env.js';
 import { cleanEnv, makeTrustPki, removePki, type TrustPki } from '../../helpers/trust-pki.js';
@@ -27,15 +26,21 @@ function verify(world: TrustWorld, leaf: string): { status: number; out: string 
   return { status: r.status ?? -1, out: r.stdout + r.stderr };
 }
 
+/** The batch a pkexec call hands the elevated runner (its last argv item). */
+function elevatedBatch(request: ProcessRequest): ElevatedBatch {
+  return JSON.parse(request.args.at(-1)!) as ElevatedBatch;
+}
+
 describe('linux-debian store, real update-ca-certificates with directory flags', () => {
   let world: TrustWorld;
   let pki: TrustPki;
   let store: LinuxStore;
   let distribution: TrustPki;
+  let runner: { script: string; dir: string };
 
   /**
    * The store as a desktop user sees it: pkexec is simulated by a plain exec of its argv (this test
-   * runs as root), which runs the real /bin/sh with the constant script; `beforePrompt` acts while the prompt is open.
+   * runs as root), which runs the real elevated runner; `beforePrompt` acts while the prompt is open.
    */
   const userStore = async (beforePrompt?: (batch: ElevatedBatch) => void) => {
     const real = new NodeProcessRunner();
@@ -44,17 +49,18 @@ describe('linux-debian store, real update-ca-certificates with directory flags',
       run: (request) => {
         calls.push(request);
         if (request.file !== '/usr/bin/pkexec') return real.run(request);
-        beforePrompt?.(elevatedBatchOf(request));
+        beforePrompt?.(elevatedBatch(request));
         return real.run({ ...request, file: request.args[0]!, args: request.args.slice(1) });
       },
     };
-    const userEnv = { ...world.env, runner: processes };
+    const userEnv = { ...world.env, runner: processes, elevatedRunner: runner.script };
     const userElevator = new Elevator(userEnv, false);
     const layout = (await detectLinuxLayout(userEnv.env))!;
     return { store: new LinuxStore(userEnv, userElevator, layout, new KeystoreService(userEnv, userElevator, async () => 'needs-elevation')), calls };
   };
 
   beforeAll(async () => {
+    runner = await buildElevatedRunner();
     distribution = makeTrustPki('Distribution Root');
     world = makeTrustWorld({ distributionPem: distribution.rootPem });
     pki = makeTrustPki();
@@ -63,6 +69,7 @@ describe('linux-debian store, real update-ca-certificates with directory flags',
     store = new LinuxStore(world.env, world.elevator, layout!, new KeystoreService(world.env, world.elevator));
   });
   afterAll(() => {
+    rmSync(runner.dir, { recursive: true, force: true });
     world.cleanup();
     removePki(pki);
     removePki(distribution);
@@ -142,7 +149,7 @@ describe('linux-debian store, real update-ca-certificates with directory flags',
       expect(plan.steps.at(-1)).toMatchObject({ kind: 'run', file: 'keytool', elevated: false, args: ['-delete', '-alias', alias, '-keystore', `${cacerts} (a backed-up temp copy)`, '-storepass:env', PASSWORD_VARS.store] });
       expect(aliasListed()).toBe(false);
 
-      // A desktop user: pkexec is simulated by a plain exec of its argv (this test runs as root), which runs the real script.
+      // A desktop user: pkexec is simulated by a plain exec of its argv (this test runs as root), which runs the real runner.
       await store.add(pki.rootDer);
       hookAdds();
       const anchor = join(anchors, readdirSync(anchors)[0]!);
@@ -152,11 +159,11 @@ describe('linux-debian store, real update-ca-certificates with directory flags',
       expect(userPlan.steps.map((s) => (s.kind === 'run' ? `${s.elevated ? '[admin] ' : ''}${s.file}` : s.kind))).toEqual(['[admin] /bin/rm', '[admin] /usr/sbin/update-ca-certificates', '[admin] keytool']);
       expect(userPlan.steps.at(-1)).toMatchObject({ args: ['-delete', '-alias', alias, '-keystore', `${cacerts} (a backed-up temp copy)`, '-storepass:env', PASSWORD_VARS.store] });
       const refresh = userPlan.steps[1]!;
-      const elevated = calls.filter((c) => c.file === '/usr/bin/pkexec').map((c) => elevatedBatchOf(c));
+      const elevated = calls.filter((c) => c.file === '/usr/bin/pkexec').map((c) => elevatedBatch(c));
       expect(elevated).toHaveLength(2);
       expect(elevated[0]).toEqual({ commands: [{ file: '/bin/rm', args: ['-f', '--', anchor] }, refresh.kind === 'run' && { file: refresh.file, args: refresh.args }], rollback: [] });
       const javaDir = join(world.linuxRoot, 'etc/ssl/certs/java');
-      // The copy is checked against the verified bytes' SHA-256 (pkexec's stdin, given to sha256sum only) before it is moved into place.
+      // The copy is checked against the verified bytes' SHA-256 (in the batch, piped to sha256sum) before it is moved into place.
       const [install, check, move] = elevated[1]!.commands;
       expect([install?.file, check?.file, move?.file]).toEqual(['/usr/bin/install', '/usr/bin/sha256sum', '/bin/mv']);
       const temp = install!.args[3]!;
@@ -176,7 +183,7 @@ describe('linux-debian store, real update-ca-certificates with directory flags',
     }
   });
 
-  it('a desktop user adds through the constant script: the staged anchor is checked root-side before it moves in, as the plan lists', async () => {
+  it('a desktop user adds through the runner: the staged anchor is checked root-side before it moves in, as the plan lists', async () => {
     const anchors = join(world.linuxRoot, 'usr/local/share/ca-certificates');
     const { store: asUser, calls } = await userStore();
     const plan = await asUser.planAdd(pki.rootDer);
@@ -187,11 +194,10 @@ describe('linux-debian store, real update-ca-certificates with directory flags',
       '[admin] /bin/mv',
       '[admin] /usr/sbin/update-ca-certificates',
     ]);
-    expect(plan.elevatedVia).toBe(describeInvocation('linux'));
-    expect(plan.elevatedVia).toMatch(/^\/usr\/bin\/pkexec \/bin\/sh -c <Certbench's fixed elevation script> certbench-elevated /);
+    expect(plan.elevatedVia).toBe(`/usr/bin/pkexec /usr/bin/env ELECTRON_RUN_AS_NODE=1 ${process.execPath} ${runner.script} <the [admin] steps as JSON>`);
     expect(plan.onFailure?.map((s) => s.kind === 'run' && s.file)).toEqual(['/bin/rm', '/bin/rm']);
     const added = await asUser.add(pki.rootDer);
-    const ran = calls.filter((c) => c.file === '/usr/bin/pkexec').map((c) => elevatedBatchOf(c));
+    const ran = calls.filter((c) => c.file === '/usr/bin/pkexec').map((c) => elevatedBatch(c));
     expect(ran).toHaveLength(1);
     // Exactly the [admin] steps of the plan the user saw (argv and stdin), and its elevated undo as the rollback.
     const shown = (steps: typeof added.steps) => steps.flatMap((s) => (s.kind === 'run' && s.elevated ? [{ file: s.file, args: s.args, ...(s.stdin ? { stdin: s.stdin } : {}) }] : []));

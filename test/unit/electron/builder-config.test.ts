@@ -17,10 +17,10 @@ describe('electron-builder configuration', () => {
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
   });
 
-  it('sets the fuses: no run-as-node, no NODE_OPTIONS or inspector, ASAR integrity', () => {
-    // The whole set, so a fuse switched on is a visible change: elevation needs none of them (docs/trust-stores.md §6).
+  it('sets the fuses: run-as-node on for the elevated runner, no NODE_OPTIONS or inspector, ASAR integrity', () => {
+    // runAsNode is on on purpose (docs/trust-stores.md §6): pkexec/osascript run the app's own binary as Node for the elevated runner.
     expect(config.electronFuses).toEqual({
-      runAsNode: false,
+      runAsNode: true,
       enableCookieEncryption: true,
       enableNodeOptionsEnvironmentVariable: false,
       enableNodeCliInspectArguments: false,

@@ -1,77 +1,63 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { rm } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElevatedCommand } from '../../../electron/services/elevation/elevated-command.js';
-import {
-  buildElevatedInvocation,
-  describeInvocation,
-  MACOS_ELEVATE_SCRIPT,
-  POSIX_ELEVATE_SCRIPT,
-  WINDOWS_ELEVATE_SCRIPT,
-} from '../../../electron/services/elevation/elevated-invocation.js';
+import { buildElevatedInvocation, describeInvocation, MACOS_ELEVATE_SCRIPT, WINDOWS_ELEVATE_SCRIPT } from '../../../electron/services/elevation/elevated-invocation.js';
 import { Elevator } from '../../../electron/services/elevation/elevator.js';
 import { assertSafeToken } from '../../../electron/services/elevation/safe-token.js';
-import { NodeProcessRunner, type ProcessRequest } from '../../../electron/services/process/process-runner.js';
+import type { ProcessRequest } from '../../../electron/services/process/process-runner.js';
 import type { ServiceEnv } from '../../../electron/services/service-env.js';
 import { CertbenchError } from '../../../shared/errors.js';
+import { buildElevatedRunner } from '../../helpers/elevated-runner-script.js';
 import { RecordingRunner } from '../../helpers/trust-recording-runner.js';
 
 const install = { file: '/usr/bin/install', args: ['-m', '0644', '/tmp/certbench-AbC123/certbench-0011.crt', '/usr/local/share/ca-certificates/certbench-0011.crt'] };
 const refresh = { file: '/usr/sbin/update-ca-certificates', args: [] };
-const undo = { file: '/bin/rm', args: ['-f', '--', '/usr/local/share/ca-certificates/certbench-0011.crt'] };
 
+const runner = { node: '/usr/bin/node', script: '/opt/certbench/elevation/elevated-runner.cjs' };
 const batch = (commands: ElevatedCommand[], rollback: ElevatedCommand[] = []) => ({ commands, rollback });
 
-/** AppleScript's `quoted form of` (AppleScript Language Guide): single quotes, each `'` as `'\''`. */
-const quotedFormOf = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
-
 describe('elevated invocations', () => {
-  it('Linux: pkexec runs /bin/sh with the constant script, the steps only as positional parameters', () => {
-    const inv = buildElevatedInvocation(batch([install, refresh], [undo]), 'linux');
+  it('Linux: pkexec runs the fixed runner with the batch as one argv item, no shell', () => {
+    const undo = { file: '/bin/rm', args: ['-f', '--', '/usr/local/share/ca-certificates/certbench-0011.crt'] };
+    const inv = buildElevatedInvocation(batch([install, refresh], [undo]), 'linux', runner);
     expect(inv).toEqual({
       file: '/usr/bin/pkexec',
-      args: ['/bin/sh', '-c', POSIX_ELEVATE_SCRIPT, 'certbench-elevated', '5', '-', install.file, ...install.args, '1', '-', refresh.file, '--rollback', '4', '-', undo.file, ...undo.args],
+      args: ['/usr/bin/env', 'ELECTRON_RUN_AS_NODE=1', '/usr/bin/node', '/opt/certbench/elevation/elevated-runner.cjs', inv.args[4]],
     });
-    expect(() => buildElevatedInvocation(batch([refresh], [{ file: '/bin/rm', args: ['-f', '/tmp/$(id)'] }]), 'linux')).toThrow(
+    expect(JSON.parse(inv.args[4]!)).toEqual({ commands: [install, refresh], rollback: [undo] });
+    expect(inv.input).toBeUndefined();
+    expect(inv.args.join(' ')).not.toMatch(/\/bin\/sh|&&|\|\|/);
+    expect(() => buildElevatedInvocation(batch([refresh], [{ file: '/bin/rm', args: ['-f', '/tmp/$(id)'] }]), 'linux', runner)).toThrow(
       expect.objectContaining({ code: 'invalid-request' }),
     );
+    expect(() => buildElevatedInvocation(batch([refresh]), 'linux')).toThrow(expect.objectContaining({ code: 'internal' }));
   });
 
-  it('Linux: the checksum list is pkexec\'s stdin, and only the checksum step is marked to read it', () => {
-    const list = `${'a'.repeat(64)}  /usr/local/share/ca-certificates/.x.tmp\n`;
-    const check = { file: '/usr/bin/sha256sum', args: ['--check', '--status', '--strict', '-'], stdin: list };
-    const inv = buildElevatedInvocation(batch([install, check, refresh]), 'linux');
-    expect(inv.input).toBe(list);
-    expect(inv.args.slice(4)).toEqual(['5', '-', install.file, ...install.args, '5', 'stdin', check.file, ...check.args, '1', '-', refresh.file, '--rollback']);
-    expect(() => buildElevatedInvocation(batch([refresh], [check]), 'linux')).toThrow(expect.objectContaining({ code: 'internal' }));
-  });
-
-  it('macOS: osascript runs a constant script that quotes each of its arguments, then the same sh argv', () => {
+  it('macOS: osascript runs a constant script that quotes each of its arguments, then the same runner argv', () => {
     const cmd = { file: '/usr/bin/security', args: ['delete-certificate', '-Z', 'AB12', '-t', '/Library/Keychains/System.keychain'] };
-    const inv = buildElevatedInvocation(batch([cmd]), 'darwin');
-    expect(inv).toEqual({
-      file: '/usr/bin/osascript',
-      args: [...MACOS_ELEVATE_SCRIPT.flatMap((line) => ['-e', line]), '/bin/sh', '-c', POSIX_ELEVATE_SCRIPT, 'certbench-elevated', '6', '-', cmd.file, ...cmd.args, '--rollback'],
-    });
+    const inv = buildElevatedInvocation(batch([cmd]), 'darwin', runner);
+    expect(inv.file).toBe('/usr/bin/osascript');
+    expect(inv.args).toEqual([
+      ...MACOS_ELEVATE_SCRIPT.flatMap((line) => ['-e', line]),
+      '/usr/bin/env',
+      'ELECTRON_RUN_AS_NODE=1',
+      '/usr/bin/node',
+      '/opt/certbench/elevation/elevated-runner.cjs',
+      JSON.stringify({ commands: [cmd], rollback: [] }),
+    ]);
     // The script text is constant: nothing of the batch, only `quoted form of` over argv items.
     expect(MACOS_ELEVATE_SCRIPT.join('\n')).not.toContain('security');
     expect(MACOS_ELEVATE_SCRIPT).toContain('set commandLine to commandLine & quoted form of (item i of argv) & " "');
     expect(MACOS_ELEVATE_SCRIPT).toContain('do shell script commandLine with administrator privileges');
   });
 
-  it('macOS: the line do shell script gets (emulated: quoted form of each argument, run by sh) unquotes to the same argv, the multi-line script included', async () => {
-    const words = ['/bin/sh', '-c', POSIX_ELEVATE_SCRIPT, 'certbench-elevated', '3', '-', '/usr/bin/printf', '%s|', "it's", '--rollback'];
-    const line = words.map(quotedFormOf).join(' ');
-    const out = await new NodeProcessRunner().run({ file: '/bin/sh', args: ['-c', line], env: { PATH: '/usr/bin:/bin' } });
-    expect(out).toEqual({ exitCode: 0, stdout: "it's|", stderr: '' });
-  });
-
-  it('the plan shows the same program line, the script by name and the steps as a placeholder', () => {
-    const steps = '<each [admin] step as: word count, stdin or -, program, arguments> --rollback <each step run if one fails, the same way>';
-    expect(describeInvocation('linux')).toBe(`/usr/bin/pkexec /bin/sh -c <Certbench's fixed elevation script> certbench-elevated ${steps}`);
-    expect(describeInvocation('darwin')).toBe(
-      `/usr/bin/osascript ${MACOS_ELEVATE_SCRIPT.map((line) => `-e '${line.replace(/'/g, `'\\''`)}'`).join(' ')} /bin/sh -c <Certbench's fixed elevation script> certbench-elevated ${steps}`,
+  it('the plan shows the same program line, the steps as a placeholder', () => {
+    expect(describeInvocation('linux', runner)).toBe(
+      '/usr/bin/pkexec /usr/bin/env ELECTRON_RUN_AS_NODE=1 /usr/bin/node /opt/certbench/elevation/elevated-runner.cjs <the [admin] steps as JSON>',
     );
-    expect(describeInvocation('win32')).toMatch(/^powershell\.exe .*CB_ELEVATED_JOB$/);
+    expect(describeInvocation('darwin', runner)).toMatch(/^\/usr\/bin\/osascript -e 'on run argv' .* -e 'end run' \/usr\/bin\/env ELECTRON_RUN_AS_NODE=1 \/usr\/bin\/node /);
+    expect(describeInvocation('win32', runner)).toMatch(/^powershell\.exe .*CB_ELEVATED_JOB$/);
   });
 
   it('Windows: a constant script, the job only in CB_ELEVATED_JOB', () => {
@@ -85,9 +71,9 @@ describe('elevated invocations', () => {
   });
 
   it('refuses programs outside the fixed set and relative programs', () => {
-    expect(() => buildElevatedInvocation(batch([{ file: '/bin/bash', args: ['-c', 'id'] }]), 'linux')).toThrow(/not one of Certbench's fixed commands/);
-    expect(() => buildElevatedInvocation(batch([{ file: 'cp', args: [] }]), 'linux')).toThrow(expect.objectContaining({ code: 'invalid-request' }));
-    expect(() => buildElevatedInvocation(batch([]), 'linux')).toThrow();
+    expect(() => buildElevatedInvocation(batch([{ file: '/bin/bash', args: ['-c', 'id'] }]), 'linux', runner)).toThrow(/not one of Certbench's fixed commands/);
+    expect(() => buildElevatedInvocation(batch([{ file: 'cp', args: [] }]), 'linux', runner)).toThrow(expect.objectContaining({ code: 'invalid-request' }));
+    expect(() => buildElevatedInvocation(batch([]), 'linux', runner)).toThrow();
   });
 
   const HOSTILE = [
@@ -108,7 +94,7 @@ describe('elevated invocations', () => {
 
   it.each(HOSTILE)('rejects the hostile token %j on every platform', (token) => {
     for (const platform of ['linux', 'darwin', 'win32'] as const) {
-      expect(() => buildElevatedInvocation(batch([{ file: '/bin/cp', args: [token, '/usr/local/share/ca-certificates/x.crt'] }]), platform)).toThrow(
+      expect(() => buildElevatedInvocation(batch([{ file: '/bin/cp', args: [token, '/usr/local/share/ca-certificates/x.crt'] }]), platform, runner)).toThrow(
         expect.objectContaining({ code: 'invalid-request' }),
       );
     }
@@ -132,6 +118,11 @@ describe('elevated invocations', () => {
 });
 
 describe('Elevator', () => {
+  let built: { script: string; dir: string };
+  beforeAll(async () => {
+    built = await buildElevatedRunner();
+  });
+  afterAll(() => rm(built.dir, { recursive: true, force: true }));
   const env = (runner: RecordingRunner, platform: NodeJS.Platform): ServiceEnv => ({
     runner,
     now: () => new Date(),
@@ -139,24 +130,16 @@ describe('Elevator', () => {
     env: { PATH: '/usr/bin' },
     platform,
     homeDir: '/nonexistent',
+    elevatedRunner: built.script,
   });
 
-  it("the script's report names the step that failed, with its own stderr, as when already root", async () => {
-    const stderr = "an earlier step's warning\ncertbench-elevated: step 1 exited 2\ncd: can't cd\n";
-    const runner = new RecordingRunner(() => ({ exitCode: 1, stdout: 'Updating certificates in /etc/ssl/certs...\n', stderr }));
+  it('the runner\'s report names the step that failed, with its own stderr, as when already root', async () => {
+    const runner = new RecordingRunner(() => ({ exitCode: 1, stdout: '{"failed":1,"exitCode":2}\n', stderr: 'cd: can\'t cd\n' }));
     await expect(new Elevator(env(runner, 'linux'), false).run([install, refresh])).rejects.toMatchObject({
       code: 'tool-failed',
       message: "/usr/sbin/update-ca-certificates failed (exit 2): cd: can't cd",
     });
-    expect(runner.calls.map((c) => [c.file, ...c.args.slice(0, 4)])).toEqual([['/usr/bin/pkexec', '/bin/sh', '-c', POSIX_ELEVATE_SCRIPT, 'certbench-elevated']]);
-  });
-
-  it('a refused batch (exit 2, no report) names every program with the script\'s message', async () => {
-    const runner = new RecordingRunner(() => ({ exitCode: 2, stderr: 'certbench-elevated: malformed steps, nothing ran\n' }));
-    await expect(new Elevator(env(runner, 'linux'), false).run([install, refresh])).rejects.toMatchObject({
-      code: 'tool-failed',
-      message: '/usr/bin/install, /usr/sbin/update-ca-certificates failed (exit 2): certbench-elevated: malformed steps, nothing ran',
-    });
+    expect(runner.calls.map((c) => [c.file, ...c.args.slice(0, 4)])).toEqual([['/usr/bin/pkexec', '/usr/bin/env', 'ELECTRON_RUN_AS_NODE=1', process.execPath, built.script]]);
   });
 
   it('when already root, runs the same validated argv directly, one process per command', async () => {

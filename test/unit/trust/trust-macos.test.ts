@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { MACOS_ELEVATE_SCRIPT, POSIX_ELEVATE_SCRIPT } from '../../../electron/services/elevation/elevated-invocation.js';
+import { rm } from 'node:fs/promises';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { MACOS_ELEVATE_SCRIPT } from '../../../electron/services/elevation/elevated-invocation.js';
 import { MacosStore, SYSTEM_KEYCHAIN } from '../../../electron/services/trust-stores/macos-store.js';
 import { parseFindCertificate, parseTrustSettings } from '../../../electron/services/trust-stores/macos-output.js';
 import { certificateDers } from '../../../shared/pki/certificate-input.js';
 import { toPem } from '../../../shared/pki/pem.js';
 import { makeTrustWorld, type TrustWorld } from '../../helpers/trust-env.js';
 import { makeTrustPki, removePki } from '../../helpers/trust-pki.js';
+import { buildElevatedRunner } from '../../helpers/elevated-runner-script.js';
 import { RecordingRunner } from '../../helpers/trust-recording-runner.js';
 
 // macOS cannot run here: these tests pin the exact argv and parse synthesized samples of the documented output.
@@ -34,12 +36,18 @@ describe('security find-certificate -a -p -Z parsing', () => {
 });
 
 describe('MacosStore (recorded)', () => {
+  // The elevated runner never runs here (osascript is recorded); the Elevator only checks that it exists.
+  let built: { script: string; dir: string };
+  beforeAll(async () => {
+    built = await buildElevatedRunner();
+  });
+  afterAll(() => rm(built.dir, { recursive: true, force: true }));
   let world: TrustWorld;
   afterEach(() => world.cleanup());
 
   function setup(id: 'macos-system' | 'macos-login', respond: ConstructorParameters<typeof RecordingRunner>[0] = () => ({})) {
     const runner = new RecordingRunner(withTrustSettings(respond));
-    world = makeTrustWorld({ runner, platform: 'darwin', privileged: false });
+    world = makeTrustWorld({ runner, platform: 'darwin', privileged: false, elevatedRunner: built.script });
     return { runner, store: new MacosStore(world.env, world.elevator, id) };
   }
 
@@ -69,24 +77,14 @@ describe('MacosStore (recorded)', () => {
       const plan = await store.add(pki.intermediateDer);
       expect(plan.steps[1]).toMatchObject({ kind: 'run', args: ['add-certificates', '-k', SYSTEM_KEYCHAIN, expect.any(String)], elevated: true });
       const osa = runner.calls.find((c) => c.file === '/usr/bin/osascript')!;
-      // The constant AppleScript, then sh with the constant script: the step is positional parameters, never script text.
-      expect(osa.args).toEqual([
-        ...MACOS_ELEVATE_SCRIPT.flatMap((line) => ['-e', line]),
-        '/bin/sh',
-        '-c',
-        POSIX_ELEVATE_SCRIPT,
-        'certbench-elevated',
-        '5',
-        '-',
-        '/usr/bin/security',
-        'add-certificates',
-        '-k',
-        SYSTEM_KEYCHAIN,
-        expect.stringMatching(/^\/tmp\/certbench-[A-Za-z0-9]+\/certificate\.pem$/),
-        '--rollback',
-      ]);
-      expect(osa.input).toBeUndefined();
-      expect(plan.elevatedVia).toMatch(/^\/usr\/bin\/osascript -e 'on run argv' .* \/bin\/sh -c <Certbench's fixed elevation script> certbench-elevated </);
+      // The constant script, then the runner's argv: the batch is the last argument, never script text.
+      expect(osa.args.slice(0, MACOS_ELEVATE_SCRIPT.length * 2)).toEqual(MACOS_ELEVATE_SCRIPT.flatMap((line) => ['-e', line]));
+      expect(osa.args.slice(MACOS_ELEVATE_SCRIPT.length * 2, -1)).toEqual(['/usr/bin/env', 'ELECTRON_RUN_AS_NODE=1', process.execPath, built.script]);
+      expect(JSON.parse(osa.args.at(-1)!)).toEqual({
+        commands: [{ file: '/usr/bin/security', args: ['add-certificates', '-k', SYSTEM_KEYCHAIN, expect.stringMatching(/^\/tmp\/certbench-[A-Za-z0-9]+\/certificate\.pem$/)] }],
+        rollback: [],
+      });
+      expect(plan.elevatedVia).toMatch(/^\/usr\/bin\/osascript -e 'on run argv' /);
     } finally {
       removePki(pki);
     }

@@ -48,13 +48,13 @@ describe('describePlan', () => {
       ...plan,
       action: 'add',
       steps: [{ kind: 'run', file: '/usr/bin/sha256sum', args: ['--check', '--status', '--strict', '-'], stdin: `${SHA}  ${temp}\n${SHA}  /tmp/b\n`, elevated: true }],
-      elevatedVia: "/usr/bin/pkexec /bin/sh -c <Certbench's fixed elevation script> certbench-elevated <the steps>",
+      elevatedVia: '/usr/bin/pkexec /usr/bin/env ELECTRON_RUN_AS_NODE=1 /usr/bin/node /opt/c/elevated-runner.cjs <the [admin] steps as JSON>',
       onFailure: [{ kind: 'run', file: '/bin/rm', args: ['-f', temp], elevated: true }],
       sideEffects: [],
     });
     expect(lines.slice(3)).toEqual([
       `  [admin] $ /usr/bin/sha256sum --check --status --strict - < stdin: '${SHA}  ${temp}', '${SHA}  /tmp/b'`,
-      "  the [admin] steps run one by one, passed as data to a fixed script (never as script text), by: /usr/bin/pkexec /bin/sh -c <Certbench's fixed elevation script> certbench-elevated <the steps>",
+      '  the [admin] steps run one by one, each as its own argv (no shell), by: /usr/bin/pkexec /usr/bin/env ELECTRON_RUN_AS_NODE=1 /usr/bin/node /opt/c/elevated-runner.cjs <the [admin] steps as JSON>',
       `  if a step fails, the rest are skipped and these run: [admin] $ /bin/rm -f ${temp}`,
     ]);
   });
