@@ -57,6 +57,15 @@ export class Elevator {
   }
 
   #runnerScript(): string {
+    const mount = this.env.env.APPDIR;
+    // pkexec's root process cannot read an AppImage's FUSE mount (docs/trust-stores.md §6): say so
+    // before the prompt rather than let `env` exit 126, which reads as a cancelled prompt.
+    if (this.env.env.APPIMAGE && mount && process.execPath.startsWith(mount)) {
+      throw new CertbenchError(
+        'unsupported',
+        "Administrator steps cannot run from the AppImage: root may not read the AppImage's mount. Install the .deb package, or make the same change with the certbench CLI",
+      );
+    }
     const script = this.env.elevatedRunner;
     if (script === undefined || !existsSync(script)) {
       throw new CertbenchError('internal', `The elevated runner ${script ?? 'elevated-runner.cjs'} is missing: this build of Certbench is incomplete (npm run build writes it)`);

@@ -157,6 +157,15 @@ describe('the elevated runner', () => {
       expect(existsSync(join(dir, 'from-app'))).toBe(true);
     });
 
+    it('from an AppImage (binary under its mount, which root may not read) the refusal comes before any prompt and names the way out', async () => {
+      const calls: ProcessRequest[] = [];
+      const env = { ...process.env, APPIMAGE: join(dir, 'Certbench.AppImage'), APPDIR: dirname(process.execPath) };
+      const fromAppImage = new Elevator(defaultServiceEnv({ runner: throughPkexec(calls), platform: 'linux', env, elevatedRunner: runnerScript() }), false);
+      await expect(fromAppImage.run([{ file: '/bin/mkdir', args: [join(dir, 'y')] }])).rejects.toMatchObject({ code: 'unsupported', message: expect.stringMatching(/AppImage.*\.deb.*CLI/) });
+      expect(calls).toEqual([]);
+      expect(existsSync(join(dir, 'y'))).toBe(false);
+    });
+
     it('a missing runner is a clear internal error before any prompt', async () => {
       const calls: ProcessRequest[] = [];
       const missing = new Elevator(defaultServiceEnv({ runner: throughPkexec(calls), platform: 'linux', elevatedRunner: join(dir, 'nope.cjs') }), false);
