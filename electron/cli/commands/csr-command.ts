@@ -5,7 +5,7 @@ import { parseSanArg } from '../../../shared/csr/san-arg.js';
 import { defaultKeyUsage } from '../../../shared/csr/templates.js';
 import { EXTENDED_KEY_USAGES, type ExtendedKeyUsageName } from '../../../shared/model/csr-constants.js';
 import type { CsrSpec } from '../../../shared/model/csr.js';
-import { describeKeyType, KEY_TYPE_INFO, KEY_TYPES, type KeyType, type SignatureHash } from '../../../shared/model/keys-constants.js';
+import { describeKeyType, KEY_TYPE_INFO, KEY_TYPES } from '../../../shared/model/keys-constants.js';
 import { assertWritable } from '../../services/files/safe-write.js';
 import type { CliContext } from '../cli-context.js';
 import { printJson, printLines, printWarning } from '../cli-io.js';
@@ -15,21 +15,14 @@ import { cliProgress } from '../progress.js';
 import { runAction } from '../run-action.js';
 import { readSecret } from '../secrets.js';
 import { collect, subjectOption } from './cert-command.js';
-import { addCsrKeyOptions, newKeyProtection, openExistingKey, type NewKeyOptions } from './key-command.js';
+import { addCsrKeyOptions, newKeyProtection, openExistingKey, type CsrKeyOptions } from './key-command.js';
 import { registerCsrRenewCommand } from './csr-renew-command.js';
 import { keyPairPlanLines } from './keystore-keypair-plan.js';
 import type { KeytoolKeyType } from '../../services/csr/keytool-csr.js';
 
-interface CsrNewOptions extends NewKeyOptions {
+interface CsrNewOptions extends CsrKeyOptions {
   subject?: string;
   san: string[];
-  key?: string;
-  keyPassphraseFile?: string;
-  keyPassphraseEnv?: string;
-  type?: KeyType;
-  outKey?: string;
-  out: string;
-  hash?: SignatureHash;
   cnSan: boolean;
   eku: ExtendedKeyUsageName[];
   overwrite?: boolean;

@@ -3,7 +3,7 @@ import { CertbenchError } from '../../../shared/errors.js';
 import { planCsr } from '../../../shared/csr/plan.js';
 import { parseSanArg } from '../../../shared/csr/san-arg.js';
 import type { CsrSpec } from '../../../shared/model/csr.js';
-import { describeKeyType, KEY_TYPE_INFO, type KeyType, type SignatureHash } from '../../../shared/model/keys-constants.js';
+import { describeKeyType, KEY_TYPE_INFO } from '../../../shared/model/keys-constants.js';
 import type { RenewalOrigin } from '../../services/csr/renewal-source.js';
 import { assertWritable } from '../../services/files/safe-write.js';
 import type { CliContext } from '../cli-context.js';
@@ -13,9 +13,9 @@ import { cliProgress } from '../progress.js';
 import { runAction } from '../run-action.js';
 import { readSecret } from '../secrets.js';
 import { collect, subjectOption } from './cert-command.js';
-import { addCsrKeyOptions, newKeyProtection, openExistingKey, type NewKeyOptions } from './key-command.js';
+import { addCsrKeyOptions, newKeyProtection, openExistingKey, type CsrKeyOptions } from './key-command.js';
 
-interface CsrRenewOptions extends NewKeyOptions {
+interface CsrRenewOptions extends CsrKeyOptions {
   from: string;
   alias?: string;
   storepassFile?: string;
@@ -24,13 +24,6 @@ interface CsrRenewOptions extends NewKeyOptions {
   proxy?: string;
   subject?: string;
   san: string[];
-  key?: string;
-  keyPassphraseFile?: string;
-  keyPassphraseEnv?: string;
-  type?: KeyType;
-  outKey?: string;
-  out: string;
-  hash?: SignatureHash;
   overwrite?: boolean;
   json?: boolean;
 }

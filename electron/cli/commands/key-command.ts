@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { CertbenchError } from '../../../shared/errors.js';
-import { KEY_TYPES, MIN_PASSPHRASE_CHARS, SIGNATURE_HASHES, type KeyType } from '../../../shared/model/keys-constants.js';
+import { KEY_TYPES, MIN_PASSPHRASE_CHARS, SIGNATURE_HASHES, type KeyType, type SignatureHash } from '../../../shared/model/keys-constants.js';
 import type { KeyProtection } from '../../../shared/model/keys.js';
 import type { SessionKey } from '../../services/keys/keys-service.js';
 import type { Services } from '../../services/services.js';
@@ -28,6 +28,17 @@ export function addNewKeyOptions(command: Command): Command {
 }
 
 export const keyTypeOption = (flags: string, description: string): Option => new Option(flags, description).choices(KEY_TYPES);
+
+/** The options addCsrKeyOptions declares, as commander hands them to the action. */
+export interface CsrKeyOptions extends NewKeyOptions {
+  key?: string;
+  keyPassphraseFile?: string;
+  keyPassphraseEnv?: string;
+  type?: KeyType;
+  outKey?: string;
+  out: string;
+  hash?: SignatureHash;
+}
 
 /**
  * What every CSR command signs with and writes: an existing key (`--key` and its passphrase) or a
