@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offThreadPfxReader, offThreadPkcs12KeystoreReader } from '../../electron/services/pkcs12/pfx-off-thread.js';
 import { toolEnv } from '../helpers/inspect-openssl.js';
 import { slowBomb } from '../helpers/pfx-bombs.js';
-import { buildPfxWorker } from '../helpers/pfx-worker-script.js';
+import { buildPfxWorker } from '../helpers/bundled-script.js';
 import { closeBrowser, launchApp, type AppHarness } from './harness.js';
 
 const run = promisify(execFile);

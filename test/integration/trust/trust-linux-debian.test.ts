@@ -10,7 +10,7 @@ import { NodeProcessRunner, type ProcessRequest, type ProcessRunner } from '../.
 import { detectLinuxLayout } from '../../../electron/services/trust-stores/linux-layout.js';
 import { LinuxStore } from '../../../electron/services/trust-stores/linux-store.js';
 import { sha256Hex } from '../../../shared/pki/hash.js';
-import { buildElevatedRunner } from '../../helpers/elevated-runner-script.js';
+import { buildElevatedRunner } from '../../helpers/bundled-script.js';
 import { guardHostStores } from '../../helpers/trust-host-guard.js';
 import { makeTrustWorld, type TrustWorld } from '../../helpers/trust-env.js';
 import { cleanEnv, makeTrustPki, removePki, type TrustPki } from '../../helpers/trust-pki.js';

@@ -11,7 +11,7 @@ import { Elevator } from '../../../electron/services/elevation/elevator.js';
 import { copyElevatedVerified } from '../../../electron/services/elevation/verified-copy.js';
 import { NodeProcessRunner, type ProcessRequest, type ProcessRunner } from '../../../electron/services/process/process-runner.js';
 import { defaultServiceEnv, elevatedRunnerBeside } from '../../../electron/services/service-env.js';
-import { buildElevatedRunner } from '../../helpers/elevated-runner-script.js';
+import { buildElevatedRunner } from '../../helpers/bundled-script.js';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 

@@ -8,7 +8,7 @@ import { assertSafeToken } from '../../../electron/services/elevation/safe-token
 import type { ProcessRequest } from '../../../electron/services/process/process-runner.js';
 import type { ServiceEnv } from '../../../electron/services/service-env.js';
 import { CertbenchError } from '../../../shared/errors.js';
-import { buildElevatedRunner } from '../../helpers/elevated-runner-script.js';
+import { buildElevatedRunner } from '../../helpers/bundled-script.js';
 import { RecordingRunner } from '../../helpers/trust-recording-runner.js';
 
 const install = { file: '/usr/bin/install', args: ['-m', '0644', '/tmp/certbench-AbC123/certbench-0011.crt', '/usr/local/share/ca-certificates/certbench-0011.crt'] };

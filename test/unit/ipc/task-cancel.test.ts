@@ -7,7 +7,7 @@ import { offThreadPfxReader } from '../../../electron/services/pkcs12/pfx-off-th
 import { createServices } from '../../../electron/services/services.js';
 import { defaultServiceEnv } from '../../../electron/services/service-env.js';
 import { slowBomb } from '../../helpers/pfx-bombs.js';
-import { buildPfxWorker } from '../../helpers/pfx-worker-script.js';
+import { buildPfxWorker } from '../../helpers/bundled-script.js';
 
 const appFrame = { url: 'certbench://app/index.html', parent: null };
 const dialogs = { openFiles: async () => ({ paths: [] }), saveFile: async () => ({ path: null }), confirm: async () => false };

@@ -12,7 +12,7 @@ import { defaultServiceEnv } from '../../../electron/services/service-env.js';
 import { sha256Hex } from '../../../shared/pki/hash.js';
 import { ObjectStore } from '../../../electron/services/workspace/object-store.js';
 import { errorCodeOfAsync } from '../../helpers/error-code.js';
-import { buildPfxWorker } from '../../helpers/pfx-worker-script.js';
+import { buildPfxWorker } from '../../helpers/bundled-script.js';
 
 /** An encrypted PKCS#8 PEM key as openssl writes it, with the iteration count an attacker picks. */
 function opensslEncryptedKey(iterations: number): string {

@@ -13,7 +13,7 @@ import { writePfx } from '../../../electron/services/pkcs12/write-pfx.js';
 import { derOf, makeTestCa, makeTestLeaf } from '../../helpers/inspect-certs.js';
 import { errorCodeOfAsync } from '../../helpers/error-code.js';
 import { slowBomb } from '../../helpers/pfx-bombs.js';
-import { buildPfxWorker } from '../../helpers/pfx-worker-script.js';
+import { buildPfxWorker } from '../../helpers/bundled-script.js';
 
 let worker: { script: string; dir: string };
 let read: PfxReader;

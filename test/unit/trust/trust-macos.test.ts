@@ -10,7 +10,7 @@ import { certificateDers } from '../../../shared/pki/certificate-input.js';
 import { toPem } from '../../../shared/pki/pem.js';
 import { makeTrustWorld, type TrustWorld } from '../../helpers/trust-env.js';
 import { makeTrustPki, removePki } from '../../helpers/trust-pki.js';
-import { buildElevatedRunner } from '../../helpers/elevated-runner-script.js';
+import { buildElevatedRunner } from '../../helpers/bundled-script.js';
 import { RecordingRunner } from '../../helpers/trust-recording-runner.js';
 
 // macOS cannot run here: these tests pin the exact argv and parse synthesized samples of the documented output.
